@@ -1,0 +1,138 @@
+package org.plenary;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Server configuration, read from command-line flags ({@code --port 8080}) and environment variables
+ * ({@code PLENARY_PORT}); a flag wins over the environment, the environment over the default.
+ *
+ * <pre>
+ *   java -jar server/target/plenary.jar --port 9000 --data-dir /var/lib/plenary
+ *   PLENARY_DB_URL=jdbc:postgresql://localhost/plenary java -jar server/target/plenary.jar
+ * </pre>
+ */
+public record Config(
+    String host,
+    int port,
+    Path dataDir,
+    String dbUrl,
+    String dbUser,
+    String dbPassword,
+    int dbPoolSize,
+    String adminEmail,
+    String adminPassword,
+    long bodyLimitBytes,
+    int passwordIterations,
+    boolean secureCookies) {
+
+  /** Every setting: flag name, environment variable, default. Kept in one table so the README can list it. */
+  public enum Setting {
+    HOST("--host", "PLENARY_HOST", "0.0.0.0"),
+    PORT("--port", "PLENARY_PORT", "8080"),
+    DATA_DIR("--data-dir", "PLENARY_DATA_DIR", "./data"),
+    DB_URL("--db-url", "PLENARY_DB_URL", ""),
+    DB_USER("--db-user", "PLENARY_DB_USER", ""),
+    DB_PASSWORD("--db-password", "PLENARY_DB_PASSWORD", ""),
+    DB_POOL_SIZE("--db-pool-size", "PLENARY_DB_POOL_SIZE", "16"),
+    ADMIN_EMAIL("--admin-email", "PLENARY_ADMIN_EMAIL", "admin@plenary.local"),
+    ADMIN_PASSWORD("--admin-password", "PLENARY_ADMIN_PASSWORD", ""),
+    BODY_LIMIT("--body-limit", "PLENARY_BODY_LIMIT", "10485760"),
+    PASSWORD_ITERATIONS("--password-iterations", "PLENARY_PASSWORD_ITERATIONS", "210000"),
+    SECURE_COOKIES("--secure-cookies", "PLENARY_SECURE_COOKIES", "false");
+
+    final String flag;
+    final String env;
+    final String defaultValue;
+
+    Setting(String flag, String env, String defaultValue) {
+      this.flag = flag;
+      this.env = env;
+      this.defaultValue = defaultValue;
+    }
+  }
+
+  public Config {
+    Objects.requireNonNull(dataDir, "dataDir");
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
+    }
+  }
+
+  /** The JDBC URL actually used: the configured one, or an H2 file under the data directory. */
+  public String effectiveDbUrl() {
+    if (dbUrl != null && !dbUrl.isBlank()) {
+      return dbUrl;
+    }
+    // WRITE_DELAY=0: H2 otherwise acknowledges commits up to a second before they reach the disk.
+    // MODE/DATABASE_TO_LOWER: the jOOQ classes quote lower-case names, as PostgreSQL folds them.
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("plenary")
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";
+  }
+
+  public boolean isPostgres() {
+    return effectiveDbUrl().startsWith("jdbc:postgresql:");
+  }
+
+  public static Config from(String[] args, Map<String, String> env) {
+    Map<Setting, String> values = new HashMap<>();
+    for (Setting s : Setting.values()) {
+      String fromEnv = env.get(s.env);
+      values.put(s, fromEnv != null ? fromEnv : s.defaultValue);
+    }
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      String name = arg;
+      String value = null;
+      int eq = arg.indexOf('=');
+      if (eq > 0) {
+        name = arg.substring(0, eq);
+        value = arg.substring(eq + 1);
+      }
+      Setting setting = null;
+      for (Setting s : Setting.values()) {
+        if (s.flag.equals(name)) {
+          setting = s;
+        }
+      }
+      if (setting == null) {
+        throw new IllegalArgumentException("unknown option " + name + " (see README: Configuration)");
+      }
+      if (value == null) {
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("option " + name + " needs a value");
+        }
+        value = args[++i];
+      }
+      values.put(setting, value);
+    }
+    return new Config(
+        values.get(Setting.HOST),
+        intValue(values, Setting.PORT),
+        Path.of(values.get(Setting.DATA_DIR)),
+        values.get(Setting.DB_URL),
+        values.get(Setting.DB_USER),
+        values.get(Setting.DB_PASSWORD),
+        intValue(values, Setting.DB_POOL_SIZE),
+        values.get(Setting.ADMIN_EMAIL),
+        values.get(Setting.ADMIN_PASSWORD),
+        Long.parseLong(values.get(Setting.BODY_LIMIT)),
+        intValue(values, Setting.PASSWORD_ITERATIONS),
+        Boolean.parseBoolean(values.get(Setting.SECURE_COOKIES)));
+  }
+
+  private static int intValue(Map<Setting, String> values, Setting s) {
+    try {
+      return Integer.parseInt(values.get(s).trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(s.flag + " / " + s.env + " must be a number, got '" + values.get(s) + "'");
+    }
+  }
+
+  public Config withPort(int newPort) {
+    return new Config(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminEmail, adminPassword,
+        bodyLimitBytes, passwordIterations, secureCookies);
+  }
+}

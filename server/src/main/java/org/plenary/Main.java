@@ -1,0 +1,37 @@
+package org.plenary;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Starts Plenary from command-line flags and environment variables (see {@link Config}). */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    Config config;
+    try {
+      config = Config.from(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("plenary: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    try {
+      Plenary plenary = Plenary.start(config);
+      Runtime.getRuntime().addShutdownHook(new Thread(plenary::close, "plenary-shutdown"));
+      String url = "http://" + ("0.0.0.0".equals(config.host()) ? "localhost" : config.host()) + ":" + plenary.port() + "/";
+      LOG.info("Plenary is running at {} (database: {})", url, plenary.database().isPostgres() ? "PostgreSQL" : "H2 in "
+          + config.dataDir().toAbsolutePath().normalize());
+      if (plenary.generatedAdminPassword() != null) {
+        LOG.warn("first administrator {} created with the generated password {} (set PLENARY_ADMIN_PASSWORD to choose one)",
+            config.adminEmail(), plenary.generatedAdminPassword());
+      }
+      System.out.println("Plenary listening on " + url);
+    } catch (Exception e) {
+      LOG.error("Plenary could not start: {}", e.getMessage(), e);
+      System.exit(1);
+    }
+  }
+}

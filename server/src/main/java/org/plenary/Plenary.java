@@ -1,0 +1,122 @@
+package org.plenary;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.Map;
+import org.plenary.access.Accounts;
+import org.plenary.access.AuthHandler;
+import org.plenary.access.Passwords;
+import org.plenary.access.SessionRoutes;
+import org.plenary.draft.RevisionRoutes;
+import org.plenary.events.AuditLog;
+import org.plenary.http.HttpVerticle;
+import org.plenary.negotiation.Delegations;
+import org.plenary.negotiation.NegotiationRoutes;
+import org.plenary.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Plenary: database opened and migrated, reference data and first admin in place, HTTP
+ * server listening. Tests start it on port 0 exactly as {@link Main} does.
+ */
+public final class Plenary implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Plenary.class);
+
+  private final Vertx vertx;
+  private final Database db;
+  private final HttpVerticle http;
+  private final String adminPasswordGenerated;
+
+  private Plenary(Vertx vertx, Database db, HttpVerticle http, String adminPasswordGenerated) {
+    this.vertx = vertx;
+    this.db = db;
+    this.http = http;
+    this.adminPasswordGenerated = adminPasswordGenerated;
+  }
+
+  /** Starts Plenary and waits until it listens. */
+  public static Plenary start(Config config) throws Exception {
+    if (!config.isPostgres()) {
+      java.nio.file.Files.createDirectories(config.dataDir());
+    }
+    Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+    Vertx vertx = null;
+    try {
+      Passwords passwords = new Passwords(config.passwordIterations());
+      String generated = db.dsl().transactionResult(cfg -> bootstrap(cfg.dsl(), config, passwords));
+      vertx = Vertx.vertx(new VertxOptions());
+      db.attach(vertx, config.dbPoolSize());
+      SessionRoutes sessions = new SessionRoutes(db, passwords, config.secureCookies());
+      NegotiationRoutes negotiations = new NegotiationRoutes(db, passwords);
+      RevisionRoutes revisions = new RevisionRoutes(db);
+      HttpVerticle http = new HttpVerticle(config.host(), config.port(), config.bodyLimitBytes(), db,
+          new HttpVerticle.Api(
+              sessions::mountPublic,
+              new AuthHandler(db),
+              api -> {
+                sessions.mount(api);
+                negotiations.mount(api);
+                revisions.mount(api);
+              }));
+      vertx.deployVerticle(http).await();
+      return new Plenary(vertx, db, http, generated);
+    } catch (Exception | Error e) {
+      if (vertx != null) {
+        vertx.close();
+      }
+      db.close();
+      throw e;
+    }
+  }
+
+  /** Seeds reference delegations and creates the first admin when missing; returns a generated password. */
+  private static String bootstrap(org.jooq.DSLContext dsl, Config config, Passwords passwords) {
+    Delegations.seed(dsl);
+    String email = config.adminEmail();
+    if (email == null || email.isBlank() || Accounts.byEmail(dsl, email).isPresent()) {
+      return null;
+    }
+    String password = config.adminPassword();
+    String generated = null;
+    if (password == null || password.isBlank()) {
+      generated = Passwords.newToken().substring(0, 20);
+      password = generated;
+    }
+    long id = Accounts.create(dsl, email, "Administrator", passwords.hash(password), true);
+    AuditLog.append(dsl, null, AuditLog.Actor.SYSTEM, "account.created", "account:" + id,
+        Map.of("email", Accounts.normaliseEmail(email), "admin", true));
+    LOG.info("created the first administrator {}", Accounts.normaliseEmail(email));
+    return generated;
+  }
+
+  public int port() {
+    return http.actualPort();
+  }
+
+  public Database database() {
+    return db;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+
+  /** The admin password generated at this start (no PLENARY_ADMIN_PASSWORD given), or null. */
+  public String generatedAdminPassword() {
+    return adminPasswordGenerated;
+  }
+
+  /** Graceful stop: in-flight requests finish, then the pool closes. */
+  @Override
+  public void close() {
+    try {
+      vertx.close().await();
+    } catch (Exception e) {
+      LOG.warn("error while stopping", e);
+    } finally {
+      db.close();
+    }
+  }
+}

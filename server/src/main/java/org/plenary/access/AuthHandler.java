@@ -1,0 +1,71 @@
+package org.plenary.access;
+
+import io.vertx.core.Handler;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import org.plenary.http.Http;
+import org.plenary.http.Problem;
+import org.plenary.store.Database;
+
+/**
+ * Resolves the caller from {@code Authorization: Bearer …} or the session cookie. Cookie-authenticated
+ * state-changing requests must echo the session's CSRF token in {@code X-CSRF-Token}; bearer requests
+ * need not, as a browser never adds that header on its own.
+ */
+public final class AuthHandler implements Handler<RoutingContext> {
+  public static final String SESSION_COOKIE = "plenary_session";
+  public static final String CSRF_COOKIE = "plenary_csrf";
+  public static final String CSRF_HEADER = "X-CSRF-Token";
+
+  private final Database db;
+
+  public AuthHandler(Database db) {
+    this.db = db;
+  }
+
+  @Override
+  public void handle(RoutingContext ctx) {
+    String token = null;
+    boolean viaCookie = false;
+    String authorization = ctx.request().getHeader("Authorization");
+    if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      token = authorization.substring(7).trim();
+    } else {
+      Cookie cookie = ctx.request().getCookie(SESSION_COOKIE);
+      if (cookie != null) {
+        token = cookie.getValue();
+        viaCookie = true;
+      }
+    }
+    if (token == null || token.isEmpty()) {
+      ctx.fail(Problem.unauthorized("log in first: POST /api/v1/session, then send the cookie or "
+          + "'Authorization: Bearer <token>'"));
+      return;
+    }
+    String hash = Passwords.sha256(token);
+    boolean cookie = viaCookie;
+    db.read(dsl -> Accounts.byToken(dsl, hash, cookie)).onSuccess(found -> {
+      if (found.isEmpty()) {
+        ctx.fail(Problem.unauthorized("the session or token is unknown, expired or revoked; log in again"));
+        return;
+      }
+      Principal principal = found.get();
+      if (cookie && !isSafe(ctx.request().method())) {
+        String presented = ctx.request().getHeader(CSRF_HEADER);
+        if (presented == null || principal.csrfToken() == null
+            || !java.security.MessageDigest.isEqual(presented.getBytes(), principal.csrfToken().getBytes())) {
+          ctx.fail(Problem.forbidden("missing or wrong " + CSRF_HEADER + " header (copy it from the "
+              + CSRF_COOKIE + " cookie)"));
+          return;
+        }
+      }
+      ctx.put(Http.PRINCIPAL, principal);
+      ctx.next();
+    }).onFailure(ctx::fail);
+  }
+
+  private static boolean isSafe(HttpMethod method) {
+    return method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+  }
+}

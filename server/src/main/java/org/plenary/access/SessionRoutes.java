@@ -1,0 +1,126 @@
+package org.plenary.access;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.plenary.events.AuditLog;
+import org.plenary.http.Http;
+import org.plenary.http.Json;
+import org.plenary.http.Problem;
+import org.plenary.store.Database;
+
+/**
+ * Logging in and out.
+ *
+ * <pre>
+ *   curl -s -X POST localhost:8080/api/v1/session -H 'Content-Type: application/json' \
+ *        -d '{"email":"admin@plenary.local","password":"…"}'
+ *   → {"token":"…","csrfToken":"…","account":{…}} and the plenary_session cookie
+ * </pre>
+ */
+public final class SessionRoutes {
+  static final Duration SESSION_LIFETIME = Duration.ofHours(12);
+
+  private final Database db;
+  private final Passwords passwords;
+  private final boolean secureCookies;
+
+  public SessionRoutes(Database db, Passwords passwords, boolean secureCookies) {
+    this.db = db;
+    this.passwords = passwords;
+    this.secureCookies = secureCookies;
+  }
+
+  /** Routes that need no login. */
+  public void mountPublic(Router api) {
+    api.post("/session").handler(this::login);
+  }
+
+  /** Routes for a logged-in caller. */
+  public void mount(Router api) {
+    api.delete("/session").handler(this::logout);
+    api.get("/me").handler(this::me);
+  }
+
+  private void login(RoutingContext ctx) {
+    Json.Fields f = new Json.Fields(Json.body(ctx));
+    String email = f.requiredText("email", 320);
+    String password = f.requiredText("password", 1024);
+    f.check();
+    db.tx(dsl -> {
+      var account = Accounts.byEmail(dsl, email);
+      // Verify even when the account is unknown, so timing does not reveal which emails exist.
+      boolean ok = passwords.verify(password, account.map(Accounts.Account::passwordHash).orElse(null));
+      if (!ok || account.get().disabled()) {
+        return null;
+      }
+      String token = Passwords.newToken();
+      String csrf = Passwords.newToken();
+      Accounts.storeToken(dsl, Passwords.sha256(token), account.get().id(), "session", csrf,
+          OffsetDateTime.now(ZoneOffset.UTC).plus(SESSION_LIFETIME));
+      AuditLog.append(dsl, null, new AuditLog.Actor(account.get().id(), null), "session.created",
+          "account:" + account.get().id(), Map.of());
+      return new Login(token, csrf, account.get());
+    }).onSuccess(login -> {
+      if (login == null) {
+        ctx.fail(Problem.of(401, "invalid-credentials", "Invalid credentials",
+            "the email or password is wrong"));
+        return;
+      }
+      long maxAge = SESSION_LIFETIME.toSeconds();
+      ctx.response().addCookie(Cookie.cookie(AuthHandler.SESSION_COOKIE, login.token())
+          .setHttpOnly(true).setSecure(secureCookies).setSameSite(CookieSameSite.STRICT).setPath("/")
+          .setMaxAge(maxAge));
+      ctx.response().addCookie(Cookie.cookie(AuthHandler.CSRF_COOKIE, login.csrf())
+          .setHttpOnly(false).setSecure(secureCookies).setSameSite(CookieSameSite.STRICT).setPath("/")
+          .setMaxAge(maxAge));
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("token", login.token());
+      body.put("csrfToken", login.csrf());
+      body.put("expiresIn", maxAge);
+      body.put("account", accountJson(login.account()));
+      Json.send(ctx, 200, body);
+    }).onFailure(ctx::fail);
+  }
+
+  private void logout(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    db.tx(dsl -> {
+      Accounts.revokeToken(dsl, p.tokenHash());
+      AuditLog.append(dsl, null, new AuditLog.Actor(p.accountId(), null), "session.revoked",
+          "account:" + p.accountId(), Map.of());
+      return null;
+    }).onSuccess(v -> {
+      ctx.response().addCookie(Cookie.cookie(AuthHandler.SESSION_COOKIE, "").setPath("/").setMaxAge(0));
+      ctx.response().addCookie(Cookie.cookie(AuthHandler.CSRF_COOKIE, "").setPath("/").setMaxAge(0));
+      ctx.response().setStatusCode(204).end();
+    }).onFailure(ctx::fail);
+  }
+
+  private void me(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", p.accountId());
+    body.put("email", p.email());
+    body.put("displayName", p.displayName());
+    body.put("admin", p.admin());
+    Json.send(ctx, 200, body);
+  }
+
+  private static Map<String, Object> accountJson(Accounts.Account a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", a.id());
+    m.put("email", a.email());
+    m.put("displayName", a.displayName());
+    m.put("admin", a.admin());
+    return m;
+  }
+
+  private record Login(String token, String csrf, Accounts.Account account) {}
+}

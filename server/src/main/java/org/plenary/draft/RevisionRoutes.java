@@ -1,0 +1,144 @@
+package org.plenary.draft;
+
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.plenary.access.Membership;
+import org.plenary.access.Principal;
+import org.plenary.access.Role;
+import org.plenary.events.AuditLog;
+import org.plenary.http.Http;
+import org.plenary.http.MediaTypes;
+import org.plenary.http.Problem;
+import org.plenary.store.Database;
+import org.plenary.text.UserText;
+
+/**
+ * Uploading and reading revisions.
+ *
+ * <pre>
+ *   curl -s -X POST "localhost:8080/api/v1/negotiations/1/revisions?label=Zero%20draft" \
+ *        -H "Authorization: Bearer $TOKEN" -H 'Content-Type: text/plain; charset=utf-8' \
+ *        --data-binary @ar-itu-res88-zero.txt
+ *   curl -s localhost:8080/api/v1/negotiations/1/revisions/1 -H "Authorization: Bearer $TOKEN"
+ * </pre>
+ */
+public final class RevisionRoutes {
+  private final Database db;
+
+  public RevisionRoutes(Database db) {
+    this.db = db;
+  }
+
+  public void mount(Router api) {
+    api.post("/negotiations/:n/revisions").handler(this::upload);
+    api.get("/negotiations/:n/revisions").handler(this::list);
+    api.get("/negotiations/:n/revisions/:r").handler(this::get);
+  }
+
+  private void upload(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    String contentType = ctx.request().getHeader("Content-Type");
+    SourceFormat format = SourceFormat.forMediaType(MediaTypes.essence(contentType));
+    if (format == null) {
+      throw Problem.of(415, "unsupported-media-type", "Unsupported media type",
+          "upload the draft as text/plain, text/markdown or " + MediaTypes.DOCX
+              + (contentType == null ? " (no Content-Type was sent)" : " (got " + contentType + ")"));
+    }
+    String charset = MediaTypes.charset(contentType);
+    if (charset != null && !charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")
+        && format != SourceFormat.DOCX) {
+      throw Problem.invalid("Content-Type", "only UTF-8 text is accepted (got charset " + charset + ")");
+    }
+    String label = ctx.queryParams().get("label");
+    if (label != null) {
+      label = label.strip();
+      String problem = label.isEmpty() ? "must not be blank" : label.length() > 200
+          ? "must be at most 200 characters" : UserText.problemWithName(label);
+      if (problem != null) {
+        throw Problem.invalid("label", problem);
+      }
+    }
+    String sourceName = ctx.queryParams().get("name");
+    if (sourceName != null && (sourceName.length() > 300 || UserText.problemWithName(sourceName) != null)) {
+      throw Problem.invalid("name", "must be a file name of at most 300 characters without control characters");
+    }
+    Buffer body = ctx.body().buffer();
+    byte[] bytes = body == null ? new byte[0] : body.getBytes();
+    String finalLabel = label;
+    // Check access before the (CPU-bound) parse, so outsiders learn nothing from parse errors.
+    Future<Map<String, Object>> result = db.read(dsl -> Membership.requireRole(dsl, n, p, Role.SECRETARIAT,
+            Role.FACILITATOR))
+        .compose(m -> ctx.vertx().executeBlocking(() -> parse(bytes, format), false))
+        .compose(draft -> db.tx(dsl -> {
+          long revisionId = Revisions.create(dsl, n, finalLabel, format, sourceName, draft, p.accountId());
+          Revisions.Revision stored = Revisions.get(dsl, n, revisionId).orElseThrow();
+          AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), null), "revision.created",
+              "revision:" + revisionId, Map.of("label", stored.revision().label(), "seq", stored.revision().seq(),
+                  "paragraphs", stored.paragraphs().size(), "format", format.name().toLowerCase()));
+          Map<String, Object> out = json(stored);
+          out.put("mapping", Revisions.mapping(stored));
+          return out;
+        }));
+    result.onSuccess(out -> {
+      ctx.response().putHeader("Location", "/api/v1/negotiations/" + n + "/revisions/" + out.get("id"));
+      org.plenary.http.Json.send(ctx, 201, out);
+    }).onFailure(ctx::fail);
+  }
+
+  private static ImportedDraft parse(byte[] bytes, SourceFormat format) {
+    try {
+      return DraftReader.read(bytes, format);
+    } catch (ImportException e) {
+      throw Problem.invalid(e.field(), e.getMessage());
+    }
+  }
+
+  private void list(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    Http.respond(ctx, 200, db.read(dsl -> {
+      Membership.require(dsl, n, p);
+      return Map.of("revisions", Revisions.list(dsl, n));
+    }));
+  }
+
+  private void get(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    Http.respond(ctx, 200, db.read(dsl -> {
+      Membership.require(dsl, n, p);
+      return json(Revisions.get(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r)));
+    }));
+  }
+
+  /** The revision's fields at the top level, then its paragraphs and the paragraphs it deleted. */
+  static Map<String, Object> json(Revisions.Revision rev) {
+    Revisions.Summary s = rev.revision();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", s.id());
+    out.put("seq", s.seq());
+    out.put("label", s.label());
+    out.put("basedOn", s.basedOn());
+    out.put("state", s.state());
+    out.put("sourceFormat", s.sourceFormat());
+    out.put("sourceName", s.sourceName());
+    out.put("bracketCount", s.bracketCount());
+    out.put("paragraphCount", s.paragraphCount());
+    out.put("commentDeadline", s.commentDeadline());
+    out.put("createdAt", s.createdAt());
+    out.put("paragraphs", rev.paragraphs());
+    out.put("deleted", rev.deleted());
+    return out;
+  }
+
+  static List<String> acceptedTypes() {
+    return List.of(SourceFormat.TEXT.mediaType(), SourceFormat.MARKDOWN.mediaType(), SourceFormat.DOCX.mediaType());
+  }
+}

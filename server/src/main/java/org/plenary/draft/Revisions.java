@@ -1,0 +1,183 @@
+package org.plenary.draft;
+
+import static org.plenary.schema.Tables.NEGOTIATION;
+import static org.plenary.schema.Tables.PARAGRAPH;
+import static org.plenary.schema.Tables.PARAGRAPH_VERSION;
+import static org.plenary.schema.Tables.REVISION;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.plenary.schema.tables.records.ParagraphVersionRecord;
+import org.plenary.schema.tables.records.RevisionRecord;
+
+/** Revisions and their paragraphs, stored with stable paragraph identities. */
+public final class Revisions {
+  /** A revision without its paragraphs. */
+  public record Summary(long id, int seq, String label, Long basedOn, String state, String sourceFormat,
+      String sourceName, int bracketCount, int paragraphCount, OffsetDateTime commentDeadline,
+      OffsetDateTime createdAt) {}
+
+  /** A paragraph as it stands in one revision. */
+  public record Paragraph(long id, int position, String kind, String number, Long parent, String text,
+      String direction, int brackets, String status, String change, String previousNumber) {}
+
+  /** A paragraph of the previous revision that this revision deleted. */
+  public record Deleted(long id, String number, String kind, String text) {}
+
+  /** How a paragraph's number changed: what negotiators read as "old (ح) is now (ط)". */
+  public record Mapping(long id, String from, String to, String change) {}
+
+  public record Revision(Summary revision, List<Paragraph> paragraphs, List<Deleted> deleted) {}
+
+  private Revisions() {}
+
+  /**
+   * Stores a new revision of a negotiation, its paragraphs aligned to the latest revision so that they
+   * keep their ids. Returns the new revision's id.
+   */
+  public static long create(DSLContext dsl, long negotiationId, String label, SourceFormat format,
+      String sourceName, ImportedDraft draft, long createdBy) {
+    // Lock the negotiation so concurrent uploads get distinct sequence numbers and a consistent base.
+    dsl.select(NEGOTIATION.ID).from(NEGOTIATION).where(NEGOTIATION.ID.eq(negotiationId)).forUpdate().fetchSingle();
+    RevisionRecord base = dsl.selectFrom(REVISION).where(REVISION.NEGOTIATION_ID.eq(negotiationId))
+        .orderBy(REVISION.SEQ.desc()).limit(1).fetchOne();
+    int seq = base == null ? 0 : base.getSeq() + 1;
+    long revisionId = dsl.insertInto(REVISION)
+        .set(REVISION.NEGOTIATION_ID, negotiationId)
+        .set(REVISION.SEQ, seq)
+        .set(REVISION.LABEL, label != null ? label : seq == 0 ? "Zero draft" : "Rev." + seq)
+        .set(REVISION.BASED_ON, base == null ? null : base.getId())
+        .set(REVISION.SOURCE_FORMAT, format.name().toLowerCase(java.util.Locale.ROOT))
+        .set(REVISION.SOURCE_NAME, sourceName)
+        .set(REVISION.BRACKET_COUNT, draft.bracketCount())
+        .set(REVISION.CREATED_BY, createdBy)
+        .returningResult(REVISION.ID)
+        .fetchOne()
+        .value1();
+
+    List<ParagraphVersionRecord> prior = base == null ? List.of() : dsl.selectFrom(PARAGRAPH_VERSION)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(base.getId()).and(PARAGRAPH_VERSION.POSITION.isNotNull()))
+        .orderBy(PARAGRAPH_VERSION.POSITION)
+        .fetch();
+    List<ParagraphAligner.Prior> priorView = prior.stream()
+        .map(r -> new ParagraphAligner.Prior(r.getParagraphId(), ParagraphKind.fromCode(r.getKind()), r.getNumber(),
+            r.getText()))
+        .toList();
+    ParagraphAligner.Alignment alignment = ParagraphAligner.align(priorView, draft.paragraphs());
+
+    List<DraftParagraph> paragraphs = draft.paragraphs();
+    long[] ids = new long[paragraphs.size()];
+    for (ParagraphAligner.Match m : alignment.matches()) {
+      ids[m.index()] = m.prior() >= 0 ? prior.get(m.prior()).getParagraphId() : newParagraph(dsl, negotiationId,
+          revisionId);
+    }
+    List<ParagraphVersionRecord> rows = new ArrayList<>(paragraphs.size() + alignment.deleted().size());
+    for (ParagraphAligner.Match m : alignment.matches()) {
+      DraftParagraph p = paragraphs.get(m.index());
+      ParagraphVersionRecord r = dsl.newRecord(PARAGRAPH_VERSION);
+      r.setRevisionId(revisionId);
+      r.setParagraphId(ids[m.index()]);
+      r.setPosition(m.index());
+      r.setKind(p.kind().code());
+      r.setNumber(p.number());
+      r.setParentId(p.parent() >= 0 ? ids[p.parent()] : null);
+      r.setText(p.text());
+      r.setDirection(p.direction().code());
+      r.setBrackets(p.brackets());
+      r.setStatus(m.prior() >= 0 ? prior.get(m.prior()).getStatus() : "open");
+      r.setChange(m.change().code());
+      r.setPreviousNumber(m.prior() >= 0 ? prior.get(m.prior()).getNumber() : null);
+      rows.add(r);
+    }
+    for (int d : alignment.deleted()) {
+      ParagraphVersionRecord old = prior.get(d);
+      ParagraphVersionRecord r = dsl.newRecord(PARAGRAPH_VERSION);
+      r.setRevisionId(revisionId);
+      r.setParagraphId(old.getParagraphId());
+      r.setPosition(null);
+      r.setKind(old.getKind());
+      r.setNumber(null);
+      r.setParentId(old.getParentId());
+      r.setText(old.getText());
+      r.setDirection(old.getDirection());
+      r.setBrackets(0);
+      r.setStatus("deleted");
+      r.setChange("deleted");
+      r.setPreviousNumber(old.getNumber());
+      rows.add(r);
+    }
+    dsl.batchInsert(rows).execute();
+    return revisionId;
+  }
+
+  private static long newParagraph(DSLContext dsl, long negotiationId, long revisionId) {
+    return dsl.insertInto(PARAGRAPH)
+        .set(PARAGRAPH.NEGOTIATION_ID, negotiationId)
+        .set(PARAGRAPH.CREATED_IN_REVISION, revisionId)
+        .returningResult(PARAGRAPH.ID)
+        .fetchOne()
+        .value1();
+  }
+
+  public static List<Summary> list(DSLContext dsl, long negotiationId) {
+    return dsl.select(REVISION.asterisk(), countParagraphs())
+        .from(REVISION)
+        .where(REVISION.NEGOTIATION_ID.eq(negotiationId))
+        .orderBy(REVISION.SEQ)
+        .fetch(r -> toSummary(r.into(REVISION), r.get("paragraph_count", Integer.class)));
+  }
+
+  /** The revision with id {@code revisionId} of negotiation {@code negotiationId}. */
+  public static Optional<Revision> get(DSLContext dsl, long negotiationId, long revisionId) {
+    var rev = dsl.select(REVISION.asterisk(), countParagraphs()).from(REVISION)
+        .where(REVISION.ID.eq(revisionId).and(REVISION.NEGOTIATION_ID.eq(negotiationId)))
+        .fetchOne();
+    if (rev == null) {
+      return Optional.empty();
+    }
+    List<Paragraph> paragraphs = new ArrayList<>();
+    List<Deleted> deleted = new ArrayList<>();
+    for (ParagraphVersionRecord r : dsl.selectFrom(PARAGRAPH_VERSION)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(revisionId))
+        .orderBy(PARAGRAPH_VERSION.POSITION.asc().nullsLast(), PARAGRAPH_VERSION.PARAGRAPH_ID)
+        .fetch()) {
+      if (r.getPosition() == null) {
+        deleted.add(new Deleted(r.getParagraphId(), r.getPreviousNumber(), r.getKind(), r.getText()));
+      } else {
+        paragraphs.add(new Paragraph(r.getParagraphId(), r.getPosition(), r.getKind(), r.getNumber(),
+            r.getParentId(), r.getText(), r.getDirection(), r.getBrackets(), r.getStatus(), r.getChange(),
+            r.getPreviousNumber()));
+      }
+    }
+    return Optional.of(new Revision(toSummary(rev.into(REVISION), rev.get("paragraph_count", Integer.class)),
+        paragraphs, deleted));
+  }
+
+  /** Old number → new number for every paragraph that existed before, plus the insertions. */
+  public static List<Mapping> mapping(Revision revision) {
+    List<Mapping> out = new ArrayList<>();
+    for (Paragraph p : revision.paragraphs()) {
+      out.add(new Mapping(p.id(), p.previousNumber(), p.number(), p.change()));
+    }
+    for (Deleted d : revision.deleted()) {
+      out.add(new Mapping(d.id(), d.number(), null, "deleted"));
+    }
+    return out;
+  }
+
+  private static org.jooq.Field<Integer> countParagraphs() {
+    return DSL.field(DSL.selectCount().from(PARAGRAPH_VERSION)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(REVISION.ID).and(PARAGRAPH_VERSION.POSITION.isNotNull())))
+        .as("paragraph_count");
+  }
+
+  private static Summary toSummary(RevisionRecord r, Integer paragraphCount) {
+    return new Summary(r.getId(), r.getSeq(), r.getLabel(), r.getBasedOn(), r.getState(), r.getSourceFormat(),
+        r.getSourceName(), r.getBracketCount(), paragraphCount == null ? 0 : paragraphCount, r.getCommentDeadline(),
+        r.getCreatedAt());
+  }
+}

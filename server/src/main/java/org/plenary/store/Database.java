@@ -1,0 +1,112 @@
+package org.plenary.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.util.Objects;
+import java.util.function.Function;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.conf.RenderQuotedNames;
+import org.jooq.conf.Settings;
+import org.jooq.impl.DSL;
+
+/**
+ * The database: a connection pool, the Flyway migrations, and one way to run a jOOQ transaction
+ * off the event loop.
+ *
+ * <pre>
+ *   Future&lt;Long&gt; id = db.tx(dsl -&gt; negotiations.create(dsl, title, languages));
+ * </pre>
+ */
+public final class Database implements AutoCloseable {
+  private final HikariDataSource dataSource;
+  private final SQLDialect dialect;
+  private final DSLContext dsl;
+  private WorkerExecutor workers;
+
+  private Database(HikariDataSource dataSource, SQLDialect dialect) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    Settings settings = new Settings()
+        .withRenderQuotedNames(RenderQuotedNames.EXPLICIT_DEFAULT_QUOTED)
+        .withExecuteLogging(false);
+    this.dsl = DSL.using(dataSource, dialect, settings);
+  }
+
+  /** Opens the pool and migrates the schema to the latest version. */
+  public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+    Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(jdbcUrl);
+    if (user != null && !user.isBlank()) {
+      config.setUsername(user);
+    }
+    if (password != null && !password.isBlank()) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(poolSize);
+    config.setPoolName("plenary-db");
+    config.setAutoCommit(true);
+    SQLDialect dialect = jdbcUrl.startsWith("jdbc:postgresql:") ? SQLDialect.POSTGRES : SQLDialect.H2;
+    HikariDataSource ds = new HikariDataSource(config);
+    try {
+      Flyway.configure()
+          .dataSource(ds)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+    } catch (RuntimeException e) {
+      ds.close();
+      throw e;
+    }
+    return new Database(ds, dialect);
+  }
+
+  /** Binds the database to a Vert.x instance: transactions then run on its worker pool. */
+  public Database attach(Vertx vertx, int poolSize) {
+    this.workers = vertx.createSharedWorkerExecutor("plenary-db", poolSize);
+    return this;
+  }
+
+  public SQLDialect dialect() {
+    return dialect;
+  }
+
+  public boolean isPostgres() {
+    return dialect == SQLDialect.POSTGRES;
+  }
+
+  /** A context for synchronous use (start-up, tests, command-line tools). */
+  public DSLContext dsl() {
+    return dsl;
+  }
+
+  public javax.sql.DataSource dataSource() {
+    return dataSource;
+  }
+
+  /**
+   * Runs {@code work} in one transaction on the worker pool, never on the event loop. Unordered, so
+   * requests run in parallel (Vert.x 5 orders blocking calls per context by default).
+   */
+  public <T> Future<T> tx(Function<DSLContext, T> work) {
+    return workers.executeBlocking(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())), false);
+  }
+
+  /** Runs read-only {@code work} on the worker pool without an explicit transaction. */
+  public <T> Future<T> read(Function<DSLContext, T> work) {
+    return workers.executeBlocking(() -> work.apply(dsl), false);
+  }
+
+  @Override
+  public void close() {
+    if (workers != null) {
+      workers.close();
+    }
+    dataSource.close();
+  }
+}

@@ -1,0 +1,42 @@
+// Interface labels in English and Arabic; the UI direction follows the chosen language.
+
+export type Lang = 'en' | 'ar';
+
+const labels = {
+  appName: { en: 'Plenary', ar: 'بلينري' },
+  email: { en: 'Email', ar: 'البريد الإلكتروني' },
+  password: { en: 'Password', ar: 'كلمة المرور' },
+  logIn: { en: 'Log in', ar: 'تسجيل الدخول' },
+  logOut: { en: 'Log out', ar: 'تسجيل الخروج' },
+  negotiations: { en: 'Negotiations', ar: 'المفاوضات' },
+  noNegotiations: { en: 'No negotiations yet.', ar: 'لا توجد مفاوضات بعد.' },
+  newNegotiation: { en: 'New negotiation', ar: 'مفاوضة جديدة' },
+  title: { en: 'Title', ar: 'العنوان' },
+  create: { en: 'Create', ar: 'إنشاء' },
+  revisions: { en: 'Revisions', ar: 'المراجعات' },
+  noRevisions: { en: 'No revision uploaded yet.', ar: 'لم تُرفع أي مراجعة بعد.' },
+  uploadRevision: { en: 'Upload a revision', ar: 'رفع مراجعة' },
+  label: { en: 'Label', ar: 'التسمية' },
+  upload: { en: 'Upload', ar: 'رفع' },
+  paragraphs: { en: 'paragraphs', ar: 'فقرات' },
+  brackets: { en: 'open brackets', ar: 'أقواس مفتوحة' },
+  back: { en: 'Back', ar: 'رجوع' },
+  role: { en: 'Role', ar: 'الدور' },
+  language: { en: 'العربية', ar: 'English' },
+} as const;
+
+export type LabelKey = keyof typeof labels;
+
+export function t(key: LabelKey, lang: Lang): string {
+  return labels[key][lang];
+}
+
+export function dirOf(lang: Lang): 'rtl' | 'ltr' {
+  return lang === 'ar' ? 'rtl' : 'ltr';
+}
+
+/** Western digits → Arabic-Indic digits, for numbers shown in the Arabic interface. */
+export function localDigits(value: number | string, lang: Lang): string {
+  const s = String(value);
+  return lang === 'ar' ? s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d))) : s;
+}

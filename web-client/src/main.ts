@@ -1,0 +1,241 @@
+import { LitElement, html, nothing } from 'lit';
+import { api, ApiError, type Account, type Negotiation, type Revision, type RevisionSummary } from './api';
+import { t, dirOf, localDigits, type Lang } from './i18n';
+import { parseRoute, routeHash, type Route } from './route';
+import { depths, bracketSegments } from './paragraphs';
+
+/** The root: owns the session, the route and the data of the current view. */
+export class PlenaryApp extends LitElement {
+  static properties = {
+    account: { state: true },
+    route: { state: true },
+    lang: { state: true },
+    error: { state: true },
+    negotiations: { state: true },
+    negotiation: { state: true },
+    revisions: { state: true },
+    revision: { state: true },
+    loading: { state: true },
+  };
+
+  account: Account | null = null;
+  route: Route = parseRoute(location.hash);
+  lang: Lang = (localStorage.getItem('plenary.lang') as Lang) === 'ar' ? 'ar' : 'en';
+  error = '';
+  negotiations: Negotiation[] = [];
+  negotiation: Negotiation | null = null;
+  revisions: RevisionSummary[] = [];
+  revision: Revision | null = null;
+  loading = true;
+
+  // Render into the light DOM so the global stylesheet applies.
+  createRenderRoot() {
+    return this;
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    window.addEventListener('hashchange', () => {
+      this.route = parseRoute(location.hash);
+      void this.load();
+    });
+    document.documentElement.dir = dirOf(this.lang);
+    document.documentElement.lang = this.lang;
+    api.me().then(
+      (a) => {
+        this.account = a;
+        void this.load();
+      },
+      () => {
+        this.loading = false;
+      },
+    );
+  }
+
+  private async load() {
+    this.error = '';
+    this.loading = true;
+    try {
+      const r = this.route;
+      if (r.view === 'negotiations') {
+        this.negotiations = await api.negotiations();
+      } else if (r.view === 'negotiation') {
+        this.negotiation = await api.negotiation(r.negotiation);
+        this.revisions = await api.revisions(r.negotiation);
+      } else {
+        this.negotiation = await api.negotiation(r.negotiation);
+        this.revision = await api.revision(r.negotiation, r.revision);
+      }
+    } catch (e) {
+      this.error = e instanceof ApiError ? e.message : String(e);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private toggleLang() {
+    this.lang = this.lang === 'en' ? 'ar' : 'en';
+    localStorage.setItem('plenary.lang', this.lang);
+    document.documentElement.dir = dirOf(this.lang);
+    document.documentElement.lang = this.lang;
+  }
+
+  private async onLogin(e: SubmitEvent) {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    try {
+      const r = await api.login(String(form.get('email')), String(form.get('password')));
+      this.account = r.account;
+      await this.load();
+    } catch (err) {
+      this.error = err instanceof ApiError ? err.message : String(err);
+    }
+  }
+
+  private async onLogout() {
+    await api.logout().catch(() => undefined);
+    this.account = null;
+  }
+
+  private async onCreate(e: SubmitEvent) {
+    e.preventDefault();
+    const formEl = e.target as HTMLFormElement;
+    const form = new FormData(formEl);
+    try {
+      const n = await api.createNegotiation(String(form.get('title')), [String(form.get('language'))]);
+      formEl.reset();
+      location.hash = routeHash({ view: 'negotiation', negotiation: n.id });
+    } catch (err) {
+      this.error = err instanceof ApiError ? err.message : String(err);
+    }
+  }
+
+  private async onUpload(e: SubmitEvent) {
+    e.preventDefault();
+    if (this.route.view !== 'negotiation') return;
+    const n = this.route.negotiation;
+    const form = new FormData(e.target as HTMLFormElement);
+    const file = form.get('file') as File | null;
+    if (!file || file.size === 0) return;
+    try {
+      const text = await file.text();
+      const rev = await api.uploadRevision(n, String(form.get('label') || file.name), text, file.name.endsWith('.md'));
+      location.hash = routeHash({ view: 'revision', negotiation: n, revision: rev.id });
+    } catch (err) {
+      this.error = err instanceof ApiError ? err.message : String(err);
+    }
+  }
+
+  render() {
+    const L = this.lang;
+    return html`
+      <header class="bar">
+        <a class="brand" href="#/">${t('appName', L)}</a>
+        <span class="spacer"></span>
+        <button class="link" @click=${this.toggleLang}>${t('language', L)}</button>
+        ${this.account
+          ? html`<span class="who">${this.account.displayName}</span>
+              <button class="link" @click=${this.onLogout}>${t('logOut', L)}</button>`
+          : nothing}
+      </header>
+      <main>
+        ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
+        ${this.account ? this.renderView() : this.loading ? nothing : this.renderLogin()}
+      </main>
+    `;
+  }
+
+  private renderLogin() {
+    const L = this.lang;
+    return html`<form class="card login" @submit=${this.onLogin}>
+      <label>${t('email', L)} <input name="email" type="email" autocomplete="username" required dir="ltr" /></label>
+      <label>${t('password', L)} <input name="password" type="password" autocomplete="current-password" required /></label>
+      <button type="submit">${t('logIn', L)}</button>
+    </form>`;
+  }
+
+  private renderView() {
+    const r = this.route;
+    if (r.view === 'negotiations') return this.renderNegotiations();
+    if (r.view === 'negotiation') return this.renderNegotiation();
+    return this.renderRevision();
+  }
+
+  private renderNegotiations() {
+    const L = this.lang;
+    return html`<h1>${t('negotiations', L)}</h1>
+      ${this.negotiations.length === 0 && !this.loading ? html`<p>${t('noNegotiations', L)}</p>` : nothing}
+      <ul class="list">
+        ${this.negotiations.map(
+          (n) => html`<li>
+            <a href=${routeHash({ view: 'negotiation', negotiation: n.id })} dir="auto">${n.title}</a>
+            <span class="meta">${n.languages.join(', ')} · ${n.role}${n.delegation ? ` · ${n.delegation}` : ''}</span>
+          </li>`,
+        )}
+      </ul>
+      ${this.account?.admin
+        ? html`<form class="card" @submit=${this.onCreate}>
+            <h2>${t('newNegotiation', L)}</h2>
+            <label>${t('title', L)} <input name="title" required maxlength="500" dir="auto" /></label>
+            <select name="language"><option value="ar">العربية</option><option value="en">English</option></select>
+            <button type="submit">${t('create', L)}</button>
+          </form>`
+        : nothing}`;
+  }
+
+  private renderNegotiation() {
+    const L = this.lang;
+    const n = this.negotiation;
+    if (!n) return nothing;
+    const canUpload = n.role === 'secretariat' || n.role === 'facilitator';
+    return html`<p><a href="#/">← ${t('back', L)}</a></p>
+      <h1 dir="auto">${n.title}</h1>
+      <h2>${t('revisions', L)}</h2>
+      ${this.revisions.length === 0 && !this.loading ? html`<p>${t('noRevisions', L)}</p>` : nothing}
+      <ul class="list">
+        ${this.revisions.map(
+          (r) => html`<li>
+            <a href=${routeHash({ view: 'revision', negotiation: n.id, revision: r.id })} dir="auto">${r.label}</a>
+            <span class="meta">${localDigits(r.paragraphCount, L)} ${t('paragraphs', L)} ·
+              ${localDigits(r.bracketCount, L)} ${t('brackets', L)}</span>
+          </li>`,
+        )}
+      </ul>
+      ${canUpload
+        ? html`<form class="card" @submit=${this.onUpload}>
+            <h2>${t('uploadRevision', L)}</h2>
+            <label>${t('label', L)} <input name="label" maxlength="200" dir="auto" /></label>
+            <input name="file" type="file" accept=".txt,.md,text/plain,text/markdown" required />
+            <button type="submit">${t('upload', L)}</button>
+          </form>`
+        : nothing}`;
+  }
+
+  private renderRevision() {
+    const L = this.lang;
+    const n = this.negotiation;
+    const rev = this.revision;
+    if (!n || !rev) return nothing;
+    const depth = depths(rev.paragraphs);
+    return html`<p><a href=${routeHash({ view: 'negotiation', negotiation: n.id })}>← ${n.title}</a></p>
+      <h1 dir="auto">${rev.label}</h1>
+      <p class="meta">${localDigits(rev.paragraphs.length, L)} ${t('paragraphs', L)} ·
+        ${localDigits(rev.bracketCount, L)} ${t('brackets', L)}</p>
+      <article class="draft">
+        ${rev.paragraphs.map(
+          (p) => html`<p
+            class="para kind-${p.kind} change-${p.change}"
+            dir=${p.direction}
+            data-id=${p.id}
+            style="--depth: ${depth.get(p.id) ?? 0}"
+          >
+            ${p.number ? html`<span class="num">${p.number}</span> ` : nothing}${bracketSegments(p.text).map((s) =>
+              s.bracketed ? html`<mark class="bracket">${s.text}</mark>` : s.text,
+            )}
+          </p>`,
+        )}
+      </article>`;
+  }
+}
+
+customElements.define('plenary-app', PlenaryApp);

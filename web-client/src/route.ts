@@ -1,0 +1,29 @@
+// Hash routes: #/ (negotiations), #/n/1 (a negotiation), #/n/1/r/2 (a revision).
+
+export type Route =
+  | { view: 'negotiations' }
+  | { view: 'negotiation'; negotiation: number }
+  | { view: 'revision'; negotiation: number; revision: number };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p.length > 0);
+  const num = (s: string | undefined) => (s !== undefined && /^[0-9]+$/.test(s) ? Number(s) : NaN);
+  if (parts[0] === 'n' && !Number.isNaN(num(parts[1]))) {
+    if (parts[2] === 'r' && !Number.isNaN(num(parts[3]))) {
+      return { view: 'revision', negotiation: num(parts[1]), revision: num(parts[3]) };
+    }
+    return { view: 'negotiation', negotiation: num(parts[1]) };
+  }
+  return { view: 'negotiations' };
+}
+
+export function routeHash(route: Route): string {
+  switch (route.view) {
+    case 'negotiations':
+      return '#/';
+    case 'negotiation':
+      return `#/n/${route.negotiation}`;
+    case 'revision':
+      return `#/n/${route.negotiation}/r/${route.revision}`;
+  }
+}
