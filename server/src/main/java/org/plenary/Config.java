@@ -66,7 +66,12 @@ public record Config(
     if (dbUrl != null && !dbUrl.isBlank()) {
       return dbUrl;
     }
-    // WRITE_DELAY=0: H2 otherwise acknowledges commits up to a second before they reach the disk.
+    return h2Url(dataDir);
+  }
+
+  /** The embedded H2 file database in {@code dataDir}. */
+  public static String h2Url(Path dataDir) {
+    // WRITE_DELAY=0: H2 otherwise acknowledges commits up to half a second before they reach the disk.
     // MODE/DATABASE_TO_LOWER: the jOOQ classes quote lower-case names, as PostgreSQL folds them.
     return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("plenary")
         + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0";

@@ -1,0 +1,139 @@
+package org.plenary.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/** A real HTTP client for tests: JSON in, {@link Response} out, optional bearer token. */
+public final class ApiClient {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String base;
+  private final String token;
+  private final Map<String, String> headers;
+
+  public ApiClient(String base) {
+    this(base, null, Map.of());
+  }
+
+  private ApiClient(String base, String token, Map<String, String> headers) {
+    this.base = base;
+    this.token = token;
+    this.headers = headers;
+  }
+
+  public record Response(int status, HttpResponse<byte[]> raw) {
+    public JsonNode json() {
+      try {
+        return MAPPER.readTree(raw.body());
+      } catch (IOException e) {
+        throw new AssertionError("not JSON: " + text(), e);
+      }
+    }
+
+    public String text() {
+      return new String(raw.body(), StandardCharsets.UTF_8);
+    }
+
+    public String header(String name) {
+      return raw.headers().firstValue(name).orElse(null);
+    }
+
+    public String contentType() {
+      return header("Content-Type");
+    }
+  }
+
+  public String base() {
+    return base;
+  }
+
+  public ApiClient withToken(String newToken) {
+    return new ApiClient(base, newToken, headers);
+  }
+
+  public ApiClient withHeader(String name, String value) {
+    Map<String, String> h = new HashMap<>(headers);
+    h.put(name, value);
+    return new ApiClient(base, token, h);
+  }
+
+  /** Logs in and returns a client that sends the bearer token. */
+  public ApiClient login(String email, String password) {
+    Response r = post("/api/v1/session", Map.of("email", email, "password", password));
+    if (r.status() != 200) {
+      throw new AssertionError("login of " + email + " failed: " + r.status() + " " + r.text());
+    }
+    return withToken(r.json().get("token").asText());
+  }
+
+  public Response get(String path) {
+    return send(request(path).GET());
+  }
+
+  public Response delete(String path) {
+    return send(request(path).DELETE());
+  }
+
+  public Response post(String path, Object json) {
+    return send(path, "POST", "application/json", bytes(json));
+  }
+
+  public Response put(String path, Object json) {
+    return send(path, "PUT", "application/json", bytes(json));
+  }
+
+  public Response patch(String path, Object json) {
+    return send(path, "PATCH", "application/json", bytes(json));
+  }
+
+  public Response send(String path, String method, String contentType, byte[] body) {
+    HttpRequest.Builder b = request(path).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    return send(b);
+  }
+
+  public Response postText(String path, String text) {
+    return send(path, "POST", "text/plain; charset=utf-8", text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static byte[] bytes(Object json) {
+    try {
+      return json instanceof String s ? s.getBytes(StandardCharsets.UTF_8) : MAPPER.writeValueAsBytes(json);
+    } catch (IOException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(b::header);
+    return b;
+  }
+
+  private Response send(HttpRequest.Builder b) {
+    try {
+      HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+      return new Response(r.statusCode(), r);
+    } catch (IOException e) {
+      throw new AssertionError("request failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
+  }
+}

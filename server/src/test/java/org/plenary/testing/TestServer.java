@@ -1,0 +1,77 @@
+package org.plenary.testing;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.plenary.Config;
+import org.plenary.Plenary;
+
+/** A real Plenary on port 0 over a fresh database of the given backend, with a logged-in admin client. */
+public final class TestServer implements AutoCloseable {
+  public static final String ADMIN_EMAIL = "admin@plenary.test";
+  public static final String ADMIN_PASSWORD = "admin-password-1";
+
+  private final Plenary plenary;
+  private final Backend.Db db;
+  private final Path dataDir;
+  public final ApiClient admin;
+
+  private TestServer(Plenary plenary, Backend.Db db, Path dataDir) {
+    this.plenary = plenary;
+    this.db = db;
+    this.dataDir = dataDir;
+    this.admin = client().login(ADMIN_EMAIL, ADMIN_PASSWORD);
+  }
+
+  public static TestServer start(Backend backend, Path tempDir, String... extraArgs) {
+    Backend.Db db = backend.newDatabase(tempDir);
+    return start(db, tempDir.resolve("data"), extraArgs);
+  }
+
+  /** Starts on an existing database (to test restarts). */
+  public static TestServer start(Backend.Db db, Path dataDir, String... extraArgs) {
+    List<String> args = new ArrayList<>(List.of("--port", "0", "--host", "127.0.0.1", "--data-dir",
+        dataDir.toString(), "--db-url", db.url(), "--db-user", db.user(), "--db-password", db.password(),
+        "--db-pool-size", "8"));
+    args.addAll(List.of(extraArgs));
+    Map<String, String> env = new HashMap<>();
+    env.put("PLENARY_ADMIN_EMAIL", ADMIN_EMAIL);
+    env.put("PLENARY_ADMIN_PASSWORD", ADMIN_PASSWORD);
+    env.put("PLENARY_PASSWORD_ITERATIONS", "1000");
+    try {
+      Plenary plenary = Plenary.start(Config.from(args.toArray(String[]::new), env));
+      return new TestServer(plenary, db, dataDir);
+    } catch (Exception e) {
+      throw new IllegalStateException("Plenary did not start", e);
+    }
+  }
+
+  public ApiClient client() {
+    return new ApiClient("http://127.0.0.1:" + plenary.port());
+  }
+
+  public Plenary plenary() {
+    return plenary;
+  }
+
+  public Backend.Db db() {
+    return db;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  /** Stops and starts again on the same database. */
+  public TestServer restart(String... extraArgs) {
+    close();
+    return start(db, dataDir, extraArgs);
+  }
+
+  @Override
+  public void close() {
+    plenary.close();
+  }
+}
