@@ -1,0 +1,52 @@
+// Browser smoke test: a secretariat user logs in, opens a negotiation and reads an Arabic revision.
+// Run by server's BrowserSmokeTest against a real server:
+//   PLENARY_URL=http://127.0.0.1:8080 PLENARY_EMAIL=… PLENARY_PASSWORD=… node e2e/smoke.mjs
+// Uses Debian's Chromium; never downloads a browser.
+import { chromium } from 'playwright-core';
+
+const url = process.env.PLENARY_URL;
+const email = process.env.PLENARY_EMAIL;
+const password = process.env.PLENARY_PASSWORD;
+const title = process.env.PLENARY_NEGOTIATION;
+const screenshot = process.env.PLENARY_SCREENSHOT;
+
+function check(condition, message) {
+  if (!condition) {
+    console.error('FAILED: ' + message);
+    process.exitCode = 1;
+    throw new Error(message);
+  }
+  console.log('ok - ' + message);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+try {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  page.on('pageerror', (e) => console.error('page error: ' + e.message));
+  await page.goto(url + '/');
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.getByRole('link', { name: title }).click();
+  check(await page.locator('h1').innerText() === title, 'the negotiation opens with its Arabic title');
+  await page.getByRole('link', { name: 'Rev.1' }).click();
+  await page.waitForSelector('article.draft p.para');
+  const paragraphs = page.locator('article.draft p.para');
+  const count = await paragraphs.count();
+  check(count > 20, `the revision shows its ${count} paragraphs`);
+  check(await paragraphs.first().getAttribute('dir') === 'rtl', 'Arabic paragraphs are laid out right-to-left');
+  const bracket = page.locator('mark.bracket');
+  check((await bracket.count()) >= 1 && (await bracket.first().innerText()).includes('ولا سيما الحكومات'),
+    'bracketed, not yet agreed text is highlighted');
+  await page.getByRole('button', { name: 'العربية' }).click();
+  check(await page.evaluate(() => document.documentElement.dir) === 'rtl', 'the Arabic interface is right-to-left');
+  const box = await paragraphs.first().boundingBox();
+  check(box !== null && box.x + box.width > 600, 'right-to-left paragraphs hug the right edge');
+  if (screenshot) await page.screenshot({ path: screenshot, fullPage: false });
+} finally {
+  await browser.close();
+}
