@@ -1,6 +1,7 @@
 package org.plenary.access;
 
 import static org.plenary.schema.Tables.NEGOTIATION;
+import static org.plenary.schema.Tables.NEGOTIATION_DELEGATION;
 import static org.plenary.schema.Tables.PARTICIPANT;
 
 import java.util.Arrays;
@@ -39,5 +40,36 @@ public record Membership(long negotiationId, long accountId, Role role, String d
     }
     throw Problem.forbidden("this needs the role " + String.join(" or ",
         Arrays.stream(allowed).map(Role::code).toList()) + "; you are " + m.role().code());
+  }
+
+  /**
+   * The delegation this member acts for when submitting, optionally "on behalf of" a group. The own
+   * delegation always comes from the session (the participant row), never from the request; a group may
+   * be named only when this member's delegation is the group's designated coordinator in this
+   * negotiation.
+   *
+   * <pre>
+   *   m.actingFor(dsl, null)    → "EGY"  (own delegation)
+   *   m.actingFor(dsl, "ARAB")  → "ARAB" (when EGY coordinates the Arab Group here), else 403
+   * </pre>
+   */
+  public String actingFor(DSLContext dsl, String onBehalfOf) {
+    if (delegation == null) {
+      throw Problem.forbidden("you take part as " + role.code() + " without a delegation, so you cannot act for one");
+    }
+    if (onBehalfOf == null || onBehalfOf.isBlank() || onBehalfOf.equals(delegation)) {
+      return delegation;
+    }
+    String coordinator = dsl.select(NEGOTIATION_DELEGATION.COORDINATOR_CODE).from(NEGOTIATION_DELEGATION)
+        .where(NEGOTIATION_DELEGATION.NEGOTIATION_ID.eq(negotiationId))
+        .and(NEGOTIATION_DELEGATION.DELEGATION_CODE.eq(onBehalfOf))
+        .fetchOne(NEGOTIATION_DELEGATION.COORDINATOR_CODE);
+    if (!delegation.equals(coordinator)) {
+      throw new Problem(403, "forbidden", "Not allowed", "your delegation " + delegation
+          + " is not the designated coordinator of " + onBehalfOf + " in this negotiation",
+          java.util.List.of(new Problem.FieldError("onBehalfOf", "not coordinated by " + delegation)),
+          java.util.Map.of());
+    }
+    return onBehalfOf;
   }
 }

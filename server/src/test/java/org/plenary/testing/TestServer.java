@@ -48,6 +48,35 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /**
+   * Adds a participant to negotiation {@code n} as the admin (creating the account) and returns a client
+   * logged in as them. {@code delegation} may be null for roles without one.
+   */
+  public ApiClient participant(long n, String email, String role, String delegation) {
+    Map<String, Object> body = new HashMap<>();
+    body.put("email", email);
+    body.put("password", "password-of-" + email);
+    body.put("role", role);
+    if (delegation != null) {
+      body.put("delegation", delegation);
+    }
+    ApiClient.Response r = admin.post("/api/v1/negotiations/" + n + "/participants", body);
+    if (r.status() != 201) {
+      throw new AssertionError("adding " + email + " failed: " + r.status() + " " + r.text());
+    }
+    return client().login(email, "password-of-" + email);
+  }
+
+  /** Creates a negotiation as the admin and returns its id. */
+  public long negotiation(String title, String... languages) {
+    ApiClient.Response r = admin.post("/api/v1/negotiations",
+        Map.of("title", title, "languages", languages.length == 0 ? List.of("ar") : List.of(languages)));
+    if (r.status() != 201) {
+      throw new AssertionError("creating a negotiation failed: " + r.status() + " " + r.text());
+    }
+    return r.json().get("id").asLong();
+  }
+
   public ApiClient client() {
     return new ApiClient("http://127.0.0.1:" + plenary.port());
   }
