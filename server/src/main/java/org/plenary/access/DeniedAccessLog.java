@@ -39,7 +39,8 @@ public final class DeniedAccessLog implements Handler<RoutingContext> {
     }
     String mount = ctx.mountPoint() == null ? "" : ctx.mountPoint();
     String path = ctx.normalizedPath();
-    Matcher m = IN_NEGOTIATION.matcher(path.startsWith(mount) ? path.substring(mount.length()) : path);
+    String relative = path.startsWith(mount) ? path.substring(mount.length()) : path;
+    Matcher m = IN_NEGOTIATION.matcher(relative.startsWith("/") ? relative : "/" + relative);
     Long negotiation = m.matches() ? Long.valueOf(m.group(1)) : null;
     if (negotiation == null && status == 404) {
       ctx.next();
