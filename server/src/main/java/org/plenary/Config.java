@@ -26,7 +26,10 @@ public record Config(
     String adminPassword,
     long bodyLimitBytes,
     int passwordIterations,
-    boolean secureCookies) {
+    boolean secureCookies,
+    int loginMaxFailures,
+    int loginMaxFailuresPerAddress,
+    int loginWindowSeconds) {
 
   /** Every setting: flag name, environment variable, default. Kept in one table so the README can list it. */
   public enum Setting {
@@ -41,7 +44,10 @@ public record Config(
     ADMIN_PASSWORD("--admin-password", "PLENARY_ADMIN_PASSWORD", ""),
     BODY_LIMIT("--body-limit", "PLENARY_BODY_LIMIT", "10485760"),
     PASSWORD_ITERATIONS("--password-iterations", "PLENARY_PASSWORD_ITERATIONS", "210000"),
-    SECURE_COOKIES("--secure-cookies", "PLENARY_SECURE_COOKIES", "false");
+    SECURE_COOKIES("--secure-cookies", "PLENARY_SECURE_COOKIES", "false"),
+    LOGIN_MAX_FAILURES("--login-max-failures", "PLENARY_LOGIN_MAX_FAILURES", "5"),
+    LOGIN_MAX_FAILURES_PER_ADDRESS("--login-max-failures-per-address", "PLENARY_LOGIN_MAX_FAILURES_PER_ADDRESS", "50"),
+    LOGIN_WINDOW("--login-window", "PLENARY_LOGIN_WINDOW", "900");
 
     final String flag;
     final String env;
@@ -56,6 +62,9 @@ public record Config(
 
   public Config {
     Objects.requireNonNull(dataDir, "dataDir");
+    if (loginMaxFailures < 1 || loginMaxFailuresPerAddress < 1 || loginWindowSeconds < 1) {
+      throw new IllegalArgumentException("login limits and window must be at least 1");
+    }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
     }
@@ -125,7 +134,10 @@ public record Config(
         values.get(Setting.ADMIN_PASSWORD),
         Long.parseLong(values.get(Setting.BODY_LIMIT)),
         intValue(values, Setting.PASSWORD_ITERATIONS),
-        Boolean.parseBoolean(values.get(Setting.SECURE_COOKIES)));
+        Boolean.parseBoolean(values.get(Setting.SECURE_COOKIES)),
+        intValue(values, Setting.LOGIN_MAX_FAILURES),
+        intValue(values, Setting.LOGIN_MAX_FAILURES_PER_ADDRESS),
+        intValue(values, Setting.LOGIN_WINDOW));
   }
 
   private static int intValue(Map<Setting, String> values, Setting s) {
@@ -138,6 +150,7 @@ public record Config(
 
   public Config withPort(int newPort) {
     return new Config(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminEmail, adminPassword,
-        bodyLimitBytes, passwordIterations, secureCookies);
+        bodyLimitBytes, passwordIterations, secureCookies, loginMaxFailures, loginMaxFailuresPerAddress,
+        loginWindowSeconds);
   }
 }

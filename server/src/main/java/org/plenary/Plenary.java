@@ -4,13 +4,20 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.Map;
+import org.plenary.access.AccountRoutes;
 import org.plenary.access.Accounts;
+import org.plenary.access.AuthorizationMatrix;
+import org.plenary.access.DeniedAccessLog;
+import org.plenary.access.LoginThrottle;
+import org.plenary.access.Policy;
 import org.plenary.access.AuthHandler;
 import org.plenary.access.Passwords;
 import org.plenary.access.SessionRoutes;
 import org.plenary.draft.RevisionRoutes;
 import org.plenary.events.AuditLog;
+import org.plenary.events.AuditRoutes;
 import org.plenary.http.HttpVerticle;
+import org.plenary.negotiation.DelegationRoutes;
 import org.plenary.negotiation.Delegations;
 import org.plenary.negotiation.NegotiationRoutes;
 import org.plenary.proposal.ProposalRoutes;
@@ -49,16 +56,28 @@ public final class Plenary implements AutoCloseable {
       String generated = db.dsl().transactionResult(cfg -> bootstrap(cfg.dsl(), config, passwords));
       vertx = Vertx.vertx(new VertxOptions());
       db.attach(vertx, config.dbPoolSize());
-      SessionRoutes sessions = new SessionRoutes(db, passwords, config.secureCookies());
+      SessionRoutes sessions = new SessionRoutes(db, passwords, config.secureCookies(), new LoginThrottle(
+          config.loginMaxFailures(), config.loginMaxFailuresPerAddress(),
+          java.time.Duration.ofSeconds(config.loginWindowSeconds())));
+      AccountRoutes accounts = new AccountRoutes(db, passwords);
       NegotiationRoutes negotiations = new NegotiationRoutes(db, passwords);
       RevisionRoutes revisions = new RevisionRoutes(db);
+      Policy policy = new Policy(db, AuthorizationMatrix.load());
       HttpVerticle http = new HttpVerticle(config.host(), config.port(), config.bodyLimitBytes(), db,
           new HttpVerticle.Api(
-              sessions::mountPublic,
+              api -> {
+                sessions.mountPublic(api);
+                accounts.mountPublic(api);
+              },
               new AuthHandler(db),
               api -> {
+                // Every protected route passes the authorization matrix first; refusals are audited.
+                api.route().handler(policy.guard()).failureHandler(new DeniedAccessLog(db));
                 sessions.mount(api);
+                accounts.mount(api);
                 negotiations.mount(api);
+                new DelegationRoutes(db).mount(api);
+                new AuditRoutes(db).mount(api);
                 revisions.mount(api);
                 new ProposalRoutes(db).mount(api);
               }));
@@ -91,6 +110,11 @@ public final class Plenary implements AutoCloseable {
         Map.of("email", Accounts.normaliseEmail(email), "admin", true));
     LOG.info("created the first administrator {}", Accounts.normaliseEmail(email));
     return generated;
+  }
+
+  /** Every route under {@code /api/v1}, as the router holds them. */
+  public java.util.List<io.vertx.ext.web.Route> apiRoutes() {
+    return http.apiRouter().getRoutes();
   }
 
   public int port() {

@@ -68,6 +68,60 @@ public final class Accounts {
     dsl.update(AUTH_TOKEN).set(AUTH_TOKEN.REVOKED, true).where(AUTH_TOKEN.TOKEN_HASH.eq(tokenHash)).execute();
   }
 
+  /** Revokes every session and API token of an account (disabling, password reset). */
+  public static int revokeAll(DSLContext dsl, long accountId) {
+    return dsl.update(AUTH_TOKEN).set(AUTH_TOKEN.REVOKED, true)
+        .where(AUTH_TOKEN.ACCOUNT_ID.eq(accountId)).and(AUTH_TOKEN.REVOKED.isFalse()).execute();
+  }
+
+  public static void setPasswordHash(DSLContext dsl, long accountId, String hash) {
+    dsl.update(ACCOUNT).set(ACCOUNT.PASSWORD_HASH, hash).where(ACCOUNT.ID.eq(accountId)).execute();
+  }
+
+  public static void setDisabled(DSLContext dsl, long accountId, boolean disabled) {
+    dsl.update(ACCOUNT).set(ACCOUNT.DISABLED, disabled).where(ACCOUNT.ID.eq(accountId)).execute();
+  }
+
+  /** A long-lived API token as its owner sees it; {@code id} is a prefix of the token's hash, not a secret. */
+  public record ApiToken(String id, String label, OffsetDateTime createdAt, OffsetDateTime expiresAt) {}
+
+  public static String tokenId(String tokenHash) {
+    return tokenHash.substring(0, 16);
+  }
+
+  public static void storeApiToken(DSLContext dsl, String tokenHash, long accountId, String label,
+      OffsetDateTime expiresAt) {
+    dsl.insertInto(AUTH_TOKEN)
+        .set(AUTH_TOKEN.TOKEN_HASH, tokenHash)
+        .set(AUTH_TOKEN.ACCOUNT_ID, accountId)
+        .set(AUTH_TOKEN.KIND, "api")
+        .set(AUTH_TOKEN.LABEL, label)
+        .set(AUTH_TOKEN.EXPIRES_AT, expiresAt)
+        .execute();
+  }
+
+  /** The account's live API tokens, newest first. */
+  public static java.util.List<ApiToken> apiTokens(DSLContext dsl, long accountId) {
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+    return dsl.selectFrom(AUTH_TOKEN)
+        .where(AUTH_TOKEN.ACCOUNT_ID.eq(accountId)).and(AUTH_TOKEN.KIND.eq("api")).and(AUTH_TOKEN.REVOKED.isFalse())
+        .and(AUTH_TOKEN.EXPIRES_AT.isNull().or(AUTH_TOKEN.EXPIRES_AT.gt(now)))
+        .orderBy(AUTH_TOKEN.CREATED_AT.desc())
+        .fetch(r -> new ApiToken(tokenId(r.getTokenHash()), r.getLabel(), r.getCreatedAt(), r.getExpiresAt()));
+  }
+
+  /** Revokes one of the account's own API tokens by id; false when it has none such. */
+  public static Optional<ApiToken> revokeApiToken(DSLContext dsl, long accountId, String id) {
+    if (id == null || !id.matches("[0-9a-f]{16}")) {
+      return Optional.empty();
+    }
+    Optional<ApiToken> found = apiTokens(dsl, accountId).stream().filter(t -> t.id().equals(id)).findFirst();
+    found.ifPresent(t -> dsl.update(AUTH_TOKEN).set(AUTH_TOKEN.REVOKED, true)
+        .where(AUTH_TOKEN.ACCOUNT_ID.eq(accountId)).and(AUTH_TOKEN.KIND.eq("api"))
+        .and(AUTH_TOKEN.TOKEN_HASH.startsWith(id)).execute());
+    return found;
+  }
+
   private static Account toAccount(AccountRecord r) {
     return new Account(r.getId(), r.getEmail(), r.getDisplayName(), r.getIsAdmin(), r.getDisabled(),
         r.getPasswordHash());

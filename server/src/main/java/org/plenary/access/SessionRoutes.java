@@ -30,11 +30,13 @@ public final class SessionRoutes {
   private final Database db;
   private final Passwords passwords;
   private final boolean secureCookies;
+  private final LoginThrottle throttle;
 
-  public SessionRoutes(Database db, Passwords passwords, boolean secureCookies) {
+  public SessionRoutes(Database db, Passwords passwords, boolean secureCookies, LoginThrottle throttle) {
     this.db = db;
     this.passwords = passwords;
     this.secureCookies = secureCookies;
+    this.throttle = throttle;
   }
 
   /** Routes that need no login. */
@@ -53,21 +55,49 @@ public final class SessionRoutes {
     String email = f.requiredText("email", 320);
     String password = f.requiredText("password", 1024);
     f.check();
+    String normalised = Accounts.normaliseEmail(email);
+    String address = clientAddress(ctx);
+    // A session token presented with the login is dropped: the new session never reuses it (fixation).
+    Cookie presented = ctx.request().getCookie(AuthHandler.SESSION_COOKIE);
+    String presentedHash = presented == null || presented.getValue().isEmpty() ? null
+        : Passwords.sha256(presented.getValue());
     db.tx(dsl -> {
-      var account = Accounts.byEmail(dsl, email);
+      long wait = throttle.retryAfterSeconds(dsl, normalised, address);
+      if (wait > 0) {
+        AuditLog.append(dsl, null, AuditLog.Actor.SYSTEM, "session.throttled", "email:" + normalised,
+            Map.of("email", normalised, "address", address, "retryAfter", wait));
+        return new Attempt(null, wait);
+      }
+      var account = Accounts.byEmail(dsl, normalised);
       // Verify even when the account is unknown, so timing does not reveal which emails exist.
       boolean ok = passwords.verify(password, account.map(Accounts.Account::passwordHash).orElse(null));
       if (!ok || account.get().disabled()) {
-        return null;
+        throttle.recordFailure(dsl, normalised, address);
+        AuditLog.append(dsl, null, new AuditLog.Actor(account.map(Accounts.Account::id).orElse(null), null),
+            "session.failed", "email:" + normalised, Map.of("email", normalised, "address", address,
+                "reason", ok ? "disabled" : "credentials"));
+        return new Attempt(null, 0);
+      }
+      throttle.clear(dsl, normalised);
+      if (presentedHash != null) {
+        Accounts.revokeToken(dsl, presentedHash);
       }
       String token = Passwords.newToken();
       String csrf = Passwords.newToken();
       Accounts.storeToken(dsl, Passwords.sha256(token), account.get().id(), "session", csrf,
           OffsetDateTime.now(ZoneOffset.UTC).plus(SESSION_LIFETIME));
       AuditLog.append(dsl, null, new AuditLog.Actor(account.get().id(), null), "session.created",
-          "account:" + account.get().id(), Map.of());
-      return new Login(token, csrf, account.get());
-    }).onSuccess(login -> {
+          "account:" + account.get().id(), Map.of("address", address));
+      return new Attempt(new Login(token, csrf, account.get()), 0);
+    }).onSuccess(attempt -> {
+      if (attempt.retryAfter() > 0) {
+        ctx.response().putHeader("Retry-After", Long.toString(attempt.retryAfter()));
+        ctx.fail(new Problem(429, "rate-limited", "Too many failed logins",
+            "too many failed logins for this email or from this address; try again in " + attempt.retryAfter()
+                + " seconds", java.util.List.of(), Map.of("retryAfter", attempt.retryAfter())));
+        return;
+      }
+      Login login = attempt.login();
       if (login == null) {
         ctx.fail(Problem.of(401, "invalid-credentials", "Invalid credentials",
             "the email or password is wrong"));
@@ -89,6 +119,13 @@ public final class SessionRoutes {
     }).onFailure(ctx::fail);
   }
 
+  /** The peer address (a reverse proxy's own address when behind one: see README, rate limit). */
+  static String clientAddress(RoutingContext ctx) {
+    var remote = ctx.request().remoteAddress();
+    String host = remote == null ? null : remote.hostAddress();
+    return host == null ? "unknown" : host.length() > 64 ? host.substring(0, 64) : host;
+  }
+
   private void logout(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
     db.tx(dsl -> {
@@ -97,8 +134,10 @@ public final class SessionRoutes {
           "account:" + p.accountId(), Map.of());
       return null;
     }).onSuccess(v -> {
-      ctx.response().addCookie(Cookie.cookie(AuthHandler.SESSION_COOKIE, "").setPath("/").setMaxAge(0));
-      ctx.response().addCookie(Cookie.cookie(AuthHandler.CSRF_COOKIE, "").setPath("/").setMaxAge(0));
+      ctx.response().addCookie(Cookie.cookie(AuthHandler.SESSION_COOKIE, "").setPath("/").setMaxAge(0)
+          .setHttpOnly(true).setSecure(secureCookies).setSameSite(CookieSameSite.STRICT));
+      ctx.response().addCookie(Cookie.cookie(AuthHandler.CSRF_COOKIE, "").setPath("/").setMaxAge(0)
+          .setSecure(secureCookies).setSameSite(CookieSameSite.STRICT));
       ctx.response().setStatusCode(204).end();
     }).onFailure(ctx::fail);
   }
@@ -123,4 +162,6 @@ public final class SessionRoutes {
   }
 
   private record Login(String token, String csrf, Accounts.Account account) {}
+
+  private record Attempt(Login login, long retryAfter) {}
 }

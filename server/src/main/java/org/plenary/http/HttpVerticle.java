@@ -33,6 +33,7 @@ public final class HttpVerticle extends VerticleBase {
   private final Database db;
   private final Api api;
   private HttpServer server;
+  private Router apiRouter;
 
   public HttpVerticle(String host, int port, long bodyLimit, Database db, Api api) {
     this.host = host;
@@ -52,7 +53,7 @@ public final class HttpVerticle extends VerticleBase {
     });
     router.get("/health").handler(this::health);
 
-    Router apiRouter = Router.router(vertx);
+    apiRouter = Router.router(vertx);
     apiRouter.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
     api.publicRoutes().accept(apiRouter);
     apiRouter.route().handler(api.authentication());
@@ -78,6 +79,11 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** The router under {@code /api/v1}, so tests can list every route (the authorization matrix must cover them). */
+  public Router apiRouter() {
+    return apiRouter;
   }
 
   public int actualPort() {

@@ -32,7 +32,7 @@ public final class Delegations {
       }
       String line;
       while ((line = reader.readLine()) != null) {
-        if (line.isBlank()) {
+        if (line.isBlank() || line.startsWith("#")) {
           continue;
         }
         String[] cells = line.split(",", -1);

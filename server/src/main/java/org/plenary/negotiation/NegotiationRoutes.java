@@ -3,10 +3,13 @@ package org.plenary.negotiation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.plenary.access.AccountRoutes;
 import org.plenary.access.Accounts;
+import org.plenary.access.Invitations;
 import org.plenary.access.Membership;
 import org.plenary.access.Passwords;
 import org.plenary.access.Principal;
@@ -28,7 +31,6 @@ import org.plenary.text.UserText;
  */
 public final class NegotiationRoutes {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   private final Database db;
   private final Passwords passwords;
@@ -44,6 +46,9 @@ public final class NegotiationRoutes {
     api.get("/negotiations/:n").handler(this::get);
     api.post("/negotiations/:n/participants").handler(this::addParticipant);
     api.get("/negotiations/:n/participants").handler(this::participants);
+    api.post("/negotiations/:n/participants/:a/password-reset").handler(this::resetPassword);
+    api.post("/negotiations/:n/participants/:a/disable").handler(ctx -> setDisabled(ctx, true));
+    api.post("/negotiations/:n/participants/:a/enable").handler(ctx -> setDisabled(ctx, false));
   }
 
   private void create(RoutingContext ctx) {
@@ -101,17 +106,18 @@ public final class NegotiationRoutes {
     long n = Http.idParam(ctx, "n", "negotiation");
     ObjectNode body = Json.body(ctx);
     Json.Fields f = new Json.Fields(body);
-    String email = f.requiredText("email", 320);
-    if (email != null && !EMAIL.matcher(email.strip()).matches()) {
-      f.error("email", "must be an email address such as delegate@example.org");
+    String rawEmail = f.requiredText("email", 320);
+    String email = rawEmail == null ? null : rawEmail.strip();
+    if (email != null && !email.isEmpty() && UserText.problemWithEmail(email) != null) {
+      f.error("email", UserText.problemWithEmail(email));
     }
     String password = f.optionalText("password", 1024);
-    if (password != null && password.length() < 10) {
-      f.error("password", "must be at least 10 characters");
+    if (password != null && AccountRoutes.problemWithPassword(password) != null) {
+      f.error("password", AccountRoutes.problemWithPassword(password));
     }
     String displayName = f.optionalText("displayName", 200);
-    if (displayName != null && UserText.problemWithName(displayName) != null) {
-      f.error("displayName", UserText.problemWithName(displayName));
+    if (displayName != null && UserText.problemWithPersonName(displayName.strip()) != null) {
+      f.error("displayName", UserText.problemWithPersonName(displayName.strip()));
     }
     String roleCode = f.requiredText("role", 16);
     Role role = roleCode == null ? null : Role.fromCode(roleCode);
@@ -122,23 +128,125 @@ public final class NegotiationRoutes {
     if (role == Role.DELEGATE && delegation == null) {
       f.error("delegation", "a delegate acts for a delegation: give its code, e.g. \"EGY\"");
     }
+    if ((role == Role.SECRETARIAT || role == Role.FACILITATOR) && delegation != null) {
+      f.error("delegation", "a " + role.code() + " acts for no delegation: leave it out");
+    }
     f.check();
+    String name = displayName == null ? email : displayName.strip();
+    String hash = password == null ? null : passwords.hash(password);
     Http.respond(ctx, 201, db.tx(dsl -> {
       Membership.requireRole(dsl, n, p, Role.SECRETARIAT);
-      if (delegation != null && !Delegations.exists(dsl, delegation)) {
-        throw Problem.invalid("delegation", "unknown delegation code " + delegation);
+      AuditLog.Actor actor = new AuditLog.Actor(p.accountId(), null);
+      if (delegation != null) {
+        ensureDelegation(dsl, n, delegation, actor);
       }
       var existing = Accounts.byEmail(dsl, email);
-      long accountId = existing.map(Accounts.Account::id).orElseGet(() -> Accounts.create(dsl, email,
-          displayName == null ? email.strip() : displayName.strip(),
-          password == null ? null : passwords.hash(password), false));
+      long accountId = existing.map(Accounts.Account::id).orElseGet(() -> Accounts.create(dsl, email, name, hash, false));
+      var before = Negotiations.participants(dsl, n).stream().filter(x -> x.accountId() == accountId).findFirst();
       Negotiations.addParticipant(dsl, n, accountId, role, delegation);
-      AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), null), "participant.added",
-          "account:" + accountId, Map.of("email", Accounts.normaliseEmail(email), "role", role.code(),
-              "delegation", delegation == null ? "" : delegation, "accountCreated", existing.isEmpty()));
-      return new Negotiations.Participant(accountId, Accounts.normaliseEmail(email),
-          existing.map(Accounts.Account::displayName).orElse(displayName == null ? email.strip() : displayName),
-          role.code(), delegation);
+      Map<String, Object> payload = new LinkedHashMap<>();
+      payload.put("email", Accounts.normaliseEmail(email));
+      payload.put("role", role.code());
+      payload.put("delegation", delegation == null ? "" : delegation);
+      payload.put("accountCreated", existing.isEmpty());
+      before.ifPresent(b -> payload.put("before", Map.of("role", b.role(),
+          "delegation", b.delegation() == null ? "" : b.delegation())));
+      AuditLog.append(dsl, n, actor, "participant.added", "account:" + accountId, payload);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("accountId", accountId);
+      out.put("email", Accounts.normaliseEmail(email));
+      out.put("displayName", existing.map(Accounts.Account::displayName).orElse(name));
+      out.put("role", role.code());
+      out.put("delegation", delegation);
+      boolean hasPassword = existing.map(a -> a.passwordHash() != null).orElse(hash != null);
+      if (!hasPassword) {
+        out.put("invitation", invite(dsl, n, accountId, "invite", p));
+      }
+      return out;
+    }));
+  }
+
+  /**
+   * A delegate's delegation must take part in the negotiation. A reference state or observer not yet
+   * chosen is added on the way (and logged), so adding "a delegate of Egypt" just works; a group is
+   * refused, as a group acts through its coordinator's delegates.
+   */
+  private static void ensureDelegation(org.jooq.DSLContext dsl, long n, String code, AuditLog.Actor actor) {
+    var d = NegotiationDelegations.visibleIn(dsl, n, code)
+        .orElseThrow(() -> Problem.invalid("delegation", "unknown delegation code " + code
+            + " (see GET /api/v1/delegations, or add a custom one: POST /api/v1/negotiations/" + n + "/delegations)"));
+    if ("group".equals(d.kind())) {
+      throw Problem.invalid("delegation", code + " is a group: a group acts through its coordinator; add the "
+          + "participant to a member delegation and designate it coordinator");
+    }
+    if (NegotiationDelegations.inNegotiation(dsl, n, code).isEmpty()) {
+      NegotiationDelegations.add(dsl, n, code);
+      AuditLog.append(dsl, n, actor, "delegation.added", "delegation:" + code, Map.of("code", code,
+          "addedWithParticipant", true));
+    }
+  }
+
+  private static Map<String, Object> invite(org.jooq.DSLContext dsl, long n, long accountId, String purpose,
+      Principal by) {
+    var issued = Invitations.issue(dsl, accountId, n, purpose, by.accountId());
+    AuditLog.append(dsl, n, new AuditLog.Actor(by.accountId(), null), "invitation.created", "account:" + accountId,
+        Map.of("purpose", purpose, "expiresAt", issued.expiresAt().toString()));
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("token", issued.token());
+    out.put("expiresAt", issued.expiresAt());
+    out.put("accept", "POST /api/v1/invitations/accept {\"token\",\"password\"}");
+    return out;
+  }
+
+  /** The target of a secretariat action on an account: a participant here, and no administrator unless by one. */
+  private static Accounts.Account target(org.jooq.DSLContext dsl, long n, Principal p, String raw) {
+    long accountId;
+    try {
+      accountId = Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      throw Problem.notFound("participant " + raw);
+    }
+    boolean participates = Negotiations.participants(dsl, n).stream().anyMatch(x -> x.accountId() == accountId);
+    var account = Accounts.byId(dsl, accountId).filter(a -> participates)
+        .orElseThrow(() -> Problem.notFound("participant " + raw));
+    if (account.admin() && !p.admin()) {
+      throw Problem.forbidden("only an administrator may reset or disable an administrator's account");
+    }
+    return account;
+  }
+
+  private void resetPassword(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    String raw = ctx.pathParam("a");
+    Http.respond(ctx, 201, db.tx(dsl -> {
+      Membership.requireRole(dsl, n, p, Role.SECRETARIAT);
+      Accounts.Account a = target(dsl, n, p, raw);
+      Accounts.setPasswordHash(dsl, a.id(), null);
+      int revoked = Accounts.revokeAll(dsl, a.id());
+      AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), null), "account.password-reset", "account:" + a.id(),
+          Map.of("email", a.email(), "tokensRevoked", revoked));
+      return Map.of("accountId", a.id(), "invitation", invite(dsl, n, a.id(), "reset", p));
+    }));
+  }
+
+  private void setDisabled(RoutingContext ctx, boolean disabled) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    String raw = ctx.pathParam("a");
+    Http.respond(ctx, 200, db.tx(dsl -> {
+      Membership.requireRole(dsl, n, p, Role.SECRETARIAT);
+      Accounts.Account a = target(dsl, n, p, raw);
+      if (a.id() == p.accountId()) {
+        throw Problem.conflict("own-account", "you cannot " + (disabled ? "disable" : "enable") + " your own account");
+      }
+      Accounts.setDisabled(dsl, a.id(), disabled);
+      int revoked = disabled ? Accounts.revokeAll(dsl, a.id()) : 0;
+      AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), null),
+          disabled ? "account.disabled" : "account.enabled", "account:" + a.id(),
+          Map.of("email", a.email(), "before", Map.of("disabled", a.disabled()), "after", Map.of("disabled", disabled),
+              "tokensRevoked", revoked));
+      return Map.of("accountId", a.id(), "email", a.email(), "disabled", disabled);
     }));
   }
 }

@@ -1,0 +1,256 @@
+package org.plenary.access;
+
+import static org.plenary.schema.Tables.NEGOTIATION;
+import static org.plenary.schema.Tables.NEGOTIATION_DELEGATION;
+import static org.plenary.schema.Tables.PARTICIPANT;
+import static org.plenary.schema.Tables.REVISION;
+
+import io.vertx.core.Handler;
+import io.vertx.ext.web.RoutingContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.plenary.access.AuthorizationMatrix.Entry;
+import org.plenary.access.AuthorizationMatrix.Outcome;
+import org.plenary.access.AuthorizationMatrix.Relation;
+import org.plenary.access.AuthorizationMatrix.State;
+import org.plenary.access.AuthorizationMatrix.Who;
+import org.plenary.http.Http;
+import org.plenary.http.Problem;
+import org.plenary.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The authorisation rules in one place. Mounted in front of every protected route, it finds the route in
+ * the {@link AuthorizationMatrix}, works out the caller's standing (admin, role in the negotiation,
+ * outsider), the relation of a delegate's delegation to the subject of the route, and the state of the
+ * revision involved, and lets the request through, or answers 403 or 404 exactly as the matrix says. A
+ * route that the matrix does not list is refused (404): a new endpoint cannot ship unguarded.
+ *
+ * <p>Features register how to find the subject's delegation for their own path parameters:
+ * <pre>
+ *   policy.relation("p", (dsl, m, id) -&gt; proposals.delegationOf(dsl, m.negotiationId(), id));
+ * </pre>
+ * Handlers may still check more (a body field naming a group the caller does not coordinate): those
+ * checks refine, never widen, what the matrix allows.
+ */
+public final class Policy {
+  private static final Logger LOG = LoggerFactory.getLogger(Policy.class);
+  /** The caller's membership, put on the context for the handlers of negotiation routes. */
+  public static final String MEMBERSHIP = "plenary.membership";
+
+  /** The delegation that owns the subject named by a path parameter; empty when no such subject exists. */
+  @FunctionalInterface
+  public interface SubjectDelegation {
+    Optional<String> of(DSLContext dsl, Membership caller, String paramValue);
+  }
+
+  /** The state of the revision named by a path parameter; empty when no such revision exists. */
+  @FunctionalInterface
+  public interface RevisionState {
+    Optional<State> of(DSLContext dsl, long negotiationId, String paramValue);
+  }
+
+  private final Database db;
+  private final AuthorizationMatrix matrix;
+  private final Map<String, SubjectDelegation> relations = new LinkedHashMap<>();
+  private final Map<String, RevisionState> states = new LinkedHashMap<>();
+
+  public Policy(Database db, AuthorizationMatrix matrix) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.matrix = Objects.requireNonNull(matrix, "matrix");
+    relations.put("d", (dsl, m, code) -> dsl.fetchExists(NEGOTIATION_DELEGATION,
+        NEGOTIATION_DELEGATION.NEGOTIATION_ID.eq(m.negotiationId()).and(NEGOTIATION_DELEGATION.DELEGATION_CODE.eq(code)))
+        ? Optional.of(code) : Optional.empty());
+    states.put("r", Policy::revisionState);
+  }
+
+  public AuthorizationMatrix matrix() {
+    return matrix;
+  }
+
+  /** Registers how a path parameter ({@code "p"} for {@code :p}) leads to the delegation owning it. */
+  public Policy relation(String param, SubjectDelegation resolver) {
+    relations.put(param, resolver);
+    return this;
+  }
+
+  /** Registers how a path parameter leads to a revision state. */
+  public Policy state(String param, RevisionState resolver) {
+    states.put(param, resolver);
+    return this;
+  }
+
+  /** The membership the guard found for this request (negotiation routes only). */
+  public static Membership membership(RoutingContext ctx) {
+    Membership m = ctx.get(MEMBERSHIP);
+    if (m == null) {
+      throw new IllegalStateException("no membership on this request: is the route inside a negotiation?");
+    }
+    return m;
+  }
+
+  /** The handler to mount in front of the protected routes. */
+  public Handler<RoutingContext> guard() {
+    return this::check;
+  }
+
+  private void check(RoutingContext ctx) {
+    String mount = ctx.mountPoint() == null ? "" : ctx.mountPoint();
+    String path = ctx.normalizedPath();
+    String relative = path.startsWith(mount) ? path.substring(mount.length()) : path;
+    if (relative.isEmpty()) {
+      relative = "/";
+    }
+    String method = ctx.request().method().name();
+    var match = matrix.match(method, relative.startsWith("/") ? relative : "/" + relative);
+    if (match.isEmpty() || match.get().entry().isPublic()) {
+      if (match.isEmpty()) {
+        LOG.debug("{} {} is not in the authorization matrix", method, relative);
+      }
+      // Unknown to the matrix: refused. Public routes were answered before the login check.
+      ctx.fail(Problem.notFound("API resource " + path));
+      return;
+    }
+    Entry entry = match.get().entry();
+    Map<String, String> params = match.get().params();
+    Principal principal = Http.principal(ctx);
+    if (!entry.route().inNegotiation()) {
+      Outcome o = entry.outcome(principal.admin() ? Who.ADMIN : Who.NON_PARTICIPANT, Relation.NONE, State.NONE);
+      apply(ctx, o, entry, null, params);
+      return;
+    }
+    long n = negotiationId(params.get("n"));
+    if (n <= 0) {
+      ctx.fail(Problem.notFound("negotiation " + params.get("n")));
+      return;
+    }
+    db.read(dsl -> decide(dsl, entry, params, n, principal)).onSuccess(d -> {
+      if (d.membership() != null) {
+        ctx.put(MEMBERSHIP, d.membership());
+      }
+      apply(ctx, d.outcome(), entry, d.membership(), params);
+    }).onFailure(ctx::fail);
+  }
+
+  private static long negotiationId(String raw) {
+    try {
+      return Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private record Decision(Outcome outcome, Membership membership) {}
+
+  private Decision decide(DSLContext dsl, Entry entry, Map<String, String> params, long n, Principal principal) {
+    if (!dsl.fetchExists(NEGOTIATION, NEGOTIATION.ID.eq(n))) {
+      return new Decision(Outcome.HIDDEN, null);
+    }
+    var row = dsl.select(PARTICIPANT.ROLE, PARTICIPANT.DELEGATION_CODE).from(PARTICIPANT)
+        .where(PARTICIPANT.NEGOTIATION_ID.eq(n)).and(PARTICIPANT.ACCOUNT_ID.eq(principal.accountId())).fetchOne();
+    Who who;
+    Membership m;
+    if (row != null) {
+      Role role = Role.fromCode(row.value1());
+      who = Who.of(role);
+      m = new Membership(n, principal.accountId(), role, row.value2());
+    } else if (principal.admin()) {
+      who = Who.ADMIN;
+      m = new Membership(n, principal.accountId(), Role.SECRETARIAT, null);
+    } else {
+      return new Decision(entry.outcome(Who.NON_PARTICIPANT, Relation.NONE,
+          entry.stateful() ? State.EDITING : State.NONE), null);
+    }
+    Relation relation = Relation.NONE;
+    if (entry.relational() && who == Who.DELEGATE) {
+      Optional<Relation> r = relationOf(dsl, entry, params, m);
+      if (r.isEmpty()) {
+        return new Decision(Outcome.HIDDEN, m);
+      }
+      relation = r.get();
+    }
+    State state = State.NONE;
+    if (entry.stateful()) {
+      Optional<State> s = stateOf(dsl, entry, params, n);
+      if (s.isEmpty()) {
+        return new Decision(Outcome.HIDDEN, m);
+      }
+      state = s.get();
+    }
+    return new Decision(entry.outcome(who, relation, state), m);
+  }
+
+  private Optional<Relation> relationOf(DSLContext dsl, Entry entry, Map<String, String> params, Membership m) {
+    for (String segment : entry.route().segments()) {
+      if (segment.startsWith(":") && relations.containsKey(segment.substring(1))) {
+        Optional<String> owner = relations.get(segment.substring(1)).of(dsl, m, params.get(segment.substring(1)));
+        return owner.map(code -> relationBetween(dsl, m, code));
+      }
+    }
+    throw new IllegalStateException(entry.route() + " has relation rows but no path parameter with a registered "
+        + "resolver (Policy.relation)");
+  }
+
+  /** own: the caller's delegation; coordinator: a group the caller's delegation coordinates here; else other. */
+  public static Relation relationBetween(DSLContext dsl, Membership m, String subjectDelegation) {
+    if (m.delegation() == null) {
+      return Relation.OTHER;
+    }
+    if (m.delegation().equals(subjectDelegation)) {
+      return Relation.OWN;
+    }
+    String coordinator = dsl.select(NEGOTIATION_DELEGATION.COORDINATOR_CODE).from(NEGOTIATION_DELEGATION)
+        .where(NEGOTIATION_DELEGATION.NEGOTIATION_ID.eq(m.negotiationId()))
+        .and(NEGOTIATION_DELEGATION.DELEGATION_CODE.eq(subjectDelegation))
+        .fetchOne(NEGOTIATION_DELEGATION.COORDINATOR_CODE);
+    return m.delegation().equals(coordinator) ? Relation.COORDINATOR : Relation.OTHER;
+  }
+
+  private Optional<State> stateOf(DSLContext dsl, Entry entry, Map<String, String> params, long n) {
+    for (String segment : entry.route().segments()) {
+      if (segment.startsWith(":") && states.containsKey(segment.substring(1))) {
+        return states.get(segment.substring(1)).of(dsl, n, params.get(segment.substring(1)));
+      }
+    }
+    throw new IllegalStateException(entry.route() + " has state rows but no path parameter with a registered "
+        + "resolver (Policy.state)");
+  }
+
+  /** editing (not published), closed (comment deadline passed) or open. */
+  public static Optional<State> revisionState(DSLContext dsl, long negotiationId, String id) {
+    long r;
+    try {
+      r = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    return dsl.select(REVISION.STATE, REVISION.COMMENT_DEADLINE).from(REVISION)
+        .where(REVISION.ID.eq(r)).and(REVISION.NEGOTIATION_ID.eq(negotiationId))
+        .fetchOptional(row -> {
+          if (!"published".equals(row.value1())) {
+            return State.EDITING;
+          }
+          OffsetDateTime deadline = row.value2();
+          return deadline != null && deadline.isBefore(OffsetDateTime.now(ZoneOffset.UTC)) ? State.CLOSED : State.OPEN;
+        });
+  }
+
+  private static void apply(RoutingContext ctx, Outcome outcome, Entry entry, Membership m,
+      Map<String, String> params) {
+    switch (outcome) {
+      case ALLOWED -> ctx.next();
+      case FORBIDDEN -> ctx.fail(Problem.forbidden("your role" + (m == null ? "" : " (" + m.role().code()
+          + (m.delegation() == null ? "" : " of " + m.delegation()) + ")") + " may not " + entry.route().method()
+          + " " + entry.route().path()));
+      case HIDDEN -> ctx.fail(Problem.notFound(entry.route().inNegotiation()
+          ? "negotiation " + params.get("n") + (params.size() > 1 ? " or the resource it names" : "")
+          : "API resource " + ctx.normalizedPath()));
+    }
+  }
+}

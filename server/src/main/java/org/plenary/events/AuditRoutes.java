@@ -1,0 +1,95 @@
+package org.plenary.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.plenary.access.Membership;
+import org.plenary.access.Principal;
+import org.plenary.access.Role;
+import org.plenary.http.Http;
+import org.plenary.http.Json;
+import org.plenary.http.Problem;
+import org.plenary.store.Database;
+
+/**
+ * The secretariat reads a negotiation's audit log and checks its hash chain.
+ *
+ * <pre>
+ *   curl -s "$B/negotiations/1/audit?after=0&amp;limit=100" -H "$AUTH"
+ *   → {"events":[{"id":…,"type":"participant.added",…}],"verification":{"intact":true,"firstBrokenEventId":null},"next":…}
+ * </pre>
+ */
+public final class AuditRoutes {
+  private static final int MAX_LIMIT = 1000;
+
+  private final Database db;
+
+  public AuditRoutes(Database db) {
+    this.db = db;
+  }
+
+  public void mount(Router api) {
+    api.get("/negotiations/:n/audit").handler(this::read);
+  }
+
+  private void read(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long after = number(ctx, "after", 0, 0, Long.MAX_VALUE);
+    int limit = (int) number(ctx, "limit", 200, 1, MAX_LIMIT);
+    Http.respond(ctx, 200, db.read(dsl -> {
+      Membership.requireRole(dsl, n, p, Role.SECRETARIAT);
+      List<AuditLog.Event> events = AuditLog.since(dsl, n, after, limit);
+      long broken = AuditLog.verify(dsl, n);
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (AuditLog.Event e : events) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("type", e.type());
+        m.put("subject", e.subject());
+        m.put("accountId", e.accountId());
+        m.put("delegation", e.delegation());
+        m.put("payload", parse(e.payload()));
+        m.put("createdAt", e.createdAt());
+        out.add(m);
+      }
+      Map<String, Object> verification = new LinkedHashMap<>();
+      verification.put("intact", broken < 0);
+      verification.put("firstBrokenEventId", broken < 0 ? null : broken);
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("events", out);
+      body.put("verification", verification);
+      body.put("next", events.size() == limit ? events.get(events.size() - 1).id() : null);
+      return body;
+    }));
+  }
+
+  private static JsonNode parse(String payload) {
+    try {
+      return Json.MAPPER.readTree(payload);
+    } catch (IOException e) {
+      return Json.MAPPER.getNodeFactory().textNode(payload);
+    }
+  }
+
+  private static long number(RoutingContext ctx, String name, long fallback, long min, long max) {
+    String raw = ctx.queryParams().get(name);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      long v = Long.parseLong(raw.strip());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException ignored) {
+      // reported below
+    }
+    throw Problem.invalid(name, "must be a whole number from " + min + " to " + max);
+  }
+}
