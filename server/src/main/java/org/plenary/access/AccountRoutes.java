@@ -66,10 +66,11 @@ public final class AccountRoutes {
       f.error("password", problemWithPassword(password));
     }
     f.check();
-    String hash = passwords.hash(password);
     Http.respond(ctx, 200, db.tx(dsl -> {
       var pending = Invitations.pending(dsl, token)
           .orElseThrow(() -> Problem.invalid("token", "unknown, expired or already used: ask the secretariat for a new invitation"));
+      // Hashed only for a valid token, so random tokens cost an attacker more than they cost the server.
+      String hash = passwords.hash(password);
       var account = Accounts.byId(dsl, pending.accountId()).orElseThrow();
       if (account.disabled()) {
         throw Problem.invalid("token", "the account is disabled: ask the secretariat");

@@ -35,6 +35,25 @@ public final class AuditRoutes {
 
   public void mount(Router api) {
     api.get("/negotiations/:n/audit").handler(this::read);
+    api.get("/audit").handler(this::readGlobal);
+  }
+
+  /** The global chain: account-level events (logins, failed logins, tokens); administrators only (matrix). */
+  private void readGlobal(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long after = number(ctx, "after", 0, 0, Long.MAX_VALUE);
+    int limit = (int) number(ctx, "limit", 200, 1, MAX_LIMIT);
+    if (!p.admin()) {
+      throw Problem.forbidden("only an administrator reads the global audit log");
+    }
+    Http.respond(ctx, 200, db.read(dsl -> {
+      var event = org.plenary.schema.Tables.EVENT;
+      List<AuditLog.Event> events = dsl.selectFrom(event).where(event.NEGOTIATION_ID.isNull()).and(event.ID.gt(after))
+          .orderBy(event.ID).limit(limit)
+          .fetch(r -> new AuditLog.Event(r.getId(), null, r.getAccountId(), r.getDelegationCode(), r.getType(),
+              r.getSubject(), r.getPayload(), r.getCreatedAt()));
+      return page(events, AuditLog.verify(dsl, null), limit);
+    }));
   }
 
   private void read(RoutingContext ctx) {
@@ -44,29 +63,31 @@ public final class AuditRoutes {
     int limit = (int) number(ctx, "limit", 200, 1, MAX_LIMIT);
     Http.respond(ctx, 200, db.read(dsl -> {
       Membership.requireRole(dsl, n, p, Role.SECRETARIAT);
-      List<AuditLog.Event> events = AuditLog.since(dsl, n, after, limit);
-      long broken = AuditLog.verify(dsl, n);
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (AuditLog.Event e : events) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.id());
-        m.put("type", e.type());
-        m.put("subject", e.subject());
-        m.put("accountId", e.accountId());
-        m.put("delegation", e.delegation());
-        m.put("payload", parse(e.payload()));
-        m.put("createdAt", e.createdAt());
-        out.add(m);
-      }
-      Map<String, Object> verification = new LinkedHashMap<>();
-      verification.put("intact", broken < 0);
-      verification.put("firstBrokenEventId", broken < 0 ? null : broken);
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("events", out);
-      body.put("verification", verification);
-      body.put("next", events.size() == limit ? events.get(events.size() - 1).id() : null);
-      return body;
+      return page(AuditLog.since(dsl, n, after, limit), AuditLog.verify(dsl, n), limit);
     }));
+  }
+
+  private static Map<String, Object> page(List<AuditLog.Event> events, long broken, int limit) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (AuditLog.Event e : events) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", e.id());
+      m.put("type", e.type());
+      m.put("subject", e.subject());
+      m.put("accountId", e.accountId());
+      m.put("delegation", e.delegation());
+      m.put("payload", parse(e.payload()));
+      m.put("createdAt", e.createdAt());
+      out.add(m);
+    }
+    Map<String, Object> verification = new LinkedHashMap<>();
+    verification.put("intact", broken < 0);
+    verification.put("firstBrokenEventId", broken < 0 ? null : broken);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("events", out);
+    body.put("verification", verification);
+    body.put("next", events.size() == limit ? events.get(events.size() - 1).id() : null);
+    return body;
   }
 
   private static JsonNode parse(String payload) {

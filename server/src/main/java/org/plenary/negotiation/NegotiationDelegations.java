@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -119,9 +118,5 @@ public final class NegotiationDelegations {
         .where(PARTICIPANT.NEGOTIATION_ID.eq(n)).and(c)
         .orderBy(PARTICIPANT.DELEGATION_CODE, ACCOUNT.EMAIL)
         .fetch(r -> new Negotiations.Participant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
-  }
-
-  static String joined(List<String> codes) {
-    return codes.stream().collect(Collectors.joining(", "));
   }
 }
