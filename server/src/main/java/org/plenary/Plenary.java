@@ -62,7 +62,8 @@ public final class Plenary implements AutoCloseable {
       AccountRoutes accounts = new AccountRoutes(db, passwords);
       NegotiationRoutes negotiations = new NegotiationRoutes(db, passwords);
       RevisionRoutes revisions = new RevisionRoutes(db);
-      Policy policy = new Policy(db, AuthorizationMatrix.load());
+      Policy policy = new Policy(db, AuthorizationMatrix.load())
+          .relation("id", (dsl, m, id) -> org.plenary.proposal.Proposals.delegationOf(dsl, m.negotiationId(), id));
       HttpVerticle http = new HttpVerticle(config.host(), config.port(), config.bodyLimitBytes(), db,
           new HttpVerticle.Api(
               api -> {

@@ -94,7 +94,9 @@ public final class AuthorizationMatrix {
     /** 403: the caller can see the resource but may not do this */
     FORBIDDEN,
     /** 404: the resource is not disclosed to the caller */
-    HIDDEN;
+    HIDDEN,
+    /** 409: the revision's comment deadline has passed; the problem says when (comment-window-closed) */
+    CLOSED;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);
@@ -105,6 +107,7 @@ public final class AuthorizationMatrix {
         case ALLOWED -> 200;
         case FORBIDDEN -> 403;
         case HIDDEN -> 404;
+        case CLOSED -> 409;
       };
     }
   }
@@ -211,7 +214,8 @@ public final class AuthorizationMatrix {
         case "allowed" -> Outcome.ALLOWED;
         case "forbidden" -> Outcome.FORBIDDEN;
         case "hidden" -> Outcome.HIDDEN;
-        default -> throw bad(lineNo, "outcome must be allowed, forbidden or hidden, got " + f[5]);
+        case "closed" -> Outcome.CLOSED;
+        default -> throw bad(lineNo, "outcome must be allowed, forbidden, hidden or closed, got " + f[5]);
       };
       if (relations.get(0) != Relation.NONE && !whos.equals(List.of(Who.DELEGATE))) {
         throw bad(lineNo, "a relation (own/other/coordinator) applies to the delegate role only");

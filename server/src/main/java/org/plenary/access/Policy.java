@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -186,8 +187,14 @@ public final class Policy {
     return new Decision(entry.outcome(who, relation, state), m);
   }
 
+  /**
+   * The relation to the route's subject: the last path parameter with a registered resolver names it
+   * ({@code /proposals/:id/cosponsors/:d} is about the invited delegation {@code :d}, not the proposal).
+   */
   private Optional<Relation> relationOf(DSLContext dsl, Entry entry, Map<String, String> params, Membership m) {
-    for (String segment : entry.route().segments()) {
+    List<String> segments = entry.route().segments();
+    for (int i = segments.size() - 1; i >= 0; i--) {
+      String segment = segments.get(i);
       if (segment.startsWith(":") && relations.containsKey(segment.substring(1))) {
         Optional<String> owner = relations.get(segment.substring(1)).of(dsl, m, params.get(segment.substring(1)));
         return owner.map(code -> relationBetween(dsl, m, code));
@@ -248,6 +255,9 @@ public final class Policy {
       case FORBIDDEN -> ctx.fail(Problem.forbidden("your role" + (m == null ? "" : " (" + m.role().code()
           + (m.delegation() == null ? "" : " of " + m.delegation()) + ")") + " may not " + entry.route().method()
           + " " + entry.route().path()));
+      case CLOSED -> ctx.fail(new Problem(409, "comment-window-closed", "The comment window is closed",
+          "the comment deadline of revision " + params.get("r") + " has passed: nothing can be proposed, edited or "
+              + "withdrawn after it (GET …/comment-window gives the deadline)", List.of(), Map.of()));
       case HIDDEN -> ctx.fail(Problem.notFound(entry.route().inNegotiation()
           ? "negotiation " + params.get("n") + (params.size() > 1 ? " or the resource it names" : "")
           : "API resource " + ctx.normalizedPath()));

@@ -321,4 +321,20 @@ public final class Proposals {
         .fetch(r -> new SilenceBreak(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
             r.value7()));
   }
+
+  /**
+   * The delegation a proposal of the negotiation was made for ({@code :id} in the authorization matrix:
+   * own, other or coordinator); empty when no such proposal exists there.
+   */
+  public static Optional<String> delegationOf(DSLContext dsl, long negotiationId, String id) {
+    long proposalId;
+    try {
+      proposalId = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    return dsl.select(PROPOSAL.DELEGATION_CODE).from(PROPOSAL)
+        .where(PROPOSAL.ID.eq(proposalId)).and(PROPOSAL.NEGOTIATION_ID.eq(negotiationId))
+        .fetchOptional(PROPOSAL.DELEGATION_CODE);
+  }
 }

@@ -120,6 +120,10 @@ class AuthorizationMatrixTest {
         assertThat(r.status()).as(why).isEqualTo(403);
         assertThat(r.contentType()).startsWith("application/problem+json");
       }
+      case CLOSED -> {
+        assertThat(r.status()).as(why).isEqualTo(409);
+        assertThat(r.json().get("type").asText()).as(why).isEqualTo("urn:plenary:problem:comment-window-closed");
+      }
       case HIDDEN -> {
         assertThat(r.status()).as(why).isEqualTo(404);
         assertThat(r.contentType()).startsWith("application/problem+json");
@@ -183,7 +187,42 @@ class AuthorizationMatrixTest {
         "text/plain; charset=utf-8", Samples.text("ar-itu-res88-rev1.txt").getBytes(StandardCharsets.UTF_8)));
     m.put("GET /negotiations/:n/revisions", c -> c.client().get(nb + "/revisions"));
     m.put("GET /negotiations/:n/revisions/:r", c -> c.client().get(nb + "/revisions/" + fx.revision(c.cell().state())));
+    proposalRequests(m, nb);
     return m;
+  }
+
+  /** Requests for the proposal routes: fixed proposals per revision state and relation, fresh ones when consumed. */
+  private void proposalRequests(Map<String, Request> m, String nb) {
+    String pr = "/proposals";
+    m.put("POST /negotiations/:n/revisions/:r/proposals", c -> c.client().post(fx.rev(c) + pr,
+        Map.of("kind", "comment", "paragraph", fx.paragraph, "text", "تعليق عام على الفقرة")));
+    m.put("GET /negotiations/:n/revisions/:r/proposals", c -> c.client().get(fx.rev(c) + pr + "?delegation=EGY"));
+    m.put("GET /negotiations/:n/revisions/:r/proposals/:id", c -> c.client().get(fx.rev(c) + pr + "/" + fx.fixed(c)));
+    m.put("GET /negotiations/:n/revisions/:r/proposals/:id/diff",
+        c -> c.client().get(fx.rev(c) + pr + "/" + fx.fixed(c) + "/diff"));
+    m.put("GET /negotiations/:n/revisions/:r/proposals/:id/replies",
+        c -> c.client().get(fx.rev(c) + pr + "/" + fx.fixed(c) + "/replies"));
+    m.put("GET /negotiations/:n/revisions/:r/paragraphs/:p", c -> c.client().get(fx.rev(c) + "/paragraphs/" + fx.paragraph));
+    m.put("GET /negotiations/:n/revisions/:r/comment-window", c -> c.client().get(fx.rev(c) + "/comment-window"));
+    m.put("GET /negotiations/:n/revisions/:r/silence-breaks", c -> c.client().get(fx.rev(c) + "/silence-breaks"));
+    m.put("PATCH /negotiations/:n/revisions/:r/proposals/:id", c -> c.client().withHeader("If-Match", "*")
+        .patch(fx.rev(c) + pr + "/" + fx.changeable(c), Map.of("rationale", "تصحيح الرقم وفق أحدث بيانات الاتحاد (ITU)")));
+    m.put("POST /negotiations/:n/revisions/:r/proposals/:id/withdraw", c -> c.client().withHeader("If-Match", "*")
+        .post(fx.rev(c) + pr + "/" + fx.changeable(c) + "/withdraw", Map.of()));
+    m.put("POST /negotiations/:n/revisions/:r/proposals/:id/cosponsors", c -> c.client()
+        .post(fx.rev(c) + pr + "/" + fx.changeable(c) + "/cosponsors", Map.of("delegations", List.of("IRQ"))));
+    m.put("PUT /negotiations/:n/revisions/:r/proposals/:id/cosponsors/:d", c -> {
+      Fixture.Invitation i = fx.invitation(c);
+      return c.client().put(fx.rev(c) + pr + "/" + i.proposal() + "/cosponsors/" + i.delegation(),
+          Map.of("answer", "accept"));
+    });
+    m.put("POST /negotiations/:n/revisions/:r/proposals/:id/replies", c -> c.client()
+        .post(fx.rev(c) + pr + "/" + fx.fixed(c) + "/replies", Map.of("text", "نؤيد هذا التعديل")));
+    m.put("PUT /negotiations/:n/revisions/:r/comment-window", c -> {
+      Response r = c.client().put(fx.rev(c) + "/comment-window", Map.of("deadline", "2099-12-31T17:00:00Z"));
+      fx.restoreStates();
+      return r;
+    });
   }
 
   /** A logged-in client for one role. */
@@ -231,14 +270,95 @@ class AuthorizationMatrixTest {
         ok(up);
         revisions.put(s, up.json().get("id").asLong());
       }
+      paragraph = paragraphOf(revisions.get(State.OPEN));
+      delegates.put("EGY", server.client().login("delegate@egypt.test", PASSWORD));
+      delegates.put("SAU", server.client().login("delegate@saudi.test", PASSWORD));
+      for (State s : List.of(State.EDITING, State.OPEN, State.CLOSED)) {
+        for (Relation rel : List.of(Relation.OWN, Relation.OTHER, Relation.COORDINATOR)) {
+          fixed.put(s + "/" + rel, propose(s, rel));
+        }
+        invitations.put(s + "/" + Relation.OWN, new Invitation(invitedBySaudi(s, "EGY"), "EGY"));
+        invitations.put(s + "/" + Relation.COORDINATOR, new Invitation(invitedBySaudi(s, "ARAB"), "ARAB"));
+        invitations.put(s + "/" + Relation.OTHER, new Invitation(fixed.get(s + "/" + Relation.OWN), "SAU"));
+      }
+      restoreStates();
+      spareStates = new ArrayList<>(server.admin.get("/api/v1/delegations?kind=state").json().get("delegations")
+          .findValuesAsText("code"));
+      spareStates.removeAll(List.of("EGY", "SAU", "FRA"));
+    }
+
+    final Map<String, ApiClient> delegates = new HashMap<>();
+    final Map<String, Long> fixed = new HashMap<>();
+    final Map<String, Invitation> invitations = new HashMap<>();
+    long paragraph;
+
+    /** A pending invitation of {@code delegation} to co-sponsor {@code proposal}. */
+    record Invitation(long proposal, String delegation) {}
+
+    private long paragraphOf(long revision) {
+      for (var p : ok(server.admin.get("/api/v1/negotiations/" + n + "/revisions/" + revision)).json().get("paragraphs")) {
+        if (p.get("text").asText().contains("2,9")) {
+          return p.get("id").asLong();
+        }
+      }
+      throw new AssertionError("no paragraph with 2,9 in the sample");
+    }
+
+    /** An amendment on the revision of {@code state}: Egypt's (own), Saudi Arabia's (other), the Arab Group's. */
+    private long propose(State state, Relation relation) {
+      Map<String, Object> body = new HashMap<>();
+      body.put("kind", "amend");
+      body.put("paragraph", paragraph);
+      body.put("anchor", Map.of("exact", "2,9"));
+      body.put("text", "2,6");
+      if (relation == Relation.COORDINATOR) {
+        body.put("onBehalfOf", "ARAB");
+      }
+      ApiClient who = delegates.get(relation == Relation.OTHER ? "SAU" : "EGY");
+      return ok(who.post("/api/v1/negotiations/" + n + "/revisions/" + revisions.get(state) + "/proposals", body))
+          .json().get("id").asLong();
+    }
+
+    private long invitedBySaudi(State state, String invitee) {
+      return ok(delegates.get("SAU").post("/api/v1/negotiations/" + n + "/revisions/" + revisions.get(state) + "/proposals",
+          Map.of("kind", "comment", "paragraph", paragraph, "text", "ملاحظة مشتركة", "cosponsors", List.of(invitee))))
+          .json().get("id").asLong();
+    }
+
+    /** Puts the revisions back in their states: one unpublished, one open, one past its deadline. */
+    void restoreStates() {
       var dsl = server.plenary().database().dsl();
+      dsl.update(Tables.REVISION).set(Tables.REVISION.STATE, "published").set(Tables.REVISION.COMMENT_DEADLINE,
+          (OffsetDateTime) null).where(Tables.REVISION.ID.eq(revisions.get(State.OPEN))).execute();
       dsl.update(Tables.REVISION).set(Tables.REVISION.STATE, "editing")
           .where(Tables.REVISION.ID.eq(revisions.get(State.EDITING))).execute();
       dsl.update(Tables.REVISION).set(Tables.REVISION.COMMENT_DEADLINE, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1))
           .where(Tables.REVISION.ID.eq(revisions.get(State.CLOSED))).execute();
-      spareStates = new ArrayList<>(server.admin.get("/api/v1/delegations?kind=state").json().get("delegations")
-          .findValuesAsText("code"));
-      spareStates.removeAll(List.of("EGY", "SAU", "FRA"));
+    }
+
+    String rev(Call c) {
+      return "/api/v1/negotiations/" + n + "/revisions/" + revision(c.cell().state());
+    }
+
+    /** A proposal that the request does not consume: per state and relation (own for roles without one). */
+    long fixed(Call c) {
+      Relation rel = c.cell().relation() == Relation.NONE ? Relation.OWN : c.cell().relation();
+      return fixed.get((c.cell().state() == State.NONE ? State.OPEN : c.cell().state()) + "/" + rel);
+    }
+
+    /** A proposal the request may change or withdraw: a fresh one where the call is expected to succeed. */
+    long changeable(Call c) {
+      boolean succeeds = c.cell().outcome() == Outcome.ALLOWED && c.cell().state() == State.OPEN;
+      return succeeds ? propose(State.OPEN, c.cell().relation()) : fixed(c);
+    }
+
+    Invitation invitation(Call c) {
+      Relation rel = c.cell().relation() == Relation.NONE ? Relation.OWN : c.cell().relation();
+      if (c.cell().outcome() == Outcome.ALLOWED && c.cell().state() == State.OPEN) {
+        String invitee = rel == Relation.COORDINATOR ? "ARAB" : "EGY";
+        return new Invitation(invitedBySaudi(State.OPEN, invitee), invitee);
+      }
+      return invitations.get(c.cell().state() + "/" + rel);
     }
 
     private void add(long negotiation, String email, String role, String delegation) {
