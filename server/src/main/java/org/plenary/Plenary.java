@@ -68,6 +68,7 @@ public final class Plenary implements AutoCloseable {
           new HttpVerticle.Api(
               api -> {
                 sessions.mountPublic(api);
+                new org.plenary.http.OpenApiRoutes().mountPublic(api);
                 accounts.mountPublic(api);
               },
               new AuthHandler(db),

@@ -152,6 +152,8 @@ class AuthorizationMatrixTest {
         Map.of("email", fx.adminEmail, "password", Fixture.PASSWORD)));
     m.put("POST /invitations/accept", c -> server.client().post("/api/v1/invitations/accept",
         Map.of("token", fx.invitationToken(), "password", "a-new-password-1")));
+    m.put("GET /openapi.json", c -> server.client().get("/api/v1/openapi.json"));
+    m.put("GET /openapi.yaml", c -> server.client().get("/api/v1/openapi.yaml"));
     m.put("DELETE /session", c -> c.client().delete("/api/v1/session"));
     m.put("GET /me", c -> c.client().get("/api/v1/me"));
     m.put("GET /tokens", c -> c.client().get("/api/v1/tokens"));
