@@ -227,9 +227,6 @@ final class StructureRecognizer {
         || isAnnex(rest) || isProse(rest)) {
       return false;
     }
-    if (source.hint() == SourceBlock.Hint.HEADING && source.level() > 1) {
-      return false;
-    }
     boolean titleLike = TITLE.matcher(Folding.fold(rest)).matches() || SYMBOL.matcher(rest).matches();
     if (out.isEmpty() || titleLike && !seenSubtitle) {
       add(ParagraphKind.TITLE, null, -1, rest);
@@ -432,7 +429,12 @@ final class StructureRecognizer {
 
   /** A preambular or operative keyword at the start ("Recalling", "وإذ يلاحظ", "resolves", "يقرر"). */
   static Block keyword(String text) {
-    List<String> w = words(Folding.fold(text.length() > 200 ? text.substring(0, 200) : text));
+    String t = text.length() > 200 ? text.substring(0, 200) : text;
+    Matcher alt = ALT.matcher(t);
+    if (alt.matches()) {
+      t = t.substring(alt.end(1));
+    }
+    List<String> w = words(Folding.fold(t));
     int i = 0;
     while (i < w.size() && EN_LEADING.contains(w.get(i))) {
       i++;
@@ -466,12 +468,34 @@ final class StructureRecognizer {
     if (text.length() > 250) {
       return false;
     }
-    char end = text.charAt(text.length() - 1);
+    char end = lastSignificant(text);
     return ".;؛,،!?؟".indexOf(end) < 0 && words(Folding.fold(text)).size() <= 20;
   }
 
+  /** The last character that is not a footnote reference ("[1]", "¹") nor a closing quote. */
+  private static char lastSignificant(String text) {
+    int end = text.length();
+    while (end > 0) {
+      char c = text.charAt(end - 1);
+      if (Numbering.superscriptValue(c) >= 0 || c == '"' || c == '”' || c == '»' || c == '\'' || c == ' ') {
+        end--;
+      } else if (c == ']') {
+        int open = text.lastIndexOf('[', end - 1);
+        if (open >= 0 && end - 1 - open >= 1 && end - 1 - open <= 3
+            && text.substring(open + 1, end - 1).chars().allMatch(Character::isDigit)) {
+          end = open;
+        } else {
+          return c;
+        }
+      } else {
+        return c;
+      }
+    }
+    return text.isEmpty() ? ' ' : text.charAt(text.length() - 1);
+  }
+
   private static boolean isProse(String text) {
-    char end = text.charAt(text.length() - 1);
+    char end = lastSignificant(text);
     return ".;؛,،!?؟".indexOf(end) >= 0 || text.length() > 250 || words(Folding.fold(text)).size() > 30;
   }
 

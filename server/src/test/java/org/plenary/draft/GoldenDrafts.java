@@ -1,9 +1,6 @@
 package org.plenary.draft;
 
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +8,7 @@ import java.util.Map;
 
 /** The expected-structure JSON of an imported draft: one object per paragraph, in document order. */
 final class GoldenDrafts {
-  private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private GoldenDrafts() {}
 
@@ -31,13 +28,14 @@ final class GoldenDrafts {
       row.put("text", p.text());
       rows.add(row);
     }
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("paragraphs", rows.size());
-    doc.put("bracketCount", draft.bracketCount());
-    doc.put("altCount", draft.altCount());
-    doc.put("structure", rows);
-    DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
-    return MAPPER.writer(pp).writeValueAsString(doc) + "\n";
+    // One paragraph per line: easy to read by eye and to review as a diff.
+    StringBuilder b = new StringBuilder();
+    b.append("{\"paragraphs\": ").append(rows.size()).append(", \"bracketCount\": ").append(draft.bracketCount())
+        .append(", \"altCount\": ").append(draft.altCount()).append(", \"structure\": [\n");
+    for (int i = 0; i < rows.size(); i++) {
+      b.append("  ").append(MAPPER.writeValueAsString(rows.get(i))).append(i + 1 < rows.size() ? ",\n" : "\n");
+    }
+    return b.append("]}\n").toString();
   }
 
   /** A table for reading by eye: position, kind, number, parent, first words. */
