@@ -50,6 +50,8 @@ final class StructureRecognizer {
       Pattern.DOTALL);
   private static final Pattern WORDS = Pattern.compile("[\\s\\p{Punct}،؛؟«»“”\"']+");
 
+  private static final int FOOTNOTE_LOOKBACK = 500;
+
   private enum Block { NONE, PREAMBLE, OPERATIVE, OTHER }
 
   private final List<SourceBlock> blocks;
@@ -169,7 +171,8 @@ final class StructureRecognizer {
       return false;
     }
     int parent = -1;
-    for (int i = out.size() - 1; i >= 0 && parent < 0; i--) {
+    // Footnotes follow their citing paragraph closely; a bounded look-back keeps hostile input linear.
+    for (int i = out.size() - 1; i >= Math.max(0, out.size() - FOOTNOTE_LOOKBACK) && parent < 0; i--) {
       DraftParagraph p = out.get(i);
       if (p.kind() != ParagraphKind.FOOTNOTE && cites(p.text(), marker)) {
         parent = i;
