@@ -81,7 +81,8 @@ public final class RevisionRoutes {
           Revisions.Revision stored = Revisions.get(dsl, n, revisionId).orElseThrow();
           AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), null), "revision.created",
               "revision:" + revisionId, Map.of("label", stored.revision().label(), "seq", stored.revision().seq(),
-                  "paragraphs", stored.paragraphs().size(), "format", format.name().toLowerCase()));
+                  "paragraphs", stored.paragraphs().size(), "format", format.name().toLowerCase(),
+                  "brackets", stored.revision().bracketCount(), "deleted", stored.deleted().size()));
           Map<String, Object> out = json(stored);
           out.put("mapping", Revisions.mapping(stored));
           return out;

@@ -43,6 +43,19 @@ class DocxReaderTest {
   }
 
   @Test
+  @DisplayName("multi-level Word lists restart their letters under each number; Arabic-Indic numbering keeps its start")
+  void multiLevel() throws Exception {
+    List<DraftParagraph> ps = read(TestDocx.multiLevel());
+    assertThat(ps).extracting(DraftParagraph::number)
+        .containsExactly(null, "1.", "(a)", "(b)", "2.", "(a)", "٥");
+    assertThat(ps).extracting(DraftParagraph::kind).containsExactly(ParagraphKind.HEADING, ParagraphKind.OPERATIVE,
+        ParagraphKind.SUBPARAGRAPH, ParagraphKind.SUBPARAGRAPH, ParagraphKind.OPERATIVE, ParagraphKind.SUBPARAGRAPH,
+        ParagraphKind.OPERATIVE);
+    assertThat(ps.get(5).parent()).isEqualTo(4);
+    assertThat(ps.get(6).text()).isEqualTo("يطلب إلى الأمين العام تقديم تقرير؛");
+  }
+
+  @Test
   @DisplayName("Word number formats render as Word prints them")
   void formats() {
     assertThat(DocxReader.render(8, "arabicAbjad")).isEqualTo("ح");

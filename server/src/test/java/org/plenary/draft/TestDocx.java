@@ -93,6 +93,53 @@ final class TestDocx {
     }
   }
 
+  /**
+   * A two-level Word list, decimal "%1." over lower-letter "(%2)", with the letters restarting under each
+   * number; then a list in Arabic-Indic digits "%1 -" starting at 5.
+   */
+  static byte[] multiLevel() {
+    try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      XWPFNumbering numbering = doc.createNumbering();
+      CTAbstractNum abs = CTAbstractNum.Factory.newInstance();
+      abs.setAbstractNumId(BigInteger.valueOf(7));
+      CTLvl top = abs.addNewLvl();
+      top.setIlvl(BigInteger.ZERO);
+      top.addNewStart().setVal(BigInteger.ONE);
+      top.addNewNumFmt().setVal(STNumberFormat.DECIMAL);
+      top.addNewLvlText().setVal("%1.");
+      CTLvl sub = abs.addNewLvl();
+      sub.setIlvl(BigInteger.ONE);
+      sub.addNewStart().setVal(BigInteger.ONE);
+      sub.addNewNumFmt().setVal(STNumberFormat.LOWER_LETTER);
+      sub.addNewLvlText().setVal("(%2)");
+      BigInteger list = numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(abs, numbering)));
+      doc.createParagraph().createRun().setText("Decides");
+      String[][] items = {{"0", "to convene a meeting:"}, {"1", "in New York;"}, {"1", "in 2026;"},
+          {"0", "to report:"}, {"1", "every year."}};
+      for (String[] item : items) {
+        XWPFParagraph p = doc.createParagraph();
+        p.createRun().setText(item[1]);
+        p.setNumID(list);
+        p.setNumILvl(new BigInteger(item[0]));
+      }
+      CTAbstractNum hindi = CTAbstractNum.Factory.newInstance();
+      hindi.setAbstractNumId(BigInteger.valueOf(8));
+      CTLvl h = hindi.addNewLvl();
+      h.setIlvl(BigInteger.ZERO);
+      h.addNewStart().setVal(BigInteger.valueOf(5));
+      h.addNewNumFmt().setVal(STNumberFormat.HINDI_NUMBERS);
+      h.addNewLvlText().setVal("%1 -");
+      BigInteger arabic = numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(hindi, numbering)));
+      XWPFParagraph p = rtl(doc, "يطلب إلى الأمين العام تقديم تقرير؛");
+      p.setNumID(arabic);
+      p.setNumILvl(BigInteger.ZERO);
+      doc.write(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static XWPFStyle style(String id, String name) {
     CTStyle s = CTStyle.Factory.newInstance();
     s.setStyleId(id);
