@@ -134,9 +134,13 @@ final class DocxReader {
     }
   }
 
-  private void paragraph(XWPFParagraph p) {
+  private void paragraph(XWPFParagraph p) throws ImportException {
     List<String> cited = new ArrayList<>();
     String text = text(p, cited);
+    if (text.length() > DraftReader.MAX_PARAGRAPH_CHARS) {
+      throw new ImportException("body", "paragraph " + (out.size() + 1) + " is longer than "
+          + DraftReader.MAX_PARAGRAPH_CHARS + " characters");
+    }
     SourceBlock.Hint hint = SourceBlock.Hint.NONE;
     int level = 0;
     String style = styleName(p);

@@ -18,8 +18,10 @@ final class MarkdownReader {
   private static final Pattern FOOTNOTE_DEF = Pattern.compile("^\\[\\^(\\d{1,3})\\]:[ \\t]*(.*)$");
   private static final Pattern FOOTNOTE_REF = Pattern.compile("\\[\\^(\\d{1,3})\\]");
   private static final Pattern RULE = Pattern.compile("^ {0,3}([-*_])([ \\t]*\\1){2,}[ \\t]*$");
-  private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(?=\\S)(.+?)(?<=\\S)\\1");
-  private static final Pattern EMPHASIS = Pattern.compile("(?<![\\w*])([*_])(?=\\S)(.+?)(?<=\\S)\\1(?![\\w*])");
+  // Emphasis spans are bounded in length so that a line full of unmatched "_" stays linear, not quadratic.
+  private static final Pattern STRONG = Pattern.compile("(\\*\\*|__)(?=\\S)(.{1,400}?)(?<=\\S)\\1");
+  private static final Pattern EMPHASIS = Pattern.compile(
+      "(?<![\\w*])([*_])(?=\\S)(.{1,400}?)(?<=\\S)\\1(?![\\w*])");
   private static final Pattern ESCAPE = Pattern.compile("\\\\([\\\\`*_{}\\[\\]()#+\\-.!|])");
 
   private MarkdownReader() {}

@@ -50,13 +50,12 @@ final class StructureRecognizer {
       Pattern.DOTALL);
   private static final Pattern WORDS = Pattern.compile("[\\s\\p{Punct}،؛؟«»“”\"']+");
 
-  private static final int FOOTNOTE_LOOKBACK = 500;
-
   private enum Block { NONE, PREAMBLE, OPERATIVE, OTHER }
 
   private final List<SourceBlock> blocks;
   private final List<DraftParagraph> out = new ArrayList<>();
   private final boolean reportMode;
+  private final java.util.Map<String, Integer> lastCiting = new java.util.HashMap<>();
 
   private boolean body;
   private boolean seenSubtitle;
@@ -170,14 +169,8 @@ final class StructureRecognizer {
     } else {
       return false;
     }
-    int parent = -1;
-    // Footnotes follow their citing paragraph closely; a bounded look-back keeps hostile input linear.
-    for (int i = out.size() - 1; i >= Math.max(0, out.size() - FOOTNOTE_LOOKBACK) && parent < 0; i--) {
-      DraftParagraph p = out.get(i);
-      if (p.kind() != ParagraphKind.FOOTNOTE && cites(p.text(), marker)) {
-        parent = i;
-      }
-    }
+    String key = marker.startsWith("[") ? marker.substring(1, marker.length() - 1) : superscriptDigits(marker);
+    int parent = lastCiting.getOrDefault(key, -1);
     if (parent < 0 && source.hint() != SourceBlock.Hint.FOOTNOTE && !sup.matches()) {
       // "[1] text" that nothing cites is more likely bracketed text than a footnote.
       return false;
@@ -186,33 +179,39 @@ final class StructureRecognizer {
     return true;
   }
 
-  /** Whether {@code text} cites footnote {@code marker} ("¹" or "[1]"), written either way. */
-  static boolean cites(String text, String marker) {
-    String sup;
-    String bracket;
-    if (marker.startsWith("[")) {
-      bracket = marker;
-      sup = Numbering.superscriptNumber(Integer.parseInt(marker.substring(1, marker.length() - 1)));
-    } else {
-      sup = marker;
-      StringBuilder digits = new StringBuilder();
-      for (int i = 0; i < marker.length(); i++) {
-        digits.append(Numbering.superscriptValue(marker.charAt(i)));
+  /** The digits of a superscript number ("¹²" → "12"). */
+  private static String superscriptDigits(String sup) {
+    StringBuilder digits = new StringBuilder();
+    for (int i = 0; i < sup.length(); i++) {
+      digits.append(Numbering.superscriptValue(sup.charAt(i)));
+    }
+    return digits.toString();
+  }
+
+  /**
+   * Remembers the footnotes a paragraph cites (superscript numbers and "[n]"), so that a footnote's text
+   * finds its citing paragraph in constant time however long the draft.
+   */
+  private void noteCitations(String text, int index) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Numbering.superscriptValue(c) >= 0) {
+        int end = i;
+        while (end < text.length() && Numbering.superscriptValue(text.charAt(end)) >= 0) {
+          end++;
+        }
+        lastCiting.put(superscriptDigits(text.substring(i, end)), index);
+        i = end - 1;
+      } else if (c == '[') {
+        int end = i + 1;
+        while (end < text.length() && end - i <= 4 && Character.isDigit(text.charAt(end))) {
+          end++;
+        }
+        if (end > i + 1 && end < text.length() && text.charAt(end) == ']') {
+          lastCiting.put(Numbering.westernDigits(text.substring(i + 1, end)), index);
+        }
       }
-      bracket = "[" + digits + "]";
     }
-    if (text.contains(bracket)) {
-      return true;
-    }
-    for (int at = text.indexOf(sup); at >= 0; at = text.indexOf(sup, at + 1)) {
-      boolean before = at > 0 && Numbering.superscriptValue(text.charAt(at - 1)) >= 0;
-      int end = at + sup.length();
-      boolean after = end < text.length() && Numbering.superscriptValue(text.charAt(end)) >= 0;
-      if (!before && !after) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The front matter before the body: title lines and subtitles. Returns false when the body starts here. */
@@ -412,6 +411,9 @@ final class StructureRecognizer {
     Matcher alt = ALT.matcher(text);
     String altLabel = alt.matches() ? alt.group(1).replaceAll("[ \\u00A0]+", " ") : null;
     out.add(new DraftParagraph(kind, number, parent, text, Direction.of(text), Brackets.count(text), altLabel));
+    if (kind != ParagraphKind.FOOTNOTE) {
+      noteCitations(text, out.size() - 1);
+    }
     return out.size() - 1;
   }
 

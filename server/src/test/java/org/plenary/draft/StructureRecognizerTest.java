@@ -228,6 +228,19 @@ class StructureRecognizerTest {
   }
 
   @Test
+  @DisplayName("inputs built to make parsing quadratic (unmatched emphasis, thousands of footnotes) import in one pass")
+  void pathologicalInputs() throws Exception {
+    assertThat(markdown("_a ".repeat(30_000))).hasSize(1);
+    StringBuilder notes = new StringBuilder("resolves\n1 the text citing¹ a note;\n");
+    for (int i = 0; i < 20_000; i++) {
+      notes.append("¹ a footnote nobody else cites, long enough to be worth scanning ").append(i).append('\n');
+    }
+    List<DraftParagraph> ps = text(notes.toString());
+    assertThat(ps).hasSize(20_002);
+    assertThat(ps.get(20_001).parent()).isEqualTo(1);
+  }
+
+  @Test
   @DisplayName("empty, blank, non-UTF-8 and binary uploads are refused with a reason")
   void badInput() {
     assertThatThrownBy(() -> DraftReader.read(new byte[0], SourceFormat.TEXT)).isInstanceOf(ImportException.class);
