@@ -9,12 +9,22 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads an uploaded draft into paragraphs. Text and Markdown must be UTF-8; each non-blank line is a
- * paragraph (the structured importer refines kinds and numbers).
+ * Reads an uploaded draft into structured paragraphs: plain text (a paragraph per line), Markdown or DOCX,
+ * then {@link StructureRecognizer} finds titles, headings, numbered and lettered items, footnotes and
+ * report sections.
+ *
+ * <pre>
+ *   ImportedDraft draft = DraftReader.read(bytes, SourceFormat.TEXT);
+ *   draft.paragraphs().get(0).kind();   // TITLE
+ * </pre>
+ *
+ * Every failure is an {@link ImportException} with a message the uploader can act on; nothing else escapes.
  */
 public final class DraftReader {
   /** Longest paragraph accepted, in characters; longer ones are almost surely not a draft. */
   public static final int MAX_PARAGRAPH_CHARS = 100_000;
+  /** Most paragraphs in one draft (a long report has a few thousand). */
+  public static final int MAX_PARAGRAPHS = 50_000;
 
   private DraftReader() {}
 
@@ -22,11 +32,23 @@ public final class DraftReader {
     if (content == null || content.length == 0) {
       throw new ImportException("body", "the draft is empty");
     }
-    if (format == SourceFormat.DOCX) {
-      throw new ImportException("body", "DOCX import is not available in this version; send text/plain or text/markdown");
+    List<SourceBlock> blocks;
+    try {
+      blocks = switch (format) {
+        case DOCX -> DocxReader.blocks(content);
+        case MARKDOWN -> MarkdownReader.blocks(decodeUtf8(content));
+        case TEXT -> lines(decodeUtf8(content));
+      };
+    } catch (ImportException e) {
+      throw e;
+    } catch (RuntimeException | StackOverflowError e) {
+      // An importer bug must not become a 500 with a stack trace; the uploader learns the file was not read.
+      throw new ImportException("body", "the draft could not be read (" + e.getClass().getSimpleName() + ")", e);
     }
-    String text = decodeUtf8(content);
-    ImportedDraft draft = segment(text, format == SourceFormat.MARKDOWN);
+    if (blocks.size() > MAX_PARAGRAPHS) {
+      throw new ImportException("body", "the draft has more than " + MAX_PARAGRAPHS + " paragraphs");
+    }
+    ImportedDraft draft = StructureRecognizer.recognise(blocks);
     if (draft.paragraphs().isEmpty()) {
       throw new ImportException("body", "the draft has no text, only blank lines");
     }
@@ -55,26 +77,21 @@ public final class DraftReader {
     return Normalizer.normalize(text.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC);
   }
 
-  static ImportedDraft segment(String text, boolean markdown) throws ImportException {
-    List<DraftParagraph> out = new ArrayList<>();
+  /** Plain text: each non-blank line is a paragraph (drafts pasted from Word have one per line). */
+  static List<SourceBlock> lines(String text) throws ImportException {
+    List<SourceBlock> out = new ArrayList<>();
     int lineNo = 0;
-    for (String raw : text.split("\n", -1)) {
+    for (String line : text.split("\n", -1)) {
       lineNo++;
-      String line = raw.strip();
-      if (line.isEmpty()) {
+      if (line.isBlank()) {
         continue;
-      }
-      ParagraphKind kind = ParagraphKind.TEXT;
-      if (markdown && line.startsWith("#")) {
-        line = line.replaceFirst("^#+\\s*", "");
-        kind = out.isEmpty() ? ParagraphKind.TITLE : ParagraphKind.HEADING;
       }
       if (line.length() > MAX_PARAGRAPH_CHARS) {
         throw new ImportException("body", "line " + lineNo + " is longer than " + MAX_PARAGRAPH_CHARS
             + " characters");
       }
-      out.add(new DraftParagraph(kind, null, -1, line, Direction.of(line), Brackets.count(line)));
+      out.add(SourceBlock.plain(line));
     }
-    return new ImportedDraft(out);
+    return out;
   }
 }

@@ -14,7 +14,13 @@ public record ImportedDraft(List<DraftParagraph> paragraphs) {
     }
   }
 
+  /** Open brackets in the whole draft: how negotiators measure what is still to agree. */
   public int bracketCount() {
     return paragraphs.stream().mapToInt(DraftParagraph::brackets).sum();
+  }
+
+  /** Paragraphs that are an alternative ("Alt 1", "Alt 2"). */
+  public int altCount() {
+    return (int) paragraphs.stream().filter(p -> p.alt() != null).count();
   }
 }

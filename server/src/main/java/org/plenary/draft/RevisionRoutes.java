@@ -38,6 +38,7 @@ public final class RevisionRoutes {
     api.post("/negotiations/:n/revisions").handler(this::upload);
     api.get("/negotiations/:n/revisions").handler(this::list);
     api.get("/negotiations/:n/revisions/:r").handler(this::get);
+    api.get("/negotiations/:n/revisions/:r/mapping").handler(this::mappingTable);
   }
 
   private void upload(RoutingContext ctx) {
@@ -80,7 +81,8 @@ public final class RevisionRoutes {
           Revisions.Revision stored = Revisions.get(dsl, n, revisionId).orElseThrow();
           AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), null), "revision.created",
               "revision:" + revisionId, Map.of("label", stored.revision().label(), "seq", stored.revision().seq(),
-                  "paragraphs", stored.paragraphs().size(), "format", format.name().toLowerCase()));
+                  "paragraphs", stored.paragraphs().size(), "format", format.name().toLowerCase(),
+                  "brackets", stored.revision().bracketCount(), "deleted", stored.deleted().size()));
           Map<String, Object> out = json(stored);
           out.put("mapping", Revisions.mapping(stored));
           return out;
@@ -97,6 +99,51 @@ public final class RevisionRoutes {
     } catch (ImportException e) {
       throw Problem.invalid(e.field(), e.getMessage());
     }
+  }
+
+  /**
+   * The old number → new number table of a revision against the one it is based on: JSON rows, or with
+   * {@code format=md} a Markdown table and {@code format=csv} CSV for a spreadsheet.
+   */
+  private void mappingTable(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    String format = ctx.queryParams().get("format");
+    String f = format == null ? "json" : format.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!List.of("json", "md", "markdown", "csv").contains(f)) {
+      throw Problem.invalid("format", "must be json, md or csv");
+    }
+    db.read(dsl -> {
+      Membership.require(dsl, n, p);
+      Revisions.Revision rev = Revisions.get(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
+      Long basedOn = rev.revision().basedOn();
+      String fromLabel = basedOn == null ? null
+          : Revisions.get(dsl, n, basedOn).map(b -> b.revision().label()).orElse(null);
+      return new Object[] {rev, fromLabel};
+    }).onSuccess(result -> {
+      Revisions.Revision rev = (Revisions.Revision) result[0];
+      String fromLabel = result[1] == null ? "before" : (String) result[1];
+      List<Revisions.Mapping> rows = Revisions.mapping(rev);
+      switch (f) {
+        case "md", "markdown" -> ctx.response().setStatusCode(200)
+            .putHeader("Content-Type", "text/markdown; charset=utf-8")
+            .end(MappingTable.markdown(rows, fromLabel, rev.revision().label()));
+        case "csv" -> ctx.response().setStatusCode(200)
+            .putHeader("Content-Type", "text/csv; charset=utf-8")
+            .putHeader("Content-Disposition", "attachment; filename=\"mapping-" + r + ".csv\"")
+            .end(MappingTable.csv(rows, fromLabel, rev.revision().label()));
+        default -> {
+          Map<String, Object> out = new LinkedHashMap<>();
+          out.put("revision", rev.revision().id());
+          out.put("label", rev.revision().label());
+          out.put("basedOn", rev.revision().basedOn());
+          out.put("basedOnLabel", result[1]);
+          out.put("rows", rows);
+          org.plenary.http.Json.send(ctx, 200, out);
+        }
+      }
+    }).onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {
@@ -130,6 +177,7 @@ public final class RevisionRoutes {
     out.put("sourceFormat", s.sourceFormat());
     out.put("sourceName", s.sourceName());
     out.put("bracketCount", s.bracketCount());
+    out.put("altCount", s.altCount());
     out.put("paragraphCount", s.paragraphCount());
     out.put("commentDeadline", s.commentDeadline());
     out.put("createdAt", s.createdAt());

@@ -19,17 +19,51 @@ public final class Revisions {
   /** A revision without its paragraphs. */
   public record Summary(long id, int seq, String label, Long basedOn, String state, String sourceFormat,
       String sourceName, int bracketCount, int paragraphCount, OffsetDateTime commentDeadline,
-      OffsetDateTime createdAt) {}
+      OffsetDateTime createdAt, int altCount) {
+    public Summary(long id, int seq, String label, Long basedOn, String state, String sourceFormat,
+        String sourceName, int bracketCount, int paragraphCount, OffsetDateTime commentDeadline,
+        OffsetDateTime createdAt) {
+      this(id, seq, label, basedOn, state, sourceFormat, sourceName, bracketCount, paragraphCount, commentDeadline,
+          createdAt, 0);
+    }
+  }
 
-  /** A paragraph as it stands in one revision. */
+  /**
+   * A paragraph as it stands in one revision.
+   *
+   * @param alt the alternative it is ("Alt 1"), or null
+   * @param previousPosition its position in the revision before, or null when inserted (or the first)
+   */
   public record Paragraph(long id, int position, String kind, String number, Long parent, String text,
-      String direction, int brackets, String status, String change, String previousNumber) {}
+      String direction, int brackets, String status, String change, String previousNumber, String alt,
+      Integer previousPosition) {
+    public Paragraph(long id, int position, String kind, String number, Long parent, String text,
+        String direction, int brackets, String status, String change, String previousNumber) {
+      this(id, position, kind, number, parent, text, direction, brackets, status, change, previousNumber, null, null);
+    }
+  }
 
   /** A paragraph of the previous revision that this revision deleted. */
-  public record Deleted(long id, String number, String kind, String text) {}
+  public record Deleted(long id, String number, String kind, String text, Long parent, Integer previousPosition) {
+    public Deleted(long id, String number, String kind, String text) {
+      this(id, number, kind, text, null, null);
+    }
+  }
 
-  /** How a paragraph's number changed: what negotiators read as "old (ح) is now (ط)". */
-  public record Mapping(long id, String from, String to, String change) {}
+  /**
+   * One row of the table negotiators read after a new revision: "old (ح) is now (ط)", "operative 2 was
+   * deleted", "the block يدعو المؤسسات … moved".
+   *
+   * @param context the parent's number or opening words ("إذ يذكّر"), so that the three "(أ)" of a
+   *     resolution can be told apart
+   * @param from the number in the previous revision (null: unnumbered, or inserted)
+   * @param to the number in this revision (null: unnumbered, or deleted)
+   * @param change inserted, unchanged, modified, moved, moved_modified or deleted
+   * @param renumbered whether the display number changed while the paragraph stayed
+   * @param excerpt the opening words of its text
+   */
+  public record Mapping(long id, String kind, String context, String from, String to, String change,
+      boolean renumbered, String excerpt) {}
 
   public record Revision(Summary revision, List<Paragraph> paragraphs, List<Deleted> deleted) {}
 
@@ -54,6 +88,7 @@ public final class Revisions {
         .set(REVISION.SOURCE_FORMAT, format.name().toLowerCase(java.util.Locale.ROOT))
         .set(REVISION.SOURCE_NAME, sourceName)
         .set(REVISION.BRACKET_COUNT, draft.bracketCount())
+        .set(REVISION.ALT_COUNT, draft.altCount())
         .set(REVISION.CREATED_BY, createdBy)
         .returningResult(REVISION.ID)
         .fetchOne()
@@ -91,6 +126,8 @@ public final class Revisions {
       r.setStatus(m.prior() >= 0 ? prior.get(m.prior()).getStatus() : "open");
       r.setChange(m.change().code());
       r.setPreviousNumber(m.prior() >= 0 ? prior.get(m.prior()).getNumber() : null);
+      r.setPreviousPosition(m.prior() >= 0 ? prior.get(m.prior()).getPosition() : null);
+      r.setAlt(p.alt());
       rows.add(r);
     }
     for (int d : alignment.deleted()) {
@@ -108,6 +145,8 @@ public final class Revisions {
       r.setStatus("deleted");
       r.setChange("deleted");
       r.setPreviousNumber(old.getNumber());
+      r.setPreviousPosition(old.getPosition());
+      r.setAlt(old.getAlt());
       rows.add(r);
     }
     dsl.batchInsert(rows).execute();
@@ -146,27 +185,24 @@ public final class Revisions {
         .orderBy(PARAGRAPH_VERSION.POSITION.asc().nullsLast(), PARAGRAPH_VERSION.PARAGRAPH_ID)
         .fetch()) {
       if (r.getPosition() == null) {
-        deleted.add(new Deleted(r.getParagraphId(), r.getPreviousNumber(), r.getKind(), r.getText()));
+        deleted.add(new Deleted(r.getParagraphId(), r.getPreviousNumber(), r.getKind(), r.getText(), r.getParentId(),
+            r.getPreviousPosition()));
       } else {
         paragraphs.add(new Paragraph(r.getParagraphId(), r.getPosition(), r.getKind(), r.getNumber(),
             r.getParentId(), r.getText(), r.getDirection(), r.getBrackets(), r.getStatus(), r.getChange(),
-            r.getPreviousNumber()));
+            r.getPreviousNumber(), r.getAlt(), r.getPreviousPosition()));
       }
     }
     return Optional.of(new Revision(toSummary(rev.into(REVISION), rev.get("paragraph_count", Integer.class)),
         paragraphs, deleted));
   }
 
-  /** Old number → new number for every paragraph that existed before, plus the insertions. */
+  /**
+   * Old number → new number for every paragraph of the revision in document order, with each deleted
+   * paragraph listed where it stood (after the paragraph that preceded it in the previous revision).
+   */
   public static List<Mapping> mapping(Revision revision) {
-    List<Mapping> out = new ArrayList<>();
-    for (Paragraph p : revision.paragraphs()) {
-      out.add(new Mapping(p.id(), p.previousNumber(), p.number(), p.change()));
-    }
-    for (Deleted d : revision.deleted()) {
-      out.add(new Mapping(d.id(), d.number(), null, "deleted"));
-    }
-    return out;
+    return MappingTable.rows(revision);
   }
 
   private static org.jooq.Field<Integer> countParagraphs() {
@@ -178,6 +214,6 @@ public final class Revisions {
   private static Summary toSummary(RevisionRecord r, Integer paragraphCount) {
     return new Summary(r.getId(), r.getSeq(), r.getLabel(), r.getBasedOn(), r.getState(), r.getSourceFormat(),
         r.getSourceName(), r.getBracketCount(), paragraphCount == null ? 0 : paragraphCount, r.getCommentDeadline(),
-        r.getCreatedAt());
+        r.getCreatedAt(), r.getAltCount() == null ? 0 : r.getAltCount());
   }
 }
