@@ -1,51 +1,310 @@
 package org.plenary.diff;
 
-import com.github.difflib.DiffUtils;
-import com.github.difflib.patch.AbstractDelta;
-import com.github.difflib.patch.Patch;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.plenary.diff.SequenceDiffer.Range;
+import org.plenary.text.Normaliser;
 import org.plenary.text.Tokenizer;
 
 /**
- * Word-level diff of two texts over ICU word tokens. The ops, applied in order, rebuild both texts:
- * EQUAL and DELETE runs give the old text, EQUAL and INSERT runs the new one.
+ * Word-level diff of two texts over ICU word tokens ({@link Tokenizer}). The ops, applied in order,
+ * rebuild both texts: EQUAL (old side) and DELETE runs give the old text, EQUAL and INSERT runs the new
+ * one. Tokens are compared by their folded key ({@link Normaliser}); the ops always carry the real text.
+ *
+ * <p>Steps: tokens → interned key ids → histogram diff → semantic cleanup (tiny equalities between
+ * changes are absorbed, so the result reads "replaced A by B") → edges trimmed and slid to word starts.
  *
  * <pre>
  *   WordDiff.diff("بضمن استمرار", "بضمان استمرار")
  *     → [DELETE "بضمن", INSERT "بضمان", EQUAL " استمرار"]
+ *   WordDiff.diff("مُجْدٍ", "مجد", DiffOptions.ignoring(Ignore.DIACRITICS))
+ *     → [EQUAL "مجد" (old "مُجْدٍ")]
  * </pre>
  */
 public final class WordDiff {
   private WordDiff() {}
 
   public static List<DiffOp> diff(String oldText, String newText) {
-    List<String> a = Tokenizer.tokens(oldText);
-    List<String> b = Tokenizer.tokens(newText);
-    Patch<String> patch = DiffUtils.diff(a, b);
-    List<DiffOp> ops = new ArrayList<>();
-    int pos = 0;
-    for (AbstractDelta<String> delta : patch.getDeltas()) {
-      int at = delta.getSource().getPosition();
-      append(ops, DiffOp.Type.EQUAL, a.subList(pos, at));
-      append(ops, DiffOp.Type.DELETE, delta.getSource().getLines());
-      append(ops, DiffOp.Type.INSERT, delta.getTarget().getLines());
-      pos = at + delta.getSource().size();
-    }
-    append(ops, DiffOp.Type.EQUAL, a.subList(pos, a.size()));
-    return ops;
+    return diff(oldText, newText, DiffOptions.EXACT);
   }
 
-  private static void append(List<DiffOp> ops, DiffOp.Type type, List<String> tokens) {
-    if (tokens.isEmpty()) {
-      return;
+  public static List<DiffOp> diff(String oldText, String newText, DiffOptions options) {
+    Objects.requireNonNull(oldText, "oldText");
+    Objects.requireNonNull(newText, "newText");
+    Objects.requireNonNull(options, "options");
+    Normaliser normaliser = options.normaliser();
+    Map<String, Integer> interned = new HashMap<>();
+    Units a = Units.of(oldText, normaliser, options.ignoresWhitespace(), interned);
+    Units b = Units.of(newText, normaliser, options.ignoresWhitespace(), interned);
+    List<Range> ranges = ranges(oldText, newText, a, b);
+    if (options.cleanup()) {
+      ranges = mergeTinyEqualities(ranges, a, b);
     }
-    String text = String.join("", tokens);
-    if (!ops.isEmpty() && ops.get(ops.size() - 1).type() == type) {
-      DiffOp last = ops.remove(ops.size() - 1);
-      ops.add(new DiffOp(type, last.text() + text));
-    } else {
-      ops.add(new DiffOp(type, text));
+    ranges = trimAndSlide(ranges, a, b);
+    return ops(a, b, ranges);
+  }
+
+  /** True when the ops say the texts are the same (under the options used). */
+  public static boolean unchanged(List<DiffOp> ops) {
+    for (DiffOp op : ops) {
+      if (op.type() != DiffOp.Type.EQUAL) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The histogram diff is not symmetric (it anchors on tokens rare in the first text). Run it in a
+   * canonical orientation, so that Rev.2 → Rev.1 shows exactly the mirror of Rev.1 → Rev.2.
+   */
+  private static List<Range> ranges(String oldText, String newText, Units a, Units b) {
+    if (oldText.compareTo(newText) <= 0) {
+      return HistogramDiffer.INSTANCE.diff(a.ids, b.ids);
+    }
+    List<Range> swapped = HistogramDiffer.INSTANCE.diff(b.ids, a.ids);
+    List<Range> out = new ArrayList<>(swapped.size());
+    for (Range r : swapped) {
+      out.add(new Range(r.beginB(), r.endB(), r.beginA(), r.endA()));
+    }
+    return out;
+  }
+
+  /**
+   * Absorbs an equality between two changes when it is only space and punctuation, or a single word no
+   * longer than either change: "[-A-]{+B+} x [-C-]{+D+}" becomes "[-A x C-]{+B x D+}".
+   */
+  static List<Range> mergeTinyEqualities(List<Range> ranges, Units a, Units b) {
+    List<Range> current = ranges;
+    for (int pass = 0; pass < 8 && current.size() > 1; pass++) {
+      List<Range> out = new ArrayList<>(current.size());
+      Range prev = current.get(0);
+      boolean merged = false;
+      for (int i = 1; i < current.size(); i++) {
+        Range next = current.get(i);
+        int words = 0;
+        int chars = 0;
+        for (int k = prev.endA(); k < next.beginA() && words < 2; k++) {
+          words += a.word[k] ? 1 : 0;
+          chars += a.text[k].length();
+        }
+        if (words == 0 || words == 1 && chars <= Math.min(size(prev, a, b), size(next, a, b))) {
+          prev = new Range(prev.beginA(), next.endA(), prev.beginB(), next.endB());
+          merged = true;
+        } else {
+          out.add(prev);
+          prev = next;
+        }
+      }
+      out.add(prev);
+      current = out;
+      if (!merged) {
+        break;
+      }
+    }
+    return current;
+  }
+
+  private static int size(Range r, Units a, Units b) {
+    return Math.max(a.chars(r.beginA(), r.endA()), b.chars(r.beginB(), r.endB()));
+  }
+
+  /**
+   * Drops units a merged replacement kept on both sides at its edges, then slides a pure insertion or
+   * deletion within its equal surroundings so that it starts with a word and ends with a space:
+   * "{+والميسورة التكلفة +}" rather than "{+ والميسورة التكلفة+}".
+   */
+  private static List<Range> trimAndSlide(List<Range> ranges, Units a, Units b) {
+    List<Range> out = new ArrayList<>(ranges.size());
+    for (int i = 0; i < ranges.size(); i++) {
+      Range r = ranges.get(i);
+      int a0 = r.beginA(), a1 = r.endA(), b0 = r.beginB(), b1 = r.endB();
+      while (a0 < a1 && b0 < b1 && a.ids[a0] == b.ids[b0]) {
+        a0++;
+        b0++;
+      }
+      while (a0 < a1 && b0 < b1 && a.ids[a1 - 1] == b.ids[b1 - 1]) {
+        a1--;
+        b1--;
+      }
+      r = new Range(a0, a1, b0, b1);
+      if (r.lengthA() == 0 && r.lengthB() == 0) {
+        continue;
+      }
+      int lowA = out.isEmpty() ? 0 : out.get(out.size() - 1).endA();
+      int highA = i + 1 < ranges.size() ? ranges.get(i + 1).beginA() : a.size();
+      if (r.lengthA() == 0) {
+        r = slide(r, b, lowA, highA, false);
+      } else if (r.lengthB() == 0) {
+        r = slide(r, a, lowA, highA, true);
+      }
+      out.add(r);
+    }
+    return out;
+  }
+
+  /** Slides a one-sided change along its side {@code u} while the text stays the same; picks the best-reading spot. */
+  private static Range slide(Range r, Units u, int lowA, int highA, boolean onA) {
+    int begin = onA ? r.beginA() : r.beginB();
+    int end = onA ? r.endA() : r.endB();
+    int offset = onA ? 0 : r.beginB() - r.beginA();
+    int lowU = lowA + offset;
+    int highU = highA + offset;
+    int left = 0;
+    while (begin - left - 1 >= lowU && u.ids[begin - left - 1] == u.ids[end - left - 1]) {
+      left++;
+    }
+    int right = 0;
+    while (end + right < highU && u.ids[begin + right] == u.ids[end + right]) {
+      right++;
+    }
+    if (left == 0 && right == 0) {
+      return r;
+    }
+    int best = 0;
+    int bestScore = score(u, begin, end);
+    for (int s = -left; s <= right; s++) {
+      int sc = score(u, begin + s, end + s);
+      if (sc > bestScore) {
+        best = s;
+        bestScore = sc;
+      }
+    }
+    return new Range(r.beginA() + best, r.endA() + best, r.beginB() + best, r.endB() + best);
+  }
+
+  private static int score(Units u, int begin, int end) {
+    return (u.word[begin] ? 2 : 0) + (!u.word[end - 1] ? 1 : 0);
+  }
+
+  private static List<DiffOp> ops(Units a, Units b, List<Range> ranges) {
+    Ops ops = new Ops();
+    int pa = 0;
+    int pb = 0;
+    for (Range r : ranges) {
+      equal(ops, a, b, pa, r.beginA(), pb);
+      ops.add(DiffOp.Type.DELETE, a.join(r.beginA(), r.endA()), null);
+      ops.add(DiffOp.Type.INSERT, b.join(r.beginB(), r.endB()), null);
+      pa = r.endA();
+      pb = r.endB();
+    }
+    equal(ops, a, b, pa, a.size(), pb);
+    return ops.list;
+  }
+
+  /** Equal units, grouped in runs whose text is identical and runs that differ only under folding. */
+  private static void equal(Ops ops, Units a, Units b, int fromA, int toA, int fromB) {
+    int k = fromA;
+    while (k < toA) {
+      int j = k;
+      boolean same = a.text[k].equals(b.text[fromB + k - fromA]);
+      while (j < toA && a.text[j].equals(b.text[fromB + j - fromA]) == same) {
+        j++;
+      }
+      String newSide = b.join(fromB + k - fromA, fromB + j - fromA);
+      ops.add(DiffOp.Type.EQUAL, newSide, same ? null : a.join(k, j));
+      k = j;
+    }
+  }
+
+  private static final class Ops {
+    final List<DiffOp> list = new ArrayList<>();
+
+    void add(DiffOp.Type type, String text, String oldText) {
+      if (text.isEmpty()) {
+        return;
+      }
+      if (!list.isEmpty()) {
+        DiffOp last = list.get(list.size() - 1);
+        if (last.type() == type && (last.oldText() == null) == (oldText == null)) {
+          list.set(list.size() - 1, new DiffOp(type, last.text() + text,
+              oldText == null ? null : last.oldText() + oldText));
+          return;
+        }
+      }
+      list.add(new DiffOp(type, text, oldText));
+    }
+  }
+
+  /**
+   * The compared units of one text: tokens, or with white space ignored, tokens with the white space
+   * that follows them (so that space never takes part in the comparison).
+   */
+  static final class Units {
+    final String source;
+    final int[] starts;
+    final String[] text;
+    final int[] ids;
+    final boolean[] word;
+
+    private Units(String source, int[] starts, String[] text, int[] ids, boolean[] word) {
+      this.source = source;
+      this.starts = starts;
+      this.text = text;
+      this.ids = ids;
+      this.word = word;
+    }
+
+    static Units of(String source, Normaliser normaliser, boolean ignoreSpace, Map<String, Integer> interned) {
+      int[] ends = Tokenizer.boundaries(source);
+      int n = ends.length;
+      int[] starts = new int[n + 1];
+      String[] text = new String[n];
+      String[] keys = new String[n];
+      int m = 0;
+      int start = 0;
+      for (int i = 0; i < n; i++) {
+        String token = source.substring(start, ends[i]);
+        boolean space = Tokenizer.isSpace(token);
+        if (ignoreSpace && space && m > 0) {
+          // Glue the space to the unit before it; its key stays the token's alone.
+          text[m - 1] = text[m - 1] + token;
+        } else if (ignoreSpace && space) {
+          // Leading space: glue it to the first real token (or keep it alone when there is none).
+          text[m] = token;
+          keys[m] = "";
+          starts[m] = start;
+          m++;
+        } else if (ignoreSpace && m == 1 && keys[0].isEmpty()) {
+          text[0] = text[0] + token;
+          keys[0] = normaliser.key(token);
+        } else {
+          text[m] = token;
+          keys[m] = normaliser.key(token);
+          starts[m] = start;
+          m++;
+        }
+        start = ends[i];
+      }
+      starts[m] = source.length();
+      int[] ids = new int[m];
+      boolean[] word = new boolean[m];
+      for (int i = 0; i < m; i++) {
+        Integer id = interned.get(keys[i]);
+        if (id == null) {
+          id = interned.size();
+          interned.put(keys[i], id);
+        }
+        ids[i] = id;
+        word[i] = Tokenizer.isWord(text[i]);
+      }
+      return new Units(source, java.util.Arrays.copyOf(starts, m + 1), java.util.Arrays.copyOf(text, m), ids, word);
+    }
+
+    int size() {
+      return ids.length;
+    }
+
+    /** The source text of units {@code [from, to)}. */
+    String join(int from, int to) {
+      return from >= to ? "" : source.substring(starts[from], starts[to]);
+    }
+
+    int chars(int from, int to) {
+      return from >= to ? 0 : starts[to] - starts[from];
     }
   }
 }

@@ -1,0 +1,568 @@
+package org.plenary.diff;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.plenary.text.Normaliser;
+import org.plenary.text.Tokenizer;
+
+/**
+ * What changed between two revisions, paragraph by paragraph, then word by word inside the paragraphs
+ * that changed.
+ *
+ * <ol>
+ *   <li>Paragraphs are paired by their stable id. Left-over paragraphs on both sides are paired by
+ *       similar wording (an importer that did not keep an id should not turn an edit into delete + insert).
+ *   <li>Moves: among the pairs in new order, the heaviest increasing run of old positions (weighted by
+ *       text length, so a big block stays put and the small one is the one that moved) is in place; the
+ *       other pairs moved.
+ *   <li>Splits and merges: a left-over new paragraph whose words are mostly what a modified paragraph
+ *       lost was split off it; a left-over old paragraph whose words are mostly what a modified paragraph
+ *       gained was merged into it.
+ *   <li>Renumbering is not a text change: "(ح)" becoming "(ط)" with the same text is {@code renumbered}.
+ * </ol>
+ *
+ * <pre>
+ *   RevisionDiff.Result r = RevisionDiff.compare(rev1Paragraphs, rev2Paragraphs, DiffOptions.EXACT);
+ *   r.entries()  →  [UNCHANGED …, MODIFIED (ops), INSERTED, RENUMBERED (ح)→(ط), MOVED, DELETED, …]
+ * </pre>
+ */
+public final class RevisionDiff {
+  /** What happened to a paragraph. */
+  public enum Change {
+    UNCHANGED, MODIFIED, INSERTED, DELETED, MOVED, MOVED_MODIFIED, RENUMBERED, SPLIT, MERGED;
+
+    public String code() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isTextChange() {
+      return this != UNCHANGED && this != RENUMBERED && this != MOVED;
+    }
+  }
+
+  /**
+   * One paragraph entry, in the new revision's order (deleted ones where they stood).
+   *
+   * @param change what happened
+   * @param fromIds the old paragraphs (one; several for a merge; none for an insertion)
+   * @param toIds the new paragraphs (one; several for a split; none for a deletion)
+   * @param fromNumber old display number of the (first) old paragraph
+   * @param toNumber new display number of the (first) new paragraph
+   * @param fromPosition index of the (first) old paragraph in the old revision, or -1
+   * @param toPosition index of the (first) new paragraph in the new revision, or -1
+   * @param fromText old text (paragraphs of a merge joined by a line break), or null for an insertion
+   * @param toText new text (paragraphs of a split joined by a line break), or null for a deletion
+   * @param ops the word diff from {@code fromText} to {@code toText}; empty when the text is identical
+   */
+  public record Entry(Change change, List<Long> fromIds, List<Long> toIds, String fromNumber, String toNumber,
+      String kind, String direction, int fromPosition, int toPosition, String fromText, String toText,
+      List<DiffOp> ops) {
+    public Entry {
+      fromIds = List.copyOf(fromIds);
+      toIds = List.copyOf(toIds);
+      ops = List.copyOf(ops);
+    }
+
+    /** Whether the display number changed ("(ح)" → "(ط)"). */
+    public boolean renumbered() {
+      return !fromIds.isEmpty() && !toIds.isEmpty() && !Objects.equals(fromNumber, toNumber);
+    }
+
+    /** The paragraph's id: the new one, or the old one for a deletion. */
+    public long id() {
+      return toIds.isEmpty() ? fromIds.get(0) : toIds.get(0);
+    }
+
+    /** Words (tokens with a letter or digit) deleted and inserted by the ops. */
+    public int[] changedWords() {
+      int del = 0;
+      int ins = 0;
+      for (DiffOp op : ops) {
+        if (op.type() == DiffOp.Type.DELETE) {
+          del += countWords(op.text());
+        } else if (op.type() == DiffOp.Type.INSERT) {
+          ins += countWords(op.text());
+        }
+      }
+      if (change == Change.INSERTED) {
+        ins = countWords(toText);
+      } else if (change == Change.DELETED) {
+        del = countWords(fromText);
+      }
+      return new int[] {del, ins};
+    }
+  }
+
+  /** The entries, and how many of each change there are. */
+  public record Result(List<Entry> entries, Map<Change, Integer> counts, int wordsDeleted, int wordsInserted) {
+    public Result {
+      entries = List.copyOf(entries);
+      counts = Map.copyOf(counts);
+    }
+
+    /** True when nothing changed: no entry other than unchanged. */
+    public boolean identical() {
+      return entries.stream().allMatch(e -> e.change() == Change.UNCHANGED);
+    }
+  }
+
+  /** Share of a left-over paragraph's words that must be found on the other side to pair, split or merge. */
+  static final double PAIR_SIMILARITY = 0.5;
+  static final double SPLIT_MERGE_COVERAGE = 0.6;
+
+  private RevisionDiff() {}
+
+  public static Result compare(List<ParagraphText> from, List<ParagraphText> to, DiffOptions options) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(options, "options");
+    return new Comparison(from, to, options).run();
+  }
+
+  static int countWords(String text) {
+    if (text == null) {
+      return 0;
+    }
+    int n = 0;
+    for (String t : Tokenizer.tokens(text)) {
+      if (Tokenizer.isWord(t)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** The state of one comparison. */
+  private static final class Comparison {
+    final List<ParagraphText> from;
+    final List<ParagraphText> to;
+    final DiffOptions options;
+    final Normaliser normaliser;
+    /** For each old paragraph, the index of its new counterpart, or -1; and the reverse. */
+    final int[] fromTo;
+    final int[] toFrom;
+    final Map<String, Integer> words = new HashMap<>();
+
+    Comparison(List<ParagraphText> from, List<ParagraphText> to, DiffOptions options) {
+      this.from = from;
+      this.to = to;
+      this.options = options;
+      this.normaliser = options.normaliser();
+      this.fromTo = new int[from.size()];
+      this.toFrom = new int[to.size()];
+      Arrays.fill(fromTo, -1);
+      Arrays.fill(toFrom, -1);
+    }
+
+    Result run() {
+      pairByIds();
+      pairBySimilarity();
+      boolean[] moved = moves();
+      // Word diffs of the pairs; splits and merges attach left-overs to modified pairs.
+      List<DiffOp>[] ops = pairOps();
+      List<List<Integer>> splitOff = new ArrayList<>();
+      List<List<Integer>> mergedIn = new ArrayList<>();
+      for (int j = 0; j < to.size(); j++) {
+        splitOff.add(null);
+      }
+      for (int j = 0; j < to.size(); j++) {
+        mergedIn.add(null);
+      }
+      boolean[] absorbedTo = new boolean[to.size()];
+      boolean[] absorbedFrom = new boolean[from.size()];
+      attachSplitsAndMerges(ops, splitOff, mergedIn, absorbedTo, absorbedFrom);
+
+      List<Keyed> keyed = new ArrayList<>();
+      for (int j = 0; j < to.size(); j++) {
+        if (absorbedTo[j]) {
+          continue;
+        }
+        int i = toFrom[j];
+        ParagraphText n = to.get(j);
+        if (i < 0) {
+          keyed.add(new Keyed(2L * j, 0, new Entry(Change.INSERTED, List.of(), List.of(n.id()), null, n.number(),
+              n.kind(), n.direction(), -1, j, null, n.text(), List.of())));
+          continue;
+        }
+        ParagraphText o = from.get(i);
+        if (splitOff.get(j) != null) {
+          keyed.add(new Keyed(2L * j, 0, split(i, j, splitOff.get(j))));
+        } else if (mergedIn.get(j) != null) {
+          keyed.add(new Keyed(2L * j, 0, merged(i, j, mergedIn.get(j))));
+        } else {
+          List<DiffOp> o2n = ops[j];
+          boolean textChanged = o2n != null && !WordDiff.unchanged(o2n);
+          Change change = moved[j] ? (textChanged ? Change.MOVED_MODIFIED : Change.MOVED)
+              : textChanged ? Change.MODIFIED : numberChanged(o, n) ? Change.RENUMBERED : Change.UNCHANGED;
+          keyed.add(new Keyed(2L * j, 0, new Entry(change, List.of(o.id()), List.of(n.id()), o.number(), n.number(),
+              n.kind(), n.direction(), i, j, o.text(), n.text(), o2n == null ? List.of() : o2n)));
+        }
+      }
+      for (int i = 0; i < from.size(); i++) {
+        if (fromTo[i] >= 0 || absorbedFrom[i]) {
+          continue;
+        }
+        ParagraphText o = from.get(i);
+        keyed.add(new Keyed(anchorAfter(i), i, new Entry(Change.DELETED, List.of(o.id()), List.of(), o.number(),
+            null, o.kind(), o.direction(), i, -1, o.text(), null, List.of())));
+      }
+      keyed.sort((x, y) -> x.primary != y.primary ? Long.compare(x.primary, y.primary)
+          : Integer.compare(x.secondary, y.secondary));
+      List<Entry> entries = new ArrayList<>(keyed.size());
+      Map<Change, Integer> counts = new EnumMap<>(Change.class);
+      int del = 0;
+      int ins = 0;
+      for (Keyed k : keyed) {
+        entries.add(k.entry);
+        counts.merge(k.entry.change(), 1, Integer::sum);
+        if (k.entry.change() != Change.UNCHANGED && k.entry.change() != Change.RENUMBERED
+            && k.entry.change() != Change.MOVED) {
+          int[] w = k.entry.changedWords();
+          del += w[0];
+          ins += w[1];
+        }
+      }
+      return new Result(entries, counts, del, ins);
+    }
+
+    private record Keyed(long primary, int secondary, Entry entry) {}
+
+    /** A deleted paragraph stands after the new place of the nearest old paragraph before it that survived. */
+    private long anchorAfter(int i) {
+      for (int k = i - 1; k >= 0; k--) {
+        if (fromTo[k] >= 0) {
+          return 2L * fromTo[k] + 1;
+        }
+      }
+      return -1;
+    }
+
+    private boolean numberChanged(ParagraphText o, ParagraphText n) {
+      if (Objects.equals(o.number(), n.number())) {
+        return false;
+      }
+      if (o.number() == null || n.number() == null) {
+        return true;
+      }
+      return !normaliser.key(o.number().strip()).equals(normaliser.key(n.number().strip()));
+    }
+
+    private void pairByIds() {
+      Map<Long, Integer> byId = new HashMap<>(from.size() * 2);
+      for (int i = 0; i < from.size(); i++) {
+        byId.putIfAbsent(from.get(i).id(), i);
+      }
+      for (int j = 0; j < to.size(); j++) {
+        Integer i = byId.get(to.get(j).id());
+        if (i != null && fromTo[i] < 0) {
+          fromTo[i] = j;
+          toFrom[j] = i;
+        }
+      }
+    }
+
+    /**
+     * Pairs left-over paragraphs by the Dice coefficient of their word sets (folded keys), best first.
+     * An inverted index keeps this near-linear in the text size.
+     */
+    private void pairBySimilarity() {
+      List<Integer> leftFrom = new ArrayList<>();
+      List<Integer> leftTo = new ArrayList<>();
+      for (int i = 0; i < from.size(); i++) {
+        if (fromTo[i] < 0 && !from.get(i).text().isBlank()) {
+          leftFrom.add(i);
+        }
+      }
+      for (int j = 0; j < to.size(); j++) {
+        if (toFrom[j] < 0 && !to.get(j).text().isBlank()) {
+          leftTo.add(j);
+        }
+      }
+      if (leftFrom.isEmpty() || leftTo.isEmpty()) {
+        return;
+      }
+      int[][] fromSets = new int[leftFrom.size()][];
+      Map<Integer, List<Integer>> postings = new HashMap<>();
+      for (int x = 0; x < leftFrom.size(); x++) {
+        fromSets[x] = wordSet(from.get(leftFrom.get(x)).text());
+        for (int w : fromSets[x]) {
+          postings.computeIfAbsent(w, k -> new ArrayList<>()).add(x);
+        }
+      }
+      List<long[]> candidates = new ArrayList<>();
+      int[] shared = new int[leftFrom.size()];
+      for (int y = 0; y < leftTo.size(); y++) {
+        int[] set = wordSet(to.get(leftTo.get(y)).text());
+        Arrays.fill(shared, 0);
+        for (int w : set) {
+          List<Integer> p = postings.get(w);
+          if (p != null) {
+            for (int x : p) {
+              shared[x]++;
+            }
+          }
+        }
+        for (int x = 0; x < leftFrom.size(); x++) {
+          if (shared[x] == 0) {
+            continue;
+          }
+          double dice = 2.0 * shared[x] / (fromSets[x].length + set.length);
+          if (dice >= PAIR_SIMILARITY) {
+            // Score in thousandths first, then prefer nearby positions.
+            long score = Math.round(dice * 1000);
+            candidates.add(new long[] {score, x, y});
+          }
+        }
+      }
+      candidates.sort((p, q) -> p[0] != q[0] ? Long.compare(q[0], p[0])
+          : Long.compare(Math.abs(leftFrom.get((int) p[1]) - leftTo.get((int) p[2])),
+              Math.abs(leftFrom.get((int) q[1]) - leftTo.get((int) q[2]))));
+      for (long[] c : candidates) {
+        int i = leftFrom.get((int) c[1]);
+        int j = leftTo.get((int) c[2]);
+        if (fromTo[i] < 0 && toFrom[j] < 0) {
+          fromTo[i] = j;
+          toFrom[j] = i;
+        }
+      }
+    }
+
+    /** Distinct folded word keys of a text, as interned ids (sorted). */
+    private int[] wordSet(String text) {
+      List<String> tokens = Tokenizer.tokens(text);
+      int[] ids = new int[tokens.size()];
+      int n = 0;
+      for (String t : tokens) {
+        if (Tokenizer.isWord(t)) {
+          String key = normaliser.key(t);
+          Integer id = words.get(key);
+          if (id == null) {
+            id = words.size();
+            words.put(key, id);
+          }
+          ids[n++] = id;
+        }
+      }
+      int[] sorted = Arrays.copyOf(ids, n);
+      Arrays.sort(sorted);
+      int m = 0;
+      for (int k = 0; k < sorted.length; k++) {
+        if (k == 0 || sorted[k] != sorted[k - 1]) {
+          sorted[m++] = sorted[k];
+        }
+      }
+      return Arrays.copyOf(sorted, m);
+    }
+
+    /**
+     * Marks moved pairs (indexed by new position): those outside the heaviest increasing subsequence of
+     * old positions, weights = text length. O(n log n) with a Fenwick tree of running maxima.
+     */
+    private boolean[] moves() {
+      int n = from.size();
+      long[] tree = new long[n + 1];
+      int[] treeArg = new int[n + 1];
+      int[] prev = new int[to.size()];
+      long[] best = new long[to.size()];
+      Arrays.fill(treeArg, -1);
+      long top = -1;
+      int topArg = -1;
+      for (int j = 0; j < to.size(); j++) {
+        int i = toFrom[j];
+        if (i < 0) {
+          continue;
+        }
+        // Best chain ending at an old position < i.
+        long bestBefore = 0;
+        int argBefore = -1;
+        for (int k = i; k > 0; k -= k & -k) {
+          if (tree[k] > bestBefore) {
+            bestBefore = tree[k];
+            argBefore = treeArg[k];
+          }
+        }
+        long w = 1 + to.get(j).text().length() + from.get(i).text().length();
+        best[j] = bestBefore + w;
+        prev[j] = argBefore;
+        for (int k = i + 1; k <= n; k += k & -k) {
+          if (best[j] > tree[k]) {
+            tree[k] = best[j];
+            treeArg[k] = j;
+          }
+        }
+        if (best[j] > top) {
+          top = best[j];
+          topArg = j;
+        }
+      }
+      boolean[] moved = new boolean[to.size()];
+      for (int j = 0; j < to.size(); j++) {
+        moved[j] = toFrom[j] >= 0;
+      }
+      for (int j = topArg; j >= 0; j = prev[j]) {
+        moved[j] = false;
+      }
+      return moved;
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<DiffOp>[] pairOps() {
+      List<DiffOp>[] ops = new List[to.size()];
+      for (int j = 0; j < to.size(); j++) {
+        int i = toFrom[j];
+        if (i < 0) {
+          continue;
+        }
+        String a = from.get(i).text();
+        String b = to.get(j).text();
+        ops[j] = a.equals(b) ? null : WordDiff.diff(a, b, options);
+      }
+      return ops;
+    }
+
+    private void attachSplitsAndMerges(List<DiffOp>[] ops, List<List<Integer>> splitOff,
+        List<List<Integer>> mergedIn, boolean[] absorbedTo, boolean[] absorbedFrom) {
+      List<Integer> modified = new ArrayList<>();
+      for (int j = 0; j < to.size(); j++) {
+        if (ops[j] != null && !WordDiff.unchanged(ops[j])) {
+          modified.add(j);
+        }
+      }
+      if (modified.isEmpty()) {
+        return;
+      }
+      Map<Integer, Map<String, Integer>> lost = new HashMap<>();
+      Map<Integer, Map<String, Integer>> gained = new HashMap<>();
+      for (int j : modified) {
+        lost.put(j, bag(ops[j], DiffOp.Type.DELETE));
+        gained.put(j, bag(ops[j], DiffOp.Type.INSERT));
+      }
+      for (int y = 0; y < to.size(); y++) {
+        if (toFrom[y] >= 0) {
+          continue;
+        }
+        int host = bestCover(words(to.get(y).text()), modified, lost, mergedIn);
+        if (host >= 0) {
+          if (splitOff.get(host) == null) {
+            splitOff.set(host, new ArrayList<>());
+          }
+          splitOff.get(host).add(y);
+          absorbedTo[y] = true;
+        }
+      }
+      for (int x = 0; x < from.size(); x++) {
+        if (fromTo[x] >= 0) {
+          continue;
+        }
+        int host = bestCover(words(from.get(x).text()), modified, gained, splitOff);
+        if (host >= 0) {
+          if (mergedIn.get(host) == null) {
+            mergedIn.set(host, new ArrayList<>());
+          }
+          mergedIn.get(host).add(x);
+          absorbedFrom[x] = true;
+        }
+      }
+    }
+
+    /** The modified pair whose lost (or gained) words cover most of {@code needed}, if enough; else -1. */
+    private int bestCover(List<String> needed, List<Integer> modified, Map<Integer, Map<String, Integer>> pool,
+        List<List<Integer>> excluded) {
+      if (needed.isEmpty()) {
+        return -1;
+      }
+      int best = -1;
+      double bestShare = SPLIT_MERGE_COVERAGE;
+      for (int j : modified) {
+        if (excluded.get(j) != null) {
+          continue;
+        }
+        Map<String, Integer> available = new HashMap<>(pool.get(j));
+        int found = 0;
+        for (String w : needed) {
+          Integer c = available.get(w);
+          if (c != null && c > 0) {
+            available.put(w, c - 1);
+            found++;
+          }
+        }
+        double share = (double) found / needed.size();
+        if (share >= bestShare) {
+          best = j;
+          bestShare = share;
+        }
+      }
+      if (best >= 0) {
+        // Consume the words, so two left-overs do not both claim the same lost text.
+        Map<String, Integer> p = pool.get(best);
+        for (String w : needed) {
+          p.computeIfPresent(w, (k, c) -> c > 1 ? c - 1 : null);
+        }
+      }
+      return best;
+    }
+
+    private List<String> words(String text) {
+      List<String> out = new ArrayList<>();
+      for (String t : Tokenizer.tokens(text)) {
+        if (Tokenizer.isWord(t)) {
+          out.add(normaliser.key(t));
+        }
+      }
+      return out;
+    }
+
+    private Map<String, Integer> bag(List<DiffOp> ops, DiffOp.Type type) {
+      Map<String, Integer> bag = new HashMap<>();
+      for (DiffOp op : ops) {
+        if (op.type() == type) {
+          for (String w : words(op.text())) {
+            bag.merge(w, 1, Integer::sum);
+          }
+        }
+      }
+      return bag;
+    }
+
+    private Entry split(int i, int j, List<Integer> others) {
+      List<Integer> parts = new ArrayList<>(others);
+      parts.add(j);
+      parts.sort(Integer::compare);
+      ParagraphText o = from.get(i);
+      ParagraphText n = to.get(j);
+      List<Long> ids = new ArrayList<>();
+      StringBuilder text = new StringBuilder();
+      for (int p : parts) {
+        ids.add(to.get(p).id());
+        text.append(text.length() == 0 ? "" : "\n").append(to.get(p).text());
+      }
+      String joined = text.toString();
+      ParagraphText first = to.get(parts.get(0));
+      return new Entry(Change.SPLIT, List.of(o.id()), ids, o.number(), first.number(), n.kind(), n.direction(), i,
+          parts.get(0), o.text(), joined, WordDiff.diff(o.text(), joined, options));
+    }
+
+    private Entry merged(int i, int j, List<Integer> others) {
+      List<Integer> parts = new ArrayList<>(others);
+      parts.add(i);
+      parts.sort(Integer::compare);
+      ParagraphText n = to.get(j);
+      List<Long> ids = new ArrayList<>();
+      StringBuilder text = new StringBuilder();
+      for (int p : parts) {
+        ids.add(from.get(p).id());
+        text.append(text.length() == 0 ? "" : "\n").append(from.get(p).text());
+      }
+      String joined = text.toString();
+      ParagraphText first = from.get(parts.get(0));
+      return new Entry(Change.MERGED, ids, List.of(n.id()), first.number(), n.number(), n.kind(), n.direction(),
+          parts.get(0), j, joined, n.text(), WordDiff.diff(joined, n.text(), options));
+    }
+  }
+}
