@@ -59,19 +59,15 @@ public final class RevisionDiff {
    * @param fromText old text (paragraphs of a merge joined by a line break), or null for an insertion
    * @param toText new text (paragraphs of a split joined by a line break), or null for a deletion
    * @param ops the word diff from {@code fromText} to {@code toText}; empty when the text is identical
+   * @param renumbered whether the display number changed ("(ح)" → "(ط)"), compared with the same options
    */
   public record Entry(Change change, List<Long> fromIds, List<Long> toIds, String fromNumber, String toNumber,
       String kind, String direction, int fromPosition, int toPosition, String fromText, String toText,
-      List<DiffOp> ops) {
+      List<DiffOp> ops, boolean renumbered) {
     public Entry {
       fromIds = List.copyOf(fromIds);
       toIds = List.copyOf(toIds);
       ops = List.copyOf(ops);
-    }
-
-    /** Whether the display number changed ("(ح)" → "(ط)"). */
-    public boolean renumbered() {
-      return !fromIds.isEmpty() && !toIds.isEmpty() && !Objects.equals(fromNumber, toNumber);
     }
 
     /** The paragraph's id: the new one, or the old one for a deletion. */
@@ -187,7 +183,7 @@ public final class RevisionDiff {
         ParagraphText n = to.get(j);
         if (i < 0) {
           keyed.add(new Keyed(2L * j, 0, new Entry(Change.INSERTED, List.of(), List.of(n.id()), null, n.number(),
-              n.kind(), n.direction(), -1, j, null, n.text(), List.of())));
+              n.kind(), n.direction(), -1, j, null, n.text(), List.of(), false)));
           continue;
         }
         ParagraphText o = from.get(i);
@@ -201,7 +197,7 @@ public final class RevisionDiff {
           Change change = moved[j] ? (textChanged ? Change.MOVED_MODIFIED : Change.MOVED)
               : textChanged ? Change.MODIFIED : numberChanged(o, n) ? Change.RENUMBERED : Change.UNCHANGED;
           keyed.add(new Keyed(2L * j, 0, new Entry(change, List.of(o.id()), List.of(n.id()), o.number(), n.number(),
-              n.kind(), n.direction(), i, j, o.text(), n.text(), o2n == null ? List.of() : o2n)));
+              n.kind(), n.direction(), i, j, o.text(), n.text(), o2n == null ? List.of() : o2n, numberChanged(o, n))));
         }
       }
       for (int i = 0; i < from.size(); i++) {
@@ -210,7 +206,7 @@ public final class RevisionDiff {
         }
         ParagraphText o = from.get(i);
         keyed.add(new Keyed(anchorAfter(i), i, new Entry(Change.DELETED, List.of(o.id()), List.of(), o.number(),
-            null, o.kind(), o.direction(), i, -1, o.text(), null, List.of())));
+            null, o.kind(), o.direction(), i, -1, o.text(), null, List.of(), false)));
       }
       keyed.sort((x, y) -> x.primary != y.primary ? Long.compare(x.primary, y.primary)
           : Integer.compare(x.secondary, y.secondary));
@@ -545,7 +541,7 @@ public final class RevisionDiff {
       String joined = text.toString();
       ParagraphText first = to.get(parts.get(0));
       return new Entry(Change.SPLIT, List.of(o.id()), ids, o.number(), first.number(), n.kind(), n.direction(), i,
-          parts.get(0), o.text(), joined, WordDiff.diff(o.text(), joined, options));
+          parts.get(0), o.text(), joined, WordDiff.diff(o.text(), joined, options), numberChanged(o, first));
     }
 
     private Entry merged(int i, int j, List<Integer> others) {
@@ -562,7 +558,7 @@ public final class RevisionDiff {
       String joined = text.toString();
       ParagraphText first = from.get(parts.get(0));
       return new Entry(Change.MERGED, ids, List.of(n.id()), first.number(), n.number(), n.kind(), n.direction(),
-          parts.get(0), j, joined, n.text(), WordDiff.diff(joined, n.text(), options));
+          parts.get(0), j, joined, n.text(), WordDiff.diff(joined, n.text(), options), numberChanged(first, n));
     }
   }
 }
