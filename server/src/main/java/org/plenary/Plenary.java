@@ -59,6 +59,7 @@ public final class Plenary implements AutoCloseable {
                 sessions.mount(api);
                 negotiations.mount(api);
                 revisions.mount(api);
+                new org.plenary.diff.DiffRoutes(db).mount(api);
               }));
       vertx.deployVerticle(http).await();
       return new Plenary(vertx, db, http, generated);
