@@ -41,19 +41,25 @@ public final class Tokenizer {
     if (text.isEmpty()) {
       return new int[0];
     }
-    BreakIterator words = WORDS.get();
-    words.setText(text);
-    int[] ends = new int[Math.max(8, text.length() / 3)];
-    int n = 0;
-    for (int end = words.next(); end != BreakIterator.DONE; end = words.next()) {
-      if (n == ends.length) {
-        ends = java.util.Arrays.copyOf(ends, ends.length * 2);
-      }
-      ends[n++] = end;
+    int[] ends = new int[text.length()];
+    int n = WordBreaks.boundaries(text, ends);
+    if (n < 0) {
+      n = icuBoundaries(text, ends);
     }
     n = mergeJoined(text, ends, n);
     n = mergeParenthesised(text, ends, n);
     return java.util.Arrays.copyOf(ends, n);
+  }
+
+  /** Word boundaries straight from ICU's rule-based iterator (the reference the fast path must match). */
+  static int icuBoundaries(String text, int[] ends) {
+    BreakIterator words = WORDS.get();
+    words.setText(text);
+    int n = 0;
+    for (int end = words.next(); end != BreakIterator.DONE; end = words.next()) {
+      ends[n++] = end;
+    }
+    return n;
   }
 
   /** Whether a token is a word or number (it has a letter or digit), rather than space or punctuation. */
