@@ -60,10 +60,12 @@ public final class RevisionDiff {
    * @param toText new text (paragraphs of a split joined by a line break), or null for a deletion
    * @param ops the word diff from {@code fromText} to {@code toText}; empty when the text is identical
    * @param renumbered whether the display number changed ("(ح)" → "(ط)"), compared with the same options
+   * @param wordsDeleted words (tokens with a letter or digit) the old side lost
+   * @param wordsInserted words the new side gained
    */
   public record Entry(Change change, List<Long> fromIds, List<Long> toIds, String fromNumber, String toNumber,
       String kind, String direction, int fromPosition, int toPosition, String fromText, String toText,
-      List<DiffOp> ops, boolean renumbered) {
+      List<DiffOp> ops, boolean renumbered, int wordsDeleted, int wordsInserted) {
     public Entry {
       fromIds = List.copyOf(fromIds);
       toIds = List.copyOf(toIds);
@@ -73,25 +75,6 @@ public final class RevisionDiff {
     /** The paragraph's id: the new one, or the old one for a deletion. */
     public long id() {
       return toIds.isEmpty() ? fromIds.get(0) : toIds.get(0);
-    }
-
-    /** Words (tokens with a letter or digit) deleted and inserted by the ops. */
-    public int[] changedWords() {
-      int del = 0;
-      int ins = 0;
-      for (DiffOp op : ops) {
-        if (op.type() == DiffOp.Type.DELETE) {
-          del += countWords(op.text());
-        } else if (op.type() == DiffOp.Type.INSERT) {
-          ins += countWords(op.text());
-        }
-      }
-      if (change == Change.INSERTED) {
-        ins = countWords(toText);
-      } else if (change == Change.DELETED) {
-        del = countWords(fromText);
-      }
-      return new int[] {del, ins};
     }
   }
 
@@ -140,16 +123,27 @@ public final class RevisionDiff {
     final List<ParagraphText> to;
     final DiffOptions options;
     final Normaliser normaliser;
+    /** Every paragraph cut into units once, with one interner for the whole comparison. */
+    final WordDiff.Units[] fromUnits;
+    final WordDiff.Units[] toUnits;
     /** For each old paragraph, the index of its new counterpart, or -1; and the reverse. */
     final int[] fromTo;
     final int[] toFrom;
-    final Map<String, Integer> words = new HashMap<>();
 
     Comparison(List<ParagraphText> from, List<ParagraphText> to, DiffOptions options) {
       this.from = from;
       this.to = to;
       this.options = options;
       this.normaliser = options.normaliser();
+      Map<String, Integer> interned = new HashMap<>();
+      this.fromUnits = new WordDiff.Units[from.size()];
+      this.toUnits = new WordDiff.Units[to.size()];
+      for (int i = 0; i < from.size(); i++) {
+        fromUnits[i] = WordDiff.Units.of(from.get(i).text(), normaliser, options.ignoresWhitespace(), interned);
+      }
+      for (int j = 0; j < to.size(); j++) {
+        toUnits[j] = WordDiff.Units.of(to.get(j).text(), normaliser, options.ignoresWhitespace(), interned);
+      }
       this.fromTo = new int[from.size()];
       this.toFrom = new int[to.size()];
       Arrays.fill(fromTo, -1);
@@ -161,20 +155,14 @@ public final class RevisionDiff {
       pairBySimilarity();
       boolean[] moved = moves();
       // Word diffs of the pairs; splits and merges attach left-overs to modified pairs.
-      List<DiffOp>[] ops = pairOps();
-      List<List<Integer>> splitOff = new ArrayList<>();
-      List<List<Integer>> mergedIn = new ArrayList<>();
-      for (int j = 0; j < to.size(); j++) {
-        splitOff.add(null);
-      }
-      for (int j = 0; j < to.size(); j++) {
-        mergedIn.add(null);
-      }
+      WordDiff.Computed[] diffs = pairDiffs();
+      List<List<Integer>> splitOff = new ArrayList<>(java.util.Collections.nCopies(to.size(), null));
+      List<List<Integer>> mergedIn = new ArrayList<>(java.util.Collections.nCopies(to.size(), null));
       boolean[] absorbedTo = new boolean[to.size()];
       boolean[] absorbedFrom = new boolean[from.size()];
-      attachSplitsAndMerges(ops, splitOff, mergedIn, absorbedTo, absorbedFrom);
+      attachSplitsAndMerges(diffs, splitOff, mergedIn, absorbedTo, absorbedFrom);
 
-      List<Keyed> keyed = new ArrayList<>();
+      List<Keyed> keyed = new ArrayList<>(to.size() + from.size() / 8);
       for (int j = 0; j < to.size(); j++) {
         if (absorbedTo[j]) {
           continue;
@@ -183,7 +171,7 @@ public final class RevisionDiff {
         ParagraphText n = to.get(j);
         if (i < 0) {
           keyed.add(new Keyed(2L * j, 0, new Entry(Change.INSERTED, List.of(), List.of(n.id()), null, n.number(),
-              n.kind(), n.direction(), -1, j, null, n.text(), List.of(), false)));
+              n.kind(), n.direction(), -1, j, null, n.text(), List.of(), false, 0, toUnits[j].wordCount())));
           continue;
         }
         ParagraphText o = from.get(i);
@@ -192,12 +180,13 @@ public final class RevisionDiff {
         } else if (mergedIn.get(j) != null) {
           keyed.add(new Keyed(2L * j, 0, merged(i, j, mergedIn.get(j))));
         } else {
-          List<DiffOp> o2n = ops[j];
-          boolean textChanged = o2n != null && !WordDiff.unchanged(o2n);
+          WordDiff.Computed d = diffs[j];
+          boolean textChanged = d != null && !WordDiff.unchanged(d.ops());
           Change change = moved[j] ? (textChanged ? Change.MOVED_MODIFIED : Change.MOVED)
               : textChanged ? Change.MODIFIED : numberChanged(o, n) ? Change.RENUMBERED : Change.UNCHANGED;
           keyed.add(new Keyed(2L * j, 0, new Entry(change, List.of(o.id()), List.of(n.id()), o.number(), n.number(),
-              n.kind(), n.direction(), i, j, o.text(), n.text(), o2n == null ? List.of() : o2n, numberChanged(o, n))));
+              n.kind(), n.direction(), i, j, o.text(), n.text(), d == null ? List.of() : d.ops(), numberChanged(o, n),
+              d == null ? 0 : d.lostWords().length, d == null ? 0 : d.gainedWords().length)));
         }
       }
       for (int i = 0; i < from.size(); i++) {
@@ -206,7 +195,7 @@ public final class RevisionDiff {
         }
         ParagraphText o = from.get(i);
         keyed.add(new Keyed(anchorAfter(i), i, new Entry(Change.DELETED, List.of(o.id()), List.of(), o.number(),
-            null, o.kind(), o.direction(), i, -1, o.text(), null, List.of(), false)));
+            null, o.kind(), o.direction(), i, -1, o.text(), null, List.of(), false, fromUnits[i].wordCount(), 0)));
       }
       keyed.sort((x, y) -> x.primary != y.primary ? Long.compare(x.primary, y.primary)
           : Integer.compare(x.secondary, y.secondary));
@@ -217,12 +206,8 @@ public final class RevisionDiff {
       for (Keyed k : keyed) {
         entries.add(k.entry);
         counts.merge(k.entry.change(), 1, Integer::sum);
-        if (k.entry.change() != Change.UNCHANGED && k.entry.change() != Change.RENUMBERED
-            && k.entry.change() != Change.MOVED) {
-          int[] w = k.entry.changedWords();
-          del += w[0];
-          ins += w[1];
-        }
+        del += k.entry.wordsDeleted();
+        ins += k.entry.wordsInserted();
       }
       return new Result(entries, counts, del, ins);
     }
@@ -271,12 +256,12 @@ public final class RevisionDiff {
       List<Integer> leftFrom = new ArrayList<>();
       List<Integer> leftTo = new ArrayList<>();
       for (int i = 0; i < from.size(); i++) {
-        if (fromTo[i] < 0 && !from.get(i).text().isBlank()) {
+        if (fromTo[i] < 0 && fromUnits[i].wordCount() > 0) {
           leftFrom.add(i);
         }
       }
       for (int j = 0; j < to.size(); j++) {
-        if (toFrom[j] < 0 && !to.get(j).text().isBlank()) {
+        if (toFrom[j] < 0 && toUnits[j].wordCount() > 0) {
           leftTo.add(j);
         }
       }
@@ -284,38 +269,46 @@ public final class RevisionDiff {
         return;
       }
       int[][] fromSets = new int[leftFrom.size()][];
-      Map<Integer, List<Integer>> postings = new HashMap<>();
+      Map<Integer, int[]> postings = new HashMap<>();
+      Map<Integer, Integer> postingSizes = new HashMap<>();
       for (int x = 0; x < leftFrom.size(); x++) {
-        fromSets[x] = wordSet(from.get(leftFrom.get(x)).text());
+        fromSets[x] = fromUnits[leftFrom.get(x)].wordSet();
         for (int w : fromSets[x]) {
-          postings.computeIfAbsent(w, k -> new ArrayList<>()).add(x);
+          postingSizes.merge(w, 1, Integer::sum);
+        }
+      }
+      for (int x = 0; x < leftFrom.size(); x++) {
+        for (int w : fromSets[x]) {
+          int[] p = postings.computeIfAbsent(w, k -> new int[postingSizes.get(k) + 1]);
+          p[++p[0]] = x;
         }
       }
       List<long[]> candidates = new ArrayList<>();
       int[] shared = new int[leftFrom.size()];
+      int[] touched = new int[leftFrom.size()];
       for (int y = 0; y < leftTo.size(); y++) {
-        int[] set = wordSet(to.get(leftTo.get(y)).text());
-        Arrays.fill(shared, 0);
+        int[] set = toUnits[leftTo.get(y)].wordSet();
+        int touchedCount = 0;
         for (int w : set) {
-          List<Integer> p = postings.get(w);
+          int[] p = postings.get(w);
           if (p != null) {
-            for (int x : p) {
-              shared[x]++;
+            for (int k = 1; k <= p[0]; k++) {
+              if (shared[p[k]]++ == 0) {
+                touched[touchedCount++] = p[k];
+              }
             }
           }
         }
-        for (int x = 0; x < leftFrom.size(); x++) {
-          if (shared[x] == 0) {
-            continue;
-          }
+        for (int t = 0; t < touchedCount; t++) {
+          int x = touched[t];
           double dice = 2.0 * shared[x] / (fromSets[x].length + set.length);
+          shared[x] = 0;
           if (dice >= PAIR_SIMILARITY) {
-            // Score in thousandths first, then prefer nearby positions.
-            long score = Math.round(dice * 1000);
-            candidates.add(new long[] {score, x, y});
+            candidates.add(new long[] {Math.round(dice * 1000), x, y});
           }
         }
       }
+      // Best similarity first, then the nearest positions.
       candidates.sort((p, q) -> p[0] != q[0] ? Long.compare(q[0], p[0])
           : Long.compare(Math.abs(leftFrom.get((int) p[1]) - leftTo.get((int) p[2])),
               Math.abs(leftFrom.get((int) q[1]) - leftTo.get((int) q[2]))));
@@ -327,33 +320,6 @@ public final class RevisionDiff {
           toFrom[j] = i;
         }
       }
-    }
-
-    /** Distinct folded word keys of a text, as interned ids (sorted). */
-    private int[] wordSet(String text) {
-      List<String> tokens = Tokenizer.tokens(text);
-      int[] ids = new int[tokens.size()];
-      int n = 0;
-      for (String t : tokens) {
-        if (Tokenizer.isWord(t)) {
-          String key = normaliser.key(t);
-          Integer id = words.get(key);
-          if (id == null) {
-            id = words.size();
-            words.put(key, id);
-          }
-          ids[n++] = id;
-        }
-      }
-      int[] sorted = Arrays.copyOf(ids, n);
-      Arrays.sort(sorted);
-      int m = 0;
-      for (int k = 0; k < sorted.length; k++) {
-        if (k == 0 || sorted[k] != sorted[k - 1]) {
-          sorted[m++] = sorted[k];
-        }
-      }
-      return Arrays.copyOf(sorted, m);
     }
 
     /**
@@ -407,43 +373,39 @@ public final class RevisionDiff {
       return moved;
     }
 
-    @SuppressWarnings("unchecked")
-    private List<DiffOp>[] pairOps() {
-      List<DiffOp>[] ops = new List[to.size()];
+    private WordDiff.Computed[] pairDiffs() {
+      WordDiff.Computed[] diffs = new WordDiff.Computed[to.size()];
       for (int j = 0; j < to.size(); j++) {
         int i = toFrom[j];
-        if (i < 0) {
-          continue;
+        if (i >= 0 && !from.get(i).text().equals(to.get(j).text())) {
+          diffs[j] = WordDiff.compute(fromUnits[i], toUnits[j], options);
         }
-        String a = from.get(i).text();
-        String b = to.get(j).text();
-        ops[j] = a.equals(b) ? null : WordDiff.diff(a, b, options);
       }
-      return ops;
+      return diffs;
     }
 
-    private void attachSplitsAndMerges(List<DiffOp>[] ops, List<List<Integer>> splitOff,
+    private void attachSplitsAndMerges(WordDiff.Computed[] diffs, List<List<Integer>> splitOff,
         List<List<Integer>> mergedIn, boolean[] absorbedTo, boolean[] absorbedFrom) {
       List<Integer> modified = new ArrayList<>();
       for (int j = 0; j < to.size(); j++) {
-        if (ops[j] != null && !WordDiff.unchanged(ops[j])) {
+        if (diffs[j] != null && (diffs[j].lostWords().length > 0 || diffs[j].gainedWords().length > 0)) {
           modified.add(j);
         }
       }
       if (modified.isEmpty()) {
         return;
       }
-      Map<Integer, Map<String, Integer>> lost = new HashMap<>();
-      Map<Integer, Map<String, Integer>> gained = new HashMap<>();
+      Map<Integer, Map<Integer, Integer>> lost = new HashMap<>();
+      Map<Integer, Map<Integer, Integer>> gained = new HashMap<>();
       for (int j : modified) {
-        lost.put(j, bag(ops[j], DiffOp.Type.DELETE));
-        gained.put(j, bag(ops[j], DiffOp.Type.INSERT));
+        lost.put(j, bag(diffs[j].lostWords()));
+        gained.put(j, bag(diffs[j].gainedWords()));
       }
       for (int y = 0; y < to.size(); y++) {
         if (toFrom[y] >= 0) {
           continue;
         }
-        int host = bestCover(words(to.get(y).text()), modified, lost, mergedIn);
+        int host = bestCover(wordIds(toUnits[y]), modified, lost, mergedIn);
         if (host >= 0) {
           if (splitOff.get(host) == null) {
             splitOff.set(host, new ArrayList<>());
@@ -456,7 +418,7 @@ public final class RevisionDiff {
         if (fromTo[x] >= 0) {
           continue;
         }
-        int host = bestCover(words(from.get(x).text()), modified, gained, splitOff);
+        int host = bestCover(wordIds(fromUnits[x]), modified, gained, splitOff);
         if (host >= 0) {
           if (mergedIn.get(host) == null) {
             mergedIn.set(host, new ArrayList<>());
@@ -467,28 +429,49 @@ public final class RevisionDiff {
       }
     }
 
+    private static int[] wordIds(WordDiff.Units u) {
+      int[] out = new int[u.size()];
+      int n = 0;
+      for (int i = 0; i < u.size(); i++) {
+        if (u.word[i]) {
+          out[n++] = u.ids[i];
+        }
+      }
+      return Arrays.copyOf(out, n);
+    }
+
+    private static Map<Integer, Integer> bag(int[] ids) {
+      Map<Integer, Integer> bag = new HashMap<>();
+      for (int id : ids) {
+        bag.merge(id, 1, Integer::sum);
+      }
+      return bag;
+    }
+
     /** The modified pair whose lost (or gained) words cover most of {@code needed}, if enough; else -1. */
-    private int bestCover(List<String> needed, List<Integer> modified, Map<Integer, Map<String, Integer>> pool,
+    private static int bestCover(int[] needed, List<Integer> modified, Map<Integer, Map<Integer, Integer>> pool,
         List<List<Integer>> excluded) {
-      if (needed.isEmpty()) {
+      if (needed.length == 0) {
         return -1;
       }
       int best = -1;
       double bestShare = SPLIT_MERGE_COVERAGE;
       for (int j : modified) {
-        if (excluded.get(j) != null) {
+        Map<Integer, Integer> bag = pool.get(j);
+        if (excluded.get(j) != null || bag.isEmpty()) {
           continue;
         }
-        Map<String, Integer> available = new HashMap<>(pool.get(j));
+        Map<Integer, Integer> used = new HashMap<>();
         int found = 0;
-        for (String w : needed) {
-          Integer c = available.get(w);
-          if (c != null && c > 0) {
-            available.put(w, c - 1);
+        for (int w : needed) {
+          int have = bag.getOrDefault(w, 0);
+          int taken = used.getOrDefault(w, 0);
+          if (taken < have) {
+            used.put(w, taken + 1);
             found++;
           }
         }
-        double share = (double) found / needed.size();
+        double share = (double) found / needed.length;
         if (share >= bestShare) {
           best = j;
           bestShare = share;
@@ -496,34 +479,12 @@ public final class RevisionDiff {
       }
       if (best >= 0) {
         // Consume the words, so two left-overs do not both claim the same lost text.
-        Map<String, Integer> p = pool.get(best);
-        for (String w : needed) {
+        Map<Integer, Integer> p = pool.get(best);
+        for (int w : needed) {
           p.computeIfPresent(w, (k, c) -> c > 1 ? c - 1 : null);
         }
       }
       return best;
-    }
-
-    private List<String> words(String text) {
-      List<String> out = new ArrayList<>();
-      for (String t : Tokenizer.tokens(text)) {
-        if (Tokenizer.isWord(t)) {
-          out.add(normaliser.key(t));
-        }
-      }
-      return out;
-    }
-
-    private Map<String, Integer> bag(List<DiffOp> ops, DiffOp.Type type) {
-      Map<String, Integer> bag = new HashMap<>();
-      for (DiffOp op : ops) {
-        if (op.type() == type) {
-          for (String w : words(op.text())) {
-            bag.merge(w, 1, Integer::sum);
-          }
-        }
-      }
-      return bag;
     }
 
     private Entry split(int i, int j, List<Integer> others) {
@@ -540,8 +501,9 @@ public final class RevisionDiff {
       }
       String joined = text.toString();
       ParagraphText first = to.get(parts.get(0));
+      TextDiff d = TextDiff.compare(o.text(), joined, options);
       return new Entry(Change.SPLIT, List.of(o.id()), ids, o.number(), first.number(), n.kind(), n.direction(), i,
-          parts.get(0), o.text(), joined, WordDiff.diff(o.text(), joined, options), numberChanged(o, first));
+          parts.get(0), o.text(), joined, d.ops(), numberChanged(o, first), d.wordsDeleted(), d.wordsInserted());
     }
 
     private Entry merged(int i, int j, List<Integer> others) {
@@ -557,8 +519,9 @@ public final class RevisionDiff {
       }
       String joined = text.toString();
       ParagraphText first = from.get(parts.get(0));
+      TextDiff d = TextDiff.compare(joined, n.text(), options);
       return new Entry(Change.MERGED, ids, List.of(n.id()), first.number(), n.number(), n.kind(), n.direction(),
-          parts.get(0), j, joined, n.text(), WordDiff.diff(joined, n.text(), options), numberChanged(first, n));
+          parts.get(0), j, joined, n.text(), d.ops(), numberChanged(first, n), d.wordsDeleted(), d.wordsInserted());
     }
   }
 }

@@ -39,12 +39,39 @@ public final class WordDiff {
     Map<String, Integer> interned = new HashMap<>();
     Units a = Units.of(oldText, normaliser, options.ignoresWhitespace(), interned);
     Units b = Units.of(newText, normaliser, options.ignoresWhitespace(), interned);
-    List<Range> ranges = ranges(oldText, newText, a, b);
+    return compute(a, b, options).ops();
+  }
+
+  /** The ops of a word diff, with the words each side lost and gained (interned key ids). */
+  record Computed(List<DiffOp> ops, int[] lostWords, int[] gainedWords) {}
+
+  /** The diff of two texts already cut into units with one shared interner (the revision diff's path). */
+  static Computed compute(Units a, Units b, DiffOptions options) {
+    List<Range> ranges = ranges(a.source, b.source, a, b);
     if (options.cleanup()) {
       ranges = mergeTinyEqualities(ranges, a, b);
     }
     ranges = trimAndSlide(ranges, a, b);
-    return ops(a, b, ranges);
+    return new Computed(ops(a, b, ranges), wordIds(ranges, a, true), wordIds(ranges, b, false));
+  }
+
+  private static int[] wordIds(List<Range> ranges, Units u, boolean sideA) {
+    int n = 0;
+    for (Range r : ranges) {
+      n += sideA ? r.lengthA() : r.lengthB();
+    }
+    int[] out = new int[n];
+    int k = 0;
+    for (Range r : ranges) {
+      int from = sideA ? r.beginA() : r.beginB();
+      int to = sideA ? r.endA() : r.endB();
+      for (int i = from; i < to; i++) {
+        if (u.word[i]) {
+          out[k++] = u.ids[i];
+        }
+      }
+    }
+    return java.util.Arrays.copyOf(out, k);
   }
 
   /** True when the ops say the texts are the same (under the options used). */
@@ -86,11 +113,11 @@ public final class WordDiff {
       for (int i = 1; i < current.size(); i++) {
         Range next = current.get(i);
         int words = 0;
-        int chars = 0;
         for (int k = prev.endA(); k < next.beginA() && words < 2; k++) {
           words += a.word[k] ? 1 : 0;
-          chars += a.text[k].length();
         }
+        // Both sides' lengths, so that the diff of B to A mirrors the diff of A to B.
+        int chars = Math.max(a.chars(prev.endA(), next.beginA()), b.chars(prev.endB(), next.beginB()));
         if (words == 0 || words == 1 && chars <= Math.min(size(prev, a, b), size(next, a, b))) {
           prev = new Range(prev.beginA(), next.endA(), prev.beginB(), next.endB());
           merged = true;
@@ -296,6 +323,34 @@ public final class WordDiff {
 
     int size() {
       return ids.length;
+    }
+
+    /** How many units are words. */
+    int wordCount() {
+      int n = 0;
+      for (boolean w : word) {
+        n += w ? 1 : 0;
+      }
+      return n;
+    }
+
+    /** The distinct ids of the word units, sorted. */
+    int[] wordSet() {
+      int[] all = new int[ids.length];
+      int n = 0;
+      for (int i = 0; i < ids.length; i++) {
+        if (word[i]) {
+          all[n++] = ids[i];
+        }
+      }
+      java.util.Arrays.sort(all, 0, n);
+      int m = 0;
+      for (int i = 0; i < n; i++) {
+        if (m == 0 || all[i] != all[m - 1]) {
+          all[m++] = all[i];
+        }
+      }
+      return java.util.Arrays.copyOf(all, m);
     }
 
     /** The source text of units {@code [from, to)}. */
