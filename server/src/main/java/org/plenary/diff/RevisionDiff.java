@@ -126,6 +126,7 @@ public final class RevisionDiff {
     /** Every paragraph cut into units once, with one interner for the whole comparison. */
     final WordDiff.Units[] fromUnits;
     final WordDiff.Units[] toUnits;
+    final Interner interned;
     /** For each old paragraph, the index of its new counterpart, or -1; and the reverse. */
     final int[] fromTo;
     final int[] toFrom;
@@ -135,7 +136,14 @@ public final class RevisionDiff {
       this.to = to;
       this.options = options;
       this.normaliser = options.normaliser();
-      Map<String, Integer> interned = new HashMap<>();
+      long chars = 0;
+      for (ParagraphText p : from) {
+        chars += p.text().length();
+      }
+      for (ParagraphText p : to) {
+        chars += p.text().length();
+      }
+      this.interned = new Interner((int) Math.min(1 << 22, chars / 8));
       this.fromUnits = new WordDiff.Units[from.size()];
       this.toUnits = new WordDiff.Units[to.size()];
       for (int i = 0; i < from.size(); i++) {
@@ -268,18 +276,22 @@ public final class RevisionDiff {
       if (leftFrom.isEmpty() || leftTo.isEmpty()) {
         return;
       }
+      int[] stamp = new int[interned.size()];
       int[][] fromSets = new int[leftFrom.size()][];
-      Map<Integer, int[]> postings = new HashMap<>();
-      Map<Integer, Integer> postingSizes = new HashMap<>();
+      int[] postingSizes = new int[interned.size()];
       for (int x = 0; x < leftFrom.size(); x++) {
-        fromSets[x] = fromUnits[leftFrom.get(x)].wordSet();
+        fromSets[x] = wordSet(fromUnits[leftFrom.get(x)], stamp, x + 1);
         for (int w : fromSets[x]) {
-          postingSizes.merge(w, 1, Integer::sum);
+          postingSizes[w]++;
         }
       }
+      int[][] postings = new int[interned.size()][];
       for (int x = 0; x < leftFrom.size(); x++) {
         for (int w : fromSets[x]) {
-          int[] p = postings.computeIfAbsent(w, k -> new int[postingSizes.get(k) + 1]);
+          int[] p = postings[w];
+          if (p == null) {
+            p = postings[w] = new int[postingSizes[w] + 1];
+          }
           p[++p[0]] = x;
         }
       }
@@ -287,10 +299,10 @@ public final class RevisionDiff {
       int[] shared = new int[leftFrom.size()];
       int[] touched = new int[leftFrom.size()];
       for (int y = 0; y < leftTo.size(); y++) {
-        int[] set = toUnits[leftTo.get(y)].wordSet();
+        int[] set = wordSet(toUnits[leftTo.get(y)], stamp, leftFrom.size() + 1 + y);
         int touchedCount = 0;
         for (int w : set) {
-          int[] p = postings.get(w);
+          int[] p = postings[w];
           if (p != null) {
             for (int k = 1; k <= p[0]; k++) {
               if (shared[p[k]]++ == 0) {
@@ -320,6 +332,20 @@ public final class RevisionDiff {
           toFrom[j] = i;
         }
       }
+    }
+
+    /** The distinct word ids of a paragraph; {@code stamp} marks ids seen with a mark unique to this call. */
+    private static int[] wordSet(WordDiff.Units u, int[] stamp, int mark) {
+      int[] out = new int[u.size()];
+      int n = 0;
+      for (int i = 0; i < u.size(); i++) {
+        int id = u.ids[i];
+        if (u.word[i] && stamp[id] != mark) {
+          stamp[id] = mark;
+          out[n++] = id;
+        }
+      }
+      return Arrays.copyOf(out, n);
     }
 
     /**

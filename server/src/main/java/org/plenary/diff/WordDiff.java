@@ -1,9 +1,7 @@
 package org.plenary.diff;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.plenary.diff.SequenceDiffer.Range;
 import org.plenary.text.Normaliser;
@@ -36,7 +34,7 @@ public final class WordDiff {
     Objects.requireNonNull(newText, "newText");
     Objects.requireNonNull(options, "options");
     Normaliser normaliser = options.normaliser();
-    Map<String, Integer> interned = new HashMap<>();
+    Interner interned = new Interner((oldText.length() + newText.length()) / 8);
     Units a = Units.of(oldText, normaliser, options.ignoresWhitespace(), interned);
     Units b = Units.of(newText, normaliser, options.ignoresWhitespace(), interned);
     return compute(a, b, options).ops();
@@ -227,8 +225,8 @@ public final class WordDiff {
     int k = fromA;
     while (k < toA) {
       int j = k;
-      boolean same = a.text[k].equals(b.text[fromB + k - fromA]);
-      while (j < toA && a.text[j].equals(b.text[fromB + j - fromA]) == same) {
+      boolean same = a.sameText(k, b, fromB + k - fromA);
+      while (j < toA && a.sameText(j, b, fromB + j - fromA) == same) {
         j++;
       }
       String newSide = b.join(fromB + k - fromA, fromB + j - fromA);
@@ -263,62 +261,61 @@ public final class WordDiff {
   static final class Units {
     final String source;
     final int[] starts;
-    final String[] text;
     final int[] ids;
     final boolean[] word;
 
-    private Units(String source, int[] starts, String[] text, int[] ids, boolean[] word) {
+    private Units(String source, int[] starts, int[] ids, boolean[] word) {
       this.source = source;
       this.starts = starts;
-      this.text = text;
       this.ids = ids;
       this.word = word;
     }
 
-    static Units of(String source, Normaliser normaliser, boolean ignoreSpace, Map<String, Integer> interned) {
+    /** Whether unit {@code i} here and unit {@code j} of {@code other} are the same text, not only the same key. */
+    boolean sameText(int i, Units other, int j) {
+      int len = starts[i + 1] - starts[i];
+      return len == other.starts[j + 1] - other.starts[j]
+          && source.regionMatches(starts[i], other.source, other.starts[j], len);
+    }
+
+    static Units of(String source, Normaliser normaliser, boolean ignoreSpace, Interner interned) {
       int[] ends = Tokenizer.boundaries(source);
       int n = ends.length;
       int[] starts = new int[n + 1];
-      String[] text = new String[n];
-      String[] keys = new String[n];
+      int[] ids = new int[n];
+      boolean[] word = new boolean[n];
+      boolean exact = normaliser.ignored().isEmpty()
+          || normaliser.ignored().size() == 1 && normaliser.ignores(Normaliser.Ignore.WHITESPACE);
       int m = 0;
       int start = 0;
       for (int i = 0; i < n; i++) {
-        String token = source.substring(start, ends[i]);
-        boolean space = Tokenizer.isSpace(token);
+        int end = ends[i];
+        boolean space = Character.isWhitespace(source.charAt(start));
         if (ignoreSpace && space && m > 0) {
           // Glue the space to the unit before it; its key stays the token's alone.
-          text[m - 1] = text[m - 1] + token;
         } else if (ignoreSpace && space) {
-          // Leading space: glue it to the first real token (or keep it alone when there is none).
-          text[m] = token;
-          keys[m] = "";
+          // Leading space: a unit with the empty key, which the first real token then joins.
           starts[m] = start;
+          ids[m] = interned.id("");
           m++;
-        } else if (ignoreSpace && m == 1 && keys[0].isEmpty()) {
-          text[0] = text[0] + token;
-          keys[0] = normaliser.key(token);
         } else {
-          text[m] = token;
-          keys[m] = normaliser.key(token);
-          starts[m] = start;
-          m++;
+          boolean w = Tokenizer.isWord(source, start, end);
+          int id = exact ? interned.id(source, start, end) : interned.id(normaliser.key(source.substring(start, end)));
+          if (ignoreSpace && m == 1 && ids[0] == interned.id("") && !word[0]) {
+            ids[0] = id;
+            word[0] = w;
+          } else {
+            starts[m] = start;
+            ids[m] = id;
+            word[m] = w;
+            m++;
+          }
         }
-        start = ends[i];
+        start = end;
       }
       starts[m] = source.length();
-      int[] ids = new int[m];
-      boolean[] word = new boolean[m];
-      for (int i = 0; i < m; i++) {
-        Integer id = interned.get(keys[i]);
-        if (id == null) {
-          id = interned.size();
-          interned.put(keys[i], id);
-        }
-        ids[i] = id;
-        word[i] = Tokenizer.isWord(text[i]);
-      }
-      return new Units(source, java.util.Arrays.copyOf(starts, m + 1), java.util.Arrays.copyOf(text, m), ids, word);
+      return new Units(source, java.util.Arrays.copyOf(starts, m + 1), java.util.Arrays.copyOf(ids, m),
+          java.util.Arrays.copyOf(word, m));
     }
 
     int size() {
@@ -332,25 +329,6 @@ public final class WordDiff {
         n += w ? 1 : 0;
       }
       return n;
-    }
-
-    /** The distinct ids of the word units, sorted. */
-    int[] wordSet() {
-      int[] all = new int[ids.length];
-      int n = 0;
-      for (int i = 0; i < ids.length; i++) {
-        if (word[i]) {
-          all[n++] = ids[i];
-        }
-      }
-      java.util.Arrays.sort(all, 0, n);
-      int m = 0;
-      for (int i = 0; i < n; i++) {
-        if (m == 0 || all[i] != all[m - 1]) {
-          all[m++] = all[i];
-        }
-      }
-      return java.util.Arrays.copyOf(all, m);
     }
 
     /** The source text of units {@code [from, to)}. */

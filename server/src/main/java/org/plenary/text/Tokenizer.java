@@ -72,6 +72,11 @@ public final class Tokenizer {
     return false;
   }
 
+  /** Whether {@code text[start, end)} is a word or number. */
+  public static boolean isWord(String text, int start, int end) {
+    return isWordAt(text, start, end);
+  }
+
   public static boolean isSpace(String token) {
     return !token.isEmpty() && token.isBlank();
   }
@@ -83,7 +88,7 @@ public final class Tokenizer {
     while (i < n) {
       int j = i;
       // Extend across "joiner word" pairs while the joined parts qualify.
-      while (j + 2 < n && isWordAt(text, start(ends, j), ends[j]) && isJoiner(text, ends[j], ends[j + 1])
+      while (j + 2 < n && isJoiner(text, ends[j], ends[j + 1]) && isWordAt(text, start(ends, j), ends[j])
           && isWordAt(text, ends[j + 1], ends[j + 2])
           && (isLatinOrNumber(text, start(ends, j), ends[j]) || isLatinOrNumber(text, ends[j + 1], ends[j + 2]))) {
         j += 2;
