@@ -12,7 +12,7 @@ import java.util.Map;
  * <pre>
  *   {"summary":{"modified":3,…,"wordsDeleted":12,"wordsInserted":30},
  *    "paragraphs":[{"change":"renumbered","id":9,"number":"(ط)","previousNumber":"(ح)","renumbered":true,…},
- *                  {"change":"modified","id":4,"text":"…","ops":[{"type":"delete","text":"بضمن"},…]}]}
+ *                  {"change":"modified","id":4,"ops":[{"type":"delete","text":"بضمن"},…],"wordsDeleted":1,…}]}
  * </pre>
  */
 public final class DiffJson {
@@ -57,10 +57,15 @@ public final class DiffJson {
     m.put("direction", e.direction());
     m.put("fromPosition", e.fromPosition() < 0 ? null : e.fromPosition());
     m.put("toPosition", e.toPosition() < 0 ? null : e.toPosition());
-    m.put("text", e.toText() != null ? e.toText() : e.fromText());
     if (!e.ops().isEmpty()) {
+      // The ops carry both texts (new = equal + insert runs): not repeated, the diff of a long draft is big.
       m.put("ops", ops(e.ops()));
-    } else if (e.fromText() != null && e.toText() != null && !e.fromText().equals(e.toText())) {
+      m.put("wordsDeleted", e.wordsDeleted());
+      m.put("wordsInserted", e.wordsInserted());
+      return m;
+    }
+    m.put("text", e.toText() != null ? e.toText() : e.fromText());
+    if (e.fromText() != null && e.toText() != null && !e.fromText().equals(e.toText())) {
       m.put("previousText", e.fromText());
     }
     return m;

@@ -61,9 +61,9 @@ public final class DiffRoutes {
           .orElseThrow(() -> Problem.notFound("revision " + req.from()));
       Revisions.Revision to = req.to() == req.from() ? from : Revisions.get(dsl, n, req.to())
           .orElseThrow(() -> Problem.notFound("revision " + req.to()));
-      return List.of(from, to);
-    }).compose(revs -> ctx.vertx().executeBlocking(() -> render(n, revs.get(0), revs.get(1), req), false))
-        .onSuccess(body -> ctx.response()
+      // Still on the worker (no connection is held between statements): diff and render here too.
+      return render(n, from, to, req);
+    }).onSuccess(body -> ctx.response()
             .putHeader("Content-Type", body.contentType())
             .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
             .putHeader("X-Content-Type-Options", "nosniff")

@@ -261,6 +261,7 @@ public final class RevisionDiff {
      * An inverted index keeps this near-linear in the text size.
      */
     private void pairBySimilarity() {
+      pairInPlace();
       List<Integer> leftFrom = new ArrayList<>();
       List<Integer> leftTo = new ArrayList<>();
       for (int i = 0; i < from.size(); i++) {
@@ -332,6 +333,69 @@ public final class RevisionDiff {
           toFrom[j] = i;
         }
       }
+    }
+
+    /**
+     * The common case first, in linear time: left-over paragraphs between the same two paired
+     * paragraphs on both sides are paired in order (looking up to two paragraphs ahead) when similar.
+     */
+    private void pairInPlace() {
+      int[] stampA = new int[interned.size()];
+      int[] stampB = new int[interned.size()];
+      int mark = 0;
+      int i = 0;
+      int j = 0;
+      while (i < from.size() || j < to.size()) {
+        // The next anchor: a pair whose old side lies ahead of i, at or after j.
+        int ai = from.size();
+        int aj = to.size();
+        for (int k = j; k < to.size(); k++) {
+          if (toFrom[k] >= i) {
+            ai = toFrom[k];
+            aj = k;
+            break;
+          }
+        }
+        int p = i;
+        for (int y = j; y < aj; y++) {
+          if (toFrom[y] >= 0) {
+            continue;
+          }
+          for (int x = p; x < Math.min(ai, p + 3); x++) {
+            if (fromTo[x] < 0 && dice(fromUnits[x], toUnits[y], stampA, stampB, ++mark) >= PAIR_SIMILARITY) {
+              fromTo[x] = y;
+              toFrom[y] = x;
+              p = x + 1;
+              break;
+            }
+          }
+        }
+        i = ai + 1;
+        j = aj + 1;
+      }
+    }
+
+    /** Dice coefficient of two paragraphs' word sets; the stamps mark ids seen in this call. */
+    private double dice(WordDiff.Units a, WordDiff.Units b, int[] stampA, int[] stampB, int mark) {
+      int na = 0;
+      for (int k = 0; k < a.size(); k++) {
+        int id = a.ids[k];
+        if (a.word[k] && stampA[id] != mark) {
+          stampA[id] = mark;
+          na++;
+        }
+      }
+      int nb = 0;
+      int shared = 0;
+      for (int k = 0; k < b.size(); k++) {
+        int id = b.ids[k];
+        if (b.word[k] && stampB[id] != mark) {
+          stampB[id] = mark;
+          nb++;
+          shared += stampA[id] == mark ? 1 : 0;
+        }
+      }
+      return na + nb == 0 ? 0 : 2.0 * shared / (na + nb);
     }
 
     /** The distinct word ids of a paragraph; {@code stamp} marks ids seen with a mark unique to this call. */

@@ -57,25 +57,23 @@ final class WordBreaks {
    */
   static int boundaries(String text, int[] ends) {
     int len = text.length();
-    byte[] cls = new byte[len];
-    for (int i = 0; i < len; i++) {
-      int w = wb(text.charAt(i));
-      if (w == UNSUPPORTED) {
-        return -1;
-      }
-      cls[i] = (byte) w;
+    if (len == 0) {
+      return 0;
+    }
+    int first = wb(text.charAt(0));
+    if (first == UNSUPPORTED) {
+      return -1;
     }
     int n = 0;
-    // prev: class of the last non-Extend/Format character (WB4), and the one before it.
-    int prev = -1;
+    // prev: class of the last non-Extend/Format character (WB4), and the one before it; raw: the last one.
+    int prev = first;
     int prevPrev = -1;
-    for (int i = 0; i < len; i++) {
-      int c = cls[i];
-      if (i == 0) {
-        prev = c;
-        continue;
+    int raw = first;
+    for (int i = 1; i < len; i++) {
+      int c = wb(text.charAt(i));
+      if (c == UNSUPPORTED) {
+        return -1;
       }
-      int raw = cls[i - 1];
       boolean join;
       if (raw == WordBreak.CR && c == WordBreak.LF) {
         join = true; // WB3
@@ -86,7 +84,7 @@ final class WordBreaks {
       } else if (c == WordBreak.EXTEND || c == WordBreak.FORMAT) {
         join = true; // WB4: marks stay with what they mark
       } else {
-        join = joins(prevPrev, prev, c, next(cls, i + 1));
+        join = joins(prevPrev, prev, c, text, i + 1);
       }
       if (!join) {
         ends[n++] = i;
@@ -95,25 +93,25 @@ final class WordBreaks {
         prevPrev = prev;
         prev = c;
       }
+      raw = c;
     }
-    if (len > 0) {
-      ends[n++] = len;
-    }
+    ends[n++] = len;
     return n;
+  }
+
+  /** The class of the next character from {@code from} that is not Extend/Format, or -1 at the end. */
+  private static int next(String text, int from) {
+    for (int k = from; k < text.length(); k++) {
+      int c = wb(text.charAt(k));
+      if (c != WordBreak.EXTEND && c != WordBreak.FORMAT) {
+        return c;
+      }
+    }
+    return -1;
   }
 
   private static boolean isNewline(int c) {
     return c == WordBreak.CR || c == WordBreak.LF || c == WordBreak.NEWLINE;
-  }
-
-  /** The class of the next character that is not Extend/Format, or -1 at the end. */
-  private static int next(byte[] cls, int from) {
-    for (int k = from; k < cls.length; k++) {
-      if (cls[k] != WordBreak.EXTEND && cls[k] != WordBreak.FORMAT) {
-        return cls[k];
-      }
-    }
-    return -1;
   }
 
   private static boolean isMidLetter(int c) {
@@ -124,14 +122,14 @@ final class WordBreaks {
     return c == WordBreak.MIDNUM || c == WordBreak.MIDNUMLET || c == WordBreak.SINGLE_QUOTE;
   }
 
-  /** WB5–WB13b between {@code prev} and {@code c}, with one class of context on each side. */
-  private static boolean joins(int prevPrev, int prev, int c, int after) {
+  /** WB5–WB13b between {@code prev} and {@code c}, with one class of context before and a look ahead. */
+  private static boolean joins(int prevPrev, int prev, int c, String text, int afterIndex) {
     boolean prevAh = prev == WordBreak.ALETTER;
     boolean cAh = c == WordBreak.ALETTER;
     if (prevAh && cAh) {
       return true; // WB5
     }
-    if (prevAh && isMidLetter(c) && after == WordBreak.ALETTER) {
+    if (prevAh && isMidLetter(c) && next(text, afterIndex) == WordBreak.ALETTER) {
       return true; // WB6
     }
     if (prevPrev == WordBreak.ALETTER && isMidLetter(prev) && cAh) {
@@ -146,7 +144,7 @@ final class WordBreaks {
     if (prevPrev == WordBreak.NUMERIC && isMidNum(prev) && c == WordBreak.NUMERIC) {
       return true; // WB11
     }
-    if (prev == WordBreak.NUMERIC && isMidNum(c) && after == WordBreak.NUMERIC) {
+    if (prev == WordBreak.NUMERIC && isMidNum(c) && next(text, afterIndex) == WordBreak.NUMERIC) {
       return true; // WB12
     }
     if ((prevAh || prev == WordBreak.NUMERIC || prev == WordBreak.EXTENDNUMLET) && c == WordBreak.EXTENDNUMLET) {

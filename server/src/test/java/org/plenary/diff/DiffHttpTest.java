@@ -56,9 +56,23 @@ class DiffHttpTest {
     return "/api/v1/negotiations/" + n + "/diff?from=" + from + "&to=" + to + extra;
   }
 
+  /** An entry's new text: its text, or for an entry with ops the equal and inserted runs. */
+  static String text(JsonNode p) {
+    if (p.has("text")) {
+      return p.get("text").asText();
+    }
+    StringBuilder b = new StringBuilder();
+    for (JsonNode op : p.get("ops")) {
+      if (!op.get("type").asText().equals("delete")) {
+        b.append(op.get("text").asText());
+      }
+    }
+    return b.toString();
+  }
+
   private static JsonNode entry(JsonNode diff, String textPart) {
     for (JsonNode p : diff.get("paragraphs")) {
-      if (p.get("text").asText().contains(textPart)) {
+      if (text(p).contains(textPart)) {
         return p;
       }
     }
