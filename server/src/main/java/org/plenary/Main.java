@@ -10,6 +10,11 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (args.length > 0 && args[0].equals("diff")) {
+      System.exit(org.plenary.diff.DiffCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), System.out,
+          System.err));
+      return;
+    }
     Config config;
     try {
       config = Config.from(args, System.getenv());

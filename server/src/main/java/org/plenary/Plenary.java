@@ -82,6 +82,7 @@ public final class Plenary implements AutoCloseable {
                 new AuditRoutes(db).mount(api);
                 revisions.mount(api);
                 new ProposalRoutes(db).mount(api);
+                new org.plenary.diff.DiffRoutes(db).mount(api);
               }));
       vertx.deployVerticle(http).await();
       return new Plenary(vertx, db, http, generated);
