@@ -10,6 +10,7 @@ import org.plenary.access.Passwords;
 import org.plenary.access.SessionRoutes;
 import org.plenary.draft.RevisionRoutes;
 import org.plenary.events.AuditLog;
+import org.plenary.events.LiveUpdates;
 import org.plenary.http.HttpVerticle;
 import org.plenary.negotiation.Delegations;
 import org.plenary.negotiation.NegotiationRoutes;
@@ -51,6 +52,8 @@ public final class Plenary implements AutoCloseable {
       SessionRoutes sessions = new SessionRoutes(db, passwords, config.secureCookies());
       NegotiationRoutes negotiations = new NegotiationRoutes(db, passwords);
       RevisionRoutes revisions = new RevisionRoutes(db);
+      LiveUpdates live = new LiveUpdates(db);
+      vertx.deployVerticle(live).await();
       HttpVerticle http = new HttpVerticle(config.host(), config.port(), config.bodyLimitBytes(), db,
           new HttpVerticle.Api(
               sessions::mountPublic,
@@ -59,6 +62,7 @@ public final class Plenary implements AutoCloseable {
                 sessions.mount(api);
                 negotiations.mount(api);
                 revisions.mount(api);
+                live.mount(api);
               }));
       vertx.deployVerticle(http).await();
       return new Plenary(vertx, db, http, generated);

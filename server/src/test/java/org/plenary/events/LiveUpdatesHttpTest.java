@@ -1,0 +1,192 @@
+package org.plenary.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.plenary.testing.ApiClient;
+import org.plenary.testing.Backend;
+import org.plenary.testing.Samples;
+import org.plenary.testing.SseClient;
+import org.plenary.testing.TestServer;
+
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Backend.class)
+@DisplayName("Live updates over Server-Sent Events")
+class LiveUpdatesHttpTest {
+  static final Duration WAIT = Duration.ofSeconds(10);
+
+  @Parameter Backend backend;
+  @TempDir Path temp;
+  TestServer server;
+  long n;
+
+  @BeforeEach
+  void start() {
+    server = TestServer.start(backend, temp);
+    n = server.negotiation("القرار 88 (كيغالي، 2022)");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  static String token(TestServer server, String email, String password) {
+    ApiClient.Response r = server.client().post("/api/v1/session", Map.of("email", email, "password", password));
+    assertThat(r.status()).as(r.text()).isEqualTo(200);
+    return r.json().get("token").asText();
+  }
+
+  static String participantToken(TestServer server, long n, String email, String role, String delegation) {
+    server.participant(n, email, role, delegation);
+    return token(server, email, "password-of-" + email);
+  }
+
+  String events() {
+    return "/api/v1/negotiations/" + n + "/events";
+  }
+
+  SseClient subscribe(String token, String lastEventId) {
+    SseClient c = SseClient.open(server.client().base(), events(), token, lastEventId);
+    assertThat(c.status()).as(c.errorBody()).isEqualTo(200);
+    return c;
+  }
+
+  void upload(String label, String sample) {
+    ApiClient.Response r = server.admin.postText("/api/v1/negotiations/" + n + "/revisions?label=" + label,
+        Samples.text(sample));
+    assertThat(r.status()).as(r.text()).isEqualTo(201);
+  }
+
+  @Test
+  @DisplayName("a delegate sees an Arabic revision upload the moment it commits, as id/event/data")
+  void deliversNewEvents() {
+    String egypt = participantToken(server, n, "egypt@example.org", "delegate", "EGY");
+    try (SseClient sse = subscribe(egypt, null)) {
+      assertThat(sse.header("Content-Type")).startsWith("text/event-stream");
+      assertThat(sse.header("Cache-Control")).isEqualTo("no-store");
+      upload("Zero%20draft", "ar-itu-res88-zero.txt");
+      SseClient.Event e = sse.await("revision.created", WAIT);
+      JsonNode data = e.json();
+      assertThat(data.get("id").asLong()).isEqualTo(e.eventId());
+      assertThat(data.get("negotiation").asLong()).isEqualTo(n);
+      assertThat(data.get("payload").get("label").asText()).isEqualTo("Zero draft");
+      assertThat(data.get("payload").get("paragraphs").asInt()).isGreaterThan(20);
+    }
+  }
+
+  @Test
+  @DisplayName("outsiders get 404, anonymous callers 401, a malformed Last-Event-ID or since 400 with the field")
+  void refusesOutsidersAndBadInput() {
+    String outsider = participantToken(server, server.negotiation("Other"), "x@example.org", "delegate", "FRA");
+    SseClient c = SseClient.open(server.client().base(), events(), outsider, null);
+    assertThat(c.status()).isEqualTo(404);
+    assertThat(c.header("Content-Type")).startsWith("application/problem+json");
+    assertThat(SseClient.open(server.client().base(), events(), null, null).status()).isEqualTo(401);
+    assertThat(SseClient.open(server.client().base(), "/api/v1/negotiations/999999/events",
+        server.admin == null ? null : token(server, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD), null)
+        .status()).isEqualTo(404);
+    String admin = token(server, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    SseClient bad = SseClient.open(server.client().base(), events(), admin, "abc");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.errorBody()).contains("\"field\":\"Last-Event-ID\"");
+    SseClient badSince = SseClient.open(server.client().base(), events() + "?since=-3", admin, null);
+    assertThat(badSince.status()).isEqualTo(400);
+    assertThat(badSince.errorBody()).contains("\"field\":\"since\"");
+  }
+
+  @Test
+  @DisplayName("a client resuming with Last-Event-ID gets exactly what it missed, from the event table, in order")
+  void resumesWithLastEventId() {
+    String egypt = participantToken(server, n, "egypt@example.org", "delegate", "EGY");
+    long seen;
+    try (SseClient sse = subscribe(egypt, null)) {
+      upload("Zero%20draft", "ar-itu-res88-zero.txt");
+      seen = sse.await("revision.created", WAIT).eventId();
+    }
+    // While disconnected: three more events.
+    server.participant(n, "saudi@example.org", "delegate", "SAU");
+    upload("Rev.1", "ar-itu-res88-rev1.txt");
+    server.participant(n, "france@example.org", "delegate", "FRA");
+    try (SseClient sse = subscribe(egypt, String.valueOf(seen))) {
+      List<SseClient.Event> got = sse.until(e -> e.data().contains("FRA"), WAIT);
+      assertThat(got).extracting(SseClient.Event::type)
+          .containsExactly("participant.added", "revision.created", "participant.added");
+      assertThat(got.get(0).eventId()).isGreaterThan(seen);
+      assertThat(got).extracting(SseClient.Event::eventId).isSorted().doesNotHaveDuplicates();
+      assertThat(sse.next(Duration.ofMillis(300))).as("nothing more").isNull();
+      // and live again after the replay
+      server.participant(n, "morocco@example.org", "delegate", "MAR");
+      assertThat(sse.await("participant.added", WAIT).data()).contains("MAR");
+    }
+    // ?since=0 replays the whole history of the negotiation, starting with its creation.
+    try (SseClient sse = SseClient.open(server.client().base(), events() + "?since=0", egypt, null)) {
+      assertThat(sse.next(WAIT).type()).isEqualTo("negotiation.created");
+    }
+  }
+
+  @Test
+  @DisplayName("emails reach only the secretariat, and an event with an audience only the delegations concerned")
+  void filtersWhatEachSubscriberMaySee() throws Exception {
+    String egypt = participantToken(server, n, "egypt@example.org", "delegate", "EGY");
+    String saudi = participantToken(server, n, "saudi@example.org", "delegate", "SAU");
+    String secretariat = token(server, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
+    try (SseClient eg = subscribe(egypt, null); SseClient sa = subscribe(saudi, null);
+        SseClient sec = subscribe(secretariat, null)) {
+      // An invitation meant for Saudi Arabia only (as a co-sponsor invitation carries it).
+      server.plenary().database().tx(dsl -> AuditLog.append(dsl, n, new AuditLog.Actor(null, "ARAB"),
+          "proposal.cosponsor-invited", "proposal:1", Map.of("audience", List.of("SAU"), "text", "دعوة")))
+          .toCompletionStage().toCompletableFuture().get();
+      server.participant(n, "morocco@example.org", "delegate", "MAR");
+
+      assertThat(sa.await("proposal.cosponsor-invited", WAIT).json().get("payload").get("text").asText())
+          .isEqualTo("دعوة");
+      assertThat(sec.await("proposal.cosponsor-invited", WAIT)).isNotNull();
+      List<SseClient.Event> forEgypt = eg.until(e -> e.type().equals("participant.added"), WAIT);
+      assertThat(forEgypt).extracting(SseClient.Event::type).containsExactly("participant.added");
+
+      JsonNode redacted = forEgypt.get(0).json().get("payload");
+      assertThat(redacted.get("delegation").asText()).isEqualTo("MAR");
+      assertThat(redacted.has("email")).as("no email for a delegate").isFalse();
+      assertThat(sec.await("participant.added", WAIT).json().get("payload").get("email").asText())
+          .isEqualTo("morocco@example.org");
+    }
+  }
+
+  @Test
+  @DisplayName("the stream ends cleanly when the server shuts down, well within the graceful-stop delay")
+  void endsOnShutdown() {
+    String egypt = participantToken(server, n, "egypt@example.org", "delegate", "EGY");
+    SseClient sse = subscribe(egypt, null);
+    long t0 = System.nanoTime();
+    server.close();
+    assertThat(sse.awaitEnd(Duration.ofSeconds(8))).as("stream ended").isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(8));
+    server = TestServer.start(server.db(), server.dataDir());
+  }
+
+  @Test
+  @DisplayName("a disconnected client leaves nothing behind: the server keeps streaming to the others")
+  void survivesClientDisconnects() {
+    String egypt = participantToken(server, n, "egypt@example.org", "delegate", "EGY");
+    for (int i = 0; i < 5; i++) {
+      subscribe(egypt, null).close();
+    }
+    try (SseClient sse = subscribe(egypt, null)) {
+      server.participant(n, "saudi@example.org", "delegate", "SAU");
+      assertThat(sse.await("participant.added", WAIT).data()).contains("SAU");
+    }
+  }
+}
