@@ -14,6 +14,7 @@ import org.plenary.events.LiveUpdates;
 import org.plenary.http.HttpVerticle;
 import org.plenary.negotiation.Delegations;
 import org.plenary.negotiation.NegotiationRoutes;
+import org.plenary.proposal.ProposalRoutes;
 import org.plenary.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,7 @@ public final class Plenary implements AutoCloseable {
                 negotiations.mount(api);
                 revisions.mount(api);
                 live.mount(api);
+                new ProposalRoutes(db).mount(api);
               }));
       vertx.deployVerticle(http).await();
       return new Plenary(vertx, db, http, generated);

@@ -1,8 +1,10 @@
 package org.plenary.events;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import org.plenary.access.Role;
 
 /**
@@ -11,9 +13,12 @@ import org.plenary.access.Role;
  * <ul>
  *   <li>account and security events ({@code account.*}, {@code session.*}, {@code security.*}, such as
  *       failed logins) reach only the secretariat;</li>
- *   <li>an event whose payload names an {@code "audience"} (a list of delegation codes, e.g. a co-sponsor
- *       invitation) reaches only those delegations, the delegation that acted, the account that acted and
- *       the secretariat;</li>
+ *   <li>an event meant for some delegations only reaches those delegations, the delegation and the
+ *       account that acted, and the secretariat and facilitators (who see every co-sponsor invitation, as in
+ *       {@code ProposalPermissions.seesAllInvitations}). Such an event names them in its payload's
+ *       {@code "audience"} list; co-sponsor invitations ({@code proposal.cosponsors-invited}) are meant for
+ *       their {@code "invited"} delegations, a declined invitation ({@code proposal.cosponsor-declined}) for
+ *       the declining {@code "delegation"} (see {@link #audience});</li>
  *   <li>personal data in a payload ({@link #PERSONAL_FIELDS}, e.g. account emails) is shown to the
  *       secretariat only; everyone else gets the event without those fields.</li>
  * </ul>
@@ -50,10 +55,34 @@ public final class EventVisibility {
     if (secretariat) {
       return Access.FULL;
     }
-    if (event.audience() != null && !concerned(event, viewer)) {
+    if (event.audience() != null && viewer.role() != Role.FACILITATOR && !concerned(event, viewer)) {
       return Access.HIDDEN;
     }
     return Access.WITHOUT_PERSONAL_DATA;
+  }
+
+  /**
+   * The delegations an event is meant for, or null when it is for every participant. {@code field} reads a
+   * payload field as a list of strings: null when absent, a single string as a list of one.
+   */
+  public static Set<String> audience(String type, Function<String, List<String>> field) {
+    List<String> explicit = field.apply(AUDIENCE);
+    List<String> implied = switch (type) {
+      case "proposal.cosponsors-invited" -> field.apply("invited");
+      case "proposal.cosponsor-declined" -> field.apply("delegation");
+      default -> null;
+    };
+    if (explicit == null && implied == null) {
+      return null;
+    }
+    Set<String> out = new HashSet<>();
+    if (explicit != null) {
+      out.addAll(explicit);
+    }
+    if (implied != null) {
+      out.addAll(implied);
+    }
+    return out;
   }
 
   public static boolean isPersonal(String field) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
-import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
@@ -24,14 +24,7 @@ record LiveEvent(long id, EventVisibility.Facts facts, Buffer full, Buffer witho
 
   static LiveEvent of(AuditLog.Event e) {
     JsonNode parsed = parse(e.payload());
-    Set<String> audience = null;
-    JsonNode a = parsed.get(EventVisibility.AUDIENCE);
-    if (a != null && a.isArray()) {
-      audience = new HashSet<>();
-      for (JsonNode code : a) {
-        audience.add(code.asText());
-      }
-    }
+    Set<String> audience = EventVisibility.audience(e.type(), name -> strings(parsed.get(name)));
     ObjectNode data = Json.object();
     data.put("id", e.id());
     data.put("type", e.type());
@@ -71,6 +64,18 @@ record LiveEvent(long id, EventVisibility.Facts facts, Buffer full, Buffer witho
     String safeType = type.replaceAll("[\\r\\n]", "");
     return Buffer.buffer(("id: " + id + "\nevent: " + safeType + "\ndata: " + json + "\n\n")
         .getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> strings(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isArray()) {
+      List<String> out = new ArrayList<>();
+      node.forEach(x -> out.add(x.asText()));
+      return out;
+    }
+    return List.of(node.asText());
   }
 
   private static JsonNode parse(String payload) {

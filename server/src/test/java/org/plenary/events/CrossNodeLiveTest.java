@@ -37,13 +37,24 @@ class CrossNodeLiveTest {
       String egyptOnB = LiveUpdatesHttpTest.token(b, "egypt@example.org", "password-of-egypt@example.org");
       try (SseClient onB = SseClient.open(b.client().base(), "/api/v1/negotiations/" + n + "/events", egyptOnB, null)) {
         assertThat(onB.status()).isEqualTo(200);
-        assertThat(a.admin.postText("/api/v1/negotiations/" + n + "/revisions?label=Zero%20draft",
-            Samples.text("ar-itu-res88-zero.txt")).status()).isEqualTo(201);
+        var zero = a.admin.postText("/api/v1/negotiations/" + n + "/revisions?label=Zero%20draft",
+            Samples.text("ar-itu-res88-zero.txt"));
+        assertThat(zero.status()).isEqualTo(201);
         assertThat(onB.await("revision.created", WAIT).json().get("payload").get("label").asText())
             .isEqualTo("Zero draft");
 
-        a.participant(n, "saudi@example.org", "delegate", "SAU");
+        // A proposal POSTed on node A, by Saudi Arabia's delegate logged in there.
+        var saudiOnA = a.participant(n, "saudi@example.org", "delegate", "SAU");
         assertThat(onB.await("participant.added", WAIT).data()).contains("SAU");
+        long r = zero.json().get("id").asLong();
+        long paragraph = LiveUpdatesHttpTest.paragraphWith(zero.json(), "لا يزال 2,9 مليار شخص");
+        var created = saudiOnA.post("/api/v1/negotiations/" + n + "/revisions/" + r + "/proposals",
+            java.util.Map.of("kind", "comment", "paragraph", paragraph, "text", "نؤيد تحديث الأرقام (ITU)"));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        var event = onB.await("proposal.created", WAIT).json().get("payload");
+        assertThat(event.get("proposal").asLong()).isEqualTo(created.json().get("id").asLong());
+        assertThat(event.get("delegation").asText()).isEqualTo("SAU");
+
 
         // Cut every LISTEN connection: the nodes reconnect and catch up from the table.
         assertThat(terminateListeners(db)).isGreaterThanOrEqualTo(2);

@@ -51,10 +51,24 @@ class EventVisibilityTest {
     assertThat(EventVisibility.access(invitation, EGYPT)).isEqualTo(WITHOUT_PERSONAL_DATA);
     assertThat(EventVisibility.access(invitation, SECRETARIAT)).isEqualTo(FULL);
     assertThat(EventVisibility.access(invitation, new Viewer(9, Role.DELEGATE, "FRA"))).isEqualTo(HIDDEN);
-    assertThat(EventVisibility.access(invitation, FACILITATOR)).isEqualTo(HIDDEN);
+    assertThat(EventVisibility.access(invitation, FACILITATOR)).as("facilitators see all invitations")
+        .isEqualTo(WITHOUT_PERSONAL_DATA);
     assertThat(EventVisibility.access(invitation, OBSERVER)).isEqualTo(HIDDEN);
     Facts onBehalfOfGroup = new Facts("proposal.cosponsor-invited", 3L, "ARAB", Set.of("SAU"));
     assertThat(EventVisibility.access(onBehalfOfGroup, EGYPT)).as("the account that acted").isEqualTo(WITHOUT_PERSONAL_DATA);
     assertThat(EventVisibility.access(new Facts("x.y", null, null, Set.of()), EGYPT)).isEqualTo(HIDDEN);
+  }
+
+  @Test
+  @DisplayName("co-sponsor invitations and declines are meant for the delegations they name; others for everyone")
+  void audienceFromPayload() {
+    java.util.Map<String, java.util.List<String>> invited = java.util.Map.of("invited", java.util.List.of("IRQ", "SAU"));
+    assertThat(EventVisibility.audience("proposal.cosponsors-invited", invited::get)).containsExactlyInAnyOrder("IRQ", "SAU");
+    java.util.Map<String, java.util.List<String>> declined = java.util.Map.of("delegation", java.util.List.of("SAU"));
+    assertThat(EventVisibility.audience("proposal.cosponsor-declined", declined::get)).containsExactly("SAU");
+    assertThat(EventVisibility.audience("proposal.cosponsor-accepted", declined::get)).as("acceptance is public").isNull();
+    assertThat(EventVisibility.audience("proposal.created", java.util.Map.<String, java.util.List<String>>of()::get)).isNull();
+    java.util.Map<String, java.util.List<String>> explicit = java.util.Map.of("audience", java.util.List.of());
+    assertThat(EventVisibility.audience("anything", explicit::get)).isEmpty();
   }
 }

@@ -64,10 +64,55 @@ class LiveUpdatesHttpTest {
     return c;
   }
 
-  void upload(String label, String sample) {
+  JsonNode upload(String label, String sample) {
     ApiClient.Response r = server.admin.postText("/api/v1/negotiations/" + n + "/revisions?label=" + label,
         Samples.text(sample));
     assertThat(r.status()).as(r.text()).isEqualTo(201);
+    return r.json();
+  }
+
+  static long paragraphWith(JsonNode revision, String quote) {
+    for (JsonNode p : revision.get("paragraphs")) {
+      if (p.get("text").asText().contains(quote)) {
+        return p.get("id").asLong();
+      }
+    }
+    throw new AssertionError("no paragraph contains " + quote);
+  }
+
+  @Test
+  @DisplayName("a proposal posted by one delegation reaches the others live; a co-sponsor invitation only those concerned")
+  void proposalsGoLive() {
+    JsonNode zero = upload("Zero%20draft", "ar-itu-res88-zero.txt");
+    long r = zero.get("id").asLong();
+    long paragraph = paragraphWith(zero, "لا يزال 2,9 مليار شخص");
+    ApiClient egypt = server.participant(n, "egypt@example.org", "delegate", "EGY");
+    String iraq = participantToken(server, n, "iraq@example.org", "delegate", "IRQ");
+    String france = participantToken(server, n, "france@example.org", "delegate", "FRA");
+    String facilitator = participantToken(server, n, "chair@example.org", "facilitator", null);
+    try (SseClient iq = subscribe(iraq, null); SseClient fr = subscribe(france, null);
+        SseClient chair = subscribe(facilitator, null)) {
+      ApiClient.Response created = egypt.post("/api/v1/negotiations/" + n + "/revisions/" + r + "/proposals",
+          Map.of("kind", "amend", "paragraph", paragraph, "text", "لا يزال 2,6 مليار شخص غير متصلين (ITU)",
+              "rationale", "تحديث الأرقام"));
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+      long id = created.json().get("id").asLong();
+      for (SseClient c : List.of(iq, fr, chair)) {
+        JsonNode payload = c.await("proposal.created", WAIT).json().get("payload");
+        assertThat(payload.get("proposal").asLong()).isEqualTo(id);
+        assertThat(payload.get("paragraph").asLong()).isEqualTo(paragraph);
+        assertThat(payload.get("delegation").asText()).isEqualTo("EGY");
+      }
+      ApiClient.Response invited = egypt.post("/api/v1/negotiations/" + n + "/revisions/" + r + "/proposals/" + id
+          + "/cosponsors", Map.of("delegations", List.of("IRQ")));
+      assertThat(invited.status()).as(invited.text()).isEqualTo(200);
+      server.participant(n, "morocco@example.org", "delegate", "MAR");
+      assertThat(iq.await("proposal.cosponsors-invited", WAIT).json().get("payload").get("invited").get(0).asText())
+          .isEqualTo("IRQ");
+      assertThat(chair.await("proposal.cosponsors-invited", WAIT)).isNotNull();
+      assertThat(fr.until(e -> e.type().equals("participant.added"), WAIT)).extracting(SseClient.Event::type)
+          .as("France is not concerned by the invitation").containsExactly("participant.added");
+    }
   }
 
   @Test
