@@ -129,13 +129,12 @@ final class EventStream {
     }
     Window w = source.get();
     if (cursor >= w.from()) {
-      for (LiveEvent e : w.events()) {
-        if (e.id() > cursor) {
-          send(e);
-          if (sink.full()) {
-            awaitDrain();
-            return;
-          }
+      List<LiveEvent> events = w.events();
+      for (int i = firstAfter(events, cursor); i < events.size(); i++) {
+        send(events.get(i));
+        if (sink.full()) {
+          awaitDrain();
+          return;
         }
       }
       cursor = Math.max(cursor, w.to());
@@ -161,6 +160,15 @@ final class EventStream {
       }
       pump();
     });
+  }
+
+  /** Index of the first event with an id above {@code cursor} (ids ascend; a live stream is near the end). */
+  private static int firstAfter(List<LiveEvent> events, long cursor) {
+    int i = events.size();
+    while (i > 0 && events.get(i - 1).id() > cursor) {
+      i--;
+    }
+    return i;
   }
 
   private void send(LiveEvent e) {
