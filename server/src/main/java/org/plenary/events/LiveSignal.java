@@ -28,8 +28,13 @@ public final class LiveSignal implements TransactionListener {
   private static final ThreadLocal<State> STATE = ThreadLocal.withInitial(State::new);
 
   private static final class State {
+    /** Transactions open on this thread (outermost commit fires the in-process signal). */
     int depth;
+    /** Negotiations with events in the open transaction, for the in-process signal. */
     final Set<Long> appended = new HashSet<>();
+    /** The transaction last notified for, by identity, and what it was notified for. */
+    Object notifiedIn;
+    final Set<Long> notified = new HashSet<>();
   }
 
   private final LongConsumer afterCommit;
@@ -45,8 +50,17 @@ public final class LiveSignal implements TransactionListener {
       return;
     }
     State s = STATE.get();
-    if (s.depth > 0 && !s.appended.add(negotiationId)) {
-      return;
+    if (s.depth > 0) {
+      s.appended.add(negotiationId);
+      // One NOTIFY per negotiation and transaction; the configuration object is the transaction's own, so
+      // a transaction never skips a NOTIFY because of another one.
+      if (s.notifiedIn != dsl.configuration()) {
+        s.notifiedIn = dsl.configuration();
+        s.notified.clear();
+      }
+      if (!s.notified.add(negotiationId)) {
+        return;
+      }
     }
     if (dsl.dialect().family() == SQLDialect.POSTGRES) {
       dsl.resultQuery("select pg_notify({0}, {1})", DSL.inline(CHANNEL), DSL.val(String.valueOf(negotiationId)))
@@ -66,6 +80,7 @@ public final class LiveSignal implements TransactionListener {
       s.depth = 0;
       List<Long> committed = List.copyOf(s.appended);
       s.appended.clear();
+      s.notifiedIn = null;
       committed.forEach(afterCommit::accept);
     }
   }
@@ -76,6 +91,7 @@ public final class LiveSignal implements TransactionListener {
     if (--s.depth <= 0) {
       s.depth = 0;
       s.appended.clear();
+      s.notifiedIn = null;
     }
   }
 }
