@@ -48,11 +48,11 @@ final class EventStream {
   private final Replay replay;
   private final Executor own;
   private volatile Supplier<Window> window;
-  private Runnable onClose = () -> { };
+  private volatile Runnable onClose = () -> { };
   private long cursor;
   private boolean replaying;
   private boolean awaitingDrain;
-  private boolean closed;
+  private volatile boolean closed;
   private int stalledTicks;
 
   EventStream(EventVisibility.Viewer viewer, long cursor, Sink sink, Replay replay, Executor own) {
@@ -67,6 +67,10 @@ final class EventStream {
   void attach(Supplier<Window> source, Runnable whenClosed) {
     this.onClose = whenClosed;
     this.window = source;
+    if (closed) {
+      // The client left before the feed took it in: unsubscribe now (unsubscribing twice is harmless).
+      whenClosed.run();
+    }
   }
 
   long cursor() {

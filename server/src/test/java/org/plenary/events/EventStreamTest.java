@@ -151,4 +151,15 @@ class EventStreamTest {
     assertThat(sink.ids()).containsExactly(1L, 3L);
     assertThat(s.cursor()).isEqualTo(3);
   }
+
+  @Test
+  @DisplayName("a client that leaves before its feed takes it in is unsubscribed all the same")
+  void leavesBeforeAttach() {
+    FakeSink sink = new FakeSink(10);
+    EventStream s = new EventStream(EGYPT, 0, sink, (after, limit) -> Future.failedFuture("no replay"), Runnable::run);
+    s.closed();
+    List<String> closed = new ArrayList<>();
+    s.attach(() -> Window.empty(0), () -> closed.add("unsubscribed"));
+    assertThat(closed).containsExactly("unsubscribed");
+  }
 }
