@@ -70,8 +70,12 @@ public final class ProposalRoutes {
     }
   }
 
-  /** A response to a creating POST: what is sent, and what an idempotent retry gets again. */
-  private record Created(int status, String location, String body, String etag, boolean replayed) {}
+  /**
+   * A response to a creating POST: what is sent, and what an idempotent retry gets again; {@code audit} appends
+   * the event last in the transaction, after the response is stored, so the chain head is held only to commit.
+   */
+  private record Created(int status, String location, String body, String etag, boolean replayed,
+      java.util.function.Consumer<DSLContext> audit) {}
 
   // --- proposals -------------------------------------------------------------------------------------------
 
@@ -98,9 +102,9 @@ public final class ProposalRoutes {
       long id = Proposals.insert(dsl, n, r, checked, acting, m.delegation(), p.accountId(),
           window.breaksSilence(checked.kind(), checked.targetId() != null, now), now);
       Proposal stored = Proposals.get(dsl, r, id).orElseThrow();
-      AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), acting), "proposal.created", "proposal:" + id,
-          event(stored));
-      return new Created(201, location(n, r, id), Json.string(json(stored, Viewer.of(m))), stored.etag(), false);
+      return new Created(201, location(n, r, id), Json.string(json(stored, Viewer.of(m))), stored.etag(), false,
+          audit -> AuditLog.append(audit, n, new AuditLog.Actor(p.accountId(), acting), "proposal.created",
+              "proposal:" + id, event(stored)));
     });
   }
 
@@ -190,9 +194,10 @@ public final class ProposalRoutes {
         throw stale(find(dsl, n, r, id));
       }
       Proposal stored = find(dsl, n, r, id);
+      var out = Map.entry(stored.etag(), json(stored, Viewer.of(m)));
       AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), stored.delegation()), "proposal.updated",
           "proposal:" + id, event(stored));
-      return Map.entry(stored.etag(), json(stored, Viewer.of(m)));
+      return out;
     }));
   }
 
@@ -216,9 +221,10 @@ public final class ProposalRoutes {
         throw stale(find(dsl, n, r, id));
       }
       Proposal stored = find(dsl, n, r, id);
+      var out = Map.entry(stored.etag(), json(stored, Viewer.of(m)));
       AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), stored.delegation()), "proposal.withdrawn",
           "proposal:" + id, event(stored));
-      return Map.entry(stored.etag(), json(stored, Viewer.of(m)));
+      return out;
     }));
   }
 
@@ -322,10 +328,10 @@ public final class ProposalRoutes {
       }
       OffsetDateTime now = now();
       long replyId = Proposals.addReply(dsl, proposal.id(), inReplyTo, m.delegation(), p.accountId(), text, now);
-      AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), m.delegation()), "proposal.replied",
-          "proposal:" + id, Map.of("proposal", id, "reply", replyId, "revision", r));
       Proposals.Reply stored = new Proposals.Reply(replyId, id, inReplyTo, m.delegation(), p.accountId(), text, now);
-      return new Created(201, location(n, r, id) + "/replies", Json.string(stored), null, false);
+      return new Created(201, location(n, r, id) + "/replies", Json.string(stored), null, false,
+          audit -> AuditLog.append(audit, n, new AuditLog.Actor(p.accountId(), m.delegation()), "proposal.replied",
+              "proposal:" + id, Map.of("proposal", id, "reply", replyId, "revision", r)));
     });
   }
 
@@ -360,11 +366,12 @@ public final class ProposalRoutes {
       Proposals.window(dsl, n, r).orElseThrow().requireOpen(now);
       checkCosponsors(dsl, codes, current.delegation(), current.submittedBy());
       List<String> fresh = Proposals.invite(dsl, id, codes, now);
+      Map<String, Object> out = json(find(dsl, n, r, id), Viewer.of(m));
       if (!fresh.isEmpty()) {
         AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), current.delegation()), "proposal.cosponsors-invited",
             "proposal:" + id, Map.of("proposal", id, "revision", r, "invited", fresh));
       }
-      return json(find(dsl, n, r, id), Viewer.of(m));
+      return out;
     }));
   }
 
@@ -391,10 +398,11 @@ public final class ProposalRoutes {
       if (!Proposals.answer(dsl, id, acting, accept, p.accountId(), now)) {
         throw Problem.notFound("invitation of " + acting + " to co-sponsor proposal " + id);
       }
+      Map<String, Object> out = json(find(dsl, n, r, id), Viewer.of(m));
       AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), acting),
           accept ? "proposal.cosponsor-accepted" : "proposal.cosponsor-declined", "proposal:" + id,
           Map.of("proposal", id, "revision", r, "delegation", acting));
-      return json(find(dsl, n, r, id), Viewer.of(m));
+      return out;
     }));
   }
 
@@ -530,6 +538,7 @@ public final class ProposalRoutes {
         IdempotencyKeys.store(dsl, p.accountId(), key,
             new IdempotencyKeys.Stored(hash, created.status(), created.location(), created.body()));
       }
+      created.audit().accept(dsl);
       return created;
     });
     if (key != null) {
@@ -555,7 +564,7 @@ public final class ProposalRoutes {
   }
 
   private static Created replayed(IdempotencyKeys.Stored s) {
-    return new Created(s.status(), s.location(), s.body(), null, true);
+    return new Created(s.status(), s.location(), s.body(), null, true, dsl -> { });
   }
 
   /** A unique-key violation (SQLSTATE 23505 on PostgreSQL and H2): a concurrent identical request won. */
