@@ -2,22 +2,29 @@ package org.plenary.events;
 
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
- * One subscriber's Server-Sent Events stream. It pulls from a cursor (the id of the last event it has
- * passed), so it holds no queue of its own: new events come from the node's shared {@link Window}, older
- * ones (a resume with Last-Event-ID, or a subscriber that fell behind) page by page from the event table.
+ * One subscriber's Server-Sent Events stream. It holds no queue of its own, only positions: first it
+ * replays from the event table the events after its resume point (page by page), then it follows the
+ * node's shared {@link Window} by arrival number, skipping what the replay already sent.
+ *
+ * <p>The SSE {@code id:} of each frame is the highest event id this stream has sent so far (an event that
+ * committed late, with a lower id, keeps it), so {@code Last-Event-ID} is a resume point; see
+ * {@link LiveUpdates} for how a resume looks back for late events.
  *
  * <p>Backpressure: when the connection's write queue is full the stream stops writing and waits for it
- * to drain, then continues from its cursor; memory per slow client is bounded by the write queue and
- * one page. A client that does not drain for {@link #STALL_TICKS} heartbeats is dropped; its
- * EventSource reconnects with Last-Event-ID and loses nothing.
+ * to drain, then continues from its position; memory per slow client is bounded by the write queue and
+ * one page. A client that does not drain for {@link #STALL_TICKS} heartbeats, or falls so far behind that
+ * the shared window no longer holds what it has not sent, is dropped; its EventSource reconnects with
+ * Last-Event-ID and loses nothing.
  *
- * <p>All methods run on the stream's own event loop ({@code own}); {@link #wake} and {@link #tick} may be
- * called from anywhere.
+ * <p>All methods run on the stream's own event loop ({@code own}); {@link #wake}, {@link #tick} and
+ * {@link #end} may be called from anywhere.
  */
 final class EventStream {
   static final int PAGE = 200;
@@ -38,7 +45,7 @@ final class EventStream {
     void drop();
   }
 
-  /** Events of the negotiation after an id, oldest first, at most {@code limit}. */
+  /** Events of the negotiation after an id, in id order, at most {@code limit}. */
   interface Replay {
     Future<List<LiveEvent>> after(long afterId, int limit);
   }
@@ -49,32 +56,49 @@ final class EventStream {
   private final Executor own;
   private volatile Supplier<Window> window;
   private volatile Runnable onClose = () -> { };
-  private long cursor;
+  private volatile boolean closed;
+  /** Replay the table after this id before following the window; null once caught up. */
+  private Long replayAfter;
+  /** Ids the replay sent that the window may bring again (above the window's floor). */
+  private final Set<Long> replayed = new HashSet<>();
+  /** Arrival number of the last window event passed. */
+  private long seq;
+  /** Highest event id sent: the SSE id. */
+  private long highest;
   private boolean replaying;
   private boolean awaitingDrain;
-  private volatile boolean closed;
   private int stalledTicks;
 
-  EventStream(EventVisibility.Viewer viewer, long cursor, Sink sink, Replay replay, Executor own) {
+  /** A stream that first replays the events after {@code replayAfter} (its resume point). */
+  EventStream(EventVisibility.Viewer viewer, long replayAfter, Sink sink, Replay replay, Executor own) {
     this.viewer = viewer;
-    this.cursor = cursor;
+    this.replayAfter = replayAfter;
+    this.highest = replayAfter;
     this.sink = sink;
     this.replay = replay;
     this.own = own;
   }
 
-  /** Connects the stream to its feed's window; from now on {@link #wake} delivers. */
-  void attach(Supplier<Window> source, Runnable whenClosed) {
-    this.onClose = whenClosed;
-    this.window = source;
-    if (closed) {
-      // The client left before the feed took it in: unsubscribe now (unsubscribing twice is harmless).
-      whenClosed.run();
-    }
+  /**
+   * Connects the stream to its feed's window; it follows the events arriving after {@code startSeq}. From
+   * now on {@link #wake} delivers.
+   */
+  void attach(Supplier<Window> source, long startSeq, Runnable whenClosed) {
+    own.execute(() -> {
+      this.seq = startSeq;
+      this.onClose = whenClosed;
+      this.window = source;
+      if (closed) {
+        // The client left before the feed took it in: unsubscribe now (unsubscribing twice is harmless).
+        whenClosed.run();
+      } else {
+        pump();
+      }
+    });
   }
 
-  long cursor() {
-    return cursor;
+  long highestSent() {
+    return highest;
   }
 
   /** New events may be there. */
@@ -131,24 +155,35 @@ final class EventStream {
       awaitDrain();
       return;
     }
-    Window w = source.get();
-    if (cursor >= w.from()) {
-      List<LiveEvent> events = w.events();
-      for (int i = firstAfter(events, cursor); i < events.size(); i++) {
-        send(events.get(i));
-        if (sink.full()) {
-          awaitDrain();
-          return;
-        }
-      }
-      cursor = Math.max(cursor, w.to());
+    if (replayAfter != null) {
+      replayPage(source);
       return;
     }
-    // Behind the shared window: read the table. Everything up to w.to() had committed before this read,
-    // so a short page means the stream has caught up to at least there.
+    Window w = source.get();
+    if (seq < w.fromSeq()) {
+      drop();
+      return;
+    }
+    if (!replayed.isEmpty()) {
+      replayed.removeIf(id -> id <= w.floor());
+    }
+    List<LiveEvent> events = w.events();
+    for (int i = (int) (seq - w.fromSeq()); i < events.size(); i++) {
+      LiveEvent e = events.get(i);
+      seq++;
+      if (!replayed.remove(e.id())) {
+        send(e);
+      }
+      if (sink.full()) {
+        awaitDrain();
+        return;
+      }
+    }
+  }
+
+  private void replayPage(Supplier<Window> source) {
     replaying = true;
-    long known = w.to();
-    replay.after(cursor, PAGE).onComplete(ar -> {
+    replay.after(replayAfter, PAGE).onComplete(ar -> {
       replaying = false;
       if (closed) {
         return;
@@ -158,29 +193,28 @@ final class EventStream {
         return;
       }
       List<LiveEvent> page = ar.result();
-      page.forEach(this::send);
+      long floor = source.get().floor();
+      for (LiveEvent e : page) {
+        send(e);
+        if (e.id() > floor) {
+          replayed.add(e.id());
+        }
+        replayAfter = e.id();
+      }
       if (page.size() < PAGE) {
-        cursor = Math.max(cursor, known);
+        replayAfter = null;
       }
       pump();
     });
   }
 
-  /** Index of the first event with an id above {@code cursor} (ids ascend; a live stream is near the end). */
-  private static int firstAfter(List<LiveEvent> events, long cursor) {
-    int i = events.size();
-    while (i > 0 && events.get(i - 1).id() > cursor) {
-      i--;
-    }
-    return i;
-  }
-
   private void send(LiveEvent e) {
-    Buffer frame = e.frameFor(viewer);
-    if (frame != null) {
-      sink.write(frame);
+    Buffer body = e.frameFor(viewer);
+    if (body == null) {
+      return;
     }
-    cursor = e.id();
+    highest = Math.max(highest, e.id());
+    sink.write(Buffer.buffer(body.length() + 24).appendString("id: " + highest + "\n").appendBuffer(body));
   }
 
   private void awaitDrain() {

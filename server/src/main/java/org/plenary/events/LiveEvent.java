@@ -15,7 +15,7 @@ import org.plenary.http.Json;
  * data) are built once, whatever the number of subscribers.
  *
  * <pre>
- *   id: 42
+ *   id: 42                      (written by each stream)
  *   event: participant.added
  *   data: {"id":42,"type":"participant.added","negotiation":1,"subject":"account:7",…,"payload":{…}}
  * </pre>
@@ -34,18 +34,18 @@ record LiveEvent(long id, EventVisibility.Facts facts, Buffer full, Buffer witho
     data.put("account", e.accountId());
     data.put("at", e.createdAt().toInstant().toString());
     data.set("payload", parsed);
-    Buffer full = frame(e.id(), e.type(), Json.string(data));
+    Buffer full = frame(e.type(), Json.string(data));
     ObjectNode redacted = data.deepCopy();
     removePersonal(redacted.get("payload"));
     return new LiveEvent(e.id(), new EventVisibility.Facts(e.type(), e.accountId(), e.delegation(), audience),
-        full, frame(e.id(), e.type(), Json.string(redacted)));
+        full, frame(e.type(), Json.string(redacted)));
   }
 
   static List<LiveEvent> all(List<AuditLog.Event> events) {
     return events.stream().map(LiveEvent::of).toList();
   }
 
-  /** The frame a viewer gets, or null when the event is not for them. */
+  /** The frame a viewer gets (without its id: line), or null when the event is not for them. */
   Buffer frameFor(EventVisibility.Viewer viewer) {
     return switch (EventVisibility.access(facts, viewer)) {
       case FULL -> full;
@@ -59,11 +59,11 @@ record LiveEvent(long id, EventVisibility.Facts facts, Buffer full, Buffer witho
     return Buffer.buffer(": " + text + "\n\n", "UTF-8");
   }
 
-  private static Buffer frame(long id, String type, String json) {
+  /** The frame without its {@code id:} line, which each stream writes (see {@link EventStream}). */
+  private static Buffer frame(String type, String json) {
     // Jackson writes JSON on one line (newlines inside strings are escaped), so one data: line suffices.
     String safeType = type.replaceAll("[\\r\\n]", "");
-    return Buffer.buffer(("id: " + id + "\nevent: " + safeType + "\ndata: " + json + "\n\n")
-        .getBytes(StandardCharsets.UTF_8));
+    return Buffer.buffer(("event: " + safeType + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
   }
 
   private static List<String> strings(JsonNode node) {

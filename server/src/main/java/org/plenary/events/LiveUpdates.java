@@ -12,6 +12,8 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -45,12 +47,21 @@ import org.slf4j.LoggerFactory;
  * subscribers, each of which sends what its viewer may see ({@link EventVisibility}). The table stays the
  * only truth: a node that missed a signal finds the events at the next one, at the latest at the next
  * heartbeat, which also re-reads every feed.
+ *
+ * <p>Event ids are not commit order: appends of one negotiation run in parallel (the audit log's lanes), so
+ * an event can commit after one with a higher id. A feed therefore re-reads the ids above its floor (the
+ * highest id it had seen {@link #LATE_COMMIT} ago) and takes every one it has not seen yet; a live stream
+ * gets each event once. A resume with {@code Last-Event-ID: L} replays from the highest id appended more
+ * than {@link #LATE_COMMIT} before event L, so an event that committed late is not lost; the events
+ * between that point and L may come again (at least once: clients dedupe by the id in the data).
  */
 public final class LiveUpdates extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LiveUpdates.class);
   /** Heartbeat (and safety re-read) interval; {@code -Dplenary.sse.heartbeatMillis=…} changes it. */
   static final long DEFAULT_HEARTBEAT_MILLIS = 15_000;
-  private static final int KEEP = 512;
+  /** How long after its append an event may still commit and arrive (append is a transaction's last step). */
+  static final Duration LATE_COMMIT = Duration.ofSeconds(5);
+  private static final int KEEP = 2048;
   private static final int PAGE = 500;
 
   private final Database db;
@@ -65,16 +76,45 @@ public final class LiveUpdates extends VerticleBase {
     final long negotiationId;
     volatile Window window;
     final Set<EventStream> streams = new HashSet<>();
+    /** Ids above the floor already taken (read by the refresh on a worker, changed only between refreshes). */
+    final Set<Long> taken = new HashSet<>();
+    /** (nanoTime, highest id taken) after each refresh that took events; gives the floor. */
+    final ArrayDeque<long[]> history = new ArrayDeque<>();
+    long initialFloor;
+    long highest;
     boolean reading;
     boolean dirty;
 
-    Feed(long negotiationId, long head) {
+    Feed(long negotiationId, long initialFloor, long head) {
       this.negotiationId = negotiationId;
-      this.window = Window.empty(head);
+      this.initialFloor = initialFloor;
+      this.highest = head;
+      this.window = Window.empty(initialFloor);
+      history.add(new long[] {System.nanoTime(), head});
+    }
+
+    /** The highest id taken {@link #LATE_COMMIT} ago: events below it have all committed by now. */
+    long floor(long now) {
+      long cutoff = now - LATE_COMMIT.toNanos();
+      long floor = initialFloor;
+      while (!history.isEmpty() && history.peekFirst()[0] <= cutoff) {
+        long[] h = history.peekFirst();
+        floor = Math.max(floor, h[1]);
+        if (history.size() > 1) {
+          history.pollFirst();
+        } else {
+          break;
+        }
+      }
+      initialFloor = floor;
+      return floor;
     }
   }
 
-  private record Start(Membership membership, long head) {}
+  /** What a new subscriber needs: its membership, the newest event, and where the feed and its replay start. */
+  private record Start(Membership membership, long head, long lookback, List<Long> recent, long resumeFloor) {}
+
+  private record Read(List<LiveEvent> events, boolean more) {}
 
   public LiveUpdates(Database db) {
     this(db, Long.getLong("plenary.sse.heartbeatMillis", DEFAULT_HEARTBEAT_MILLIS));
@@ -140,9 +180,29 @@ public final class LiveUpdates extends VerticleBase {
     Long resume = resumePoint(ctx);
     db.read(dsl -> {
       Membership m = Membership.require(dsl, n, p);
-      Long head = dsl.select(DSL.max(EVENT.ID)).from(EVENT).where(EVENT.NEGOTIATION_ID.eq(n)).fetchOne().value1();
-      return new Start(m, head == null ? 0 : head);
+      Long max = dsl.select(DSL.max(EVENT.ID)).from(EVENT).where(EVENT.NEGOTIATION_ID.eq(n)).fetchOne().value1();
+      long head = max == null ? 0 : max;
+      long lookback = lookbackFloor(dsl, n, head);
+      List<Long> recent = dsl.select(EVENT.ID).from(EVENT)
+          .where(EVENT.NEGOTIATION_ID.eq(n), EVENT.ID.gt(lookback), EVENT.ID.le(head)).fetch(EVENT.ID);
+      return new Start(m, head, lookback, recent, resume == null ? head : lookbackFloor(dsl, n, resume));
     }).onSuccess(start -> open(ctx, n, p, start, resume)).onFailure(ctx::fail);
+  }
+
+  /**
+   * Where to replay from to resume after event {@code id} without losing an event that committed late: the
+   * highest id appended {@link #LATE_COMMIT} before it ({@code id} itself when it is not an event here).
+   */
+  private static long lookbackFloor(org.jooq.DSLContext dsl, long n, long id) {
+    java.time.OffsetDateTime at = dsl.select(EVENT.CREATED_AT).from(EVENT)
+        .where(EVENT.ID.eq(id).and(EVENT.NEGOTIATION_ID.eq(n))).fetchOne(EVENT.CREATED_AT);
+    if (at == null) {
+      return id;
+    }
+    Long floor = dsl.select(DSL.max(EVENT.ID)).from(EVENT)
+        .where(EVENT.NEGOTIATION_ID.eq(n), EVENT.ID.lt(id), EVENT.CREATED_AT.lt(at.minus(LATE_COMMIT)))
+        .fetchOne().value1();
+    return floor == null ? 0 : floor;
   }
 
   /** {@code Last-Event-ID} (sent by EventSource when it reconnects) wins over {@code ?since=}. */
@@ -184,7 +244,7 @@ public final class LiveUpdates extends VerticleBase {
     HttpConnection connection = ctx.request().connection();
     EventVisibility.Viewer viewer = new EventVisibility.Viewer(p.accountId(), start.membership().role(),
         start.membership().delegation());
-    EventStream stream = new EventStream(viewer, resume != null ? resume : start.head(), sink(response),
+    EventStream stream = new EventStream(viewer, start.resumeFloor(), sink(response),
         (after, limit) -> db.read(dsl -> LiveEvent.all(AuditLog.since(dsl, n, after, limit))), onOwn);
     response.closeHandler(v -> stream.closed());
     response.exceptionHandler(e -> stream.closed());
@@ -195,16 +255,17 @@ public final class LiveUpdates extends VerticleBase {
       Feed f = feeds.get(n);
       boolean created = f == null;
       if (created) {
-        f = new Feed(n, start.head());
+        f = new Feed(n, start.lookback(), start.head());
+        // What had committed before the first subscriber came is history (its replay's business), not news.
+        f.taken.addAll(start.recent());
         feeds.put(n, f);
       }
       Feed feed = f;
       feed.streams.add(stream);
-      stream.attach(() -> feed.window, () -> context.runOnContext(x -> unsubscribe(feed, stream)));
+      stream.attach(() -> feed.window, feed.window.toSeq(), () -> context.runOnContext(x -> unsubscribe(feed, stream)));
       if (created) {
         refresh(feed);
       }
-      stream.wake();
     });
   }
 
@@ -215,7 +276,10 @@ public final class LiveUpdates extends VerticleBase {
     }
   }
 
-  /** One read of the table per wake-up and node, however many subscribers; wake-ups during a read coalesce. */
+  /**
+   * One read of the table per wake-up and node, however many subscribers; wake-ups during a read coalesce.
+   * It takes the ids above the feed's floor not taken yet, which includes events that committed late.
+   */
   private void refresh(Feed f) {
     if (f.reading) {
       f.dirty = true;
@@ -223,21 +287,45 @@ public final class LiveUpdates extends VerticleBase {
     }
     f.reading = true;
     f.dirty = false;
-    long after = f.window.to();
-    db.read(dsl -> LiveEvent.all(AuditLog.since(dsl, f.negotiationId, after, PAGE))).onComplete(ar -> {
+    long floor = f.floor(System.nanoTime());
+    Set<Long> taken = f.taken;
+    db.read(dsl -> {
+      List<Long> fresh = new ArrayList<>();
+      for (Long id : dsl.select(EVENT.ID).from(EVENT)
+          .where(EVENT.NEGOTIATION_ID.eq(f.negotiationId).and(EVENT.ID.gt(floor)))
+          .orderBy(EVENT.ID).fetch(EVENT.ID)) {
+        if (!taken.contains(id)) {
+          fresh.add(id);
+        }
+      }
+      List<Long> now = fresh.size() > PAGE ? fresh.subList(0, PAGE) : fresh;
+      List<LiveEvent> events = now.isEmpty() ? List.of() : dsl.selectFrom(EVENT).where(EVENT.ID.in(now))
+          .orderBy(EVENT.ID)
+          .fetch(r -> LiveEvent.of(new AuditLog.Event(r.getId(), r.getNegotiationId(), r.getAccountId(),
+              r.getDelegationCode(), r.getType(), r.getSubject(), r.getPayload(), r.getCreatedAt())));
+      return new Read(events, fresh.size() > PAGE);
+    }).onComplete(ar -> {
       f.reading = false;
       if (ar.failed()) {
         LOG.warn("live updates: reading events of negotiation {} failed: {}", f.negotiationId,
             ar.cause().getMessage());
         return;
       }
-      List<LiveEvent> got = ar.result();
+      List<LiveEvent> got = ar.result().events();
+      for (LiveEvent e : got) {
+        f.taken.add(e.id());
+        f.highest = Math.max(f.highest, e.id());
+      }
       if (!got.isEmpty()) {
-        f.window = f.window.advance(got, KEEP);
+        f.history.add(new long[] {System.nanoTime(), f.highest});
+      }
+      f.taken.removeIf(id -> id <= floor);
+      f.window = f.window.advance(got, KEEP, floor);
+      if (!got.isEmpty()) {
         f.streams.forEach(EventStream::wake);
-        if (got.size() == PAGE) {
-          f.dirty = true;
-        }
+      }
+      if (ar.result().more()) {
+        f.dirty = true;
       }
       if (f.dirty && feeds.get(f.negotiationId) == f) {
         refresh(f);

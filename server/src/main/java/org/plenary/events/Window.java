@@ -4,30 +4,38 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The recent events of one negotiation that this node has read, shared by all its subscribers: every
- * event of the negotiation with {@code from < id <= to} is in {@code events}, and every event up to
- * {@code to} has committed. A subscriber whose cursor is older than {@code from} reads the table instead.
- * Immutable: the feed replaces it as a whole, so subscribers on other threads read it without locks.
+ * The events of one negotiation this node has read recently, in the order it read them, shared by all its
+ * subscribers. Arrival numbers ("seq", local to the node) are contiguous: {@code events.get(i)} arrived as
+ * number {@code fromSeq + i + 1}. Arrival order is not id order: an event can commit after one with a
+ * higher id, and then arrives after it.
+ *
+ * <p>{@code floor} is the id below which the node no longer expects late events (see
+ * {@link LiveUpdates#LATE_COMMIT}). Immutable: the feed replaces it as a whole, so subscribers on other
+ * threads read it without locks.
  */
-record Window(long from, long to, List<LiveEvent> events) {
-  static Window empty(long head) {
-    return new Window(head, head, List.of());
+record Window(long fromSeq, List<LiveEvent> events, long floor) {
+  static Window empty(long floor) {
+    return new Window(0, List.of(), floor);
   }
 
-  /** This window followed by {@code newer} (ids above {@code to}), keeping at most {@code keep} events. */
-  Window advance(List<LiveEvent> newer, int keep) {
+  long toSeq() {
+    return fromSeq + events.size();
+  }
+
+  /** This window followed by {@code newer}, keeping at most {@code keep} events. */
+  Window advance(List<LiveEvent> newer, int keep, long newFloor) {
     if (newer.isEmpty()) {
-      return this;
+      return newFloor == floor ? this : new Window(fromSeq, events, newFloor);
     }
     List<LiveEvent> all = new ArrayList<>(events.size() + newer.size());
     all.addAll(events);
     all.addAll(newer);
-    long newFrom = from;
+    long newFrom = fromSeq;
     if (all.size() > keep) {
       int drop = all.size() - keep;
-      newFrom = all.get(drop - 1).id();
+      newFrom += drop;
       all = all.subList(drop, all.size());
     }
-    return new Window(newFrom, newer.get(newer.size() - 1).id(), List.copyOf(all));
+    return new Window(newFrom, List.copyOf(all), newFloor);
   }
 }
