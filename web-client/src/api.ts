@@ -63,8 +63,9 @@ function csrfToken(): string | null {
   return match ? decodeURIComponent(match.substring('plenary_csrf='.length)) : null;
 }
 
-async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json',
+  extraHeaders: Record<string, string> = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = contentType;
   const csrf = csrfToken();
   if (csrf && method !== 'GET') headers['X-CSRF-Token'] = csrf;
@@ -83,7 +84,86 @@ async function call<T>(method: string, path: string, body?: unknown, contentType
   return parsed as T;
 }
 
+export interface Proposal {
+  id: number;
+  negotiation: number;
+  revision: number;
+  paragraph: number;
+  kind: string;
+  itu: { code: string; ar: string } | null;
+  placement: string | null;
+  target: number | null;
+  text: string | null;
+  rationale: string | null;
+  delegation: string;
+  submittedBy: string;
+  cosponsors: string[];
+  state: string;
+  version: number;
+  createdAt: string;
+}
+
+/** What a delegate submits; the delegation comes from the session on the server. */
+export interface NewProposal {
+  kind: string;
+  paragraph: number;
+  text?: string;
+  rationale?: string;
+  target?: number;
+}
+
+/** One Server-Sent Event of a negotiation (the audit log entry, filtered for this user). */
+export interface LiveEvent {
+  id: number;
+  type: string;
+  negotiation: number;
+  subject: string | null;
+  delegation: string | null;
+  at: string;
+  payload: Record<string, unknown>;
+}
+
+/** The event types the web client follows; EventSource only delivers named events one listens to. */
+export const LIVE_TYPES = [
+  'proposal.created', 'proposal.updated', 'proposal.withdrawn', 'proposal.replied',
+  'proposal.cosponsors-invited', 'proposal.cosponsor-accepted', 'proposal.cosponsor-declined',
+  'revision.created', 'participant.added',
+] as const;
+
+function newIdempotencyKey(): string {
+  return typeof crypto !== 'undefined' && 'randomUUID' in crypto
+    ? crypto.randomUUID()
+    : `${Date.now()}-${Math.random().toString(36).slice(2)}`;
+}
+
+/**
+ * Follows a negotiation's live events. EventSource reconnects by itself and resumes with Last-Event-ID,
+ * so nothing is lost across a network hiccup or a server restart. Returns the function that stops.
+ */
+function follow(n: number, onEvent: (e: LiveEvent) => void, onState?: (live: boolean) => void): () => void {
+  const source = new EventSource(`/api/v1/negotiations/${n}/events`, { withCredentials: true });
+  const handle = (m: MessageEvent<string>) => {
+    try {
+      onEvent(JSON.parse(m.data) as LiveEvent);
+    } catch {
+      // a frame that is not JSON is not ours
+    }
+  };
+  for (const type of LIVE_TYPES) source.addEventListener(type, handle as EventListener);
+  source.onopen = () => onState?.(true);
+  source.onerror = () => onState?.(source.readyState === EventSource.OPEN);
+  return () => source.close();
+}
+
 export const api = {
+  follow,
+  proposals: (n: number, r: number) =>
+    call<{ proposals: Proposal[] }>('GET', `/negotiations/${n}/revisions/${r}/proposals`).then((x) => x.proposals),
+  proposal: (n: number, r: number, id: number) =>
+    call<Proposal>('GET', `/negotiations/${n}/revisions/${r}/proposals/${id}`),
+  propose: (n: number, r: number, proposal: NewProposal) =>
+    call<Proposal>('POST', `/negotiations/${n}/revisions/${r}/proposals`, proposal, 'application/json',
+      { 'Idempotency-Key': newIdempotencyKey() }),
   me: () => call<Account>('GET', '/me'),
   login: (email: string, password: string) => call<{ account: Account }>('POST', '/session', { email, password }),
   logout: () => call<void>('DELETE', '/session'),

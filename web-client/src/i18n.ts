@@ -23,7 +23,37 @@ const labels = {
   back: { en: 'Back', ar: 'رجوع' },
   role: { en: 'Role', ar: 'الدور' },
   language: { en: 'العربية', ar: 'English' },
+  proposals: { en: 'proposals', ar: 'مقترحات' },
+  propose: { en: 'Propose…', ar: 'اقتراح…' },
+  kind: { en: 'Kind', ar: 'النوع' },
+  text: { en: 'Text', ar: 'النص' },
+  submit: { en: 'Submit', ar: 'إرسال' },
+  cancel: { en: 'Cancel', ar: 'إلغاء' },
+  support: { en: 'Support', ar: 'تأييد' },
+  object: { en: 'Object', ar: 'اعتراض' },
+  supportedBy: { en: 'supported by', ar: 'يؤيده' },
+  objectedBy: { en: 'objected to by', ar: 'يعترض عليه' },
+  cosponsoredBy: { en: 'with', ar: 'مع' },
+  live: { en: 'live', ar: 'مباشر' },
+  offline: { en: 'reconnecting…', ar: 'جارٍ إعادة الاتصال…' },
 } as const;
+
+const kinds: Record<string, { en: string; ar: string }> = {
+  amend: { en: 'Amendment', ar: 'تعديل' },
+  insert: { en: 'New paragraph', ar: 'إضافة فقرة' },
+  delete: { en: 'Deletion', ar: 'حذف' },
+  retain: { en: 'Retain', ar: 'إبقاء' },
+  comment: { en: 'Comment', ar: 'تعليق' },
+  question: { en: 'Question', ar: 'سؤال' },
+  reservation: { en: 'Reservation', ar: 'تحفظ' },
+  support: { en: 'Support', ar: 'تأييد' },
+  object: { en: 'Objection', ar: 'اعتراض' },
+};
+
+/** A proposal kind's name in the interface language (the code itself when unknown). */
+export function kindLabel(kind: string, lang: Lang): string {
+  return kinds[kind]?.[lang] ?? kind;
+}
 
 export type LabelKey = keyof typeof labels;
 

@@ -1,8 +1,11 @@
 import { LitElement, html, nothing } from 'lit';
-import { api, ApiError, type Account, type Negotiation, type Revision, type RevisionSummary } from './api';
+import { api, ApiError, type Account, type LiveEvent, type Negotiation, type Revision, type RevisionSummary } from './api';
 import { t, dirOf, localDigits, type Lang } from './i18n';
 import { parseRoute, routeHash, type Route } from './route';
 import { depths, bracketSegments } from './paragraphs';
+import { ProposalBoard, proposalOf } from './proposals';
+import { ProposeEvent } from './events';
+import './paragraph-proposals';
 
 /** The root: owns the session, the route and the data of the current view. */
 export class PlenaryApp extends LitElement {
@@ -16,6 +19,7 @@ export class PlenaryApp extends LitElement {
     revisions: { state: true },
     revision: { state: true },
     loading: { state: true },
+    live: { state: true },
   };
 
   account: Account | null = null;
@@ -27,6 +31,10 @@ export class PlenaryApp extends LitElement {
   revisions: RevisionSummary[] = [];
   revision: Revision | null = null;
   loading = true;
+  live = false;
+  board: ProposalBoard | null = null;
+  private stopFollowing: (() => void) | null = null;
+  private readonly boardChanged = () => this.requestUpdate();
 
   // Render into the light DOM so the global stylesheet applies.
   createRenderRoot() {
@@ -41,6 +49,7 @@ export class PlenaryApp extends LitElement {
     });
     document.documentElement.dir = dirOf(this.lang);
     document.documentElement.lang = this.lang;
+    this.addEventListener(ProposeEvent.type, (e) => void this.onPropose(e));
     api.me().then(
       (a) => {
         this.account = a;
@@ -52,11 +61,59 @@ export class PlenaryApp extends LitElement {
     );
   }
 
+  disconnectedCallback() {
+    super.disconnectedCallback();
+    this.follow(null);
+  }
+
+  /** Follows the live events of negotiation {@code n} for the revision view (null: stop). */
+  private follow(n: number | null) {
+    this.stopFollowing?.();
+    this.stopFollowing = null;
+    this.live = false;
+    if (n !== null) {
+      this.stopFollowing = api.follow(n, (e) => this.onLive(e), (live) => { this.live = live; });
+    }
+  }
+
+  /** A live event about a proposal of this revision: fetch it as this user may see it, and show it. */
+  private onLive(e: LiveEvent) {
+    const board = this.board;
+    const r = this.route;
+    if (!board || r.view !== 'revision') return;
+    const id = proposalOf(e, r.revision);
+    if (id === null) return;
+    api.proposal(r.negotiation, r.revision, id).then((p) => board.upsert(p), () => undefined);
+  }
+
+  private async onPropose(e: ProposeEvent) {
+    const r = this.route;
+    if (r.view !== 'revision' || !this.board) return;
+    try {
+      const created = await api.propose(r.negotiation, r.revision, {
+        kind: e.kind,
+        paragraph: e.paragraph,
+        ...(e.text ? { text: e.text } : {}),
+        ...(e.onProposal !== null ? { target: e.onProposal } : {}),
+      });
+      this.board.upsert(created);
+      e.done(null);
+    } catch (err) {
+      if (err instanceof ApiError) {
+        const fields = (err.problem.errors ?? []).map((f) => `${f.field}: ${f.message}`).join('; ');
+        e.done(fields || err.message);
+      } else {
+        e.done(String(err));
+      }
+    }
+  }
+
   private async load() {
     this.error = '';
     this.loading = true;
     try {
       const r = this.route;
+      if (r.view !== 'revision') this.follow(null);
       if (r.view === 'negotiations') {
         this.negotiations = await api.negotiations();
       } else if (r.view === 'negotiation') {
@@ -65,6 +122,13 @@ export class PlenaryApp extends LitElement {
       } else {
         this.negotiation = await api.negotiation(r.negotiation);
         this.revision = await api.revision(r.negotiation, r.revision);
+        this.board?.removeEventListener('change', this.boardChanged);
+        const board = new ProposalBoard(r.revision);
+        board.addEventListener('change', this.boardChanged);
+        this.board = board;
+        // Follow first, then load: a proposal made in between arrives by both ways and is kept once.
+        this.follow(r.negotiation);
+        board.load(await api.proposals(r.negotiation, r.revision));
       }
     } catch (e) {
       this.error = e instanceof ApiError ? e.message : String(e);
@@ -217,23 +281,35 @@ export class PlenaryApp extends LitElement {
     const rev = this.revision;
     if (!n || !rev) return nothing;
     const depth = depths(rev.paragraphs);
+    const board = this.board;
+    const canPropose = n.role === 'delegate';
     return html`<p><a href=${routeHash({ view: 'negotiation', negotiation: n.id })}>← ${n.title}</a></p>
       <h1 dir="auto">${rev.label}</h1>
       <p class="meta">${localDigits(rev.paragraphs.length, L)} ${t('paragraphs', L)} ·
-        ${localDigits(rev.bracketCount, L)} ${t('brackets', L)}</p>
+        ${localDigits(rev.bracketCount, L)} ${t('brackets', L)} ·
+        ${localDigits(board?.size ?? 0, L)} ${t('proposals', L)}
+        <span class="live-state ${this.live ? 'on' : 'off'}">${this.live ? t('live', L) : t('offline', L)}</span></p>
       <article class="draft">
-        ${rev.paragraphs.map(
-          (p) => html`<p
-            class="para kind-${p.kind} change-${p.change}"
-            dir=${p.direction}
-            data-id=${p.id}
-            style="--depth: ${depth.get(p.id) ?? 0}"
-          >
-            ${p.number ? html`<span class="num">${p.number}</span> ` : nothing}${bracketSegments(p.text).map((s) =>
-              s.bracketed ? html`<mark class="bracket">${s.text}</mark>` : s.text,
-            )}
-          </p>`,
-        )}
+        ${rev.paragraphs.map((p) => {
+          const counts = board?.counts(p.id) ?? { total: 0, byKind: {} };
+          return html`<div class="para-block" style="--depth: ${depth.get(p.id) ?? 0}" data-proposals=${counts.total}>
+            <p class="para kind-${p.kind} change-${p.change}" dir=${p.direction} data-id=${p.id}>
+              ${p.number ? html`<span class="num">${p.number}</span> ` : nothing}${bracketSegments(p.text).map((s) =>
+                s.bracketed ? html`<mark class="bracket">${s.text}</mark>` : s.text,
+              )}
+            </p>
+            ${board && (counts.total > 0 || canPropose)
+              ? html`<plenary-paragraph-proposals
+                  .paragraph=${p.id}
+                  .proposals=${board.forParagraph(p.id)}
+                  .responses=${(id: number) => board.responsesTo(id)}
+                  .counts=${counts}
+                  .lang=${L}
+                  .canPropose=${canPropose}
+                ></plenary-paragraph-proposals>`
+              : nothing}
+          </div>`;
+        })}
       </article>`;
   }
 }

@@ -16,6 +16,7 @@ import org.plenary.access.SessionRoutes;
 import org.plenary.draft.RevisionRoutes;
 import org.plenary.events.AuditLog;
 import org.plenary.events.AuditRoutes;
+import org.plenary.events.LiveUpdates;
 import org.plenary.http.HttpVerticle;
 import org.plenary.negotiation.DelegationRoutes;
 import org.plenary.negotiation.Delegations;
@@ -64,6 +65,8 @@ public final class Plenary implements AutoCloseable {
       RevisionRoutes revisions = new RevisionRoutes(db);
       Policy policy = new Policy(db, AuthorizationMatrix.load())
           .relation("id", (dsl, m, id) -> org.plenary.proposal.Proposals.delegationOf(dsl, m.negotiationId(), id));
+      LiveUpdates live = new LiveUpdates(db);
+      vertx.deployVerticle(live).await();
       HttpVerticle http = new HttpVerticle(config.host(), config.port(), config.bodyLimitBytes(), db,
           new HttpVerticle.Api(
               api -> {
@@ -81,6 +84,7 @@ public final class Plenary implements AutoCloseable {
                 new DelegationRoutes(db).mount(api);
                 new AuditRoutes(db).mount(api);
                 revisions.mount(api);
+                live.mount(api);
                 new ProposalRoutes(db).mount(api);
                 new org.plenary.diff.DiffRoutes(db).mount(api);
               }));

@@ -68,6 +68,7 @@ public final class AuditLog {
         .fetchOne()
         .value1();
     dsl.update(EVENT_CHAIN).set(EVENT_CHAIN.LAST_HASH, hash).where(EVENT_CHAIN.CHAIN_KEY.eq(head.key())).execute();
+    LiveSignal.appended(dsl, negotiationId);
     return id;
   }
 

@@ -102,6 +102,14 @@ public final class Database implements AutoCloseable {
     return workers.executeBlocking(() -> work.apply(dsl), false);
   }
 
+  /** Adds a listener to every transaction's start and end (live updates signal their readers after commit). */
+  public void addTransactionListener(org.jooq.TransactionListener listener) {
+    org.jooq.TransactionListenerProvider[] current = dsl.configuration().transactionListenerProviders();
+    org.jooq.TransactionListenerProvider[] next = java.util.Arrays.copyOf(current, current.length + 1);
+    next[current.length] = () -> listener;
+    dsl.configuration().set(next);
+  }
+
   @Override
   public void close() {
     if (workers != null) {

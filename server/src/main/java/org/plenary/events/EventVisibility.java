@@ -1,0 +1,99 @@
+package org.plenary.events;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.plenary.access.Role;
+
+/**
+ * Who may see which live event: the one place where that rule lives. Every participant of a negotiation
+ * receives its events, except:
+ * <ul>
+ *   <li>account and security events ({@code account.*}, {@code session.*}, {@code security.*}, such as
+ *       failed logins) reach only the secretariat;</li>
+ *   <li>an event meant for some delegations only reaches those delegations, the delegation and the
+ *       account that acted, and the secretariat and facilitators (who see every co-sponsor invitation, as in
+ *       {@code ProposalPermissions.seesAllInvitations}). Such an event names them in its payload's
+ *       {@code "audience"} list; co-sponsor invitations ({@code proposal.cosponsors-invited}) are meant for
+ *       their {@code "invited"} delegations, a declined invitation ({@code proposal.cosponsor-declined}) for
+ *       the declining {@code "delegation"} (see {@link #audience});</li>
+ *   <li>personal data in a payload ({@link #PERSONAL_FIELDS}, e.g. account emails) is shown to the
+ *       secretariat only; everyone else gets the event without those fields.</li>
+ * </ul>
+ * Pure: no I/O, so it is tested as a table of cases.
+ */
+public final class EventVisibility {
+  /** Payload fields that carry personal data, removed at any depth for non-secretariat viewers. */
+  public static final Set<String> PERSONAL_FIELDS = Set.of("email", "emails", "ip", "userAgent", "password");
+
+  /** Event type prefixes only the secretariat sees. */
+  public static final List<String> SECRETARIAT_ONLY = List.of("account.", "session.", "security.");
+
+  /** The payload field naming the delegations an event is meant for. */
+  public static final String AUDIENCE = "audience";
+
+  /** What a viewer gets of one event. */
+  public enum Access { FULL, WITHOUT_PERSONAL_DATA, HIDDEN }
+
+  /** The subscriber: their account and their place in the negotiation. */
+  public record Viewer(long accountId, Role role, String delegation) {}
+
+  /** What the rule needs to know about an event; {@code audience} is null when the payload names none. */
+  public record Facts(String type, Long accountId, String delegation, Set<String> audience) {}
+
+  private EventVisibility() {}
+
+  public static Access access(Facts event, Viewer viewer) {
+    Objects.requireNonNull(event, "event");
+    Objects.requireNonNull(viewer, "viewer");
+    boolean secretariat = viewer.role() == Role.SECRETARIAT;
+    if (SECRETARIAT_ONLY.stream().anyMatch(event.type()::startsWith)) {
+      return secretariat ? Access.FULL : Access.HIDDEN;
+    }
+    if (secretariat) {
+      return Access.FULL;
+    }
+    if (event.audience() != null && viewer.role() != Role.FACILITATOR && !concerned(event, viewer)) {
+      return Access.HIDDEN;
+    }
+    return Access.WITHOUT_PERSONAL_DATA;
+  }
+
+  /**
+   * The delegations an event is meant for, or null when it is for every participant. {@code field} reads a
+   * payload field as a list of strings: null when absent, a single string as a list of one.
+   */
+  public static Set<String> audience(String type, Function<String, List<String>> field) {
+    List<String> explicit = field.apply(AUDIENCE);
+    List<String> implied = switch (type) {
+      case "proposal.cosponsors-invited" -> field.apply("invited");
+      case "proposal.cosponsor-declined" -> field.apply("delegation");
+      default -> null;
+    };
+    if (explicit == null && implied == null) {
+      return null;
+    }
+    Set<String> out = new HashSet<>();
+    if (explicit != null) {
+      out.addAll(explicit);
+    }
+    if (implied != null) {
+      out.addAll(implied);
+    }
+    return out;
+  }
+
+  public static boolean isPersonal(String field) {
+    return PERSONAL_FIELDS.contains(field);
+  }
+
+  private static boolean concerned(Facts event, Viewer viewer) {
+    if (Objects.equals(event.accountId(), viewer.accountId())) {
+      return true;
+    }
+    String d = viewer.delegation();
+    return d != null && (d.equals(event.delegation()) || event.audience().contains(d));
+  }
+}

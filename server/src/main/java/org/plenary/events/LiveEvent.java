@@ -1,0 +1,102 @@
+package org.plenary.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.buffer.Buffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import org.plenary.http.Json;
+
+/**
+ * One audit-log event made ready to send: its two Server-Sent Events frames (with and without personal
+ * data) are built once, whatever the number of subscribers.
+ *
+ * <pre>
+ *   id: 42                      (written by each stream)
+ *   event: participant.added
+ *   data: {"id":42,"type":"participant.added","negotiation":1,"subject":"account:7",…,"payload":{…}}
+ * </pre>
+ */
+record LiveEvent(long id, EventVisibility.Facts facts, Buffer full, Buffer withoutPersonalData) {
+
+  static LiveEvent of(AuditLog.Event e) {
+    JsonNode parsed = parse(e.payload());
+    Set<String> audience = EventVisibility.audience(e.type(), name -> strings(parsed.get(name)));
+    ObjectNode data = Json.object();
+    data.put("id", e.id());
+    data.put("type", e.type());
+    data.put("negotiation", e.negotiationId());
+    data.put("subject", e.subject());
+    data.put("delegation", e.delegation());
+    data.put("account", e.accountId());
+    data.put("at", e.createdAt().toInstant().toString());
+    data.set("payload", parsed);
+    Buffer full = frame(e.type(), Json.string(data));
+    ObjectNode redacted = data.deepCopy();
+    removePersonal(redacted.get("payload"));
+    return new LiveEvent(e.id(), new EventVisibility.Facts(e.type(), e.accountId(), e.delegation(), audience),
+        full, frame(e.type(), Json.string(redacted)));
+  }
+
+  static List<LiveEvent> all(List<AuditLog.Event> events) {
+    return events.stream().map(LiveEvent::of).toList();
+  }
+
+  /** The frame a viewer gets (without its id: line), or null when the event is not for them. */
+  Buffer frameFor(EventVisibility.Viewer viewer) {
+    return switch (EventVisibility.access(facts, viewer)) {
+      case FULL -> full;
+      case WITHOUT_PERSONAL_DATA -> withoutPersonalData;
+      case HIDDEN -> null;
+    };
+  }
+
+  /** An SSE comment (ignored by EventSource; keeps proxies and the client's connection check awake). */
+  static Buffer comment(String text) {
+    return Buffer.buffer(": " + text + "\n\n", "UTF-8");
+  }
+
+  /** The frame without its {@code id:} line, which each stream writes (see {@link EventStream}). */
+  private static Buffer frame(String type, String json) {
+    // Jackson writes JSON on one line (newlines inside strings are escaped), so one data: line suffices.
+    String safeType = type.replaceAll("[\\r\\n]", "");
+    return Buffer.buffer(("event: " + safeType + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static List<String> strings(JsonNode node) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (node.isArray()) {
+      List<String> out = new ArrayList<>();
+      node.forEach(x -> out.add(x.asText()));
+      return out;
+    }
+    return List.of(node.asText());
+  }
+
+  private static JsonNode parse(String payload) {
+    try {
+      JsonNode node = Json.MAPPER.readTree(payload == null ? "{}" : payload);
+      return node == null ? Json.object() : node;
+    } catch (java.io.IOException e) {
+      return Json.object().put("text", payload);
+    }
+  }
+
+  private static void removePersonal(JsonNode node) {
+    if (node instanceof ObjectNode o) {
+      for (Iterator<String> names = o.fieldNames(); names.hasNext(); ) {
+        if (EventVisibility.isPersonal(names.next())) {
+          names.remove();
+        }
+      }
+      o.forEach(LiveEvent::removePersonal);
+    } else if (node != null && node.isArray()) {
+      node.forEach(LiveEvent::removePersonal);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package org.plenary.events;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Properties;
+import java.util.function.LongConsumer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * LISTENs on {@link LiveSignal#CHANNEL} over its own JDBC connection (not one of the pool's), on its own
+ * thread, and passes each notified negotiation id on. When the connection fails it reconnects with a
+ * growing pause; after every (re)connection it wakes all feeds, as notifications sent while it was away
+ * are lost (the readers then find the events in the table).
+ */
+final class PgListener implements AutoCloseable {
+  /** Shown in pg_stat_activity, so an operator (or a test) can tell this connection apart. */
+  static final String APPLICATION_NAME = "plenary-live";
+  private static final Logger LOG = LoggerFactory.getLogger(PgListener.class);
+  private static final int POLL_MILLIS = 500;
+
+  private final String url;
+  private final Properties properties = new Properties();
+  private final LongConsumer wake;
+  private final Runnable wakeAll;
+  private final Thread thread;
+  private volatile boolean running = true;
+  private volatile Connection connection;
+
+  PgListener(String url, String user, String password, LongConsumer wake, Runnable wakeAll) {
+    this.url = url;
+    if (user != null && !user.isBlank()) {
+      properties.setProperty("user", user);
+    }
+    if (password != null && !password.isBlank()) {
+      properties.setProperty("password", password);
+    }
+    properties.setProperty("ApplicationName", APPLICATION_NAME);
+    properties.setProperty("tcpKeepAlive", "true");
+    this.wake = wake;
+    this.wakeAll = wakeAll;
+    this.thread = new Thread(this::run, "plenary-pg-listen");
+    this.thread.setDaemon(true);
+  }
+
+  PgListener start() {
+    thread.start();
+    return this;
+  }
+
+  private void run() {
+    long pause = 100;
+    while (running) {
+      try (Connection c = DriverManager.getConnection(url, properties)) {
+        connection = c;
+        try (Statement s = c.createStatement()) {
+          s.execute("LISTEN " + LiveSignal.CHANNEL);
+        }
+        pause = 100;
+        wakeAll.run();
+        PGConnection pg = c.unwrap(PGConnection.class);
+        while (running) {
+          PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
+          if (notifications == null) {
+            continue;
+          }
+          for (PGNotification n : notifications) {
+            try {
+              wake.accept(Long.parseLong(n.getParameter()));
+            } catch (NumberFormatException ignored) {
+              // not ours: the channel carries negotiation ids only
+            }
+          }
+        }
+      } catch (SQLException | RuntimeException e) {
+        if (!running) {
+          break;
+        }
+        LOG.warn("live updates: the LISTEN connection failed ({}); reconnecting in {} ms", e.getMessage(), pause);
+        sleep(pause);
+        pause = Math.min(pause * 2, 5_000);
+      } finally {
+        connection = null;
+      }
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    Connection c = connection;
+    if (c != null) {
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // closing anyway
+      }
+    }
+    thread.interrupt();
+    try {
+      thread.join(2_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,73 @@
+// Browser test: two delegates in two browser contexts open the same Arabic revision; Egypt proposes an
+// amendment through the form and Saudi Arabia sees it appear live (EventSource), then supports it and
+// Egypt sees the support live. Run by server's LiveBrowserTest against a real server:
+//   PLENARY_URL=… PLENARY_REVISION_HASH='#/n/1/r/1' PLENARY_A_EMAIL=… PLENARY_A_PASSWORD=… \
+//   PLENARY_B_EMAIL=… PLENARY_B_PASSWORD=… PLENARY_QUOTE='…' node e2e/proposals.mjs
+// Uses Debian's Chromium; never downloads a browser.
+import { chromium } from 'playwright-core';
+
+const url = process.env.PLENARY_URL;
+const hash = process.env.PLENARY_REVISION_HASH;
+const quote = process.env.PLENARY_QUOTE;
+const screenshot = process.env.PLENARY_SCREENSHOT;
+const amendment = 'لا يزال 2,6 مليار شخص غير متصلين بالإنترنت في 2025 وفقاً لبيانات الاتحاد (ITU)';
+
+function check(condition, message) {
+  if (!condition) {
+    console.error('FAILED: ' + message);
+    process.exitCode = 1;
+    throw new Error(message);
+  }
+  console.log('ok - ' + message);
+}
+
+async function open(browser, email, password) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => console.error(`page error (${email}): ${e.message}`));
+  await page.goto(url + '/' + hash);
+  await page.fill('input[name=email]', email);
+  await page.fill('input[name=password]', password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('article.draft p.para');
+  await page.waitForSelector('.live-state.on', { timeout: 10000 });
+  return page;
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+    '--disable-sync', '--no-first-run', '--disable-quic'],
+});
+try {
+  const egypt = await open(browser, process.env.PLENARY_A_EMAIL, process.env.PLENARY_A_PASSWORD);
+  const saudi = await open(browser, process.env.PLENARY_B_EMAIL, process.env.PLENARY_B_PASSWORD);
+  check(true, 'two delegates have the revision open and follow it live');
+  await saudi.evaluate(() => { window.__notReloaded = true; });
+
+  const block = (page) => page.locator('.para-block', { has: page.locator('p.para', { hasText: quote }) });
+  await block(egypt).locator('.propose-open').click();
+  await block(egypt).locator('select[name=kind]').selectOption('amend');
+  await block(egypt).locator('textarea[name=text]').fill(amendment);
+  await block(egypt).locator('form.propose button[type=submit]').click();
+  await block(egypt).locator('.proposal .text', { hasText: amendment }).waitFor({ timeout: 10000 });
+  check(true, 'Egypt submits an amendment in the browser and sees it under the paragraph');
+
+  const seen = block(saudi).locator('.proposal', { hasText: amendment });
+  await seen.waitFor({ timeout: 10000 });
+  check(await saudi.evaluate(() => window.__notReloaded === true), 'Saudi Arabia sees it appear live, without reloading');
+  check((await seen.locator('.delegation').innerText()).trim() === 'EGY', 'the proposal names the delegation EGY');
+  check(await seen.locator('.text').getAttribute('dir') === 'rtl', 'the Arabic proposal text is right-to-left');
+  check((await block(saudi).locator('.counts').innerText()).includes('1'), 'the paragraph counts its proposal');
+  check(await block(saudi).locator('.proposal .text b, .proposal .text img').count() === 0, 'user text is not HTML');
+
+  await seen.locator('button.support').click();
+  await block(egypt).locator('.supporters', { hasText: 'SAU' }).waitFor({ timeout: 10000 });
+  check(true, 'Saudi Arabia supports it and Egypt sees the support live');
+  if (screenshot) {
+    await block(saudi).scrollIntoViewIfNeeded();
+    await saudi.screenshot({ path: screenshot, fullPage: false });
+  }
+} finally {
+  await browser.close();
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { LiveEvent, Proposal } from './api';
+import { ProposalBoard, needsText, proposalOf, textDirection } from './proposals';
+import { kindLabel } from './i18n';
+import './paragraph-proposals';
+import type { ParagraphProposals } from './paragraph-proposals';
+import { ProposeEvent } from './events';
+
+const proposal = (id: number, over: Partial<Proposal> = {}): Proposal => ({
+  id, negotiation: 1, revision: 7, paragraph: 10, kind: 'amend', itu: { code: 'MOD', ar: 'تعديل' },
+  placement: null, target: null, text: 'لا يزال 2,6 مليار شخص غير متصلين (ITU)', rationale: null,
+  delegation: 'EGY', submittedBy: 'EGY', cosponsors: [], state: 'submitted', version: 1,
+  createdAt: '2026-12-01T08:00:00Z', ...over,
+});
+
+const event = (type: string, payload: Record<string, unknown>): LiveEvent => ({
+  id: 42, type, negotiation: 1, subject: null, delegation: 'EGY', at: '2026-12-01T08:00:00Z', payload,
+});
+
+describe('the proposals of a revision', () => {
+  it('groups proposals by paragraph and counts them per kind, without withdrawn ones', () => {
+    const board = new ProposalBoard(7);
+    board.load([
+      proposal(1), proposal(2, { kind: 'comment', delegation: 'SAU' }), proposal(3, { paragraph: 11 }),
+      proposal(4, { kind: 'support', target: 1, delegation: 'IRQ' }), proposal(5, { state: 'withdrawn' }),
+      proposal(6, { revision: 8 }),
+    ]);
+    expect(board.forParagraph(10).map((p) => p.id)).toEqual([1, 2]);
+    expect(board.responsesTo(1).map((p) => p.delegation)).toEqual(['IRQ']);
+    expect(board.counts(10)).toEqual({ total: 3, byKind: { amend: 1, comment: 1, support: 1 } });
+    expect(board.counts(12)).toEqual({ total: 0, byKind: {} });
+    expect(board.size).toBe(4);
+  });
+
+  it('takes a live proposal once, and never lets an older version overwrite a newer one', () => {
+    const board = new ProposalBoard(7);
+    let changes = 0;
+    board.addEventListener('change', () => changes++);
+    expect(board.upsert(proposal(1, { version: 2, text: 'نص جديد' }))).toBe(true);
+    expect(board.upsert(proposal(1, { version: 1 }))).toBe(false);
+    expect(board.upsert(proposal(1, { version: 2, text: 'نص جديد' }))).toBe(true);
+    expect(board.forParagraph(10)).toHaveLength(1);
+    expect(board.forParagraph(10)[0].text).toBe('نص جديد');
+    expect(board.upsert(proposal(9, { revision: 8 }))).toBe(false);
+    expect(changes).toBe(2);
+    board.upsert(proposal(1, { version: 3, state: 'withdrawn' }));
+    expect(board.forParagraph(10)).toEqual([]);
+  });
+
+  it('knows which live events name a proposal of this revision', () => {
+    expect(proposalOf(event('proposal.created', { proposal: 5, revision: 7 }), 7)).toBe(5);
+    expect(proposalOf(event('proposal.cosponsor-accepted', { proposal: 5, revision: 7 }), 7)).toBe(5);
+    expect(proposalOf(event('proposal.created', { proposal: 5, revision: 8 }), 7)).toBeNull();
+    expect(proposalOf(event('participant.added', { delegation: 'MAR' }), 7)).toBeNull();
+    expect(proposalOf(event('proposal.created', { proposal: '5' }), 7)).toBeNull();
+  });
+
+  it('sets the direction of user text from its first strong letter', () => {
+    expect(textDirection('(ITU) الاتحاد الدولي للاتصالات')).toBe('ltr');
+    expect(textDirection('«WSIS+20» القمة العالمية')).toBe('ltr');
+    expect(textDirection('١٢٣ القمة العالمية WSIS+20')).toBe('rtl');
+    expect(textDirection('Delete "in particular governments"')).toBe('ltr');
+    expect(textDirection('')).toBe('ltr');
+  });
+
+  it('names kinds in both languages and asks text where a kind needs it', () => {
+    expect(kindLabel('amend', 'ar')).toBe('تعديل');
+    expect(kindLabel('comment', 'en')).toBe('Comment');
+    expect(kindLabel('unknown', 'en')).toBe('unknown');
+    expect(needsText('amend')).toBe(true);
+    expect(needsText('retain')).toBe(false);
+  });
+});
+
+describe('a paragraph\'s proposals on screen', () => {
+  it('renders user text as text, never as HTML, each paragraph with its own direction', async () => {
+    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
+    el.paragraph = 10;
+    el.proposals = [proposal(1, { text: 'نقترح <b>حذف</b> <img src=x onerror=alert(1)>' }),
+      proposal(2, { text: 'We suggest (ITU) wording', delegation: 'USA', kind: 'comment', itu: null })];
+    el.counts = { total: 2, byKind: { amend: 1, comment: 1 } };
+    el.lang = 'ar';
+    document.body.append(el);
+    await el.updateComplete;
+    const texts = [...el.querySelectorAll('.proposal .text')] as HTMLElement[];
+    expect(texts.map((t) => t.dir)).toEqual(['rtl', 'ltr']);
+    expect(texts[0].textContent).toContain('<b>حذف</b>');
+    expect(el.querySelector('b, img')).toBeNull();
+    expect(el.querySelector('.counts')!.textContent).toContain('٢');
+    expect(el.querySelector('form')).toBeNull();
+    el.remove();
+  });
+
+  it('lets a delegate file a proposal through the small form', async () => {
+    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
+    el.paragraph = 10;
+    el.canPropose = true;
+    document.body.append(el);
+    await el.updateComplete;
+    (el.querySelector('.propose-open') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const got: ProposeEvent[] = [];
+    document.body.addEventListener(ProposeEvent.type, (e) => got.push(e));
+    (el.querySelector('select[name=kind]') as HTMLSelectElement).value = 'comment';
+    (el.querySelector('textarea[name=text]') as HTMLTextAreaElement).value = '  نؤيد هذه الفقرة  ';
+    (el.querySelector('form') as HTMLFormElement).requestSubmit();
+    expect(got).toHaveLength(1);
+    expect([got[0].paragraph, got[0].kind, got[0].text, got[0].onProposal]).toEqual([10, 'comment', 'نؤيد هذه الفقرة', null]);
+    got[0].done(null);
+    await el.updateComplete;
+    expect(el.querySelector('form')).toBeNull();
+    el.remove();
+  });
+});
