@@ -120,7 +120,7 @@ public final class DocxExporter implements Exporter {
       simple("Normal", docRtl, counts, false, false);
 
       simple("Heading1", docRtl, labels.summaryByParagraph(), false, false);
-      int[] w1 = {3638, 1500, 1500, 1500, 1500};
+      int[] w1 = {2438, 1800, 1800, 1800, 1800};
       tableStart(w1);
       row(true, w1, labels.paragraph(), labels.amendments(), labels.reactions(), labels.remarks(),
           labels.delegations());
@@ -131,7 +131,7 @@ public final class DocxExporter implements Exporter {
       x.writeEndElement();
       if (doc.options().attributed()) {
         simple("Heading1", docRtl, labels.summaryByDelegation(), false, false);
-        int[] w2 = {3138, 1300, 1300, 1300, 1300, 1300};
+        int[] w2 = {2638, 1400, 1400, 1400, 1400, 1400};
         tableStart(w2);
         row(true, w2, labels.delegation(), labels.amendments(), labels.cosponsored(), labels.reactions(),
             labels.remarks(), labels.paragraphs());
