@@ -9,9 +9,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.plenary.compile.ConsolidatedDocument.Amendment;
 import org.plenary.compile.ConsolidatedDocument.Paragraph;
 import org.plenary.diff.DiffOp;
@@ -35,19 +32,18 @@ public final class AknExporter {
 
   /** Writes the revision in {@code doc} (built with every paragraph) and its amendments. */
   public void write(ConsolidatedDocument doc, OutputStream out) throws IOException {
+    java.io.Writer w = new java.io.OutputStreamWriter(out, java.nio.charset.StandardCharsets.UTF_8);
     try {
-      XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
-      new Writer(doc, x).write();
-      x.close();
-      out.flush();
-    } catch (XMLStreamException e) {
-      throw new IOException("cannot write Akoma Ntoso", e);
+      new Writer(doc, new TagWriter(w)).write();
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
+    w.flush();
   }
 
   private static final class Writer {
     private final ConsolidatedDocument doc;
-    private final XMLStreamWriter x;
+    private final TagWriter x;
     private final String lang;
     private final String date;
     private final String work;
@@ -55,7 +51,7 @@ public final class AknExporter {
     private final Map<Long, List<Paragraph>> notesOf = new LinkedHashMap<>();
     private int noteCount;
 
-    Writer(ConsolidatedDocument doc, XMLStreamWriter x) {
+    Writer(ConsolidatedDocument doc, TagWriter x) {
       this.doc = doc;
       this.x = x;
       long rtl = doc.entries().stream().filter(e -> e.paragraph().direction() == Direction.RTL).count();
@@ -65,7 +61,7 @@ public final class AknExporter {
           + doc.header().revisionId();
     }
 
-    void write() throws XMLStreamException {
+    void write() {
       List<Paragraph> all = doc.entries().stream().map(ConsolidatedDocument.Entry::paragraph).toList();
       List<Paragraph> body = new ArrayList<>();
       Paragraph previous = null;
@@ -80,12 +76,10 @@ public final class AknExporter {
         body.add(p);
         previous = p;
       }
-      x.writeStartDocument("UTF-8", "1.0");
-      x.setDefaultNamespace(NS);
-      x.writeStartElement(NS, "akomaNtoso");
-      x.writeDefaultNamespace(NS);
-      x.writeStartElement(NS, "statement");
-      x.writeAttribute("name", "resolution");
+      x.declaration();
+      x.start("akomaNtoso").attr("xmlns", NS);
+      x.start("statement");
+      x.attr("name", "resolution");
       meta(work, "statement");
 
       int i = 0;
@@ -101,9 +95,9 @@ public final class AknExporter {
       }
       mainBody(body.subList(mainStart, body.size()), preface);
       amendments();
-      x.writeEndElement();
-      x.writeEndElement();
-      x.writeEndDocument();
+      x.end();
+      x.end();
+      x.finish();
     }
 
     /** Where the operative part starts: the heading before the first operative paragraph. */
@@ -143,94 +137,94 @@ public final class AknExporter {
       return last;
     }
 
-    private void meta(String workIri, String what) throws XMLStreamException {
+    private void meta(String workIri, String what) {
       String expression = workIri + "/" + lang + "@r" + doc.header().revisionId();
-      x.writeStartElement(NS, "meta");
-      x.writeStartElement(NS, "identification");
-      x.writeAttribute("source", "#plenary");
+      x.start("meta");
+      x.start("identification");
+      x.attr("source", "#plenary");
       frbr("FRBRWork", workIri, workIri + "/!main", true, false);
       frbr("FRBRExpression", expression, expression + "/!main", false, true);
       frbr("FRBRManifestation", expression + "/!main.xml", expression + "/!main.xml", false, false);
-      x.writeEndElement();
+      x.end();
       if (what.equals("statement")) {
-        x.writeStartElement(NS, "references");
-        x.writeAttribute("source", "#plenary");
-        x.writeEmptyElement(NS, "TLCOrganization");
-        x.writeAttribute("eId", "plenary");
-        x.writeAttribute("href", "/ontology/organization/plenary");
-        x.writeAttribute("showAs", "Plenary");
-        x.writeEndElement();
+        x.start("references");
+        x.attr("source", "#plenary");
+        x.empty("TLCOrganization");
+        x.attr("eId", "plenary");
+        x.attr("href", "/ontology/organization/plenary");
+        x.attr("showAs", "Plenary");
+        x.end();
       }
-      x.writeEndElement();
+      x.end();
     }
 
     private void frbr(String level, String uri, String self, boolean work, boolean expression)
-        throws XMLStreamException {
-      x.writeStartElement(NS, level);
+        {
+      x.start(level);
       empty("FRBRthis", "value", self);
       empty("FRBRuri", "value", uri);
-      x.writeEmptyElement(NS, "FRBRdate");
-      x.writeAttribute("date", date);
-      x.writeAttribute("name", work ? "submission" : expression ? "revision" : "generation");
-      x.writeEmptyElement(NS, "FRBRauthor");
-      x.writeAttribute("href", "#plenary");
+      x.empty("FRBRdate");
+      x.attr("date", date);
+      x.attr("name", work ? "submission" : expression ? "revision" : "generation");
+      x.empty("FRBRauthor");
+      x.attr("href", "#plenary");
       if (work) {
         empty("FRBRcountry", "value", "un");
         empty("FRBRname", "value", doc.header().negotiation());
       }
       if (expression) {
-        x.writeEmptyElement(NS, "FRBRlanguage");
-        x.writeAttribute("language", lang);
+        x.empty("FRBRlanguage");
+        x.attr("language", lang);
       }
-      x.writeEndElement();
+      x.end();
     }
 
-    private void empty(String name, String attr, String value) throws XMLStreamException {
-      x.writeEmptyElement(NS, name);
-      x.writeAttribute(attr, Xml.clean(value));
+    private void empty(String name, String attr, String value) {
+      x.empty(name);
+      x.attr(attr, Xml.clean(value));
     }
 
-    private void preface(List<Paragraph> preface) throws XMLStreamException {
-      x.writeStartElement(NS, "preface");
+    private void preface(List<Paragraph> preface) {
+      x.start("preface");
       String title = preface.isEmpty() ? doc.header().negotiation() : preface.get(0).text();
-      x.writeStartElement(NS, "p");
-      x.writeAttribute("class", "title");
+      x.start("p");
+      x.attr("class", "title");
       if (!preface.isEmpty()) {
         eIds.put(preface.get(0).id(), "preface__p_1");
-        x.writeAttribute("eId", "preface__p_1");
+        x.attr("eId", "preface__p_1");
       }
-      x.writeStartElement(NS, "docTitle");
-      x.writeCharacters(Xml.clean(title));
-      x.writeEndElement();
-      x.writeEndElement();
+      x.start("docTitle");
+      x.text(Xml.clean(title));
+      x.end();
+      x.end();
       for (int j = 1; j < preface.size(); j++) {
         String eId = "preface__p_" + (j + 1);
         eIds.put(preface.get(j).id(), eId);
         p(preface.get(j), eId, null);
       }
-      x.writeStartElement(NS, "p");
-      x.writeAttribute("class", "revision");
-      x.writeStartElement(NS, "docStage");
-      x.writeCharacters(Xml.clean(doc.header().revision()));
-      x.writeEndElement();
-      x.writeEndElement();
-      x.writeEndElement();
+      x.start("p");
+      x.attr("class", "revision");
+      x.start("docStage");
+      x.text(Xml.clean(doc.header().revision()));
+      x.end();
+      x.end();
+      x.end();
     }
 
     /** Preambular blocks: the authority as formula, each heading with its items as one recitals. */
-    private void preamble(List<Paragraph> paras) throws XMLStreamException {
-      x.writeStartElement(NS, "preamble");
+    private void preamble(List<Paragraph> paras) {
+      x.start("preamble");
       int blocks = 0;
       int j = 0;
       while (j < paras.size()) {
         Paragraph p = paras.get(j);
         if (p.kind().equals("authority")) {
-          x.writeStartElement(NS, "formula");
-          x.writeAttribute("name", "enactingFormula");
+          x.start("formula");
+          x.attr("name", "enactingFormula");
           String eId = "preamble__formula_" + (++blocks);
-          x.writeAttribute("eId", eId);
+          x.attr("eId", eId);
           p(p, eId + "__p_1", null);
-          x.writeEndElement();
+          x.end();
           j++;
           continue;
         }
@@ -248,36 +242,36 @@ public final class AknExporter {
           j = end;
           continue;
         }
-        x.writeStartElement(NS, "recitals");
-        x.writeAttribute("eId", eId);
+        x.start("recitals");
+        x.attr("eId", eId);
         if (intro != null) {
-          x.writeStartElement(NS, "intro");
+          x.start("intro");
           p(intro, eId + "__intro__p_1", null);
-          x.writeEndElement();
+          x.end();
         }
         int n = 0;
         for (Paragraph item : paras.subList(k, end)) {
           String rid = eId + "__recital_" + (++n);
           eIds.put(item.id(), rid);
-          x.writeStartElement(NS, "recital");
-          x.writeAttribute("eId", rid);
+          x.start("recital");
+          x.attr("eId", rid);
           num(item);
           p(item, rid + "__p_1", null);
-          x.writeEndElement();
+          x.end();
         }
-        x.writeEndElement();
+        x.end();
         j = end;
       }
-      x.writeEndElement();
+      x.end();
     }
 
-    private void mainBody(List<Paragraph> paras, List<Paragraph> preface) throws XMLStreamException {
-      x.writeStartElement(NS, "mainBody");
+    private void mainBody(List<Paragraph> paras, List<Paragraph> preface) {
+      x.start("mainBody");
       if (paras.isEmpty()) {
         // mainBody may not be empty: repeat the title as its only text.
-        x.writeStartElement(NS, "p");
-        x.writeCharacters(Xml.clean(preface.isEmpty() ? doc.header().negotiation() : preface.get(0).text()));
-        x.writeEndElement();
+        x.start("p");
+        x.text(Xml.clean(preface.isEmpty() ? doc.header().negotiation() : preface.get(0).text()));
+        x.end();
       }
       int containers = 0;
       int paragraphs = 0;
@@ -287,27 +281,27 @@ public final class AknExporter {
         if (p.kind().equals("heading")) {
           String hid = "hcontainer_" + (++containers);
           eIds.put(p.id(), hid);
-          x.writeStartElement(NS, "hcontainer");
-          x.writeAttribute("name", "operativeBlock");
-          x.writeAttribute("eId", hid);
-          x.writeStartElement(NS, "intro");
+          x.start("hcontainer");
+          x.attr("name", "operativeBlock");
+          x.attr("eId", hid);
+          x.start("intro");
           p(p, hid + "__intro__p_1", null);
-          x.writeEndElement();
+          x.end();
           j++;
           int n = 0;
           while (j < paras.size() && !paras.get(j).kind().equals("heading")) {
             j = paragraph(paras, j, hid + "__para_" + (++n));
           }
-          x.writeEndElement();
+          x.end();
         } else {
           j = paragraph(paras, j, "para_" + (++paragraphs));
         }
       }
-      x.writeEndElement();
+      x.end();
     }
 
     /** A paragraph and the sub-paragraphs right after it as points; returns the index after them. */
-    private int paragraph(List<Paragraph> paras, int j, String eId) throws XMLStreamException {
+    private int paragraph(List<Paragraph> paras, int j, String eId) {
       Paragraph p = paras.get(j);
       boolean point = p.kind().equals("subparagraph");
       int end = j + 1;
@@ -318,48 +312,48 @@ public final class AknExporter {
       }
       String id = point ? eId.replace("para_", "point_") : eId;
       eIds.put(p.id(), id);
-      x.writeStartElement(NS, point ? "point" : "paragraph");
-      x.writeAttribute("eId", id);
+      x.start(point ? "point" : "paragraph");
+      x.attr("eId", id);
       num(p);
       if (end == j + 1) {
-        x.writeStartElement(NS, "content");
+        x.start("content");
         p(p, id + "__p_1", null);
-        x.writeEndElement();
+        x.end();
       } else {
-        x.writeStartElement(NS, "intro");
+        x.start("intro");
         p(p, id + "__intro__p_1", null);
-        x.writeEndElement();
+        x.end();
         int n = 0;
         for (Paragraph sub : paras.subList(j + 1, end)) {
           String sid = id + "__point_" + (++n);
           eIds.put(sub.id(), sid);
-          x.writeStartElement(NS, "point");
-          x.writeAttribute("eId", sid);
+          x.start("point");
+          x.attr("eId", sid);
           num(sub);
-          x.writeStartElement(NS, "content");
+          x.start("content");
           p(sub, sid + "__p_1", null);
-          x.writeEndElement();
-          x.writeEndElement();
+          x.end();
+          x.end();
         }
       }
-      x.writeEndElement();
+      x.end();
       return end;
     }
 
-    private void num(Paragraph p) throws XMLStreamException {
+    private void num(Paragraph p) {
       if (p.number() != null && !p.number().isBlank()) {
-        x.writeStartElement(NS, "num");
-        x.writeCharacters(Xml.clean(p.number()));
-        x.writeEndElement();
+        x.start("num");
+        x.text(Xml.clean(p.number()));
+        x.end();
       }
     }
 
     /** The paragraph's text as a {@code p}, with its footnotes as authorial notes where they are cited. */
-    private void p(Paragraph p, String eId, String cls) throws XMLStreamException {
-      x.writeStartElement(NS, "p");
-      x.writeAttribute("eId", eId);
+    private void p(Paragraph p, String eId, String cls) {
+      x.start("p");
+      x.attr("eId", eId);
       if (cls != null) {
-        x.writeAttribute("class", cls);
+        x.attr("class", cls);
       }
       String text = Xml.clean(p.text());
       List<Paragraph> notes = notesOf.getOrDefault(p.id(), List.of());
@@ -369,26 +363,26 @@ public final class AknExporter {
             : Integer.toString(noteCount + 1);
         int found = text.indexOf(marker, at);
         int cut = found < 0 ? text.length() : found;
-        x.writeCharacters(text.substring(at, cut));
+        x.text(text.substring(at, cut));
         String nid = "anote_" + (++noteCount);
         eIds.put(note.id(), nid);
-        x.writeStartElement(NS, "authorialNote");
-        x.writeAttribute("marker", marker);
-        x.writeAttribute("placement", "bottom");
-        x.writeAttribute("eId", nid);
-        x.writeStartElement(NS, "p");
-        x.writeAttribute("eId", nid + "__p_1");
-        x.writeCharacters(Xml.clean(note.text()));
-        x.writeEndElement();
-        x.writeEndElement();
+        x.start("authorialNote");
+        x.attr("marker", marker);
+        x.attr("placement", "bottom");
+        x.attr("eId", nid);
+        x.start("p");
+        x.attr("eId", nid + "__p_1");
+        x.text(Xml.clean(note.text()));
+        x.end();
+        x.end();
         at = found < 0 ? text.length() : found + marker.length();
       }
-      x.writeCharacters(text.substring(at));
-      x.writeEndElement();
+      x.text(text.substring(at));
+      x.end();
     }
 
     /** The proposals as an amendment list: one amendment per grouped proposal, in document order. */
-    private void amendments() throws XMLStreamException {
+    private void amendments() {
       List<Amendment> all = new ArrayList<>();
       Map<Integer, Paragraph> target = new HashMap<>();
       for (ConsolidatedDocument.Entry e : doc.entries()) {
@@ -401,75 +395,75 @@ public final class AknExporter {
         return;
       }
       Labels l = doc.labels();
-      x.writeStartElement(NS, "components");
-      x.writeAttribute("eId", "cmpnts");
-      x.writeStartElement(NS, "component");
-      x.writeAttribute("eId", "cmp_1");
-      x.writeStartElement(NS, "amendmentList");
-      x.writeAttribute("name", "proposals");
+      x.start("components");
+      x.attr("eId", "cmpnts");
+      x.start("component");
+      x.attr("eId", "cmp_1");
+      x.start("amendmentList");
+      x.attr("name", "proposals");
       meta(work.replace("/statement/deliberation/", "/amendmentList/proposals/"), "amendmentList");
-      x.writeStartElement(NS, "preface");
-      x.writeStartElement(NS, "p");
-      x.writeStartElement(NS, "docTitle");
-      x.writeCharacters(Xml.clean(l.title() + " — " + doc.header().revision()));
-      x.writeEndElement();
-      x.writeEndElement();
-      x.writeEndElement();
-      x.writeStartElement(NS, "collectionBody");
+      x.start("preface");
+      x.start("p");
+      x.start("docTitle");
+      x.text(Xml.clean(l.title() + " — " + doc.header().revision()));
+      x.end();
+      x.end();
+      x.end();
+      x.start("collectionBody");
       for (Amendment a : all) {
         String cid = "cmp_1__cmp_" + a.seq();
-        x.writeStartElement(NS, "component");
-        x.writeAttribute("eId", cid);
-        x.writeStartElement(NS, "amendment");
-        x.writeAttribute("name", a.kind().code());
+        x.start("component");
+        x.attr("eId", cid);
+        x.start("amendment");
+        x.attr("name", a.kind().code());
         meta(work.replace("/statement/deliberation/", "/amendment/proposal/") + "-a" + a.seq(), "amendment");
-        x.writeStartElement(NS, "amendmentBody");
-        x.writeStartElement(NS, "amendmentHeading");
-        x.writeStartElement(NS, "p");
-        x.writeCharacters(Xml.clean("[" + a.seq() + "] " + a.kindLabel()
+        x.start("amendmentBody");
+        x.start("amendmentHeading");
+        x.start("p");
+        x.text(Xml.clean("[" + a.seq() + "] " + a.kindLabel()
             + (a.kind().ituLabel() == null ? "" : " (" + a.kind().ituLabel() + ")") + " — " + a.attribution()));
-        x.writeEndElement();
-        x.writeEndElement();
+        x.end();
+        x.end();
         Paragraph on = target.get(a.seq());
-        x.writeStartElement(NS, "amendmentReference");
-        x.writeStartElement(NS, "p");
-        x.writeStartElement(NS, "ref");
-        x.writeAttribute("href", "#" + eIds.getOrDefault(on.id(), "p-" + on.id()));
-        x.writeCharacters(Xml.clean(l.paragraph() + " " + on.label()));
-        x.writeEndElement();
-        x.writeEndElement();
-        x.writeEndElement();
-        x.writeStartElement(NS, "amendmentContent");
-        x.writeStartElement(NS, "p");
+        x.start("amendmentReference");
+        x.start("p");
+        x.start("ref");
+        x.attr("href", "#" + eIds.getOrDefault(on.id(), "p-" + on.id()));
+        x.text(Xml.clean(l.paragraph() + " " + on.label()));
+        x.end();
+        x.end();
+        x.end();
+        x.start("amendmentContent");
+        x.start("p");
         for (DiffOp op : a.changes()) {
           switch (op.type()) {
-            case EQUAL -> x.writeCharacters(Xml.clean(op.text()));
+            case EQUAL -> x.text(Xml.clean(op.text()));
             case INSERT, DELETE -> {
-              x.writeStartElement(NS, op.type() == DiffOp.Type.INSERT ? "ins" : "del");
-              x.writeCharacters(Xml.clean(op.text()));
-              x.writeEndElement();
+              x.start(op.type() == DiffOp.Type.INSERT ? "ins" : "del");
+              x.text(Xml.clean(op.text()));
+              x.end();
             }
           }
         }
-        x.writeEndElement();
-        x.writeEndElement();
+        x.end();
+        x.end();
         if (!a.rationales().isEmpty()) {
-          x.writeStartElement(NS, "amendmentJustification");
+          x.start("amendmentJustification");
           for (String r : a.rationales()) {
-            x.writeStartElement(NS, "p");
-            x.writeCharacters(Xml.clean(r));
-            x.writeEndElement();
+            x.start("p");
+            x.text(Xml.clean(r));
+            x.end();
           }
-          x.writeEndElement();
+          x.end();
         }
-        x.writeEndElement();
-        x.writeEndElement();
-        x.writeEndElement();
+        x.end();
+        x.end();
+        x.end();
       }
-      x.writeEndElement();
-      x.writeEndElement();
-      x.writeEndElement();
-      x.writeEndElement();
+      x.end();
+      x.end();
+      x.end();
+      x.end();
     }
   }
 }

@@ -98,6 +98,21 @@ public final class CompilationBuilder {
       orderedGroups.put(para.id(), list);
     }
 
+    // The word diffs are most of the work (ICU tokens, then Myers): compute them on all cores.
+    List<Object[]> tasks = new ArrayList<>();
+    for (CompilationSource.Paragraph para : source.paragraphs()) {
+      for (List<Proposal> members : orderedGroups.getOrDefault(para.id(), List.of())) {
+        tasks.add(new Object[] {para, members});
+      }
+    }
+    Map<Integer, List<DiffOp>> changesBySeq = new java.util.concurrent.ConcurrentHashMap<>();
+    tasks.parallelStream().forEach(t -> {
+      @SuppressWarnings("unchecked")
+      List<Proposal> members = (List<Proposal>) t[1];
+      changesBySeq.put(seqOfProposal.get(members.get(0).id()), changes(members.get(0),
+          (CompilationSource.Paragraph) t[0]));
+    });
+
     Map<Integer, List<Remark>> reactionsBySeq = new HashMap<>();
     Map<Long, List<Remark>> remarksByParagraph = new HashMap<>();
     List<Remark> general = new ArrayList<>();
@@ -134,7 +149,7 @@ public final class CompilationBuilder {
       List<Amendment> amendments = new ArrayList<>();
       for (List<Proposal> members : orderedGroups.getOrDefault(para.id(), List.of())) {
         int s = seqOfProposal.get(members.get(0).id());
-        amendments.add(amendment(s, members, para, reactionsBySeq.getOrDefault(s, List.of())));
+        amendments.add(amendment(s, members, para, changesBySeq.get(s), reactionsBySeq.getOrDefault(s, List.of())));
         submissions += members.size();
       }
       List<Remark> paraRemarks = remarksByParagraph.getOrDefault(para.id(), List.of());
@@ -218,16 +233,20 @@ public final class CompilationBuilder {
         p.parentId());
   }
 
-  private Amendment amendment(int seq, List<Proposal> members, CompilationSource.Paragraph para,
-      List<Remark> reactions) {
-    Proposal first = members.get(0);
+  private static List<DiffOp> changes(Proposal first, CompilationSource.Paragraph para) {
     String text = proposedText(first, para);
-    List<DiffOp> changes = switch (first.kind()) {
+    return switch (first.kind()) {
       case AMEND -> WordDiff.diff(para.text(), text);
       case INSERT -> text.isEmpty() ? List.of() : List.of(new DiffOp(DiffOp.Type.INSERT, text));
       case DELETE -> List.of(new DiffOp(DiffOp.Type.DELETE, para.text()));
       default -> List.of(new DiffOp(DiffOp.Type.EQUAL, para.text()));
     };
+  }
+
+  private Amendment amendment(int seq, List<Proposal> members, CompilationSource.Paragraph para,
+      List<DiffOp> changes, List<Remark> reactions) {
+    Proposal first = members.get(0);
+    String text = proposedText(first, para);
     List<Sponsor> sponsors = new ArrayList<>();
     Set<String> rationales = new LinkedHashSet<>();
     Set<String> ids = new LinkedHashSet<>();

@@ -3,6 +3,9 @@ package org.plenary.compile;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -10,9 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.plenary.compile.ConsolidatedDocument.Amendment;
 import org.plenary.compile.ConsolidatedDocument.Entry;
 import org.plenary.compile.ConsolidatedDocument.Remark;
@@ -25,13 +25,12 @@ import org.plenary.draft.Direction;
  * the submission), so a facilitator accepts or rejects them in Word or LibreOffice. Arabic paragraphs are
  * right-to-left ({@code w:bidi}), Arabic runs {@code w:rtl} with a complex-script font and size.
  *
- * <p>The main part is streamed with StAX straight into the zip, never held as a DOM: a 5,000-proposal
+ * <p>The main part is streamed with {@link TagWriter} straight into the zip, never held as a DOM: a 5,000-proposal
  * compilation stays small in memory and fast (see {@code bench/compile}). POI reads the result back in
  * the tests.
  */
 public final class DocxExporter implements Exporter {
   static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
-  private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
   private static final String FONT = "Arial";
   private static final String CS_FONT = "Arial";
   /** Text width of an A4 page with 2 cm margins, in twentieths of a point. */
@@ -49,13 +48,13 @@ public final class DocxExporter implements Exporter {
     entry(zip, "word/styles.xml", styles(doc.labels().language()));
     entry(zip, "word/settings.xml", SETTINGS);
     zip.putNextEntry(new ZipEntry("word/document.xml"));
+    Writer w = new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8);
     try {
-      XMLStreamWriter x = XMLOutputFactory.newFactory().createXMLStreamWriter(new NonClosing(zip), "UTF-8");
-      new Body(doc, x).write();
-      x.close();
-    } catch (XMLStreamException e) {
-      throw new IOException("cannot write the document", e);
+      new Body(doc, new TagWriter(w)).write();
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
+    w.flush();
     zip.closeEntry();
     zip.finish();
   }
@@ -69,24 +68,22 @@ public final class DocxExporter implements Exporter {
   /** Writes the body; one instance per document (it numbers the revisions). */
   private static final class Body {
     private final ConsolidatedDocument doc;
-    private final XMLStreamWriter x;
+    private final TagWriter x;
     private final Labels labels;
     private final boolean docRtl;
     private int revisionId;
 
-    Body(ConsolidatedDocument doc, XMLStreamWriter x) {
+    Body(ConsolidatedDocument doc, TagWriter x) {
       this.doc = doc;
       this.x = x;
       this.labels = doc.labels();
       this.docRtl = labels.language().rtl();
     }
 
-    void write() throws XMLStreamException {
-      x.writeStartDocument("UTF-8", "1.0");
-      x.setPrefix("w", W);
-      x.writeStartElement("w", "document", W);
-      x.writeNamespace("w", W);
-      x.writeStartElement(W, "body");
+    void write() {
+      x.declaration();
+      x.start("w:document").attr("xmlns:w", W);
+      x.start("w:body");
       header();
       if (doc.options().layout() == Layout.TABLE) {
         entriesAsTable();
@@ -102,12 +99,12 @@ public final class DocxExporter implements Exporter {
         }
       }
       sectPr();
-      x.writeEndElement();
-      x.writeEndElement();
-      x.writeEndDocument();
+      x.end();
+      x.end();
+      x.finish();
     }
 
-    private void header() throws XMLStreamException {
+    private void header() {
       ConsolidatedDocument.Header h = doc.header();
       simple("Title", Direction.of(h.negotiation()) == Direction.RTL, h.negotiation(), false, false);
       simple("Subtitle", docRtl, labels.title() + " — " + h.revision() + " — " + DAY.format(h.date()), false, false);
@@ -128,7 +125,7 @@ public final class DocxExporter implements Exporter {
         row(false, w1, r.label(), n(r.amendments()), n(r.reactions()), n(r.remarks()),
             doc.options().attributed() ? n(r.delegations()) : "—");
       }
-      x.writeEndElement();
+      x.end();
       if (doc.options().attributed()) {
         simple("Heading1", docRtl, labels.summaryByDelegation(), false, false);
         int[] w2 = {2638, 1400, 1400, 1400, 1400, 1400};
@@ -139,7 +136,7 @@ public final class DocxExporter implements Exporter {
           row(false, w2, r.name().equals(r.code()) ? r.code() : r.name() + " (" + r.code() + ")", n(r.amendments()),
               n(r.cosponsored()), n(r.reactions()), n(r.remarks()), n(r.paragraphs()));
         }
-        x.writeEndElement();
+        x.end();
       }
       pageBreak();
     }
@@ -148,7 +145,7 @@ public final class DocxExporter implements Exporter {
       return Integer.toString(i);
     }
 
-    private void entry(Entry e) throws XMLStreamException {
+    private void entry(Entry e) {
       simple("Heading2", docRtl, labels.paragraph() + " " + e.paragraph().label(), false, false);
       simple("Draft", e.paragraph().direction() == Direction.RTL, e.paragraph().text(), false, false);
       for (Amendment a : e.amendments()) {
@@ -159,16 +156,16 @@ public final class DocxExporter implements Exporter {
       }
     }
 
-    private void entriesAsTable() throws XMLStreamException {
+    private void entriesAsTable() {
       int[] w = {4319, 5319};
       tableStart(w);
       row(true, w, labels.paragraph(), labels.amendments());
       for (Entry e : doc.entries()) {
-        x.writeStartElement(W, "tr");
+        x.start("w:tr");
         cellStart(w[0]);
         simple("Heading2", docRtl, labels.paragraph() + " " + e.paragraph().label(), false, false);
         simple("Draft", e.paragraph().direction() == Direction.RTL, e.paragraph().text(), false, false);
-        x.writeEndElement();
+        x.end();
         cellStart(w[1]);
         boolean any = false;
         for (Amendment a : e.amendments()) {
@@ -182,49 +179,49 @@ public final class DocxExporter implements Exporter {
         if (!any) {
           simple("Remark", docRtl, labels.noInput(), false, true);
         }
-        x.writeEndElement();
-        x.writeEndElement();
+        x.end();
+        x.end();
       }
-      x.writeEndElement();
+      x.end();
     }
 
-    private void amendment(Amendment a) throws XMLStreamException {
+    private void amendment(Amendment a) {
       String head = "[" + a.seq() + "] " + a.kindLabel() + (a.ituLabel() == null ? "" : " (" + a.ituLabel() + ")")
           + " — " + a.attribution();
       simple("Attribution", docRtl, head, true, false);
       boolean rtl = a.direction() == Direction.RTL;
       String date = DateTimeFormatter.ISO_INSTANT.format(a.date().truncatedTo(ChronoUnit.SECONDS));
-      x.writeStartElement(W, "p");
-      x.writeStartElement(W, "pPr");
+      x.start("w:p");
+      x.start("w:pPr");
       style("Amendment");
       if (rtl) {
-        x.writeEmptyElement(W, "bidi");
+        x.empty("w:bidi");
       }
       if (a.kind() == ProposalKind.INSERT || a.kind() == ProposalKind.DELETE) {
         // The paragraph mark itself is inserted or deleted, so accepting removes or keeps the whole paragraph.
-        x.writeStartElement(W, "rPr");
+        x.start("w:rPr");
         mark(a.kind() == ProposalKind.INSERT ? "ins" : "del", a.author(), date);
-        x.writeEndElement();
+        x.end();
       }
-      x.writeEndElement();
+      x.end();
       for (DiffOp op : a.changes()) {
         switch (op.type()) {
           case EQUAL -> runs(op.text(), rtl, false, false, false);
           case INSERT -> {
-            x.writeStartElement(W, "ins");
+            x.start("w:ins");
             revisionAttributes(a.author(), date);
             runs(op.text(), rtl, false, false, false);
-            x.writeEndElement();
+            x.end();
           }
           case DELETE -> {
-            x.writeStartElement(W, "del");
+            x.start("w:del");
             revisionAttributes(a.author(), date);
             runs(op.text(), rtl, false, false, true);
-            x.writeEndElement();
+            x.end();
           }
         }
       }
-      x.writeEndElement();
+      x.end();
       for (String r : a.rationales()) {
         simple("Rationale", Direction.of(r) == Direction.RTL, labels.rationale() + ": " + r, false, true);
       }
@@ -233,161 +230,161 @@ public final class DocxExporter implements Exporter {
       }
     }
 
-    private void remark(Remark r) throws XMLStreamException {
+    private void remark(Remark r) {
       String who = r.by() == null ? "" : " — " + r.by();
       String concerns = r.target() > 0 ? " (" + labels.concerns() + " [" + r.target() + "])" : "";
-      x.writeStartElement(W, "p");
-      x.writeStartElement(W, "pPr");
+      x.start("w:p");
+      x.start("w:pPr");
       style("Remark");
       if (docRtl) {
-        x.writeEmptyElement(W, "bidi");
+        x.empty("w:bidi");
       }
-      x.writeEndElement();
+      x.end();
       runs(r.kindLabel() + concerns + who + (r.text().isEmpty() ? "" : ": "), docRtl, true, false, false);
       runs(r.text(), r.direction() == Direction.RTL, false, false, false);
-      x.writeEndElement();
+      x.end();
     }
 
-    private void mark(String kind, String author, String date) throws XMLStreamException {
-      x.writeEmptyElement(W, kind);
+    private void mark(String kind, String author, String date) {
+      x.empty("w:" + kind);
       revisionAttributes(author, date);
     }
 
-    private void revisionAttributes(String author, String date) throws XMLStreamException {
-      x.writeAttribute("w", W, "id", Integer.toString(++revisionId));
-      x.writeAttribute("w", W, "author", Xml.clean(author));
-      x.writeAttribute("w", W, "date", date);
+    private void revisionAttributes(String author, String date) {
+      x.attr("w:id", Integer.toString(++revisionId));
+      x.attr("w:author", Xml.clean(author));
+      x.attr("w:date", date);
     }
 
     /** A paragraph of one style with plain text, cut into directional runs. */
     private void simple(String style, boolean rtl, String text, boolean bold, boolean italic)
-        throws XMLStreamException {
-      x.writeStartElement(W, "p");
-      x.writeStartElement(W, "pPr");
+        {
+      x.start("w:p");
+      x.start("w:pPr");
       style(style);
       if (rtl) {
-        x.writeEmptyElement(W, "bidi");
+        x.empty("w:bidi");
       }
-      x.writeEndElement();
+      x.end();
       runs(text, rtl, bold, italic, false);
-      x.writeEndElement();
+      x.end();
     }
 
-    private void style(String style) throws XMLStreamException {
-      x.writeEmptyElement(W, "pStyle");
-      x.writeAttribute("w", W, "val", style);
+    private void style(String style) {
+      x.empty("w:pStyle");
+      x.attr("w:val", style);
     }
 
     private void runs(String text, boolean paragraphRtl, boolean bold, boolean italic, boolean deleted)
-        throws XMLStreamException {
+        {
       for (BidiRuns.Run run : BidiRuns.split(Xml.clean(text), paragraphRtl)) {
-        x.writeStartElement(W, "r");
+        x.start("w:r");
         if (bold || italic || run.rtl()) {
-          x.writeStartElement(W, "rPr");
+          x.start("w:rPr");
           if (run.rtl()) {
-            x.writeEmptyElement(W, "rFonts");
-            x.writeAttribute("w", W, "cs", CS_FONT);
+            x.empty("w:rFonts");
+            x.attr("w:cs", CS_FONT);
           }
           if (bold) {
-            x.writeEmptyElement(W, "b");
-            x.writeEmptyElement(W, "bCs");
+            x.empty("w:b");
+            x.empty("w:bCs");
           }
           if (italic) {
-            x.writeEmptyElement(W, "i");
-            x.writeEmptyElement(W, "iCs");
+            x.empty("w:i");
+            x.empty("w:iCs");
           }
           if (run.rtl()) {
-            x.writeEmptyElement(W, "szCs");
-            x.writeAttribute("w", W, "val", "24");
-            x.writeEmptyElement(W, "rtl");
+            x.empty("w:szCs");
+            x.attr("w:val", "24");
+            x.empty("w:rtl");
           }
-          x.writeEndElement();
+          x.end();
         }
-        x.writeStartElement(W, deleted ? "delText" : "t");
-        x.writeAttribute("xml", XML_NS, "space", "preserve");
-        x.writeCharacters(run.text());
-        x.writeEndElement();
-        x.writeEndElement();
+        x.start(deleted ? "w:delText" : "w:t");
+        x.attr("xml:space", "preserve");
+        x.text(run.text());
+        x.end();
+        x.end();
       }
     }
 
-    private void tableStart(int[] widths) throws XMLStreamException {
-      x.writeStartElement(W, "tbl");
-      x.writeStartElement(W, "tblPr");
+    private void tableStart(int[] widths) {
+      x.start("w:tbl");
+      x.start("w:tblPr");
       if (docRtl) {
-        x.writeEmptyElement(W, "bidiVisual");
+        x.empty("w:bidiVisual");
       }
-      x.writeEmptyElement(W, "tblW");
-      x.writeAttribute("w", W, "w", Integer.toString(TEXT_WIDTH));
-      x.writeAttribute("w", W, "type", "dxa");
-      x.writeStartElement(W, "tblBorders");
+      x.empty("w:tblW");
+      x.attr("w:w", Integer.toString(TEXT_WIDTH));
+      x.attr("w:type", "dxa");
+      x.start("w:tblBorders");
       for (String side : new String[] {"top", "left", "bottom", "right", "insideH", "insideV"}) {
-        x.writeEmptyElement(W, side);
-        x.writeAttribute("w", W, "val", "single");
-        x.writeAttribute("w", W, "sz", "4");
-        x.writeAttribute("w", W, "space", "0");
-        x.writeAttribute("w", W, "color", "999999");
+        x.empty("w:" + side);
+        x.attr("w:val", "single");
+        x.attr("w:sz", "4");
+        x.attr("w:space", "0");
+        x.attr("w:color", "999999");
       }
-      x.writeEndElement();
-      x.writeEmptyElement(W, "tblLayout");
-      x.writeAttribute("w", W, "type", "fixed");
-      x.writeEndElement();
-      x.writeStartElement(W, "tblGrid");
+      x.end();
+      x.empty("w:tblLayout");
+      x.attr("w:type", "fixed");
+      x.end();
+      x.start("w:tblGrid");
       for (int w : widths) {
-        x.writeEmptyElement(W, "gridCol");
-        x.writeAttribute("w", W, "w", Integer.toString(w));
+        x.empty("w:gridCol");
+        x.attr("w:w", Integer.toString(w));
       }
-      x.writeEndElement();
+      x.end();
     }
 
-    private void row(boolean header, int[] widths, String... cells) throws XMLStreamException {
-      x.writeStartElement(W, "tr");
+    private void row(boolean header, int[] widths, String... cells) {
+      x.start("w:tr");
       if (header) {
-        x.writeStartElement(W, "trPr");
-        x.writeEmptyElement(W, "tblHeader");
-        x.writeEndElement();
+        x.start("w:trPr");
+        x.empty("w:tblHeader");
+        x.end();
       }
       for (int i = 0; i < cells.length; i++) {
         cellStart(widths[i]);
         simple("TableText", i == 0 && !header ? Direction.of(cells[i]) == Direction.RTL : docRtl, cells[i], header,
             false);
-        x.writeEndElement();
+        x.end();
       }
-      x.writeEndElement();
+      x.end();
     }
 
-    private void cellStart(int width) throws XMLStreamException {
-      x.writeStartElement(W, "tc");
-      x.writeStartElement(W, "tcPr");
-      x.writeEmptyElement(W, "tcW");
-      x.writeAttribute("w", W, "w", Integer.toString(width));
-      x.writeAttribute("w", W, "type", "dxa");
-      x.writeEndElement();
+    private void cellStart(int width) {
+      x.start("w:tc");
+      x.start("w:tcPr");
+      x.empty("w:tcW");
+      x.attr("w:w", Integer.toString(width));
+      x.attr("w:type", "dxa");
+      x.end();
     }
 
-    private void pageBreak() throws XMLStreamException {
-      x.writeStartElement(W, "p");
-      x.writeStartElement(W, "r");
-      x.writeEmptyElement(W, "br");
-      x.writeAttribute("w", W, "type", "page");
-      x.writeEndElement();
-      x.writeEndElement();
+    private void pageBreak() {
+      x.start("w:p");
+      x.start("w:r");
+      x.empty("w:br");
+      x.attr("w:type", "page");
+      x.end();
+      x.end();
     }
 
-    private void sectPr() throws XMLStreamException {
-      x.writeStartElement(W, "sectPr");
-      x.writeEmptyElement(W, "pgSz");
-      x.writeAttribute("w", W, "w", "11906");
-      x.writeAttribute("w", W, "h", "16838");
-      x.writeEmptyElement(W, "pgMar");
+    private void sectPr() {
+      x.start("w:sectPr");
+      x.empty("w:pgSz");
+      x.attr("w:w", "11906");
+      x.attr("w:h", "16838");
+      x.empty("w:pgMar");
       for (String[] a : new String[][] {{"top", "1134"}, {"right", "1134"}, {"bottom", "1134"}, {"left", "1134"},
           {"header", "709"}, {"footer", "709"}, {"gutter", "0"}}) {
-        x.writeAttribute("w", W, a[0], a[1]);
+        x.attr("w:" + a[0], a[1]);
       }
       if (docRtl) {
-        x.writeEmptyElement(W, "bidi");
+        x.empty("w:bidi");
       }
-      x.writeEndElement();
+      x.end();
     }
   }
 
