@@ -13,6 +13,7 @@ import org.plenary.events.AuditLog;
 import org.plenary.http.HttpVerticle;
 import org.plenary.negotiation.Delegations;
 import org.plenary.negotiation.NegotiationRoutes;
+import org.plenary.proposal.ProposalRoutes;
 import org.plenary.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,6 +60,7 @@ public final class Plenary implements AutoCloseable {
                 sessions.mount(api);
                 negotiations.mount(api);
                 revisions.mount(api);
+                new ProposalRoutes(db).mount(api);
               }));
       vertx.deployVerticle(http).await();
       return new Plenary(vertx, db, http, generated);

@@ -18,8 +18,8 @@ import org.plenary.schema.tables.records.EventRecord;
 /**
  * The append-only audit log. Every state change calls {@link #append} inside the transaction that
  * makes the change, so the change and its record commit or roll back together. Each event carries
- * the hash of the previous event of its chain (one chain per negotiation, one global): editing or
- * deleting a row breaks {@link #verify}.
+ * the hash of the previous event of its chain (a few interleaved lanes per negotiation, one global chain):
+ * editing or deleting a row breaks {@link #verify}.
  */
 public final class AuditLog {
   public static final String GLOBAL_CHAIN = "global";
@@ -35,17 +35,23 @@ public final class AuditLog {
 
   private AuditLog() {}
 
+  /**
+   * Appends an event in the caller's transaction. Call it as the transaction's last statement: it locks a
+   * chain head until commit.
+   *
+   * <p>A negotiation's log is {@value #LANES} interleaved hash chains ("lanes"): each event links to the
+   * previous event of its lane, and an append takes whichever lane head no other transaction holds
+   * ({@code FOR UPDATE SKIP LOCKED}), so concurrent submissions do not queue behind one row lock through
+   * their commits. Every event still belongs to exactly one chain, so editing, removing or reordering any
+   * event breaks {@link #verify}. The global chain (events outside negotiations) is a single lane.
+   */
   public static long append(DSLContext dsl, Long negotiationId, Actor actor, String type, String subject,
       Object payload) {
-    String chain = negotiationId == null ? GLOBAL_CHAIN : "negotiation:" + negotiationId;
-    dsl.insertInto(EVENT_CHAIN, EVENT_CHAIN.CHAIN_KEY, EVENT_CHAIN.LAST_HASH)
-        .values(chain, "")
-        .onConflictDoNothing()
-        .execute();
-    String prev = dsl.select(EVENT_CHAIN.LAST_HASH).from(EVENT_CHAIN)
-        .where(EVENT_CHAIN.CHAIN_KEY.eq(chain)).forUpdate().fetchOne(EVENT_CHAIN.LAST_HASH);
+    String base = negotiationId == null ? GLOBAL_CHAIN : "negotiation:" + negotiationId;
     String payloadJson = payload instanceof String s ? s : Json.string(payload == null ? Json.object() : payload);
+    Head head = lockHead(dsl, base, negotiationId == null ? 1 : LANES);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    String prev = head.lastHash();
     String hash = hash(prev, negotiationId, actor.accountId(), actor.delegation(), type, subject, payloadJson, now);
     long id = dsl.insertInto(EVENT)
         .set(EVENT.NEGOTIATION_ID, negotiationId)
@@ -57,11 +63,46 @@ public final class AuditLog {
         .set(EVENT.CREATED_AT, now)
         .set(EVENT.PREV_HASH, prev.isEmpty() ? null : prev)
         .set(EVENT.HASH, hash)
+        .set(EVENT.CHAIN_KEY, head.key().equals(base) ? null : head.key())
         .returningResult(EVENT.ID)
         .fetchOne()
         .value1();
-    dsl.update(EVENT_CHAIN).set(EVENT_CHAIN.LAST_HASH, hash).where(EVENT_CHAIN.CHAIN_KEY.eq(chain)).execute();
+    dsl.update(EVENT_CHAIN).set(EVENT_CHAIN.LAST_HASH, hash).where(EVENT_CHAIN.CHAIN_KEY.eq(head.key())).execute();
     return id;
+  }
+
+  /** Lanes per negotiation: about the number of connections that append at once. */
+  static final int LANES = 32;
+
+  private record Head(String key, String lastHash) {}
+
+  /** The key of lane {@code i} of a chain; lane 0 keeps the chain's own key (events before lanes existed). */
+  static String laneKey(String base, int i) {
+    return i == 0 ? base : base + "#" + i;
+  }
+
+  /** Locks a free lane head of the chain (creating the lanes on first use), or waits for a random one. */
+  private static Head lockHead(DSLContext dsl, String base, int lanes) {
+    List<String> keys = new java.util.ArrayList<>(lanes);
+    for (int i = 0; i < lanes; i++) {
+      keys.add(laneKey(base, i));
+    }
+    var free = dsl.select(EVENT_CHAIN.CHAIN_KEY, EVENT_CHAIN.LAST_HASH).from(EVENT_CHAIN)
+        .where(EVENT_CHAIN.CHAIN_KEY.in(keys)).limit(1).forUpdate().skipLocked().fetchOne();
+    if (free != null) {
+      return new Head(free.value1(), free.value2());
+    }
+    if (!dsl.fetchExists(EVENT_CHAIN, EVENT_CHAIN.CHAIN_KEY.eq(keys.get(lanes - 1)))) {
+      var insert = dsl.insertInto(EVENT_CHAIN, EVENT_CHAIN.CHAIN_KEY, EVENT_CHAIN.LAST_HASH);
+      for (String k : keys) {
+        insert = insert.values(k, "");
+      }
+      insert.onConflictDoNothing().execute();
+    }
+    String key = keys.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(lanes));
+    String last = dsl.select(EVENT_CHAIN.LAST_HASH).from(EVENT_CHAIN)
+        .where(EVENT_CHAIN.CHAIN_KEY.eq(key)).forUpdate().fetchOne(EVENT_CHAIN.LAST_HASH);
+    return new Head(key, last);
   }
 
   /** Events of a negotiation after {@code afterId}, oldest first. */
@@ -73,29 +114,46 @@ public final class AuditLog {
         .fetch(AuditLog::toEvent);
   }
 
-  /** Recomputes a chain; returns the id of the first event whose hash does not match, or -1 when intact. */
+  /**
+   * Recomputes a negotiation's chains (or the global one); returns the id of the first event whose hash or
+   * link does not match, or -1 when intact. A lane whose head does not match its last event (an event removed
+   * from the end) reports that last event, or 0 when the lane has none left.
+   */
   public static long verify(DSLContext dsl, Long negotiationId) {
+    String base = negotiationId == null ? GLOBAL_CHAIN : "negotiation:" + negotiationId;
     var rows = dsl.selectFrom(EVENT)
         .where(negotiationId == null ? EVENT.NEGOTIATION_ID.isNull() : EVENT.NEGOTIATION_ID.eq(negotiationId))
         .orderBy(EVENT.ID)
         .fetch();
-    String prev = "";
+    java.util.Map<String, String> prevByLane = new java.util.HashMap<>();
+    java.util.Map<String, Long> lastIdByLane = new java.util.HashMap<>();
+    long firstBad = Long.MAX_VALUE;
     for (EventRecord r : rows) {
+      String lane = r.getChainKey() == null ? base : r.getChainKey();
+      if (!lane.equals(base) && !lane.startsWith(base + "#")) {
+        firstBad = Math.min(firstBad, r.getId());
+        continue;
+      }
+      String prev = prevByLane.getOrDefault(lane, "");
       String expectedPrev = prev.isEmpty() ? null : prev;
       String h = hash(prev, r.getNegotiationId(), r.getAccountId(), r.getDelegationCode(), r.getType(),
           r.getSubject(), r.getPayload(), r.getCreatedAt().withOffsetSameInstant(ZoneOffset.UTC));
       if (!java.util.Objects.equals(expectedPrev, r.getPrevHash()) || !h.equals(r.getHash())) {
-        return r.getId();
+        firstBad = Math.min(firstBad, r.getId());
       }
-      prev = r.getHash();
+      prevByLane.put(lane, r.getHash());
+      lastIdByLane.put(lane, r.getId());
     }
-    String head = dsl.select(EVENT_CHAIN.LAST_HASH).from(EVENT_CHAIN)
-        .where(EVENT_CHAIN.CHAIN_KEY.eq(negotiationId == null ? GLOBAL_CHAIN : "negotiation:" + negotiationId))
-        .fetchOne(EVENT_CHAIN.LAST_HASH);
-    if (head != null && !head.equals(prev)) {
-      return rows.isEmpty() ? 0 : rows.get(rows.size() - 1).getId();
+    var heads = dsl.select(EVENT_CHAIN.CHAIN_KEY, EVENT_CHAIN.LAST_HASH).from(EVENT_CHAIN)
+        .where(EVENT_CHAIN.CHAIN_KEY.eq(base).or(EVENT_CHAIN.CHAIN_KEY.like(base + "#%")))
+        .fetch();
+    for (var head : heads) {
+      String last = prevByLane.getOrDefault(head.value1(), "");
+      if (!head.value2().equals(last)) {
+        firstBad = Math.min(firstBad, lastIdByLane.getOrDefault(head.value1(), 0L));
+      }
     }
-    return -1;
+    return firstBad == Long.MAX_VALUE ? -1 : firstBad;
   }
 
   private static Event toEvent(EventRecord r) {

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Proposals benchmark: pgbench single-row inserts as the yardstick, then POST proposal and GET paragraph
+# throughput on PostgreSQL (wrk, 32 connections), then kill -9 durability on PostgreSQL and on H2 (file).
+# Starts a private PostgreSQL 15 (Debian binaries) on a spare port and its own Plenary; loopback only;
+# about 4 minutes. Results go to bench/proposals/results.md (and raw output to $WORK).
+#   bench/proposals/run.sh            # everything
+#   bench/proposals/run.sh throughput # pgbench + POST + GET only
+set -euo pipefail
+HERE=$(cd "$(dirname "$0")" && pwd)
+ROOT=$(cd "$HERE/../.." && pwd)
+WORK=${WORK:-/tmp/plenary-bench-proposals}
+WHAT=${1:-all}
+PGBIN=/usr/lib/postgresql/15/bin
+PGPORT=${PGPORT:-54315}
+HTTP_PORT=${HTTP_PORT:-18431}
+POOL=${POOL:-32}
+SECONDS_LOAD=${SECONDS_LOAD:-15}
+ADMIN_PW=bench-admin-password
+JAR=$ROOT/server/target/plenary.jar
+RESULTS=$HERE/results.md
+SERVER_PID=
+
+log() { echo "[$(date -u +%H:%M:%S)] $*" >&2; }
+
+cleanup() {
+  if [ -n "$SERVER_PID" ] && kill -0 "$SERVER_PID" 2>/dev/null; then kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; fi
+  if [ -f "$WORK/pg/postmaster.pid" ]; then runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null || true; fi
+}
+trap cleanup EXIT
+
+[ -f "$JAR" ] || (cd "$ROOT" && mvn -q -B -Dskip.web=true -DskipTests package)
+command -v wrk >/dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 1; }
+
+rm -rf "$WORK"; mkdir -p "$WORK/pg"; chown -R postgres "$WORK"
+log "private PostgreSQL 15 on port $PGPORT"
+runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -A trust -U postgres -E UTF8 >/dev/null
+runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
+  -o "-p $PGPORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB" start >/dev/null
+PSQL="psql -q -h 127.0.0.1 -p $PGPORT -U postgres"
+
+# --- the yardstick: pgbench single-row inserts, 32 clients ------------------------------------------------
+$PSQL -c "create table bench_insert (id bigserial primary key, v text not null, at timestamptz not null default now())"
+echo "insert into bench_insert (v) values ('proposal');" > "$WORK/insert.sql"
+log "pgbench: single-row insert, 32 clients, ${SECONDS_LOAD}s"
+pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -n -c 32 -j 2 -T "$SECONDS_LOAD" -f "$WORK/insert.sql" postgres > "$WORK/pgbench.txt" 2>&1
+PGBENCH_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.txt" | head -1)
+log "pgbench tps=$PGBENCH_TPS"
+
+start_server() { # $1 db url (empty: H2 in $WORK/h2), $2 log file
+  local args=(--port "$HTTP_PORT" --host 127.0.0.1 --db-pool-size "$POOL" --data-dir "$WORK/h2")
+  if [ -n "$1" ]; then args+=(--db-url "$1" --db-user postgres); fi
+  PLENARY_ADMIN_PASSWORD=$ADMIN_PW PLENARY_PASSWORD_ITERATIONS=1000 \
+    java -Xms512m -Xmx1g -jar "$JAR" "${args[@]}" >> "$2" 2>&1 &
+  SERVER_PID=$!
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1 && return 0
+    sleep 0.25
+  done
+  echo "server did not start; see $2" >&2; exit 1
+}
+
+stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
+
+wrk_figures() { # $1 wrk output → "rps p50 p99 non2xx"
+  local rps p50 p99 bad
+  rps=$(sed -n 's/^Requests\/sec: *\([0-9.]*\)/\1/p' "$1")
+  p50=$(awk '$1=="50%"{print $2}' "$1")
+  p99=$(awk '$1=="99%"{print $2}' "$1")
+  bad=$(sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\)/\1/p' "$1"); bad=${bad:-0}
+  echo "$rps $p50 $p99 $bad"
+}
+
+BENCH_CLIENT="java $HERE/BenchClient.java"
+DRAFT=$ROOT/server/src/test/resources/samples/ar-itu-res88-zero.txt
+
+# --- POST and GET on PostgreSQL ---------------------------------------------------------------------------
+$PSQL -c "create database plenary"
+start_server "jdbc:postgresql://127.0.0.1:$PGPORT/plenary" "$WORK/server-pg.log"
+$BENCH_CLIENT seed "http://127.0.0.1:$HTTP_PORT" "$ADMIN_PW" "$DRAFT" "$WORK/seed" 32
+log "warm-up: POST 5s"
+wrk -t 2 -c 32 -d 5s -s "$HERE/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" warm > "$WORK/wrk-post-warm.txt"
+log "POST proposal, 32 connections, ${SECONDS_LOAD}s"
+wrk -t 2 -c 32 -d "${SECONDS_LOAD}s" --latency -s "$HERE/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" run \
+  > "$WORK/wrk-post.txt"
+read -r POST_RPS POST_P50 POST_P99 POST_BAD <<< "$(wrk_figures "$WORK/wrk-post.txt")"
+log "POST rps=$POST_RPS p50=$POST_P50 p99=$POST_P99 non2xx=$POST_BAD"
+log "GET paragraph with 10 proposals, 32 connections, ${SECONDS_LOAD}s"
+wrk -t 2 -c 32 -d 5s -s "$HERE/get.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" > "$WORK/wrk-get-warm.txt"
+wrk -t 2 -c 32 -d "${SECONDS_LOAD}s" --latency -s "$HERE/get.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" \
+  > "$WORK/wrk-get.txt"
+read -r GET_RPS GET_P50 GET_P99 GET_BAD <<< "$(wrk_figures "$WORK/wrk-get.txt")"
+log "GET rps=$GET_RPS p50=$GET_P50 p99=$GET_P99 non2xx=$GET_BAD"
+stop_server
+
+durability() { # $1 name, $2 db url or empty for H2
+  local name=$1 url=$2 logf="$WORK/server-dur-$1.log"
+  rm -rf "$WORK/h2"
+  start_server "$url" "$logf"
+  $BENCH_CLIENT seed "http://127.0.0.1:$HTTP_PORT" "$ADMIN_PW" "$DRAFT" "$WORK/seed-$name" 32 >/dev/null
+  log "durability on $name: 20s POST load, kill -9 at 8s, restart"
+  $BENCH_CLIENT durability "http://127.0.0.1:$HTTP_PORT" "$WORK/seed-$name" 20 "$WORK/acked-$name.txt" \
+    > "$WORK/durability-$name.txt" &
+  local client=$!
+  sleep 8
+  kill -9 "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true
+  log "killed -9; restarting"
+  start_server "$url" "$logf"
+  wait "$client"
+  $BENCH_CLIENT verify "http://127.0.0.1:$HTTP_PORT" "$WORK/seed-$name" "$WORK/acked-$name.txt" \
+    >> "$WORK/durability-$name.txt" || true
+  stop_server
+  cat "$WORK/durability-$name.txt" >&2
+}
+
+if [ "$WHAT" = all ] || [ "$WHAT" = durability ]; then
+  $PSQL -c "create database plenary_durability"
+  durability postgresql "jdbc:postgresql://127.0.0.1:$PGPORT/plenary_durability"
+  durability h2 ""
+fi
+
+# --- results ----------------------------------------------------------------------------------------------
+TARGET=$(awk -v t="$PGBENCH_TPS" 'BEGIN{printf "%.0f", t/4}')
+[ -f "$RESULTS" ] || printf '# Proposals benchmark results\n\nEach run of `bench/proposals/run.sh` appends a section.\n' > "$RESULTS"
+{
+  echo
+  echo "## Run of $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "Recorded by \`bench/proposals/run.sh\` on $(nproc) cores shared with other work"
+  echo "(load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)); PostgreSQL 15 private instance, fsync on; server pool $POOL;"
+  echo "wrk with 2 threads and 32 connections, ${SECONDS_LOAD} s per figure after a 5 s warm-up; loopback."
+  echo
+  echo "| figure | measured | target |"
+  echo "|---|---|---|"
+  echo "| pgbench single-row insert, 32 clients | $PGBENCH_TPS TPS | (yardstick) |"
+  echo "| POST proposal (amend, Idempotency-Key), PostgreSQL, 32 connections | $POST_RPS /s, p50 $POST_P50, p99 $POST_P99, non-2xx $POST_BAD | ≥ 25% of pgbench = $TARGET /s, p99 ≤ 50 ms |"
+  echo "| GET paragraph with its 10 proposals, PostgreSQL, 32 connections | $GET_RPS /s, p50 $GET_P50, p99 $GET_P99, non-2xx $GET_BAD | ≥ 8,000 /s |"
+  if [ -f "$WORK/durability-postgresql.txt" ]; then
+    echo "| kill -9 during 20 s POST load, PostgreSQL | $(tail -1 "$WORK/durability-postgresql.txt") | 0 lost of ≥ 10,000, no duplicates |"
+    echo "| kill -9 during 20 s POST load, H2 file | $(tail -1 "$WORK/durability-h2.txt") | 0 lost of ≥ 10,000, no duplicates |"
+  fi
+  echo
+  echo "Raw output: \`$WORK\` (pgbench.txt, wrk-*.txt, durability-*.txt, server logs)."
+} > "$WORK/run.md"
+cat "$WORK/run.md" >> "$RESULTS"
+cat "$WORK/run.md"

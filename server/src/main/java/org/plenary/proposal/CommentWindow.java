@@ -1,0 +1,56 @@
+package org.plenary.proposal;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.plenary.http.Problem;
+
+/**
+ * A revision's comment window: open until {@code deadline} (UTC; none means open), optionally under the
+ * silence procedure, in which the only input accepted is an objection that breaks silence on a named
+ * paragraph.
+ *
+ * <pre>
+ *   new CommentWindow(deadline, false).requireOpen(now)                       // 409 after the deadline
+ *   new CommentWindow(deadline, true).requireAllowed(ProposalKind.AMEND, false, now) // 409: silence
+ * </pre>
+ */
+public record CommentWindow(OffsetDateTime deadline, boolean silence) {
+  private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'");
+
+  public boolean isOpen(OffsetDateTime now) {
+    return deadline == null || now.isBefore(deadline);
+  }
+
+  /** Refuses any change once the deadline has passed, with a problem that states the deadline. */
+  public void requireOpen(OffsetDateTime now) {
+    if (!isOpen(now)) {
+      String at = deadline.withOffsetSameInstant(ZoneOffset.UTC).format(UTC);
+      throw new Problem(409, "comment-window-closed", "The comment window is closed",
+          "the deadline for this revision was " + at + "; nothing can be proposed, edited or withdrawn after it",
+          List.of(), Map.of("deadline", deadline.withOffsetSameInstant(ZoneOffset.UTC).toString()));
+    }
+  }
+
+  /**
+   * Refuses input the window does not take: anything after the deadline, and under the silence procedure
+   * everything but an objection on a paragraph ({@code onProposal} false).
+   */
+  public void requireAllowed(ProposalKind kind, boolean onProposal, OffsetDateTime now) {
+    requireOpen(now);
+    if (silence && (kind != ProposalKind.OBJECT || onProposal)) {
+      throw new Problem(409, "silence-procedure", "Under silence procedure",
+          "this revision is under silence procedure until " + deadline.withOffsetSameInstant(ZoneOffset.UTC).format(UTC)
+              + ": the only input accepted is an objection (kind \"object\") that breaks silence on a named paragraph",
+          List.of(new Problem.FieldError("kind", "must be \"object\" with a paragraph during the silence procedure")),
+          Map.of("deadline", deadline.withOffsetSameInstant(ZoneOffset.UTC).toString()));
+    }
+  }
+
+  /** True when an objection now breaks silence. */
+  public boolean breaksSilence(ProposalKind kind, boolean onProposal, OffsetDateTime now) {
+    return silence && isOpen(now) && kind == ProposalKind.OBJECT && !onProposal;
+  }
+}

@@ -1,0 +1,764 @@
+package org.plenary.proposal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.plenary.access.Membership;
+import org.plenary.access.Principal;
+import org.plenary.access.Role;
+import org.plenary.diff.WordDiff;
+import org.plenary.events.AuditLog;
+import org.plenary.http.Http;
+import org.plenary.http.Json;
+import org.plenary.http.Problem;
+import org.plenary.store.Database;
+
+/**
+ * Proposals on a revision's paragraphs: submit, list with filters and counts, read, edit and withdraw
+ * (with {@code If-Match}), co-sponsors, replies, the proposed text as a diff; and the revision's comment
+ * window (deadline, silence procedure).
+ *
+ * <pre>
+ *   curl -s -X POST localhost:8080/api/v1/negotiations/1/revisions/1/proposals -H "Authorization: Bearer $TOKEN" \
+ *        -H 'Content-Type: application/json' -H "Idempotency-Key: $(uuidgen)" \
+ *        -d '{"kind":"amend","paragraph":9,"anchor":{"exact":"2,9"},"text":"2,6","onBehalfOf":"ARAB"}'
+ * </pre>
+ */
+public final class ProposalRoutes {
+  private static final String BASE = "/negotiations/:n/revisions/:r";
+
+  private final Database db;
+
+  public ProposalRoutes(Database db) {
+    this.db = db;
+  }
+
+  public void mount(Router api) {
+    api.post(BASE + "/proposals").handler(this::create);
+    api.get(BASE + "/proposals").handler(this::list);
+    api.get(BASE + "/proposals/:id").handler(this::get);
+    api.patch(BASE + "/proposals/:id").handler(this::edit);
+    api.post(BASE + "/proposals/:id/withdraw").handler(this::withdraw);
+    api.get(BASE + "/proposals/:id/diff").handler(this::diff);
+    api.post(BASE + "/proposals/:id/replies").handler(this::reply);
+    api.get(BASE + "/proposals/:id/replies").handler(this::replies);
+    api.post(BASE + "/proposals/:id/cosponsors").handler(this::invite);
+    api.put(BASE + "/proposals/:id/cosponsors/:d").handler(this::answer);
+    api.get(BASE + "/paragraphs/:p").handler(this::paragraph);
+    api.get(BASE + "/comment-window").handler(this::window);
+    api.put(BASE + "/comment-window").handler(this::setWindow);
+    api.get(BASE + "/silence-breaks").handler(this::silenceBreaks);
+  }
+
+  /** What a caller sees: invitations are shown to the proposing side, the invitee and the chair. */
+  private record Viewer(Role role, String delegation) {
+    static Viewer of(Membership m) {
+      return new Viewer(m.role(), m.delegation());
+    }
+  }
+
+  /**
+   * A response to a creating POST: what is sent, and what an idempotent retry gets again; {@code audit} appends
+   * the event last in the transaction, after the response is stored, so the chain head is held only to commit.
+   */
+  private record Created(int status, String location, String body, String etag, boolean replayed,
+      java.util.function.Consumer<DSLContext> audit) {}
+
+  // --- proposals -------------------------------------------------------------------------------------------
+
+  private void create(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    ObjectNode body = Json.body(ctx);
+    ProposalDraft draft = readDraft(body);
+    idempotent(ctx, p, dsl -> {
+      Membership m = Membership.require(dsl, n, p);
+      CommentWindow window = Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
+      ProposalPermissions.requireMayPropose(m.role());
+      String acting = m.actingFor(dsl, draft.onBehalfOf());
+      OffsetDateTime now = now();
+      window.requireOpen(now);
+      ProposalDraft.Target target = draft.target() == null ? null
+          : Proposals.target(dsl, r, draft.target()).orElse(null);
+      String paragraphText = draft.paragraph() == null ? null
+          : Proposals.paragraph(dsl, r, draft.paragraph()).map(Proposals.Target::text).orElse(null);
+      ProposalDraft.Checked checked = draft.check(r, paragraphText, target);
+      window.requireAllowed(checked.kind(), checked.targetId() != null, now);
+      checkCosponsors(dsl, checked.cosponsors(), acting, m.delegation());
+      long id = Proposals.insert(dsl, n, r, checked, acting, m.delegation(), p.accountId(),
+          window.breaksSilence(checked.kind(), checked.targetId() != null, now), now);
+      Proposal stored = Proposals.get(dsl, r, id).orElseThrow();
+      return new Created(201, location(n, r, id), Json.string(json(stored, Viewer.of(m))), stored.etag(), false,
+          audit -> AuditLog.append(audit, n, new AuditLog.Actor(p.accountId(), acting), "proposal.created",
+              "proposal:" + id, event(stored)));
+    });
+  }
+
+  private static void checkCosponsors(DSLContext dsl, List<String> cosponsors, String acting, String own) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    List<String> unknown = Proposals.unknownDelegations(dsl, cosponsors);
+    for (int i = 0; i < cosponsors.size(); i++) {
+      String c = cosponsors.get(i);
+      if (unknown.contains(c)) {
+        errors.add(new Problem.FieldError("cosponsors[" + i + "]", "no delegation has the code " + c));
+      } else if (c.equals(acting) || c.equals(own)) {
+        errors.add(new Problem.FieldError("cosponsors[" + i + "]", c + " is the proposing delegation"));
+      }
+    }
+    if (!errors.isEmpty()) {
+      throw Problem.invalid(errors);
+    }
+  }
+
+  private void list(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    Proposals.Filter filter = filter(ctx, true);
+    Http.respond(ctx, 200, db.read(dsl -> {
+      Membership m = Membership.require(dsl, n, p);
+      Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
+      Viewer v = Viewer.of(m);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("proposals", Proposals.list(dsl, r, filter).stream().map(x -> json(x, v)).toList());
+      out.put("counts", Proposals.counts(dsl, r, filter));
+      return out;
+    }));
+  }
+
+  private void get(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    long id = Http.idParam(ctx, "id", "proposal");
+    db.read(dsl -> {
+      Membership m = Membership.require(dsl, n, p);
+      Proposal found = find(dsl, n, r, id);
+      return Map.entry(found.etag(), json(found, Viewer.of(m)));
+    }).onSuccess(e -> {
+      ctx.response().putHeader("ETag", e.getKey());
+      Json.send(ctx, 200, e.getValue());
+    }).onFailure(ctx::fail);
+  }
+
+  private void edit(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    long id = Http.idParam(ctx, "id", "proposal");
+    ObjectNode body = Json.body(ctx);
+    Json.Fields f = new Json.Fields(body);
+    String text = f.optionalText("text", ProposalDraft.MAX_TEXT);
+    String rationale = f.optionalText("rationale", ProposalDraft.MAX_RATIONALE);
+    Anchor.Input anchor = body.has("anchor") ? readAnchor(body.get("anchor"), f) : null;
+    for (var it = body.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!List.of("text", "rationale", "anchor").contains(name)) {
+        f.error(name, "cannot be changed; only text, rationale and anchor can (withdraw and propose anew otherwise)");
+      }
+    }
+    f.check();
+    String ifMatch = ctx.request().getHeader("If-Match");
+    changing(ctx, db.tx(dsl -> {
+      Membership m = Membership.require(dsl, n, p);
+      Proposal current = find(dsl, n, r, id);
+      requireMayChange(dsl, m, current);
+      int version = requireMatch(ifMatch, current);
+      OffsetDateTime now = now();
+      Proposals.window(dsl, n, r).orElseThrow().requireOpen(now);
+      Anchor.Input oldAnchor = current.anchor() == null ? null : new Anchor.Input(current.anchor().exact(),
+          current.anchor().prefix(), current.anchor().suffix(), current.anchor().start(), current.anchor().end());
+      ProposalDraft merged = new ProposalDraft(current.kind().code(), current.paragraphId(), current.placement(),
+          current.targetId(), body.has("text") ? text : current.text(),
+          body.has("rationale") ? rationale : current.rationale(), body.has("anchor") ? anchor : oldAnchor, null, null);
+      ProposalDraft.Target target = current.targetId() == null ? null
+          : Proposals.target(dsl, r, current.targetId()).orElse(null);
+      String paragraphText = Proposals.paragraph(dsl, r, current.paragraphId()).map(Proposals.Target::text)
+          .orElse(null);
+      ProposalDraft.Checked checked = merged.check(r, paragraphText, target);
+      if (!Proposals.update(dsl, id, version, checked.text(), checked.rationale(), checked.anchor(), now)) {
+        throw stale(find(dsl, n, r, id));
+      }
+      Proposal stored = find(dsl, n, r, id);
+      var out = Map.entry(stored.etag(), json(stored, Viewer.of(m)));
+      AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), stored.delegation()), "proposal.updated",
+          "proposal:" + id, event(stored));
+      return out;
+    }));
+  }
+
+  private void withdraw(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    long id = Http.idParam(ctx, "id", "proposal");
+    String ifMatch = ctx.request().getHeader("If-Match");
+    changing(ctx, db.tx(dsl -> {
+      Membership m = Membership.require(dsl, n, p);
+      Proposal current = find(dsl, n, r, id);
+      requireMayChange(dsl, m, current);
+      int version = requireMatch(ifMatch, current);
+      if (!current.state().equals(Proposal.SUBMITTED)) {
+        throw Problem.conflict("not-submitted", "proposal " + id + " is " + current.state() + " already");
+      }
+      OffsetDateTime now = now();
+      Proposals.window(dsl, n, r).orElseThrow().requireOpen(now);
+      if (!Proposals.withdraw(dsl, id, version, now)) {
+        throw stale(find(dsl, n, r, id));
+      }
+      Proposal stored = find(dsl, n, r, id);
+      var out = Map.entry(stored.etag(), json(stored, Viewer.of(m)));
+      AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), stored.delegation()), "proposal.withdrawn",
+          "proposal:" + id, event(stored));
+      return out;
+    }));
+  }
+
+  private static void changing(RoutingContext ctx, Future<Map.Entry<String, Map<String, Object>>> result) {
+    result.onSuccess(e -> {
+      ctx.response().putHeader("ETag", e.getKey());
+      Json.send(ctx, 200, e.getValue());
+    }).onFailure(ctx::fail);
+  }
+
+  /** Only the delegation the proposal was made for (through its coordinator, for a group) changes it. */
+  private static void requireMayChange(DSLContext dsl, Membership m, Proposal proposal) {
+    String acting = null;
+    if (m.delegation() != null) {
+      try {
+        acting = m.actingFor(dsl, proposal.delegation());
+      } catch (Problem notCoordinator) {
+        acting = m.delegation();
+      }
+    }
+    ProposalPermissions.requireMayChange(m.role(), proposal, acting);
+  }
+
+  /** The version {@code If-Match} names; 428 without the header, 412 when it names another version. */
+  static int requireMatch(String ifMatch, Proposal current) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new Problem(428, "precondition-required", "If-Match required",
+          "send If-Match with the proposal's ETag (" + current.etag() + ") so a stale edit cannot overwrite a newer one",
+          List.of(new Problem.FieldError("If-Match", "is required")), Map.of("etag", current.etag()));
+    }
+    for (String tag : ifMatch.split(",")) {
+      String t = tag.strip();
+      if (t.startsWith("W/")) {
+        t = t.substring(2);
+      }
+      if (t.equals("*") || t.equals(current.etag())) {
+        return current.version();
+      }
+    }
+    throw stale(current);
+  }
+
+  private static Problem stale(Proposal current) {
+    return new Problem(412, "precondition-failed", "The proposal has changed",
+        "If-Match does not name the current version " + current.etag() + " of proposal " + current.id()
+            + "; read it again, then retry", List.of(new Problem.FieldError("If-Match", "is stale")),
+        Map.of("etag", current.etag()));
+  }
+
+  private void diff(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    long id = Http.idParam(ctx, "id", "proposal");
+    Http.respond(ctx, 200, db.read(dsl -> {
+      Membership.require(dsl, n, p);
+      Proposal found = find(dsl, n, r, id);
+      String current = Proposals.paragraph(dsl, r, found.paragraphId()).map(Proposals.Target::text).orElse("");
+      String proposed = found.proposedParagraph(current);
+      if (proposed == null) {
+        throw Problem.conflict("no-proposed-text", "a " + found.kind().code() + " proposes no text to compare");
+      }
+      String from = found.kind() == ProposalKind.INSERT ? "" : current;
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("proposal", found.id());
+      out.put("paragraph", found.paragraphId());
+      out.put("kind", found.kind().code());
+      out.put("current", from);
+      out.put("proposed", proposed);
+      out.put("ops", WordDiff.diff(from, proposed).stream()
+          .map(op -> Map.of("type", op.type().code(), "text", op.text())).toList());
+      return out;
+    }));
+  }
+
+  // --- replies and co-sponsors -----------------------------------------------------------------------------
+
+  private void reply(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    long id = Http.idParam(ctx, "id", "proposal");
+    ObjectNode body = Json.body(ctx);
+    Json.Fields f = new Json.Fields(body);
+    String raw = f.requiredText("text", ProposalDraft.MAX_RATIONALE);
+    Long inReplyTo = optionalId(body, "inReplyTo", f);
+    List<Problem.FieldError> errors = new ArrayList<>();
+    String text = ProposalDraft.cleaned("text", raw, ProposalDraft.MAX_RATIONALE, errors);
+    errors.forEach(e -> f.error(e.field(), e.message()));
+    f.check();
+    idempotent(ctx, p, dsl -> {
+      Membership m = Membership.require(dsl, n, p);
+      Proposal proposal = find(dsl, n, r, id);
+      ProposalPermissions.requireMayReply(m.role());
+      if (m.role() == Role.DELEGATE) {
+        CommentWindow w = Proposals.window(dsl, n, r).orElseThrow();
+        w.requireAllowed(ProposalKind.COMMENT, true, now());
+      }
+      if (inReplyTo != null && !Proposals.replyExists(dsl, id, inReplyTo)) {
+        throw Problem.invalid("inReplyTo", "reply " + inReplyTo + " is not in the thread of proposal " + id);
+      }
+      OffsetDateTime now = now();
+      long replyId = Proposals.addReply(dsl, proposal.id(), inReplyTo, m.delegation(), p.accountId(), text, now);
+      Proposals.Reply stored = new Proposals.Reply(replyId, id, inReplyTo, m.delegation(), p.accountId(), text, now);
+      return new Created(201, location(n, r, id) + "/replies", Json.string(stored), null, false,
+          audit -> AuditLog.append(audit, n, new AuditLog.Actor(p.accountId(), m.delegation()), "proposal.replied",
+              "proposal:" + id, Map.of("proposal", id, "reply", replyId, "revision", r)));
+    });
+  }
+
+  private void replies(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    long id = Http.idParam(ctx, "id", "proposal");
+    Http.respond(ctx, 200, db.read(dsl -> {
+      Membership.require(dsl, n, p);
+      find(dsl, n, r, id);
+      return Map.of("replies", Proposals.replies(dsl, id));
+    }));
+  }
+
+  private void invite(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    long id = Http.idParam(ctx, "id", "proposal");
+    Json.Fields f = new Json.Fields(Json.body(ctx));
+    List<String> codes = f.textList("delegations", ProposalDraft.MAX_COSPONSORS, 32);
+    if (codes.isEmpty() && !f.hasError("delegations")) {
+      f.error("delegations", "is required: the delegations to invite, such as [\"IRQ\"]");
+    }
+    f.check();
+    Http.respond(ctx, 200, db.tx(dsl -> {
+      Membership m = Membership.require(dsl, n, p);
+      Proposal current = find(dsl, n, r, id);
+      requireMayChange(dsl, m, current);
+      OffsetDateTime now = now();
+      Proposals.window(dsl, n, r).orElseThrow().requireOpen(now);
+      checkCosponsors(dsl, codes, current.delegation(), current.submittedBy());
+      List<String> fresh = Proposals.invite(dsl, id, codes, now);
+      Map<String, Object> out = json(find(dsl, n, r, id), Viewer.of(m));
+      if (!fresh.isEmpty()) {
+        AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), current.delegation()), "proposal.cosponsors-invited",
+            "proposal:" + id, Map.of("proposal", id, "revision", r, "invited", fresh));
+      }
+      return out;
+    }));
+  }
+
+  private void answer(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    long id = Http.idParam(ctx, "id", "proposal");
+    String d = ctx.pathParam("d");
+    Json.Fields f = new Json.Fields(Json.body(ctx));
+    String answer = f.requiredText("answer", 10);
+    if (answer != null && !answer.equals("accept") && !answer.equals("decline")) {
+      f.error("answer", "must be \"accept\" or \"decline\"");
+    }
+    f.check();
+    Http.respond(ctx, 200, db.tx(dsl -> {
+      Membership m = Membership.require(dsl, n, p);
+      find(dsl, n, r, id);
+      ProposalPermissions.requireMayPropose(m.role());
+      String acting = m.actingFor(dsl, d);
+      OffsetDateTime now = now();
+      Proposals.window(dsl, n, r).orElseThrow().requireOpen(now);
+      boolean accept = answer.equals("accept");
+      if (!Proposals.answer(dsl, id, acting, accept, p.accountId(), now)) {
+        throw Problem.notFound("invitation of " + acting + " to co-sponsor proposal " + id);
+      }
+      Map<String, Object> out = json(find(dsl, n, r, id), Viewer.of(m));
+      AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), acting),
+          accept ? "proposal.cosponsor-accepted" : "proposal.cosponsor-declined", "proposal:" + id,
+          Map.of("proposal", id, "revision", r, "delegation", acting));
+      return out;
+    }));
+  }
+
+  // --- paragraphs, comment window, silence -----------------------------------------------------------------
+
+  private void paragraph(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    long paragraphId = Http.idParam(ctx, "p", "paragraph");
+    Proposals.Filter given = filter(ctx, false);
+    Proposals.Filter filter = new Proposals.Filter(paragraphId, given.delegation(), given.group(), given.kind(),
+        given.state());
+    Http.respond(ctx, 200, db.read(dsl -> {
+      Membership m = Membership.require(dsl, n, p);
+      Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
+      Proposals.Target paragraph = Proposals.paragraph(dsl, r, paragraphId)
+          .orElseThrow(() -> Problem.notFound("paragraph " + paragraphId + " in revision " + r));
+      Viewer v = Viewer.of(m);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("id", paragraph.id());
+      out.put("revision", r);
+      out.put("number", paragraph.number());
+      out.put("kind", paragraph.kind());
+      out.put("text", paragraph.text());
+      out.put("direction", paragraph.direction());
+      out.put("proposals", Proposals.list(dsl, r, filter).stream().map(x -> json(x, v)).toList());
+      return out;
+    }));
+  }
+
+  private void window(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    Http.respond(ctx, 200, db.read(dsl -> {
+      Membership.require(dsl, n, p);
+      return windowJson(Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r)));
+    }));
+  }
+
+  private void setWindow(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    ObjectNode body = Json.body(ctx);
+    Json.Fields f = new Json.Fields(body);
+    String raw = f.optionalText("deadline", 40);
+    OffsetDateTime deadline = null;
+    if (raw != null) {
+      try {
+        deadline = OffsetDateTime.parse(raw).withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS);
+        if (!deadline.isAfter(now())) {
+          f.error("deadline", "must be in the future (it is now " + now().truncatedTo(ChronoUnit.SECONDS) + ")");
+        }
+      } catch (DateTimeParseException e) {
+        f.error("deadline", "must be a date and time with offset, such as \"2026-12-03T17:00:00Z\"");
+      }
+    } else if (!body.has("deadline")) {
+      f.error("deadline", "is required (null removes it)");
+    }
+    JsonNode s = body.get("silence");
+    if (s != null && !s.isNull() && !s.isBoolean()) {
+      f.error("silence", "must be true or false");
+    }
+    boolean silence = s != null && s.asBoolean(false);
+    if (silence && deadline == null && !f.hasError("deadline")) {
+      f.error("deadline", "the silence procedure needs a deadline");
+    }
+    f.check();
+    OffsetDateTime at = deadline;
+    Http.respond(ctx, 200, db.tx(dsl -> {
+      Membership m = Membership.require(dsl, n, p);
+      CommentWindow before = Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
+      ProposalPermissions.requireMaySetWindow(m.role());
+      Proposals.setWindow(dsl, r, at, silence);
+      Map<String, Object> payload = new LinkedHashMap<>();
+      payload.put("revision", r);
+      payload.put("deadline", at == null ? null : at.toString());
+      payload.put("previous", before.deadline() == null ? null : before.deadline().toString());
+      payload.put("silence", silence);
+      AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), null), "revision.comment-window", "revision:" + r,
+          payload);
+      return windowJson(new CommentWindow(at, silence));
+    }));
+  }
+
+  private void silenceBreaks(RoutingContext ctx) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    Http.respond(ctx, 200, db.read(dsl -> {
+      Membership.require(dsl, n, p);
+      CommentWindow w = Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
+      List<Proposals.SilenceBreak> breaks = Proposals.silenceBreaks(dsl, r);
+      Map<String, Object> out = windowJson(w);
+      out.put("broken", !breaks.isEmpty());
+      out.put("breaks", breaks);
+      return out;
+    }));
+  }
+
+  private static Map<String, Object> windowJson(CommentWindow w) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("deadline", w.deadline() == null ? null : w.deadline().withOffsetSameInstant(ZoneOffset.UTC).toString());
+    out.put("silence", w.silence());
+    out.put("open", w.isOpen(now()));
+    return out;
+  }
+
+  // --- shared pieces ---------------------------------------------------------------------------------------
+
+  /**
+   * Runs a creating call once per {@code Idempotency-Key}: the stored response of an earlier identical request
+   * is sent again ({@code Idempotent-Replayed: true}); the key with another body is a 422. The response is
+   * stored in the creating transaction; a concurrent duplicate fails on the key's primary key, rolls back,
+   * and then reads the winner's response.
+   */
+  private void idempotent(RoutingContext ctx, Principal p, Function<DSLContext, Created> work) {
+    String key = IdempotencyKeys.key(ctx.request().getHeader(IdempotencyKeys.HEADER));
+    Buffer raw = ctx.body().buffer();
+    String hash = key == null ? null
+        : IdempotencyKeys.requestHash("POST", ctx.request().path(), raw == null ? new byte[0] : raw.getBytes());
+    Future<Created> result = db.tx(dsl -> {
+      if (key != null) {
+        var stored = IdempotencyKeys.find(dsl, p.accountId(), key);
+        if (stored.isPresent()) {
+          return replayed(IdempotencyKeys.replay(stored.get(), hash, key));
+        }
+      }
+      Created created = work.apply(dsl);
+      if (key != null) {
+        IdempotencyKeys.store(dsl, p.accountId(), key,
+            new IdempotencyKeys.Stored(hash, created.status(), created.location(), created.body()));
+      }
+      created.audit().accept(dsl);
+      return created;
+    });
+    if (key != null) {
+      result = result.recover(err -> isDuplicateKey(err)
+          ? db.read(dsl -> replayed(IdempotencyKeys.replay(IdempotencyKeys.find(dsl, p.accountId(), key)
+              .orElseThrow(() -> err instanceof RuntimeException re ? re : new IllegalStateException(err)), hash, key)))
+          : Future.failedFuture(err));
+    }
+    result.onSuccess(c -> {
+      var response = ctx.response().setStatusCode(c.status())
+          .putHeader("Content-Type", "application/json; charset=utf-8");
+      if (c.location() != null) {
+        response.putHeader("Location", "/api/v1" + c.location());
+      }
+      if (c.etag() != null) {
+        response.putHeader("ETag", c.etag());
+      }
+      if (c.replayed()) {
+        response.putHeader("Idempotent-Replayed", "true");
+      }
+      response.end(c.body());
+    }).onFailure(ctx::fail);
+  }
+
+  private static Created replayed(IdempotencyKeys.Stored s) {
+    return new Created(s.status(), s.location(), s.body(), null, true, dsl -> { });
+  }
+
+  /** A unique-key violation (SQLSTATE 23505 on PostgreSQL and H2): a concurrent identical request won. */
+  private static boolean isDuplicateKey(Throwable err) {
+    for (Throwable t = err; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Proposal find(DSLContext dsl, long n, long r, long id) {
+    return Proposals.get(dsl, r, id).filter(x -> x.negotiationId() == n)
+        .orElseThrow(() -> Problem.notFound("proposal " + id + " in revision " + r));
+  }
+
+  private static String location(long n, long r, long id) {
+    return "/negotiations/" + n + "/revisions/" + r + "/proposals/" + id;
+  }
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+  }
+
+  private static ProposalDraft readDraft(ObjectNode body) {
+    Json.Fields f = new Json.Fields(body);
+    String kind = f.optionalText("kind", 32);
+    Long paragraph = optionalId(body, "paragraph", f);
+    String placement = f.optionalText("placement", 10);
+    Long target = optionalId(body, "target", f);
+    String text = rawText(body, "text", f);
+    String rationale = rawText(body, "rationale", f);
+    Anchor.Input anchor = body.hasNonNull("anchor") ? readAnchor(body.get("anchor"), f) : null;
+    String onBehalfOf = f.optionalText("onBehalfOf", 32);
+    List<String> cosponsors = f.textList("cosponsors", ProposalDraft.MAX_COSPONSORS, 32);
+    f.check();
+    return new ProposalDraft(kind, paragraph, placement, target, text, rationale, anchor, onBehalfOf, cosponsors);
+  }
+
+  /** A free-text field as sent (length is checked after cleaning, in code points). */
+  private static String rawText(ObjectNode body, String field, Json.Fields f) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      f.error(field, "must be a string");
+      return null;
+    }
+    return v.textValue();
+  }
+
+  private static Long optionalId(ObjectNode body, String field, Json.Fields f) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.canConvertToLong() || !v.isIntegralNumber() || v.asLong() <= 0) {
+      f.error(field, "must be a positive integer id");
+      return null;
+    }
+    return v.asLong();
+  }
+
+  private static Anchor.Input readAnchor(JsonNode node, Json.Fields f) {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isObject()) {
+      f.error("anchor", "must be an object {\"exact\", \"prefix\", \"suffix\", \"start\", \"end\"}");
+      return null;
+    }
+    Json.Fields a = new Json.Fields((ObjectNode) node);
+    String exact = a.optionalText("exact", 4000);
+    String prefix = a.optionalText("prefix", 400);
+    String suffix = a.optionalText("suffix", 400);
+    Integer start = offset(node, "start", f);
+    Integer end = offset(node, "end", f);
+    if (exact == null) {
+      f.error("anchor.exact", "is required: the quoted text of the span (at most 4000 characters)");
+    }
+    return new Anchor.Input(exact, prefix, suffix, start, end);
+  }
+
+  private static Integer offset(JsonNode anchor, String field, Json.Fields f) {
+    JsonNode v = anchor.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.asInt() < 0) {
+      f.error("anchor." + field, "must be a non-negative integer (a code point offset)");
+      return null;
+    }
+    return v.asInt();
+  }
+
+  private static Proposals.Filter filter(RoutingContext ctx, boolean withParagraph) {
+    List<Problem.FieldError> errors = new ArrayList<>();
+    Long paragraph = null;
+    String rawParagraph = ctx.queryParams().get("paragraph");
+    if (withParagraph && rawParagraph != null) {
+      try {
+        paragraph = Long.parseLong(rawParagraph);
+      } catch (NumberFormatException e) {
+        errors.add(new Problem.FieldError("paragraph", "must be a paragraph id"));
+      }
+    }
+    String delegation = code(ctx.queryParams().get("delegation"), "delegation", errors);
+    String group = code(ctx.queryParams().get("group"), "group", errors);
+    ProposalKind kind = null;
+    String rawKind = ctx.queryParams().get("kind");
+    if (rawKind != null) {
+      kind = ProposalKind.parse(rawKind);
+      if (kind == null) {
+        errors.add(new Problem.FieldError("kind", "must be one of " + ProposalKind.accepted()));
+      }
+    }
+    String state = ctx.queryParams().get("state");
+    if (state != null && !List.of("submitted", "withdrawn", "decided").contains(state)) {
+      errors.add(new Problem.FieldError("state", "must be submitted, withdrawn or decided"));
+    }
+    if (!errors.isEmpty()) {
+      throw Problem.invalid(errors);
+    }
+    return new Proposals.Filter(paragraph, delegation, group, kind, state);
+  }
+
+  private static String code(String value, String field, List<Problem.FieldError> errors) {
+    if (value == null) {
+      return null;
+    }
+    if (!value.matches("[A-Za-z0-9_-]{2,32}")) {
+      errors.add(new Problem.FieldError(field, "must be a delegation code such as EGY or ARAB"));
+      return null;
+    }
+    return value.toUpperCase(java.util.Locale.ROOT);
+  }
+
+  /** The proposal for one viewer: pending and declined invitations only for those concerned. */
+  static Map<String, Object> json(Proposal x, Viewer v) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", x.id());
+    out.put("negotiation", x.negotiationId());
+    out.put("revision", x.revisionId());
+    out.put("paragraph", x.paragraphId());
+    out.put("kind", x.kind().code());
+    out.put("itu", x.kind().ituCode() == null ? null : Map.of("code", x.kind().ituCode(), "ar", x.kind().ituArabic()));
+    out.put("placement", x.placement());
+    out.put("target", x.targetId());
+    out.put("text", x.text());
+    out.put("rationale", x.rationale());
+    if (x.anchor() == null) {
+      out.put("anchor", null);
+    } else {
+      Map<String, Object> a = new LinkedHashMap<>();
+      a.put("type", "TextQuoteSelector");
+      a.put("exact", x.anchor().exact());
+      a.put("prefix", x.anchor().prefix());
+      a.put("suffix", x.anchor().suffix());
+      a.put("start", x.anchor().start());
+      a.put("end", x.anchor().end());
+      out.put("anchor", a);
+    }
+    out.put("delegation", x.delegation());
+    out.put("submittedBy", x.submittedBy());
+    out.put("cosponsors", x.acceptedCosponsors());
+    boolean concerned = ProposalPermissions.seesAllInvitations(v.role()) || v.delegation() != null
+        && (v.delegation().equals(x.delegation()) || v.delegation().equals(x.submittedBy()));
+    List<Proposal.Cosponsor> invitations = x.cosponsors().stream()
+        .filter(c -> concerned || c.delegation().equals(v.delegation())).toList();
+    if (!invitations.isEmpty()) {
+      out.put("invitations", invitations);
+    }
+    out.put("state", x.state());
+    out.put("version", x.version());
+    out.put("etag", x.etag());
+    out.put("breaksSilence", x.breaksSilence());
+    out.put("createdAt", x.createdAt());
+    out.put("updatedAt", x.updatedAt());
+    return out;
+  }
+
+  /** What the audit log (and the live stream built on it) records: nothing that only some may see. */
+  private static Map<String, Object> event(Proposal x) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("proposal", x.id());
+    out.put("revision", x.revisionId());
+    out.put("paragraph", x.paragraphId());
+    out.put("kind", x.kind().code());
+    out.put("delegation", x.delegation());
+    out.put("submittedBy", x.submittedBy());
+    out.put("state", x.state());
+    out.put("version", x.version());
+    return out;
+  }
+}

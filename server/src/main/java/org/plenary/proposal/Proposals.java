@@ -1,0 +1,304 @@
+package org.plenary.proposal;
+
+import static org.plenary.schema.Tables.DELEGATION;
+import static org.plenary.schema.Tables.DELEGATION_MEMBER;
+import static org.plenary.schema.Tables.PARAGRAPH_VERSION;
+import static org.plenary.schema.Tables.PROPOSAL;
+import static org.plenary.schema.Tables.PROPOSAL_COSPONSOR;
+import static org.plenary.schema.Tables.PROPOSAL_REPLY;
+import static org.plenary.schema.Tables.REVISION;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.plenary.schema.tables.records.ProposalRecord;
+
+/**
+ * Stored proposals, their co-sponsors and replies, and the comment windows of revisions. Plain synchronous
+ * jOOQ; callers run it in a transaction off the event loop ({@link org.plenary.store.Database#tx}).
+ */
+public final class Proposals {
+  /** Filters of the list; null means "any". */
+  public record Filter(Long paragraph, String delegation, String group, ProposalKind kind, String state) {
+    public static final Filter NONE = new Filter(null, null, null, null, null);
+  }
+
+  /** The heat map: how many proposals concern a paragraph, and of which kinds. */
+  public record ParagraphCount(long paragraph, int total, Map<String, Integer> byKind) {}
+
+  /** One reply in a proposal's thread. */
+  public record Reply(long id, long proposalId, Long inReplyTo, String delegation, long authorAccountId, String text,
+      OffsetDateTime createdAt) {}
+
+  /** A paragraph of a revision as a proposal sees it. */
+  public record Target(long id, String number, String kind, String text, String direction) {}
+
+  /** Who broke silence on what. */
+  public record SilenceBreak(long proposal, long paragraph, String number, String delegation, String submittedBy,
+      String text, OffsetDateTime at) {}
+
+  private Proposals() {}
+
+  /** The comment window of revision {@code revisionId} in negotiation {@code negotiationId}, if it exists. */
+  public static Optional<CommentWindow> window(DSLContext dsl, long negotiationId, long revisionId) {
+    return dsl.select(REVISION.COMMENT_DEADLINE, REVISION.SILENCE_PROCEDURE).from(REVISION)
+        .where(REVISION.ID.eq(revisionId).and(REVISION.NEGOTIATION_ID.eq(negotiationId)))
+        .fetchOptional(r -> new CommentWindow(r.value1(), r.value2()));
+  }
+
+  public static void setWindow(DSLContext dsl, long revisionId, OffsetDateTime deadline, boolean silence) {
+    dsl.update(REVISION)
+        .set(REVISION.COMMENT_DEADLINE, deadline)
+        .set(REVISION.SILENCE_PROCEDURE, silence)
+        .where(REVISION.ID.eq(revisionId))
+        .execute();
+  }
+
+  /** The paragraph as it stands in the revision; empty when it is not there (or was deleted by it). */
+  public static Optional<Target> paragraph(DSLContext dsl, long revisionId, long paragraphId) {
+    return dsl.select(PARAGRAPH_VERSION.PARAGRAPH_ID, PARAGRAPH_VERSION.NUMBER, PARAGRAPH_VERSION.KIND,
+            PARAGRAPH_VERSION.TEXT, PARAGRAPH_VERSION.DIRECTION)
+        .from(PARAGRAPH_VERSION)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(revisionId).and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq(paragraphId))
+            .and(PARAGRAPH_VERSION.POSITION.isNotNull()))
+        .fetchOptional(r -> new Target(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+  }
+
+  /** The proposal a support or objection would concern, when it is in this revision. */
+  public static Optional<ProposalDraft.Target> target(DSLContext dsl, long revisionId, long proposalId) {
+    return dsl.select(PROPOSAL.ID, PROPOSAL.REVISION_ID, PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND, PROPOSAL.STATE)
+        .from(PROPOSAL)
+        .where(PROPOSAL.ID.eq(proposalId).and(PROPOSAL.REVISION_ID.eq(revisionId)))
+        .fetchOptional(r -> new ProposalDraft.Target(r.value1(), r.value2(), r.value3(),
+            ProposalKind.fromCode(r.value4()), r.value5()));
+  }
+
+  /** Delegation codes among {@code codes} that are not in the reference data. */
+  public static List<String> unknownDelegations(DSLContext dsl, List<String> codes) {
+    if (codes.isEmpty()) {
+      return List.of();
+    }
+    List<String> known = dsl.select(DELEGATION.CODE).from(DELEGATION).where(DELEGATION.CODE.in(codes))
+        .fetch(DELEGATION.CODE);
+    return codes.stream().filter(c -> !known.contains(c)).toList();
+  }
+
+  /** Stores a checked proposal and its co-sponsor invitations; returns the new id. */
+  public static long insert(DSLContext dsl, long negotiationId, long revisionId, ProposalDraft.Checked c,
+      String delegation, String submittedBy, long accountId, boolean breaksSilence, OffsetDateTime now) {
+    Anchor a = c.anchor();
+    long id = dsl.insertInto(PROPOSAL)
+        .set(PROPOSAL.NEGOTIATION_ID, negotiationId)
+        .set(PROPOSAL.REVISION_ID, revisionId)
+        .set(PROPOSAL.PARAGRAPH_ID, c.paragraphId())
+        .set(PROPOSAL.KIND, c.kind().code())
+        .set(PROPOSAL.PLACEMENT, c.placement())
+        .set(PROPOSAL.TARGET_ID, c.targetId())
+        .set(PROPOSAL.TEXT, c.text())
+        .set(PROPOSAL.RATIONALE, c.rationale())
+        .set(PROPOSAL.ANCHOR_EXACT, a == null ? null : a.exact())
+        .set(PROPOSAL.ANCHOR_PREFIX, a == null ? null : a.prefix())
+        .set(PROPOSAL.ANCHOR_SUFFIX, a == null ? null : a.suffix())
+        .set(PROPOSAL.ANCHOR_START, a == null ? null : a.start())
+        .set(PROPOSAL.ANCHOR_END, a == null ? null : a.end())
+        .set(PROPOSAL.DELEGATION_CODE, delegation)
+        .set(PROPOSAL.AUTHOR_DELEGATION, submittedBy)
+        .set(PROPOSAL.AUTHOR_ACCOUNT_ID, accountId)
+        .set(PROPOSAL.BREAKS_SILENCE, breaksSilence)
+        .set(PROPOSAL.CREATED_AT, now)
+        .set(PROPOSAL.UPDATED_AT, now)
+        .returningResult(PROPOSAL.ID)
+        .fetchOne()
+        .value1();
+    invite(dsl, id, c.cosponsors(), now);
+    return id;
+  }
+
+  /** Invites delegations to co-sponsor; delegations already invited keep their answer. Returns those newly invited. */
+  public static List<String> invite(DSLContext dsl, long proposalId, List<String> codes, OffsetDateTime now) {
+    if (codes.isEmpty()) {
+      return List.of();
+    }
+    List<String> already = dsl.select(PROPOSAL_COSPONSOR.DELEGATION_CODE).from(PROPOSAL_COSPONSOR)
+        .where(PROPOSAL_COSPONSOR.PROPOSAL_ID.eq(proposalId)).fetch(PROPOSAL_COSPONSOR.DELEGATION_CODE);
+    List<String> fresh = codes.stream().filter(c -> !already.contains(c)).toList();
+    if (!fresh.isEmpty()) {
+      var insert = dsl.insertInto(PROPOSAL_COSPONSOR, PROPOSAL_COSPONSOR.PROPOSAL_ID,
+          PROPOSAL_COSPONSOR.DELEGATION_CODE, PROPOSAL_COSPONSOR.INVITED_AT);
+      for (String code : fresh) {
+        insert = insert.values(proposalId, code, now);
+      }
+      insert.execute();
+    }
+    return fresh;
+  }
+
+  /** Records an invited delegation's answer; false when it was not invited. */
+  public static boolean answer(DSLContext dsl, long proposalId, String delegation, boolean accept, long accountId,
+      OffsetDateTime now) {
+    return dsl.update(PROPOSAL_COSPONSOR)
+        .set(PROPOSAL_COSPONSOR.STATE, accept ? "accepted" : "declined")
+        .set(PROPOSAL_COSPONSOR.ANSWERED_AT, now)
+        .set(PROPOSAL_COSPONSOR.ANSWERED_BY, accountId)
+        .where(PROPOSAL_COSPONSOR.PROPOSAL_ID.eq(proposalId).and(PROPOSAL_COSPONSOR.DELEGATION_CODE.eq(delegation)))
+        .execute() == 1;
+  }
+
+  public static Optional<Proposal> get(DSLContext dsl, long revisionId, long id) {
+    List<Proposal> found = read(dsl, PROPOSAL.REVISION_ID.eq(revisionId).and(PROPOSAL.ID.eq(id)));
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  /** The proposals of a revision that pass the filter, in paragraph then submission order. */
+  public static List<Proposal> list(DSLContext dsl, long revisionId, Filter filter) {
+    return read(dsl, PROPOSAL.REVISION_ID.eq(revisionId).and(condition(filter)));
+  }
+
+  /** Per paragraph, the proposals that pass the filter (withdrawn ones only when the filter asks for them). */
+  public static List<ParagraphCount> counts(DSLContext dsl, long revisionId, Filter filter) {
+    Condition where = PROPOSAL.REVISION_ID.eq(revisionId).and(condition(filter));
+    if (filter.state() == null) {
+      where = where.and(PROPOSAL.STATE.ne(Proposal.WITHDRAWN));
+    }
+    Map<Long, Map<String, Integer>> byParagraph = new LinkedHashMap<>();
+    dsl.select(PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND, DSL.count())
+        .from(PROPOSAL)
+        .where(where)
+        .groupBy(PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND)
+        .orderBy(PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND)
+        .forEach(r -> byParagraph.computeIfAbsent(r.value1(), k -> new LinkedHashMap<>()).put(r.value2(), r.value3()));
+    List<ParagraphCount> out = new ArrayList<>();
+    byParagraph.forEach((p, kinds) -> out.add(new ParagraphCount(p,
+        kinds.values().stream().mapToInt(Integer::intValue).sum(), kinds)));
+    return out;
+  }
+
+  private static Condition condition(Filter f) {
+    Condition c = DSL.noCondition();
+    if (f.paragraph() != null) {
+      c = c.and(PROPOSAL.PARAGRAPH_ID.eq(f.paragraph()));
+    }
+    if (f.kind() != null) {
+      c = c.and(PROPOSAL.KIND.eq(f.kind().code()));
+    }
+    if (f.state() != null) {
+      c = c.and(PROPOSAL.STATE.eq(f.state()));
+    }
+    if (f.delegation() != null) {
+      // made for it, submitted by it, or co-sponsored by it
+      c = c.and(PROPOSAL.DELEGATION_CODE.eq(f.delegation())
+          .or(PROPOSAL.AUTHOR_DELEGATION.eq(f.delegation()))
+          .or(DSL.exists(DSL.selectOne().from(PROPOSAL_COSPONSOR)
+              .where(PROPOSAL_COSPONSOR.PROPOSAL_ID.eq(PROPOSAL.ID))
+              .and(PROPOSAL_COSPONSOR.DELEGATION_CODE.eq(f.delegation()))
+              .and(PROPOSAL_COSPONSOR.STATE.eq("accepted")))));
+    }
+    if (f.group() != null) {
+      // made on behalf of the group, or by one of its members
+      c = c.and(PROPOSAL.DELEGATION_CODE.eq(f.group())
+          .or(PROPOSAL.DELEGATION_CODE.in(DSL.select(DELEGATION_MEMBER.MEMBER_CODE).from(DELEGATION_MEMBER)
+              .where(DELEGATION_MEMBER.GROUP_CODE.eq(f.group())))));
+    }
+    return c;
+  }
+
+  private static List<Proposal> read(DSLContext dsl, Condition where) {
+    List<ProposalRecord> rows = dsl.selectFrom(PROPOSAL).where(where)
+        .orderBy(PROPOSAL.PARAGRAPH_ID, PROPOSAL.ID).fetch();
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    Map<Long, List<Proposal.Cosponsor>> cosponsors = new HashMap<>();
+    var ids = rows.stream().map(ProposalRecord::getId).toList();
+    dsl.select(PROPOSAL_COSPONSOR.PROPOSAL_ID, PROPOSAL_COSPONSOR.DELEGATION_CODE, PROPOSAL_COSPONSOR.STATE)
+        .from(PROPOSAL_COSPONSOR)
+        .where(rows.size() == 1 ? PROPOSAL_COSPONSOR.PROPOSAL_ID.eq(ids.get(0)) : PROPOSAL_COSPONSOR.PROPOSAL_ID.in(ids))
+        .orderBy(PROPOSAL_COSPONSOR.INVITED_AT, PROPOSAL_COSPONSOR.DELEGATION_CODE)
+        .forEach(r -> cosponsors.computeIfAbsent(r.value1(), k -> new ArrayList<>())
+            .add(new Proposal.Cosponsor(r.value2(), r.value3())));
+    return rows.stream().map(r -> toProposal(r, cosponsors.getOrDefault(r.getId(), List.of()))).toList();
+  }
+
+  private static Proposal toProposal(ProposalRecord r, List<Proposal.Cosponsor> cosponsors) {
+    Anchor anchor = r.getAnchorExact() == null ? null : new Anchor(r.getAnchorExact(), r.getAnchorPrefix(),
+        r.getAnchorSuffix(), r.getAnchorStart(), r.getAnchorEnd());
+    return new Proposal(r.getId(), r.getNegotiationId(), r.getRevisionId(), r.getParagraphId(),
+        ProposalKind.fromCode(r.getKind()), r.getPlacement(), r.getTargetId(), r.getText(), r.getRationale(), anchor,
+        r.getDelegationCode(), r.getAuthorDelegation(), r.getAuthorAccountId(), r.getBreaksSilence(), r.getState(),
+        r.getVersion(), r.getCreatedAt(), r.getUpdatedAt(), List.copyOf(cosponsors));
+  }
+
+  /** Replaces text, rationale and anchor if the proposal is still at {@code version}; false when it is not. */
+  public static boolean update(DSLContext dsl, long id, int version, String text, String rationale, Anchor anchor,
+      OffsetDateTime now) {
+    return dsl.update(PROPOSAL)
+        .set(PROPOSAL.TEXT, text)
+        .set(PROPOSAL.RATIONALE, rationale)
+        .set(PROPOSAL.ANCHOR_EXACT, anchor == null ? null : anchor.exact())
+        .set(PROPOSAL.ANCHOR_PREFIX, anchor == null ? null : anchor.prefix())
+        .set(PROPOSAL.ANCHOR_SUFFIX, anchor == null ? null : anchor.suffix())
+        .set(PROPOSAL.ANCHOR_START, anchor == null ? null : anchor.start())
+        .set(PROPOSAL.ANCHOR_END, anchor == null ? null : anchor.end())
+        .set(PROPOSAL.VERSION, version + 1)
+        .set(PROPOSAL.UPDATED_AT, now)
+        .where(PROPOSAL.ID.eq(id).and(PROPOSAL.VERSION.eq(version)).and(PROPOSAL.STATE.eq(Proposal.SUBMITTED)))
+        .execute() == 1;
+  }
+
+  /** Withdraws the proposal if it is still at {@code version}; false when it is not. */
+  public static boolean withdraw(DSLContext dsl, long id, int version, OffsetDateTime now) {
+    return dsl.update(PROPOSAL)
+        .set(PROPOSAL.STATE, Proposal.WITHDRAWN)
+        .set(PROPOSAL.VERSION, version + 1)
+        .set(PROPOSAL.UPDATED_AT, now)
+        .where(PROPOSAL.ID.eq(id).and(PROPOSAL.VERSION.eq(version)).and(PROPOSAL.STATE.eq(Proposal.SUBMITTED)))
+        .execute() == 1;
+  }
+
+  public static long addReply(DSLContext dsl, long proposalId, Long inReplyTo, String delegation, long accountId,
+      String text, OffsetDateTime now) {
+    return dsl.insertInto(PROPOSAL_REPLY)
+        .set(PROPOSAL_REPLY.PROPOSAL_ID, proposalId)
+        .set(PROPOSAL_REPLY.IN_REPLY_TO, inReplyTo)
+        .set(PROPOSAL_REPLY.DELEGATION_CODE, delegation)
+        .set(PROPOSAL_REPLY.AUTHOR_ACCOUNT_ID, accountId)
+        .set(PROPOSAL_REPLY.TEXT, text)
+        .set(PROPOSAL_REPLY.CREATED_AT, now)
+        .returningResult(PROPOSAL_REPLY.ID)
+        .fetchOne()
+        .value1();
+  }
+
+  /** The thread of a proposal, oldest first; {@code inReplyTo} links a reply to the one it answers. */
+  public static List<Reply> replies(DSLContext dsl, long proposalId) {
+    return dsl.selectFrom(PROPOSAL_REPLY).where(PROPOSAL_REPLY.PROPOSAL_ID.eq(proposalId))
+        .orderBy(PROPOSAL_REPLY.ID)
+        .fetch(r -> new Reply(r.getId(), r.getProposalId(), r.getInReplyTo(), r.getDelegationCode(),
+            r.getAuthorAccountId(), r.getText(), r.getCreatedAt()));
+  }
+
+  public static boolean replyExists(DSLContext dsl, long proposalId, long replyId) {
+    return dsl.fetchExists(PROPOSAL_REPLY, PROPOSAL_REPLY.ID.eq(replyId).and(PROPOSAL_REPLY.PROPOSAL_ID.eq(proposalId)));
+  }
+
+  /** The objections that broke silence on this revision, oldest first. */
+  public static List<SilenceBreak> silenceBreaks(DSLContext dsl, long revisionId) {
+    return dsl.select(PROPOSAL.ID, PROPOSAL.PARAGRAPH_ID, PARAGRAPH_VERSION.NUMBER, PROPOSAL.DELEGATION_CODE,
+            PROPOSAL.AUTHOR_DELEGATION, PROPOSAL.TEXT, PROPOSAL.CREATED_AT)
+        .from(PROPOSAL)
+        .leftJoin(PARAGRAPH_VERSION).on(PARAGRAPH_VERSION.REVISION_ID.eq(PROPOSAL.REVISION_ID)
+            .and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq(PROPOSAL.PARAGRAPH_ID)))
+        .where(PROPOSAL.REVISION_ID.eq(revisionId).and(PROPOSAL.BREAKS_SILENCE.isTrue())
+            .and(PROPOSAL.STATE.ne(Proposal.WITHDRAWN)))
+        .orderBy(PROPOSAL.ID)
+        .fetch(r -> new SilenceBreak(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+            r.value7()));
+  }
+}
