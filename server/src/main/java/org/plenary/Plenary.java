@@ -61,6 +61,7 @@ public final class Plenary implements AutoCloseable {
                 negotiations.mount(api);
                 revisions.mount(api);
                 new ProposalRoutes(db).mount(api);
+                new org.plenary.compile.CompilationRoutes(db).mount(api);
               }));
       vertx.deployVerticle(http).await();
       return new Plenary(vertx, db, http, generated);

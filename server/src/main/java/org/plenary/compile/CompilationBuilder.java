@@ -223,6 +223,7 @@ public final class CompilationBuilder {
   private static String proposedText(Proposal p, CompilationSource.Paragraph para) {
     return switch (p.kind()) {
       case AMEND, INSERT -> ProposalText.withoutNumber(p.text(), para.number(), para.text());
+      case DELETE -> p.text().strip();
       default -> "";
     };
   }
@@ -238,7 +239,9 @@ public final class CompilationBuilder {
     return switch (first.kind()) {
       case AMEND -> WordDiff.diff(para.text(), text);
       case INSERT -> text.isEmpty() ? List.of() : List.of(new DiffOp(DiffOp.Type.INSERT, text));
-      case DELETE -> List.of(new DiffOp(DiffOp.Type.DELETE, para.text()));
+      // a whole paragraph, or (with the remaining text) the deleted span only
+      case DELETE -> text.isEmpty() ? List.of(new DiffOp(DiffOp.Type.DELETE, para.text()))
+          : WordDiff.diff(para.text(), text);
       default -> List.of(new DiffOp(DiffOp.Type.EQUAL, para.text()));
     };
   }
@@ -274,7 +277,8 @@ public final class CompilationBuilder {
     Direction dir = text.isBlank() ? para.direction() : Direction.of(text);
     String kindLabel = labels.kind(first.kind());
     if (first.kind() == ProposalKind.INSERT) {
-      kindLabel += " (" + labels.insertAfter() + " " + paragraph(para).label() + ")";
+      kindLabel += " (" + (first.placement().equals("before") ? labels.insertBefore() : labels.insertAfter()) + " "
+          + paragraph(para).label() + ")";
     }
     return new Amendment(seq, options.attributed() ? List.copyOf(ids) : List.of(), first.kind(), kindLabel,
         options.itu() ? labels.itu(first.kind()) : null, sponsors, author, attribution, text, dir, changes,

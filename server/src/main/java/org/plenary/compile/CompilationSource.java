@@ -47,13 +47,23 @@ public record CompilationSource(long negotiationId, String negotiationTitle, lon
    *     general remark on the whole revision
    * @param onBehalfOf the group the delegation speaks for, or null
    * @param cosponsors accepted co-sponsors only
-   * @param text the full proposed paragraph text for amend and insert; the remark for the others
+   * @param text the full proposed paragraph text for amend and insert; for a delete, empty when the whole
+   *     paragraph goes, else the paragraph as it reads without the deleted span; the remark for the others
    * @param target the id of the proposal a support, objection or reservation concerns, or null
    * @param state as stored ("submitted", "withdrawn", "decided", …)
+   * @param placement for an insertion, "after" (the default) or "before" the paragraph
    */
   public record Proposal(String id, Long paragraphId, ProposalKind kind, String delegation, String onBehalfOf,
-      List<String> cosponsors, String text, String rationale, String target, String state, Instant createdAt) {
+      List<String> cosponsors, String text, String rationale, String target, String state, Instant createdAt,
+      String placement) {
+    public Proposal(String id, Long paragraphId, ProposalKind kind, String delegation, String onBehalfOf,
+        List<String> cosponsors, String text, String rationale, String target, String state, Instant createdAt) {
+      this(id, paragraphId, kind, delegation, onBehalfOf, cosponsors, text, rationale, target, state, createdAt,
+          null);
+    }
+
     public Proposal {
+      placement = "before".equals(placement) ? "before" : "after";
       requireNonNull(id, "id");
       requireNonNull(kind, "kind");
       requireNonNull(delegation, "delegation");

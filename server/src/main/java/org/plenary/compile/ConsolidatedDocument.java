@@ -55,7 +55,8 @@ public record ConsolidatedDocument(Header header, List<Entry> entries, List<Rema
    * @param sponsors who proposes it, in order of submission; empty in non-attributed mode
    * @param author the tracked-change author: the delegations, or "Proposal 3" when non-attributed
    * @param attribution the line a reader sees ("Egypt on behalf of the Arab Group, co-sponsored by …")
-   * @param text the proposed text (for an insertion the new paragraph; empty for delete and retain)
+   * @param text the proposed text (for an insertion the new paragraph; for a partial delete what remains;
+   *     empty for a whole-paragraph delete and for retain)
    * @param changes the proposed text as word-level changes against the paragraph
    * @param rationales distinct rationales (empty when excluded by the options)
    */

@@ -197,7 +197,7 @@ public final class DocxExporter implements Exporter {
       if (rtl) {
         x.empty("w:bidi");
       }
-      if (a.kind() == ProposalKind.INSERT || a.kind() == ProposalKind.DELETE) {
+      if (a.kind() == ProposalKind.INSERT || a.kind() == ProposalKind.DELETE && a.text().isEmpty()) {
         // The paragraph mark itself is inserted or deleted, so accepting removes or keeps the whole paragraph.
         x.start("w:rPr");
         mark(a.kind() == ProposalKind.INSERT ? "ins" : "del", a.author(), date);

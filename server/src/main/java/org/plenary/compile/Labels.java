@@ -6,7 +6,7 @@ public record Labels(Language language, String title, String revision, String da
     String cosponsored, String paragraphs, String summaryByParagraph, String summaryByDelegation,
     String onBehalfOf, String cosponsoredBy, String rationale, String proposal, String generalRemarks,
     String amend, String insert, String delete, String retain, String support, String object, String reservation,
-    String comment, String question, String insertAfter, String noInput, String concerns, String contested) {
+    String comment, String question, String insertAfter, String insertBefore, String noInput, String concerns, String contested) {
 
   public static Labels of(Language language) {
     return language == Language.AR ? ARABIC : ENGLISH;
@@ -17,13 +17,13 @@ public record Labels(Language language, String title, String revision, String da
       "Delegation", "Co-sponsored", "Paragraphs", "Proposals per paragraph", "Proposals per delegation",
       "on behalf of", "co-sponsored by", "Rationale", "Proposal", "General remarks", "Amendment", "Insertion",
       "Deletion", "Retain", "Support", "Objection", "Reservation", "Comment", "Question",
-      "new paragraph after", "No input", "on proposal", "Contested paragraphs");
+      "new paragraph after", "new paragraph before", "No input", "on proposal", "Contested paragraphs");
 
   static final Labels ARABIC = new Labels(Language.AR, "تجميع المقترحات", "المراجعة", "التاريخ", "الفقرة",
       "التعديلات", "التأييد والاعتراض والتحفظات", "التعليقات والأسئلة", "الوفود", "الوفد", "مشاركة في التقديم",
       "الفقرات", "المقترحات حسب الفقرة", "المقترحات حسب الوفد", "باسم", "وشارك في تقديمه", "المبررات",
       "المقترح", "ملاحظات عامة", "تعديل", "إضافة", "حذف", "إبقاء", "تأييد", "اعتراض", "تحفظ", "تعليق", "سؤال",
-      "فقرة جديدة بعد", "لا توجد مداخلات", "على المقترح", "الفقرات موضع النقاش");
+      "فقرة جديدة بعد", "فقرة جديدة قبل", "لا توجد مداخلات", "على المقترح", "الفقرات موضع النقاش");
 
   public String kind(ProposalKind kind) {
     return switch (kind) {
