@@ -47,6 +47,9 @@ class ExportersTest {
     assertThat(html).contains("<p class=\"draft\" dir=\"rtl\">").contains("<del>بضمن</del><ins>بضمان</ins>");
     assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(html).contains("lang=\"en\" dir=\"ltr\"");
+    String table = export(Format.HTML, CompilationBuilder.build(SOURCE, CompilationOptions.parse(
+        Map.of("layout", List.of("table")), Language.EN)));
+    assertThat(table).contains("<table class=\"layout\">").contains("<tr class=\"entry\" id=\"p-" + p9 + "\">");
     String ar = export(Format.HTML, CompilationBuilder.build(SOURCE, CompilationOptions.DEFAULT.withLanguage(Language.AR)));
     assertThat(ar).contains("lang=\"ar\" dir=\"rtl\"").contains("المقترحات حسب الفقرة");
   }
