@@ -87,6 +87,7 @@ public final class Plenary implements AutoCloseable {
                 live.mount(api);
                 new ProposalRoutes(db).mount(api);
                 new org.plenary.diff.DiffRoutes(db).mount(api);
+                new org.plenary.compile.CompilationRoutes(db).mount(api);
               }));
       vertx.deployVerticle(http).await();
       return new Plenary(vertx, db, http, generated);

@@ -1,0 +1,81 @@
+package org.plenary.compile;
+
+import static org.plenary.schema.Tables.DELEGATION;
+import static org.plenary.schema.Tables.DELEGATION_MEMBER;
+import static org.plenary.schema.Tables.NEGOTIATION;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.plenary.draft.Direction;
+import org.plenary.draft.Revisions;
+import org.plenary.proposal.Proposal;
+import org.plenary.proposal.Proposals;
+
+/** Reads what a compilation is made of: a revision's paragraphs, its proposals, delegation names. */
+public final class CompilationRepository {
+  /** The source, with the negotiation's languages (its first one sets the labels' default language). */
+  public record Loaded(CompilationSource source, List<String> languages) {
+    public Language defaultLanguage() {
+      return !languages.isEmpty() && languages.get(0).equalsIgnoreCase("en") ? Language.EN : Language.AR;
+    }
+  }
+
+  private CompilationRepository() {}
+
+  /** The revision {@code r} of negotiation {@code n} and all its proposals (every state: the options filter). */
+  public static Optional<Loaded> load(DSLContext dsl, long n, long r, Instant now) {
+    var negotiation = dsl.select(NEGOTIATION.TITLE, NEGOTIATION.LANGUAGES).from(NEGOTIATION)
+        .where(NEGOTIATION.ID.eq(n)).fetchOne();
+    Optional<Revisions.Revision> revision = Revisions.get(dsl, n, r);
+    if (negotiation == null || revision.isEmpty()) {
+      return Optional.empty();
+    }
+    List<CompilationSource.Paragraph> paragraphs = new ArrayList<>();
+    Map<Long, String> texts = new HashMap<>();
+    for (Revisions.Paragraph p : revision.get().paragraphs()) {
+      paragraphs.add(new CompilationSource.Paragraph(p.id(), p.position(), p.number(), p.kind(), p.text(),
+          Direction.fromCode(p.direction()), p.parent()));
+      texts.put(p.id(), p.text());
+    }
+    List<CompilationSource.Proposal> proposals = new ArrayList<>();
+    for (Proposal p : Proposals.list(dsl, r, Proposals.Filter.NONE)) {
+      proposals.add(toSource(p, texts.getOrDefault(p.paragraphId(), "")));
+    }
+    Map<String, CompilationSource.Names> names = new HashMap<>();
+    dsl.select(DELEGATION.CODE, DELEGATION.NAME_EN, DELEGATION.NAME_AR).from(DELEGATION)
+        .forEach(d -> names.put(d.value1(), new CompilationSource.Names(d.value2(), d.value3())));
+    Map<String, Set<String>> groups = new HashMap<>();
+    dsl.select(DELEGATION_MEMBER.GROUP_CODE, DELEGATION_MEMBER.MEMBER_CODE).from(DELEGATION_MEMBER)
+        .forEach(m -> groups.computeIfAbsent(m.value1(), k -> new HashSet<>()).add(m.value2()));
+    List<String> languages = List.of(negotiation.value2().split(",")).stream().filter(s -> !s.isBlank()).toList();
+    CompilationSource source = new CompilationSource(n, negotiation.value1(), r, revision.get().revision().label(),
+        now, paragraphs, proposals, names, groups);
+    return Optional.of(new Loaded(source, languages));
+  }
+
+  /**
+   * A stored proposal as the compilation sees it: the delegation that submitted it, the group it spoke for
+   * (when that is not itself), accepted co-sponsors only, and for amendments the whole proposed paragraph
+   * (an anchored amendment replaces only its span).
+   */
+  static CompilationSource.Proposal toSource(Proposal p, String paragraphText) {
+    ProposalKind kind = ProposalKind.fromCode(p.kind().code());
+    String text = switch (kind) {
+      case AMEND -> p.proposedParagraph(paragraphText);
+      case DELETE -> p.anchor() == null ? "" : p.proposedParagraph(paragraphText);
+      case RETAIN -> "";
+      default -> p.text();
+    };
+    String onBehalfOf = p.delegation().equals(p.submittedBy()) ? null : p.delegation();
+    return new CompilationSource.Proposal(Long.toString(p.id()), p.paragraphId(), kind, p.submittedBy(), onBehalfOf,
+        p.acceptedCosponsors(), text, p.rationale(), p.targetId() == null ? null : Long.toString(p.targetId()),
+        p.state(), p.createdAt().toInstant(), p.placement());
+  }
+}

@@ -1,0 +1,107 @@
+package org.plenary.compile;
+
+import java.time.Instant;
+import java.util.List;
+import org.plenary.diff.DiffOp;
+import org.plenary.draft.Direction;
+
+/**
+ * The consolidated comments document of one revision, ready for any exporter: a header, the summary
+ * table, then every paragraph in document order with its amendments (identical ones grouped), their
+ * reactions, and the paragraph's comments and questions. Built by {@link CompilationBuilder}.
+ */
+public record ConsolidatedDocument(Header header, List<Entry> entries, List<Remark> general, Summary summary,
+    CompilationOptions options, Labels labels) {
+
+  public ConsolidatedDocument {
+    entries = List.copyOf(entries);
+    general = List.copyOf(general);
+  }
+
+  public record Header(long negotiationId, String negotiation, long revisionId, String revision, Instant date,
+      Counts counts) {}
+
+  /**
+   * @param paragraphs paragraphs listed
+   * @param contested paragraphs with at least one amendment
+   * @param amendments amendments after grouping
+   * @param submissions amendments before grouping
+   * @param delegations distinct delegations with input (0 in non-attributed mode)
+   * @param reactions supports, objections and reservations
+   * @param remarks comments and questions
+   */
+  public record Counts(int paragraphs, int contested, int amendments, int submissions, int delegations,
+      int reactions, int remarks) {}
+
+  public record Entry(Paragraph paragraph, List<Amendment> amendments, List<Remark> remarks) {
+    public Entry {
+      amendments = List.copyOf(amendments);
+      remarks = List.copyOf(remarks);
+    }
+  }
+
+  /**
+   * @param label the number as displayed ("3", "(أ)"), or a position label ("¶12") when unnumbered
+   * @param anchor a stable id for links ("p-12")
+   */
+  public record Paragraph(long id, int position, String number, String label, String anchor, String kind,
+      String text, Direction direction, Long parentId) {}
+
+  /**
+   * One amendment, possibly proposed identically by several delegations.
+   *
+   * @param seq its number in the document (1, 2, …)
+   * @param ids the source proposals' ids
+   * @param sponsors who proposes it, in order of submission; empty in non-attributed mode
+   * @param author the tracked-change author: the delegations, or "Proposal 3" when non-attributed
+   * @param attribution the line a reader sees ("Egypt on behalf of the Arab Group, co-sponsored by …")
+   * @param text the proposed text (for an insertion the new paragraph; for a partial delete what remains;
+   *     empty for a whole-paragraph delete and for retain)
+   * @param changes the proposed text as word-level changes against the paragraph
+   * @param rationales distinct rationales (empty when excluded by the options)
+   */
+  public record Amendment(int seq, List<String> ids, ProposalKind kind, String kindLabel, String ituLabel,
+      List<Sponsor> sponsors, String author, String attribution, String text, Direction direction,
+      List<DiffOp> changes, List<String> rationales, List<Remark> reactions, Instant date) {
+    public Amendment {
+      ids = List.copyOf(ids);
+      sponsors = List.copyOf(sponsors);
+      changes = List.copyOf(changes);
+      rationales = List.copyOf(rationales);
+      reactions = List.copyOf(reactions);
+    }
+  }
+
+  /** A delegation behind an amendment, with display names in the compilation's language. */
+  public record Sponsor(String delegation, String name, String onBehalfOf, String onBehalfOfName,
+      List<String> cosponsors, List<String> cosponsorNames) {
+    public Sponsor {
+      cosponsors = List.copyOf(cosponsors);
+      cosponsorNames = List.copyOf(cosponsorNames);
+    }
+  }
+
+  /**
+   * A support, objection, reservation, comment or question.
+   *
+   * @param by the attribution ("Tunisia"), or null in non-attributed mode
+   * @param target the seq of the amendment it concerns, or 0
+   */
+  public record Remark(String id, ProposalKind kind, String kindLabel, String delegation, String by, String text,
+      Direction direction, int target, Instant date) {}
+
+  public record Summary(List<ParagraphRow> paragraphs, List<DelegationRow> delegations) {
+    public Summary {
+      paragraphs = List.copyOf(paragraphs);
+      delegations = List.copyOf(delegations);
+    }
+  }
+
+  /** Input on one paragraph: the contested paragraphs at a glance. Only paragraphs with input appear. */
+  public record ParagraphRow(long id, String label, String anchor, int amendments, int reactions, int remarks,
+      int delegations) {}
+
+  /** Input by one delegation (empty in non-attributed mode). */
+  public record DelegationRow(String code, String name, int amendments, int cosponsored, int reactions,
+      int remarks, int paragraphs) {}
+}

@@ -1,0 +1,134 @@
+package org.plenary.compile;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.plenary.compile.ConsolidatedDocument.Amendment;
+import org.plenary.compile.ConsolidatedDocument.Entry;
+import org.plenary.compile.ConsolidatedDocument.Remark;
+import org.plenary.diff.DiffOp;
+
+/**
+ * The consolidated document as CommonMark (with GitHub tables): changes as inline {@code <ins>}/{@code
+ * <del>}, an HTML anchor before each paragraph heading. User text is escaped for both Markdown and HTML,
+ * so a delegation's text can neither format the page nor inject markup.
+ */
+public final class MarkdownExporter implements Exporter {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+  @Override
+  public void write(ConsolidatedDocument doc, OutputStream out) throws IOException {
+    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    Labels l = doc.labels();
+    ConsolidatedDocument.Header h = doc.header();
+    w.append("# ").append(md(h.negotiation())).append("\n\n*")
+        .append(md(l.title() + " — " + h.revision() + " — " + DAY.format(h.date()))).append("*\n\n");
+    ConsolidatedDocument.Counts c = h.counts();
+    String sep = l.language().rtl() ? "، " : " · ";
+    w.append(md(l.paragraphs() + ": " + c.paragraphs() + sep + l.contested() + ": " + c.contested() + sep
+        + l.amendments() + ": " + c.amendments() + sep + l.reactions() + ": " + c.reactions() + sep + l.remarks()
+        + ": " + c.remarks() + (doc.options().attributed() ? sep + l.delegations() + ": " + c.delegations() : "")))
+        .append("\n\n## ").append(md(l.summaryByParagraph())).append("\n\n");
+    row(w, l.paragraph(), l.amendments(), l.reactions(), l.remarks(), l.delegations());
+    w.append("|---|--:|--:|--:|--:|\n");
+    for (ConsolidatedDocument.ParagraphRow r : doc.summary().paragraphs()) {
+      w.append("| [").append(md(r.label())).append("](#").append(r.anchor()).append(") | ").append(n(r.amendments()))
+          .append(" | ").append(n(r.reactions())).append(" | ").append(n(r.remarks())).append(" | ")
+          .append(doc.options().attributed() ? n(r.delegations()) : "—").append(" |\n");
+    }
+    if (doc.options().attributed()) {
+      w.append("\n## ").append(md(l.summaryByDelegation())).append("\n\n");
+      row(w, l.delegation(), l.amendments(), l.cosponsored(), l.reactions(), l.remarks(), l.paragraphs());
+      w.append("|---|--:|--:|--:|--:|--:|\n");
+      for (ConsolidatedDocument.DelegationRow r : doc.summary().delegations()) {
+        row(w, r.name().equals(r.code()) ? r.code() : r.name() + " (" + r.code() + ")", n(r.amendments()),
+            n(r.cosponsored()), n(r.reactions()), n(r.remarks()), n(r.paragraphs()));
+      }
+    }
+    for (Entry e : doc.entries()) {
+      w.append("\n<a id=\"").append(e.paragraph().anchor()).append("\"></a>\n\n## ")
+          .append(md(l.paragraph() + " " + e.paragraph().label())).append("\n\n> ").append(md(e.paragraph().text()))
+          .append("\n");
+      for (Amendment a : e.amendments()) {
+        w.append("\n<a id=\"a-").append(Integer.toString(a.seq())).append("\"></a>**")
+            .append(md("[" + a.seq() + "] " + a.kindLabel() + (a.ituLabel() == null ? "" : " (" + a.ituLabel() + ")")))
+            .append("** — ").append(md(a.attribution())).append("\n\n> ");
+        for (DiffOp op : a.changes()) {
+          switch (op.type()) {
+            case EQUAL -> w.append(md(op.text()));
+            case INSERT -> w.append("<ins>").append(md(op.text())).append("</ins>");
+            case DELETE -> w.append("<del>").append(md(op.text())).append("</del>");
+          }
+        }
+        w.append("\n");
+        for (String r : a.rationales()) {
+          w.append("\n*").append(md(l.rationale() + ": " + r)).append("*\n");
+        }
+        remarks(w, a.reactions(), l);
+      }
+      remarks(w, e.remarks(), l);
+    }
+    if (!doc.general().isEmpty()) {
+      w.append("\n## ").append(md(l.generalRemarks())).append("\n");
+      remarks(w, doc.general(), l);
+    }
+    w.flush();
+  }
+
+  private static void remarks(Writer w, List<Remark> remarks, Labels l) throws IOException {
+    if (remarks.isEmpty()) {
+      return;
+    }
+    w.append("\n");
+    for (Remark r : remarks) {
+      w.append("- **").append(md(r.kindLabel())).append("**");
+      if (r.target() > 0) {
+        w.append(" ([").append(md(l.concerns() + " [" + r.target() + "]")).append("](#a-")
+            .append(Integer.toString(r.target())).append("))");
+      }
+      if (r.by() != null) {
+        w.append(" — ").append(md(r.by()));
+      }
+      if (!r.text().isEmpty()) {
+        w.append(": ").append(md(r.text()));
+      }
+      w.append("\n");
+    }
+  }
+
+  private static void row(Writer w, String... cells) throws IOException {
+    w.append("|");
+    for (String c : cells) {
+      w.append(" ").append(md(c)).append(" |");
+    }
+    w.append("\n");
+  }
+
+  private static String n(int i) {
+    return Integer.toString(i);
+  }
+
+  /** One line of text, Markdown punctuation backslash-escaped, HTML's {@code & < >} as entities. */
+  static String md(String s) {
+    String t = Xml.clean(s);
+    StringBuilder b = new StringBuilder(t.length() + 8);
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      switch (c) {
+        case '\\', '`', '*', '_', '[', ']', '|', '~', '#', '!' -> b.append('\\').append(c);
+        case '&' -> b.append("&amp;");
+        case '<' -> b.append("&lt;");
+        case '>' -> b.append("&gt;");
+        case '\n', '\r' -> b.append(' ');
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

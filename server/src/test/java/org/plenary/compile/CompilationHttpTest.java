@@ -1,0 +1,238 @@
+package org.plenary.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.plenary.schema.Tables.NEGOTIATION_DELEGATION;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.plenary.testing.ApiClient;
+import org.plenary.testing.ApiClient.Response;
+import org.plenary.testing.Backend;
+import org.plenary.testing.Samples;
+import org.plenary.testing.TestServer;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+@ParameterizedClass(name = "on {0}")
+@EnumSource(Backend.class)
+@DisplayName("The compilation over HTTP")
+class CompilationHttpTest {
+  static final List<String> DELEGATIONS = List.of("EGY", "IRQ", "SAU", "DEU", "IRN", "ARE", "MAR", "TUN", "JOR",
+      "CHN", "USA", "QAT", "PAK");
+
+  @Parameter Backend backend;
+  @TempDir Path temp;
+  TestServer server;
+  long n;
+  long r;
+  String base;
+  final Map<String, ApiClient> delegates = new HashMap<>();
+  final Map<String, Long> stored = new LinkedHashMap<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestServer.start(backend, temp);
+    n = server.negotiation("القرار 88 (كيغالي، 2022)");
+    Response up = server.admin.postText("/api/v1/negotiations/" + n + "/revisions?label=Zero%20draft",
+        Samples.text("ar-itu-res88-zero.txt"));
+    assertThat(up.status()).as(up.text()).isEqualTo(201);
+    JsonNode revision = up.json();
+    r = revision.get("id").asLong();
+    base = "/api/v1/negotiations/" + n + "/revisions/" + r;
+    for (String d : DELEGATIONS) {
+      delegates.put(d, server.participant(n, d.toLowerCase() + "@delegation.test", "delegate", d));
+    }
+    var dsl = server.plenary().database().dsl();
+    for (String[] g : new String[][] {{"ARAB", "EGY"}, {"G77", "IRQ"}, {"EU", "DEU"}}) {
+      dsl.insertInto(NEGOTIATION_DELEGATION, NEGOTIATION_DELEGATION.NEGOTIATION_ID,
+          NEGOTIATION_DELEGATION.DELEGATION_CODE, NEGOTIATION_DELEGATION.COORDINATOR_CODE).values(n, g[0], g[1])
+          .execute();
+    }
+    // The 13 sample proposals, submitted by their delegations (Qatar does not coordinate the Arab Group here,
+    // so it speaks for itself); Iraq accepts co-sponsoring Egypt's amendment, the others stay invited.
+    ObjectMapper json = new ObjectMapper();
+    for (JsonNode s : json.readTree(Samples.bytes("ar-itu-res88-zero.json")).get("proposals")) {
+      Map<String, Object> body = new HashMap<>();
+      body.put("kind", s.get("kind").asText());
+      body.put("paragraph", paragraphWith(revision, s.get("paragraph_quote").asText()));
+      body.put("text", s.get("text").asText());
+      if (s.hasNonNull("rationale")) {
+        body.put("rationale", s.get("rationale").asText());
+      }
+      if (s.hasNonNull("target")) {
+        body.put("target", stored.get(s.get("target").asText()));
+      }
+      if (s.hasNonNull("on_behalf_of") && !s.get("id").asText().equals("p12")) {
+        body.put("onBehalfOf", s.get("on_behalf_of").asText());
+      }
+      body.put("cosponsors", json.convertValue(s.get("cosponsors"), List.class));
+      Response created = delegates.get(s.get("delegation").asText()).post(base + "/proposals", body);
+      assertThat(created.status()).as(s.get("id") + ": " + created.text()).isEqualTo(201);
+      stored.put(s.get("id").asText(), created.json().get("id").asLong());
+    }
+    Response accepted = delegates.get("IRQ").put(base + "/proposals/" + stored.get("p1") + "/cosponsors/IRQ",
+        Map.of("answer", "accept"));
+    assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  static long paragraphWith(JsonNode revision, String quote) {
+    for (JsonNode p : revision.get("paragraphs")) {
+      if (p.get("text").asText().contains(quote)) {
+        return p.get("id").asLong();
+      }
+    }
+    throw new AssertionError("no paragraph contains " + quote);
+  }
+
+  static void assertProblem(Response res, int status, String type) {
+    assertThat(res.status()).as(res.text()).isEqualTo(status);
+    assertThat(res.contentType()).startsWith("application/problem+json");
+    assertThat(res.json().get("type").asText()).isEqualTo("urn:plenary:problem:" + type);
+  }
+
+  private static List<Element> all(Document d, String local) {
+    NodeList nodes = d.getElementsByTagNameNS(DocxExporter.W, local);
+    List<Element> out = new ArrayList<>();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      out.add((Element) nodes.item(i));
+    }
+    return out;
+  }
+
+  @Test
+  @DisplayName("a delegate downloads the DOCX: tracked changes authored by the delegations, a sensible file name")
+  void docx() throws Exception {
+    Response res = delegates.get("MAR").get(base + "/compilation?format=docx");
+    assertThat(res.status()).as(res.text()).isEqualTo(200);
+    assertThat(res.contentType()).isEqualTo(Format.DOCX.mediaType());
+    assertThat(res.header("Content-Disposition")).startsWith("attachment; filename=\"Res88-Zero-draft-compilation.docx\"");
+    Document d = DocxExporterTest.documentXml(res.raw().body());
+    // the negotiation is in Arabic: names and labels in Arabic by default
+    assertThat(all(d, "ins")).anySatisfy(e -> {
+      assertThat(e.getTextContent()).contains("2,6");
+      assertThat(e.getAttributeNS(DocxExporter.W, "author")).isEqualTo("المجموعة العربية (مصر)");
+    });
+    assertThat(all(d, "ins")).anySatisfy(e -> {
+      assertThat(e.getTextContent()).isEqualTo("بضمان");
+      assertThat(e.getAttributeNS(DocxExporter.W, "author")).isEqualTo("الأردن");
+    });
+    assertThat(all(d, "del")).anySatisfy(e -> assertThat(e.getAttributeNS(DocxExporter.W, "author"))
+        .isEqualTo("الولايات المتحدة الأمريكية"));
+  }
+
+  @Test
+  @DisplayName("JSON in English: Egypt for the Arab Group with only the accepted co-sponsor, the support under it")
+  void json() {
+    Response res = delegates.get("EGY").get(base + "/compilation?format=json&lang=en");
+    assertThat(res.status()).as(res.text()).isEqualTo(200);
+    assertThat(res.contentType()).startsWith("application/json");
+    JsonNode doc = res.json();
+    assertThat(doc.at("/counts/amendments").asInt()).isEqualTo(10);
+    assertThat(doc.at("/counts/reactions").asInt()).isEqualTo(2);
+    JsonNode p1 = null;
+    JsonNode p12 = null;
+    for (JsonNode p : doc.get("paragraphs")) {
+      for (JsonNode a : p.get("amendments")) {
+        if (a.get("ids").get(0).asLong() == stored.get("p1")) {
+          p1 = a;
+        }
+        if (a.get("ids").get(0).asLong() == stored.get("p12")) {
+          p12 = a;
+        }
+      }
+    }
+    assertThat(p1).isNotNull();
+    assertThat(p1.at("/sponsors/0/delegation").asText()).isEqualTo("EGY");
+    assertThat(p1.at("/sponsors/0/onBehalfOf").asText()).isEqualTo("ARAB");
+    assertThat(p1.at("/sponsors/0/cosponsors").toString()).isEqualTo("[\"IRQ\"]");
+    assertThat(p1.get("attribution").asText()).isEqualTo("Egypt on behalf of Arab Group, co-sponsored by Iraq");
+    assertThat(p1.at("/reactions/0/kind").asText()).isEqualTo("support");
+    assertThat(p1.at("/reactions/0/delegation").asText()).isEqualTo("ARE");
+    assertThat(p12.at("/sponsors/0/delegation").asText()).isEqualTo("QAT");
+    assertThat(p12.at("/sponsors/0/onBehalfOf").isNull()).isTrue();
+  }
+
+  @Test
+  @DisplayName("the non-attributed HTML and CSV name no delegation; filters apply; every format has its type")
+  void formatsAndOptions() {
+    Response html = delegates.get("TUN").get(base + "/compilation?format=html&attributed=false");
+    assertThat(html.status()).as(html.text()).isEqualTo(200);
+    assertThat(html.contentType()).isEqualTo("text/html; charset=utf-8");
+    assertThat(html.header("Content-Security-Policy")).contains("default-src 'none'");
+    assertThat(html.text()).contains("dir=\"rtl\"").contains("<ins>").contains("المقترح 1");
+    Response csv = delegates.get("TUN").get(base + "/compilation?format=csv&attributed=false");
+    assertThat(csv.contentType()).startsWith("text/csv");
+    assertThat(csv.header("Content-Disposition")).contains("Res88-Zero-draft-compilation.csv");
+    for (Response res : List.of(html, csv)) {
+      for (String name : List.of("EGY", "مصر", "QAT", "قطر", "TUN", "تونس", "الأردن")) {
+        assertThat(res.text().contains(name)).as("mentions %s", name).isFalse();
+      }
+    }
+    Response md = delegates.get("TUN").get(base + "/compilation?format=md&delegation=JOR&empty=false");
+    assertThat(md.status()).isEqualTo(200);
+    assertThat(md.contentType()).startsWith("text/markdown");
+    assertThat(md.text()).contains("<del>بضمن</del><ins>بضمان</ins>").doesNotContain("2,6");
+    Response grouped = delegates.get("TUN").get(base + "/compilation?format=json&group=EU");
+    assertThat(grouped.json().at("/counts/amendments").asInt()).isEqualTo(1);
+    Response observer = server.participant(n, "observer@un.test", "observer", null)
+        .get(base + "/compilation?format=json");
+    assertThat(observer.status()).isEqualTo(200);
+  }
+
+  @Test
+  @DisplayName("bad options get one problem naming each parameter; outsiders and unknown revisions get 404")
+  void errors() {
+    Response bad = delegates.get("EGY").get(base + "/compilation?format=pdf&kind=shout&from=x&colour=red");
+    assertProblem(bad, 400, "validation");
+    List<String> fields = new ArrayList<>();
+    bad.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+    assertThat(fields).containsExactlyInAnyOrder("format", "kind", "from", "colour");
+    assertProblem(delegates.get("EGY").get(base + "/akn?format=docx"), 400, "validation");
+
+    long other = server.negotiation("Other negotiation", "en");
+    ApiClient outsider = server.participant(other, "outsider@example.test", "delegate", "FRA");
+    assertProblem(outsider.get(base + "/compilation?format=docx"), 404, "not-found");
+    assertProblem(outsider.get(base + "/akn"), 404, "not-found");
+    assertProblem(delegates.get("EGY").get("/api/v1/negotiations/" + n + "/revisions/999999/compilation"), 404,
+        "not-found");
+    assertProblem(server.client().get(base + "/compilation"), 401, "unauthorized");
+  }
+
+  @Test
+  @DisplayName("the revision as Akoma Ntoso is valid against the OASIS schema and lists the amendments")
+  void akn() throws Exception {
+    Response res = delegates.get("SAU").get(base + "/akn");
+    assertThat(res.status()).as(res.text()).isEqualTo(200);
+    assertThat(res.contentType()).isEqualTo("application/akn+xml; charset=utf-8");
+    assertThat(res.header("Content-Disposition")).contains("Res88-Zero-draft-akn.xml");
+    AknExporterTest.validate(res.raw().body());
+    String xml = new String(res.raw().body(), StandardCharsets.UTF_8);
+    assertThat(xml).contains("<amendmentList").contains("/akn/un/statement/deliberation/plenary/")
+        .contains("القرار 88 (كيغالي، 2022)");
+    assertThat(xml.split("<amendment ", -1)).hasSize(11);
+    Response anonymous = delegates.get("SAU").get(base + "/akn?attributed=false");
+    assertThat(anonymous.text()).doesNotContain("مصر").doesNotContain("EGY");
+    AknExporterTest.validate(anonymous.raw().body());
+  }
+}
