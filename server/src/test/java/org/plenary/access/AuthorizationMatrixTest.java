@@ -190,6 +190,12 @@ class AuthorizationMatrixTest {
     m.put("GET /negotiations/:n/revisions", c -> c.client().get(nb + "/revisions"));
     m.put("GET /negotiations/:n/revisions/:r", c -> c.client().get(nb + "/revisions/" + fx.revision(c.cell().state())));
     proposalRequests(m, nb);
+    m.put("GET /negotiations/:n/events", c -> c.client().openStream(nb + "/events?since=0"));
+    m.put("GET /negotiations/:n/diff", c -> c.client().get(nb + "/diff?from=" + fx.revision(State.OPEN) + "&to="
+        + fx.revision(State.CLOSED) + "&format=json&ignore=diacritics"));
+    m.put("GET /negotiations/:n/revisions/:r/mapping", c -> c.client().get(fx.rev(c) + "/mapping"));
+    m.put("GET /negotiations/:n/revisions/:r/compilation", c -> c.client().get(fx.rev(c) + "/compilation?format=html"));
+    m.put("GET /negotiations/:n/revisions/:r/akn", c -> c.client().get(fx.rev(c) + "/akn"));
     return m;
   }
 

@@ -31,17 +31,18 @@ public final class ApiClient {
     this.headers = headers;
   }
 
-  public record Response(int status, HttpResponse<byte[]> raw) {
+  /** A response, its body read whole ({@link #openStream} reads none of a successful stream's body). */
+  public record Response(int status, HttpResponse<?> raw, byte[] body) {
     public JsonNode json() {
       try {
-        return MAPPER.readTree(raw.body());
+        return MAPPER.readTree(body);
       } catch (IOException e) {
         throw new AssertionError("not JSON: " + text(), e);
       }
     }
 
     public String text() {
-      return new String(raw.body(), StandardCharsets.UTF_8);
+      return new String(body, StandardCharsets.UTF_8);
     }
 
     public String header(String name) {
@@ -78,6 +79,26 @@ public final class ApiClient {
 
   public Response get(String path) {
     return send(request(path).GET());
+  }
+
+  /**
+   * GET of an endless response such as a Server-Sent Events stream: returns once the headers arrive; a
+   * successful stream is closed unread, an error's body (a problem) is read whole.
+   */
+  public Response openStream(String path) {
+    try {
+      HttpResponse<java.io.InputStream> r = HTTP.send(request(path).header("Accept", "text/event-stream").GET().build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      try (java.io.InputStream in = r.body()) {
+        byte[] body = r.statusCode() / 100 == 2 ? new byte[0] : in.readAllBytes();
+        return new Response(r.statusCode(), r, body);
+      }
+    } catch (IOException e) {
+      throw new AssertionError("request failed", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError("interrupted", e);
+    }
   }
 
   public Response delete(String path) {
@@ -128,7 +149,7 @@ public final class ApiClient {
   private Response send(HttpRequest.Builder b) {
     try {
       HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Response(r.statusCode(), r);
+      return new Response(r.statusCode(), r, r.body());
     } catch (IOException e) {
       throw new AssertionError("request failed", e);
     } catch (InterruptedException e) {
