@@ -73,4 +73,13 @@ public record Membership(long negotiationId, long accountId, Role role, String d
     }
     return onBehalfOf;
   }
+
+  /**
+   * Whether this member may see a revision in {@code state}: an unpublished ("editing") revision is the
+   * chair's workspace, not disclosed to delegates and observers (the same rule as the authorization matrix's
+   * {@code GET /negotiations/:n/revisions/:r} rows, for calls that name revisions in their query).
+   */
+  public boolean seesRevision(String state) {
+    return !"editing".equals(state) || role == Role.SECRETARIAT || role == Role.FACILITATOR;
+  }
 }

@@ -53,13 +53,14 @@ public final class DiffRoutes {
     Request req = parse(ctx.queryParams(), errors);
     db.read(dsl -> {
       // Membership first: an outsider gets 404 whatever the parameters say.
-      Membership.require(dsl, n, p);
+      Membership m = Membership.require(dsl, n, p);
       if (!errors.isEmpty()) {
         throw Problem.invalid(errors);
       }
-      Revisions.Revision from = Revisions.get(dsl, n, req.from())
+      Revisions.Revision from = Revisions.get(dsl, n, req.from()).filter(r -> m.seesRevision(r.revision().state()))
           .orElseThrow(() -> Problem.notFound("revision " + req.from()));
       Revisions.Revision to = req.to() == req.from() ? from : Revisions.get(dsl, n, req.to())
+          .filter(r -> m.seesRevision(r.revision().state()))
           .orElseThrow(() -> Problem.notFound("revision " + req.to()));
       // Still on the worker (no connection is held between statements): diff and render here too.
       return render(n, from, to, req);

@@ -150,8 +150,8 @@ public final class RevisionRoutes {
     Principal p = Http.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Http.respond(ctx, 200, db.read(dsl -> {
-      Membership.require(dsl, n, p);
-      return Map.of("revisions", Revisions.list(dsl, n));
+      Membership m = Membership.require(dsl, n, p);
+      return Map.of("revisions", Revisions.list(dsl, n).stream().filter(r -> m.seesRevision(r.state())).toList());
     }));
   }
 
