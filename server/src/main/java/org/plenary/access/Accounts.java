@@ -71,6 +71,7 @@ public final class Accounts {
 
   /** Revokes every session and API token of an account (disabling, password reset). */
   public static int revokeAll(DSLContext dsl, long accountId) {
+    AuthHandler.forgetAccount(accountId);
     return dsl.update(AUTH_TOKEN).set(AUTH_TOKEN.REVOKED, true)
         .where(AUTH_TOKEN.ACCOUNT_ID.eq(accountId)).and(AUTH_TOKEN.REVOKED.isFalse()).execute();
   }
@@ -80,6 +81,7 @@ public final class Accounts {
   }
 
   public static void setDisabled(DSLContext dsl, long accountId, boolean disabled) {
+    AuthHandler.forgetAccount(accountId);
     dsl.update(ACCOUNT).set(ACCOUNT.DISABLED, disabled).where(ACCOUNT.ID.eq(accountId)).execute();
   }
 
@@ -117,6 +119,7 @@ public final class Accounts {
       return Optional.empty();
     }
     Optional<ApiToken> found = apiTokens(dsl, accountId).stream().filter(t -> t.id().equals(id)).findFirst();
+    found.ifPresent(t -> AuthHandler.forgetAccount(accountId));
     found.ifPresent(t -> dsl.update(AUTH_TOKEN).set(AUTH_TOKEN.REVOKED, true)
         .where(AUTH_TOKEN.ACCOUNT_ID.eq(accountId)).and(AUTH_TOKEN.KIND.eq("api"))
         .and(AUTH_TOKEN.TOKEN_HASH.startsWith(id)).execute());

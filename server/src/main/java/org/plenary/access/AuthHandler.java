@@ -42,6 +42,14 @@ public final class AuthHandler implements Handler<RoutingContext> {
     CACHE.remove(tokenHash + ":b");
   }
 
+  /**
+   * Drops every cached token of an account (disabled, password reset, API token revoked). Another node
+   * may still accept the account's tokens for up to the cache's two seconds; this node refuses them at once.
+   */
+  public static void forgetAccount(long accountId) {
+    CACHE.values().removeIf(c -> c.principal().accountId() == accountId);
+  }
+
   @Override
   public void handle(RoutingContext ctx) {
     String token = null;

@@ -123,7 +123,7 @@ public final class Policy {
     Principal principal = Http.principal(ctx);
     if (!entry.route().inNegotiation()) {
       Outcome o = entry.outcome(principal.admin() ? Who.ADMIN : Who.NON_PARTICIPANT, Relation.NONE, State.NONE);
-      apply(ctx, o, entry, null, params);
+      apply(ctx, o, entry, null, params, null);
       return;
     }
     long n = negotiationId(params.get("n"));
@@ -135,7 +135,7 @@ public final class Policy {
       if (d.membership() != null) {
         ctx.put(MEMBERSHIP, d.membership());
       }
-      apply(ctx, d.outcome(), entry, d.membership(), params);
+      apply(ctx, d.outcome(), entry, d.membership(), params, d.deadline());
     }).onFailure(ctx::fail);
   }
 
@@ -147,7 +147,11 @@ public final class Policy {
     }
   }
 
-  private record Decision(Outcome outcome, Membership membership) {}
+  private record Decision(Outcome outcome, Membership membership, OffsetDateTime deadline) {
+    Decision(Outcome outcome, Membership membership) {
+      this(outcome, membership, null);
+    }
+  }
 
   private Decision decide(DSLContext dsl, Entry entry, Map<String, String> params, long n, Principal principal) {
     if (!dsl.fetchExists(NEGOTIATION, NEGOTIATION.ID.eq(n))) {
@@ -184,7 +188,8 @@ public final class Policy {
       }
       state = s.get();
     }
-    return new Decision(entry.outcome(who, relation, state), m);
+    Outcome outcome = entry.outcome(who, relation, state);
+    return new Decision(outcome, m, outcome == Outcome.CLOSED ? deadlineOf(dsl, n, params.get("r")) : null);
   }
 
   /**
@@ -248,16 +253,29 @@ public final class Policy {
         });
   }
 
+  private static OffsetDateTime deadlineOf(DSLContext dsl, long negotiationId, String revision) {
+    try {
+      return dsl.select(REVISION.COMMENT_DEADLINE).from(REVISION)
+          .where(REVISION.ID.eq(Long.parseLong(revision))).and(REVISION.NEGOTIATION_ID.eq(negotiationId))
+          .fetchOne(REVISION.COMMENT_DEADLINE);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   private static void apply(RoutingContext ctx, Outcome outcome, Entry entry, Membership m,
-      Map<String, String> params) {
+      Map<String, String> params, OffsetDateTime deadline) {
     switch (outcome) {
       case ALLOWED -> ctx.next();
       case FORBIDDEN -> ctx.fail(Problem.forbidden("your role" + (m == null ? "" : " (" + m.role().code()
           + (m.delegation() == null ? "" : " of " + m.delegation()) + ")") + " may not " + entry.route().method()
           + " " + entry.route().path()));
       case CLOSED -> ctx.fail(new Problem(409, "comment-window-closed", "The comment window is closed",
-          "the comment deadline of revision " + params.get("r") + " has passed: nothing can be proposed, edited or "
-              + "withdrawn after it (GET …/comment-window gives the deadline)", List.of(), Map.of()));
+          "the deadline for revision " + params.get("r") + " was " + (deadline == null ? "reached"
+              : deadline.withOffsetSameInstant(ZoneOffset.UTC).format(
+                  java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")))
+              + "; nothing can be proposed, edited or withdrawn after it", List.of(),
+          deadline == null ? Map.of() : Map.of("deadline", deadline.withOffsetSameInstant(ZoneOffset.UTC).toString())));
       case HIDDEN -> ctx.fail(Problem.notFound(entry.route().inNegotiation()
           ? "negotiation " + params.get("n") + (params.size() > 1 ? " or the resource it names" : "")
           : "API resource " + ctx.normalizedPath()));

@@ -49,6 +49,11 @@ class LiveUpdatesHttpTest {
     return r.json().get("token").asText();
   }
 
+  /** Adding a delegate whose state is not yet in the negotiation adds the state first ("delegation.added"). */
+  static boolean notAutomatic(SseClient.Event e) {
+    return !"delegation.added".equals(e.type());
+  }
+
   static String participantToken(TestServer server, long n, String email, String role, String delegation) {
     server.participant(n, email, role, delegation);
     return token(server, email, "password-of-" + email);
@@ -110,7 +115,8 @@ class LiveUpdatesHttpTest {
       assertThat(iq.await("proposal.cosponsors-invited", WAIT).json().get("payload").get("invited").get(0).asText())
           .isEqualTo("IRQ");
       assertThat(chair.await("proposal.cosponsors-invited", WAIT)).isNotNull();
-      assertThat(fr.until(e -> e.type().equals("participant.added"), WAIT)).extracting(SseClient.Event::type)
+      assertThat(fr.until(e -> e.type().equals("participant.added"), WAIT)).filteredOn(LiveUpdatesHttpTest::notAutomatic)
+          .extracting(SseClient.Event::type)
           .as("France is not concerned by the invitation").containsExactly("participant.added");
     }
   }
@@ -168,8 +174,9 @@ class LiveUpdatesHttpTest {
     try (SseClient sse = subscribe(egypt, String.valueOf(seen))) {
       // At least once: events shortly before the resume point may come again (a late commit could hide
       // there); everything after it comes exactly once, in order.
-      List<SseClient.Event> got = sse.until(e -> e.data().contains("FRA"), WAIT);
-      List<SseClient.Event> missed = got.stream().filter(e -> e.json().get("id").asLong() > seen).toList();
+      List<SseClient.Event> got = sse.until(e -> e.type().equals("participant.added") && e.data().contains("FRA"), WAIT);
+      List<SseClient.Event> missed = got.stream().filter(e -> e.json().get("id").asLong() > seen)
+          .filter(LiveUpdatesHttpTest::notAutomatic).toList();
       assertThat(missed).extracting(SseClient.Event::type)
           .containsExactly("participant.added", "revision.created", "participant.added");
       assertThat(got).extracting(e -> e.json().get("id").asLong()).isSorted().doesNotHaveDuplicates();
@@ -202,9 +209,10 @@ class LiveUpdatesHttpTest {
           .isEqualTo("دعوة");
       assertThat(sec.await("proposal.cosponsor-invited", WAIT)).isNotNull();
       List<SseClient.Event> forEgypt = eg.until(e -> e.type().equals("participant.added"), WAIT);
-      assertThat(forEgypt).extracting(SseClient.Event::type).containsExactly("participant.added");
+      assertThat(forEgypt).filteredOn(LiveUpdatesHttpTest::notAutomatic).extracting(SseClient.Event::type)
+          .containsExactly("participant.added");
 
-      JsonNode redacted = forEgypt.get(0).json().get("payload");
+      JsonNode redacted = forEgypt.get(forEgypt.size() - 1).json().get("payload");
       assertThat(redacted.get("delegation").asText()).isEqualTo("MAR");
       assertThat(redacted.has("email")).as("no email for a delegate").isFalse();
       assertThat(sec.await("participant.added", WAIT).json().get("payload").get("email").asText())
