@@ -10,7 +10,8 @@ table=$(timeout 300 java -Xmx1g -cp "$out:server/target/plenary.jar" ImportBench
 {
   echo "# Import benchmark"
   echo
-  echo "Run: \`bench/import/run.sh\` on $(date -u +%Y-%m-%d), $(java -version 2>&1 | head -1), $(nproc) cores (shared)."
+  echo "Run: \`bench/import/run.sh\` on $(date -u +%Y-%m-%d), $(java -version 2>&1 | head -1), $(nproc) cores (shared;"
+  echo "load average at the start: $(cut -d' ' -f1-3 /proc/loadavg))."
   echo "Targets: the 49 KB council report in 50 ms or less warm; a 1 MB draft in 1 s or less."
   echo
   echo "$table"

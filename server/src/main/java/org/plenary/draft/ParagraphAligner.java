@@ -170,16 +170,20 @@ public final class ParagraphAligner {
           }
         }
       }
-      touched.sort(Comparator.comparingInt((Integer j) -> -shared[j]).thenComparingInt(j -> j));
-      for (int c = 0; c < touched.size(); c++) {
+      // Most shared tokens first, then document order: one primitive sort on packed keys.
+      long[] order = new long[touched.size()];
+      for (int c = 0; c < order.length; c++) {
         int j = touched.get(c);
-        if (c < CANDIDATES) {
-          double score = dice(tokens, priorTokens[j]) * kindFactor(prior.get(j).kind(), next.get(i).kind());
-          if (score >= THRESHOLD) {
-            pairs.add(new Pair(i, j, score, distance(relative, j, prior.size())));
-          }
-        }
+        order[c] = ((long) (Integer.MAX_VALUE - shared[j]) << 32) | j;
         shared[j] = 0;
+      }
+      Arrays.sort(order);
+      for (int c = 0; c < Math.min(CANDIDATES, order.length); c++) {
+        int j = (int) order[c];
+        double score = dice(tokens, priorTokens[j]) * kindFactor(prior.get(j).kind(), next.get(i).kind());
+        if (score >= THRESHOLD) {
+          pairs.add(new Pair(i, j, score, distance(relative, j, prior.size())));
+        }
       }
     }
     return pairs;

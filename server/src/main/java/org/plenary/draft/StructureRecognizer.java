@@ -48,13 +48,14 @@ final class StructureRecognizer {
   private static final Pattern ALT = Pattern.compile(
       "^\\[?[ \\u00A0]*((?:Alt\\.?|ALT|Alternative|البديل|بديل)[ \\u00A0]*[0-9\\u0660-\\u0669]{1,2})(?![0-9]).*",
       Pattern.DOTALL);
-  private static final Pattern WORDS = Pattern.compile("[\\s\\p{Punct}،؛؟«»“”\"']+");
 
   private enum Block { NONE, PREAMBLE, OPERATIVE, OTHER }
 
   private final List<SourceBlock> blocks;
   private final List<DraftParagraph> out = new ArrayList<>();
   private final boolean reportMode;
+  /** Each block's text, cleaned once. */
+  private final String[] cleaned;
   private final java.util.Map<String, Integer> lastCiting = new java.util.HashMap<>();
 
   private boolean body;
@@ -72,9 +73,11 @@ final class StructureRecognizer {
 
   private StructureRecognizer(List<SourceBlock> blocks) {
     this.blocks = blocks;
+    this.cleaned = new String[blocks.size()];
     int reportNumbers = 0;
-    for (SourceBlock b : blocks) {
-      if (Marker.read(clean(b.text()), 0, 0).type() == Marker.Type.REPORT) {
+    for (int i = 0; i < blocks.size(); i++) {
+      cleaned[i] = clean(blocks.get(i).text());
+      if (Marker.read(cleaned[i], 0, 0).type() == Marker.Type.REPORT) {
         reportNumbers++;
       }
     }
@@ -129,7 +132,7 @@ final class StructureRecognizer {
 
   private void accept(int index) {
     SourceBlock source = blocks.get(index);
-    String text = clean(source.text());
+    String text = cleaned[index];
     if (text.isEmpty() || SEPARATOR.matcher(text).matches()) {
       return;
     }
@@ -419,17 +422,24 @@ final class StructureRecognizer {
 
   // --- what a line looks like -------------------------------------------------------------------------
 
+  /** The words of a folded text (at most 41: callers only compare with small counts). */
   private static List<String> words(String folded) {
     List<String> out = new ArrayList<>();
-    for (String w : WORDS.split(folded)) {
-      if (!w.isEmpty()) {
-        out.add(w);
-      }
-      if (out.size() > 40) {
-        break;
+    int start = -1;
+    for (int i = 0; i <= folded.length() && out.size() <= 40; i++) {
+      boolean separator = i == folded.length() || isSeparator(folded.charAt(i));
+      if (separator && start >= 0) {
+        out.add(folded.substring(start, i));
+        start = -1;
+      } else if (!separator && start < 0) {
+        start = i;
       }
     }
     return out;
+  }
+
+  private static boolean isSeparator(char c) {
+    return Character.isWhitespace(c) || c < 128 && !Character.isLetterOrDigit(c) || "،؛؟«»“”".indexOf(c) >= 0;
   }
 
   /** A preambular or operative keyword at the start ("Recalling", "وإذ يلاحظ", "resolves", "يقرر"). */
@@ -534,7 +544,7 @@ final class StructureRecognizer {
 
   private boolean nextIsProse(int index) {
     for (int i = index + 1; i < blocks.size(); i++) {
-      String next = clean(blocks.get(i).text());
+      String next = cleaned[i];
       if (next.isEmpty() || SEPARATOR.matcher(next).matches()) {
         continue;
       }
