@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * </pre>
  */
 public final class BenchClient {
-  static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
   static final List<String> STATES = List.of("DZA", "BHR", "COM", "DJI", "EGY", "IRQ", "JOR", "KWT", "LBN", "LBY",
       "MRT", "MAR", "OMN", "PSE", "QAT", "SAU", "SOM", "SDN", "SYR", "TUN", "ARE", "YEM", "IRN", "AZE", "CHN", "IND",
       "PAK", "MYS", "BRA", "ZAF", "RWA", "NAM", "ZMB", "DEU", "FRA", "SWE", "CHE", "USA", "GBR", "JPN");
@@ -162,6 +163,8 @@ public final class BenchClient {
     AtomicLong retries = new AtomicLong();
     AtomicLong failures = new AtomicLong();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
+    System.out.println("load started");
+    System.out.flush();
     String run = Long.toString(System.currentTimeMillis(), 36);
     List<Thread> threads = new ArrayList<>();
     for (int t = 0; t < tokens.size(); t++) {

@@ -44,6 +44,11 @@ public final class AuditLog {
    * ({@code FOR UPDATE SKIP LOCKED}), so concurrent submissions do not queue behind one row lock through
    * their commits. Every event still belongs to exactly one chain, so editing, removing or reordering any
    * event breaks {@link #verify}. The global chain (events outside negotiations) is a single lane.
+   *
+   * <p>Ordering: ids still grow with insertion time, but two concurrent appends of one negotiation may
+   * commit in the other order (the window is the chain update and the commit, as the append comes last). A
+   * reader resuming "after id X" ({@link #since}) should therefore re-read a little before X, or wait for
+   * events a moment old, and drop ids it has already seen.
    */
   public static long append(DSLContext dsl, Long negotiationId, Actor actor, String type, String subject,
       Object payload) {
