@@ -361,7 +361,16 @@ public final class AknExporter {
       for (Paragraph note : notes) {
         String marker = note.number() != null && !note.number().isBlank() ? note.number().strip()
             : Integer.toString(noteCount + 1);
-        int found = text.indexOf(marker, at);
+        // The citing text writes the marker superscript ("النامية¹") or bracketed ("[1]"); a bare digit would
+        // match inside "135", so it is never searched for.
+        String cited = null;
+        int found = -1;
+        for (String form : List.of(superscript(marker), "[" + marker + "]", "(" + marker + ")")) {
+          if (form != null && (found = text.indexOf(form, at)) >= 0) {
+            cited = form;
+            break;
+          }
+        }
         int cut = found < 0 ? text.length() : found;
         x.text(text.substring(at, cut));
         String nid = "anote_" + (++noteCount);
@@ -375,10 +384,26 @@ public final class AknExporter {
         x.text(Xml.clean(note.text()));
         x.end();
         x.end();
-        at = found < 0 ? text.length() : found + marker.length();
+        at = found < 0 ? text.length() : found + cited.length();
       }
       x.text(text.substring(at));
       x.end();
+    }
+
+    /** "12" as "¹²" (a marker already superscript stays as it is); null when it is not a number. */
+    private static String superscript(String marker) {
+      StringBuilder b = new StringBuilder();
+      for (char c : marker.toCharArray()) {
+        int d = Character.digit(c, 10);
+        if ("⁰¹²³⁴⁵⁶⁷⁸⁹".indexOf(c) >= 0) {
+          b.append(c);
+        } else if (d >= 0) {
+          b.append("⁰¹²³⁴⁵⁶⁷⁸⁹".charAt(d));
+        } else {
+          return null;
+        }
+      }
+      return b.length() == 0 ? null : b.toString();
     }
 
     /** The proposals as an amendment list: one amendment per grouped proposal, in document order. */

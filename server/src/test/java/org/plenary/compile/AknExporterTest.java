@@ -106,6 +106,23 @@ class AknExporterTest {
   }
 
   @Test
+  @DisplayName("a footnote numbered 1 is placed at the superscript ¹ of its citing paragraph, not inside \"135\"")
+  void footnoteMarker() throws Exception {
+    List<CompilationSource.Paragraph> ps = List.of(
+        new CompilationSource.Paragraph(1, 0, null, "title", "القرار 88", org.plenary.draft.Direction.RTL, null),
+        new CompilationSource.Paragraph(2, 1, "1", "operative", "بالقرار 135 للبلدان النامية¹ وتنفيذ المشاريع",
+            org.plenary.draft.Direction.RTL, null),
+        new CompilationSource.Paragraph(3, 2, "1", "footnote", "تشمل أقل البلدان نمواً.",
+            org.plenary.draft.Direction.RTL, 2L));
+    byte[] xml = akn(Res88.source(ps, List.of()));
+    validate(xml);
+    Element note = all(parse(xml), "authorialNote").get(0);
+    assertThat(note.getAttribute("marker")).isEqualTo("1");
+    assertThat(note.getPreviousSibling().getTextContent()).isEqualTo("بالقرار 135 للبلدان النامية");
+    assertThat(note.getNextSibling().getTextContent()).isEqualTo(" وتنفيذ المشاريع");
+  }
+
+  @Test
   @DisplayName("the validator rejects a statement without meta and mainBody (so the checks above can fail)")
   void validatorRejects() {
     byte[] bad = ("<akomaNtoso xmlns=\"" + NS + "\"><statement name=\"x\"><preface/></statement></akomaNtoso>")

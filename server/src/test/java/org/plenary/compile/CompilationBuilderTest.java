@@ -48,6 +48,11 @@ class CompilationBuilderTest {
         .isEqualTo("Egypt on behalf of Arab Group, co-sponsored by Iraq, United Arab Emirates, Saudi Arabia");
     assertThat(p1.author()).isEqualTo("Arab Group (Egypt)");
 
+    assertThat(p1.ituLabel()).isNull();
+    assertThat(entryQuoting(CompilationBuilder.build(SOURCE, options("lang=en&itu=true")), "لا يزال 2,9 مليار شخص")
+        .amendments().get(0).ituLabel()).isEqualTo("MOD");
+    assertThat(entryQuoting(CompilationBuilder.build(SOURCE, options("itu=true")), "المشاركة بفعالية في تقديم")
+        .amendments().get(0).ituLabel()).isEqualTo("إلغاء");
     ConsolidatedDocument ar = CompilationBuilder.build(SOURCE, options(""));
     Amendment arabic = entryQuoting(ar, "لا يزال 2,9 مليار شخص").amendments().get(0);
     assertThat(arabic.attribution()).startsWith("مصر باسم المجموعة العربية").contains("العراق");

@@ -201,6 +201,21 @@ class CompilationHttpTest {
   }
 
   @Test
+  @DisplayName("a withdrawn proposal leaves the compilation, and comes back when asked for by state")
+  void withdrawn() {
+    long p12 = stored.get("p12");
+    Response withdrawn = delegates.get("QAT").withHeader("If-Match", "\"p" + p12 + "v1\"")
+        .post(base + "/proposals/" + p12 + "/withdraw", "{}");
+    assertThat(withdrawn.status()).as(withdrawn.text()).isEqualTo(200);
+    Response now = delegates.get("EGY").get(base + "/compilation?format=json");
+    assertThat(now.json().at("/counts/amendments").asInt()).isEqualTo(9);
+    assertThat(now.text()).doesNotContain("\"" + p12 + "\"");
+    Response asked = delegates.get("EGY").get(base + "/compilation?format=json&state=withdrawn&empty=false");
+    assertThat(asked.json().at("/counts/amendments").asInt()).isEqualTo(1);
+    assertThat(asked.json().at("/paragraphs/0/amendments/0/ids/0").asText()).isEqualTo(Long.toString(p12));
+  }
+
+  @Test
   @DisplayName("bad options get one problem naming each parameter; outsiders and unknown revisions get 404")
   void errors() {
     Response bad = delegates.get("EGY").get(base + "/compilation?format=pdf&kind=shout&from=x&colour=red");
