@@ -44,6 +44,10 @@ echo "insert into bench_insert (v) values ('proposal');" > "$WORK/insert.sql"
 log "pgbench: single-row insert, 32 clients, ${SECONDS_LOAD}s"
 pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -n -c 32 -j 2 -T "$SECONDS_LOAD" -f "$WORK/insert.sql" postgres > "$WORK/pgbench.txt" 2>&1
 PGBENCH_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.txt" | head -1)
+PGB_TX=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench.txt")
+# pgbench's backends have exited by now: their CPU shows in the postmaster's children totals (cutime/cstime).
+PGB_TICKS1=$(awk '{s+=$14+$15+$16+$17} END{print s}' /proc/$(head -1 "$WORK/pg/postmaster.pid")/stat)
+PGBENCH_CPU=$(awk -v t="$PGB_TICKS1" -v tx="$PGB_TX" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.3f", t*1000/hz/tx}')
 log "pgbench tps=$PGBENCH_TPS"
 
 start_server() { # $1 db url (empty: H2 in $WORK/h2), $2 log file
@@ -71,6 +75,17 @@ wrk_figures() { # $1 wrk output → "rps p50 p99 non2xx"
 }
 
 BENCH_CLIENT="java $HERE/BenchClient.java"
+HZ=$(getconf CLK_TCK)
+ticks() { # CPU ticks (user+system) of the server, and of the PostgreSQL backends of database $1
+  local s=0 p
+  for p in $(pgrep -u postgres -f "postgres: postgres $1 "); do s=$((s + $(awk '{print $14+$15}' /proc/$p/stat 2>/dev/null || echo 0))); done
+  echo "$(awk '{print $14+$15}' /proc/$SERVER_PID/stat) $s"
+}
+per_request() { # $1 ticks before, $2 ticks after, $3 wrk output → "server_ms pg_ms" CPU per request
+  local n; n=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$3")
+  read -r j0 g0 <<< "$1"; read -r j1 g1 <<< "$2"
+  awk -v j=$((j1 - j0)) -v g=$((g1 - g0)) -v n="$n" -v hz="$HZ" 'BEGIN{printf "%.2f %.2f", j*1000/hz/n, g*1000/hz/n}'
+}
 DRAFT=$ROOT/server/src/test/resources/samples/ar-itu-res88-zero.txt
 
 # --- POST and GET on PostgreSQL ---------------------------------------------------------------------------
@@ -80,16 +95,20 @@ $BENCH_CLIENT seed "http://127.0.0.1:$HTTP_PORT" "$ADMIN_PW" "$DRAFT" "$WORK/see
 log "warm-up: POST 5s"
 wrk -t 2 -c 32 -d 5s -s "$HERE/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" warm > "$WORK/wrk-post-warm.txt"
 log "POST proposal, 32 connections, ${SECONDS_LOAD}s"
+T0=$(ticks plenary)
 wrk -t 2 -c 32 -d "${SECONDS_LOAD}s" --latency -s "$HERE/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" run \
   > "$WORK/wrk-post.txt"
 read -r POST_RPS POST_P50 POST_P99 POST_BAD <<< "$(wrk_figures "$WORK/wrk-post.txt")"
-log "POST rps=$POST_RPS p50=$POST_P50 p99=$POST_P99 non2xx=$POST_BAD"
+read -r POST_CPU POST_PGCPU <<< "$(per_request "$T0" "$(ticks plenary)" "$WORK/wrk-post.txt")"
+log "POST rps=$POST_RPS p50=$POST_P50 p99=$POST_P99 non2xx=$POST_BAD cpu/req server=${POST_CPU}ms pg=${POST_PGCPU}ms"
 log "GET paragraph with 10 proposals, 32 connections, ${SECONDS_LOAD}s"
 wrk -t 2 -c 32 -d 5s -s "$HERE/get.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" > "$WORK/wrk-get-warm.txt"
+T0=$(ticks plenary)
 wrk -t 2 -c 32 -d "${SECONDS_LOAD}s" --latency -s "$HERE/get.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" \
   > "$WORK/wrk-get.txt"
 read -r GET_RPS GET_P50 GET_P99 GET_BAD <<< "$(wrk_figures "$WORK/wrk-get.txt")"
-log "GET rps=$GET_RPS p50=$GET_P50 p99=$GET_P99 non2xx=$GET_BAD"
+read -r GET_CPU GET_PGCPU <<< "$(per_request "$T0" "$(ticks plenary)" "$WORK/wrk-get.txt")"
+log "GET rps=$GET_RPS p50=$GET_P50 p99=$GET_P99 non2xx=$GET_BAD cpu/req server=${GET_CPU}ms pg=${GET_PGCPU}ms"
 stop_server
 
 durability() { # $1 name, $2 db url or empty for H2
@@ -131,9 +150,9 @@ TARGET=$(awk -v t="$PGBENCH_TPS" 'BEGIN{printf "%.0f", t/4}')
   echo
   echo "| figure | measured | target |"
   echo "|---|---|---|"
-  echo "| pgbench single-row insert, 32 clients | $PGBENCH_TPS TPS | (yardstick) |"
-  echo "| POST proposal (amend, Idempotency-Key), PostgreSQL, 32 connections | $POST_RPS /s, p50 $POST_P50, p99 $POST_P99, non-2xx $POST_BAD | ≥ 25% of pgbench = $TARGET /s, p99 ≤ 50 ms |"
-  echo "| GET paragraph with its 10 proposals, PostgreSQL, 32 connections | $GET_RPS /s, p50 $GET_P50, p99 $GET_P99, non-2xx $GET_BAD | ≥ 8,000 /s |"
+  echo "| pgbench single-row insert, 32 clients | $PGBENCH_TPS TPS; PostgreSQL CPU per insert $PGBENCH_CPU ms | (yardstick) |"
+  echo "| POST proposal (amend, Idempotency-Key), PostgreSQL, 32 connections | $POST_RPS /s, p50 $POST_P50, p99 $POST_P99, non-2xx $POST_BAD; CPU per request: server $POST_CPU ms, PostgreSQL $POST_PGCPU ms | ≥ 25% of pgbench = $TARGET /s, p99 ≤ 50 ms |"
+  echo "| GET paragraph with its 10 proposals, PostgreSQL, 32 connections | $GET_RPS /s, p50 $GET_P50, p99 $GET_P99, non-2xx $GET_BAD; CPU per request: server $GET_CPU ms, PostgreSQL $GET_PGCPU ms | ≥ 8,000 /s |"
   if [ -f "$WORK/durability-postgresql.txt" ]; then
     echo "| kill -9 during 20 s POST load, PostgreSQL | $(tail -1 "$WORK/durability-postgresql.txt") | 0 lost of ≥ 10,000, no duplicates |"
     echo "| kill -9 during 20 s POST load, H2 file | $(tail -1 "$WORK/durability-h2.txt") | 0 lost of ≥ 10,000, no duplicates |"

@@ -65,6 +65,7 @@ public final class Accounts {
   }
 
   public static void revokeToken(DSLContext dsl, String tokenHash) {
+    AuthHandler.forget(tokenHash);
     dsl.update(AUTH_TOKEN).set(AUTH_TOKEN.REVOKED, true).where(AUTH_TOKEN.TOKEN_HASH.eq(tokenHash)).execute();
   }
 

@@ -16,14 +16,15 @@ public record Membership(long negotiationId, long accountId, Role role, String d
 
   /** The caller's membership; admins act as secretariat everywhere. Throws not-found for outsiders. */
   public static Membership require(DSLContext dsl, long negotiationId, Principal principal) {
-    boolean exists = dsl.fetchExists(NEGOTIATION, NEGOTIATION.ID.eq(negotiationId));
-    if (exists) {
-      var row = dsl.select(PARTICIPANT.ROLE, PARTICIPANT.DELEGATION_CODE).from(PARTICIPANT)
-          .where(PARTICIPANT.NEGOTIATION_ID.eq(negotiationId))
-          .and(PARTICIPANT.ACCOUNT_ID.eq(principal.accountId()))
-          .fetchOne();
-      if (row != null) {
-        return new Membership(negotiationId, principal.accountId(), Role.fromCode(row.value1()), row.value2());
+    // One query: the negotiation, and the caller's participant row if any.
+    var row = dsl.select(NEGOTIATION.ID, PARTICIPANT.ROLE, PARTICIPANT.DELEGATION_CODE).from(NEGOTIATION)
+        .leftJoin(PARTICIPANT).on(PARTICIPANT.NEGOTIATION_ID.eq(NEGOTIATION.ID)
+            .and(PARTICIPANT.ACCOUNT_ID.eq(principal.accountId())))
+        .where(NEGOTIATION.ID.eq(negotiationId))
+        .fetchOne();
+    if (row != null) {
+      if (row.value2() != null) {
+        return new Membership(negotiationId, principal.accountId(), Role.fromCode(row.value2()), row.value3());
       }
       if (principal.admin()) {
         return new Membership(negotiationId, principal.accountId(), Role.SECRETARIAT, null);

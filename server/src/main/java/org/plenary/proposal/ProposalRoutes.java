@@ -87,21 +87,22 @@ public final class ProposalRoutes {
     ProposalDraft draft = readDraft(body);
     idempotent(ctx, p, dsl -> {
       Membership m = Membership.require(dsl, n, p);
-      CommentWindow window = Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
+      Proposals.Context context = Proposals.context(dsl, n, r, draft.paragraph())
+          .orElseThrow(() -> Problem.notFound("revision " + r));
+      CommentWindow window = context.window();
       ProposalPermissions.requireMayPropose(m.role());
       String acting = m.actingFor(dsl, draft.onBehalfOf());
       OffsetDateTime now = now();
       window.requireOpen(now);
       ProposalDraft.Target target = draft.target() == null ? null
           : Proposals.target(dsl, r, draft.target()).orElse(null);
-      String paragraphText = draft.paragraph() == null ? null
-          : Proposals.paragraph(dsl, r, draft.paragraph()).map(Proposals.Target::text).orElse(null);
+      String paragraphText = context.paragraph() == null ? null : context.paragraph().text();
       ProposalDraft.Checked checked = draft.check(r, paragraphText, target);
       window.requireAllowed(checked.kind(), checked.targetId() != null, now);
       checkCosponsors(dsl, checked.cosponsors(), acting, m.delegation());
-      long id = Proposals.insert(dsl, n, r, checked, acting, m.delegation(), p.accountId(),
+      Proposal stored = Proposals.insert(dsl, n, r, checked, acting, m.delegation(), p.accountId(),
           window.breaksSilence(checked.kind(), checked.targetId() != null, now), now);
-      Proposal stored = Proposals.get(dsl, r, id).orElseThrow();
+      long id = stored.id();
       return new Created(201, location(n, r, id), Json.string(json(stored, Viewer.of(m))), stored.etag(), false,
           audit -> AuditLog.append(audit, n, new AuditLog.Actor(p.accountId(), acting), "proposal.created",
               "proposal:" + id, event(stored)));
@@ -418,9 +419,11 @@ public final class ProposalRoutes {
         given.state());
     Http.respond(ctx, 200, db.read(dsl -> {
       Membership m = Membership.require(dsl, n, p);
-      Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
-      Proposals.Target paragraph = Proposals.paragraph(dsl, r, paragraphId)
-          .orElseThrow(() -> Problem.notFound("paragraph " + paragraphId + " in revision " + r));
+      Proposals.Target paragraph = Proposals.context(dsl, n, r, paragraphId)
+          .orElseThrow(() -> Problem.notFound("revision " + r)).paragraph();
+      if (paragraph == null) {
+        throw Problem.notFound("paragraph " + paragraphId + " in revision " + r);
+      }
       Viewer v = Viewer.of(m);
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("id", paragraph.id());

@@ -61,6 +61,24 @@ public final class Proposals {
         .execute();
   }
 
+  /** A revision's comment window, and the paragraph asked for as it stands there (null when it is not). */
+  public record Context(CommentWindow window, Target paragraph) {}
+
+  /** {@link #window} and {@link #paragraph} in one query; empty when the revision is not in the negotiation. */
+  public static Optional<Context> context(DSLContext dsl, long negotiationId, long revisionId, Long paragraphId) {
+    if (paragraphId == null) {
+      return window(dsl, negotiationId, revisionId).map(w -> new Context(w, null));
+    }
+    return dsl.select(REVISION.COMMENT_DEADLINE, REVISION.SILENCE_PROCEDURE, PARAGRAPH_VERSION.PARAGRAPH_ID,
+            PARAGRAPH_VERSION.NUMBER, PARAGRAPH_VERSION.KIND, PARAGRAPH_VERSION.TEXT, PARAGRAPH_VERSION.DIRECTION)
+        .from(REVISION)
+        .leftJoin(PARAGRAPH_VERSION).on(PARAGRAPH_VERSION.REVISION_ID.eq(REVISION.ID)
+            .and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq(paragraphId)).and(PARAGRAPH_VERSION.POSITION.isNotNull()))
+        .where(REVISION.ID.eq(revisionId).and(REVISION.NEGOTIATION_ID.eq(negotiationId)))
+        .fetchOptional(r -> new Context(new CommentWindow(r.value1(), r.value2()), r.value3() == null ? null
+            : new Target(r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));
+  }
+
   /** The paragraph as it stands in the revision; empty when it is not there (or was deleted by it). */
   public static Optional<Target> paragraph(DSLContext dsl, long revisionId, long paragraphId) {
     return dsl.select(PARAGRAPH_VERSION.PARAGRAPH_ID, PARAGRAPH_VERSION.NUMBER, PARAGRAPH_VERSION.KIND,
@@ -90,8 +108,8 @@ public final class Proposals {
     return codes.stream().filter(c -> !known.contains(c)).toList();
   }
 
-  /** Stores a checked proposal and its co-sponsor invitations; returns the new id. */
-  public static long insert(DSLContext dsl, long negotiationId, long revisionId, ProposalDraft.Checked c,
+  /** Stores a checked proposal and its co-sponsor invitations; returns it as stored (without reading it back). */
+  public static Proposal insert(DSLContext dsl, long negotiationId, long revisionId, ProposalDraft.Checked c,
       String delegation, String submittedBy, long accountId, boolean breaksSilence, OffsetDateTime now) {
     Anchor a = c.anchor();
     long id = dsl.insertInto(PROPOSAL)
@@ -118,7 +136,9 @@ public final class Proposals {
         .fetchOne()
         .value1();
     invite(dsl, id, c.cosponsors(), now);
-    return id;
+    return new Proposal(id, negotiationId, revisionId, c.paragraphId(), c.kind(), c.placement(), c.targetId(), c.text(),
+        c.rationale(), a, delegation, submittedBy, accountId, breaksSilence, Proposal.SUBMITTED, 1, now, now,
+        c.cosponsors().stream().map(d -> new Proposal.Cosponsor(d, "invited")).toList());
   }
 
   /** Invites delegations to co-sponsor; delegations already invited keep their answer. Returns those newly invited. */
