@@ -127,6 +127,8 @@ public final class LiveBench {
     Thread.sleep(1000);
 
     // --- POST proposals one after the other on node A, each acknowledged before the next ---
+    long[] serverCpuBefore = serverCpuMillis();
+    long clientCpuBefore = clientCpuMillis();
     Map<Long, Long> ackAt = new ConcurrentHashMap<>();
     Map<Long, Long> sentAt = new ConcurrentHashMap<>();
     List<Double> postMillis = new ArrayList<>();
@@ -160,6 +162,8 @@ public final class LiveBench {
         }
       }
     }
+    long[] serverCpuAfter = serverCpuMillis();
+    long clientCpuAfter = clientCpuMillis();
     int missing = missing(received, ackAt.keySet(), clients);
     Collections.sort(latencies);
     Collections.sort(fromSend);
@@ -172,9 +176,36 @@ public final class LiveBench {
     System.out.printf("send_to_receipt_ms p50=%.1f p99=%.1f max=%.1f%n", pct(fromSend, 50), pct(fromSend, 99),
         pct(fromSend, 100));
     System.out.printf("post_ms p50=%.1f p99=%.1f%n", pct(postMillis, 50), pct(postMillis, 99));
+    StringBuilder cpu = new StringBuilder();
+    for (int i = 0; i < serverCpuBefore.length; i++) {
+      cpu.append(String.format(" node%d=%.1f", i + 1, (serverCpuAfter[i] - serverCpuBefore[i]) / (double) proposals));
+    }
+    System.out.printf("cpu_ms_per_proposal server:%s client=%.1f (POST handling, reading the event, fan-out to %d)%n",
+        cpu, (clientCpuAfter - clientCpuBefore) / (double) proposals, clients);
     client.close().await();
     vertx.close().await();
     System.exit(missing == 0 && failed.get() == 0 && pct(latencies, 99) <= 250 ? 0 : 3);
+  }
+
+  /** CPU time (user + system) of the server processes named in SERVER_PIDS, from /proc. */
+  static long[] serverCpuMillis() throws Exception {
+    String pids = System.getenv().getOrDefault("SERVER_PIDS", "").trim();
+    if (pids.isEmpty()) {
+      return new long[0];
+    }
+    String[] each = pids.split("\\s+");
+    long[] out = new long[each.length];
+    for (int i = 0; i < each.length; i++) {
+      String stat = Files.readString(Path.of("/proc/" + each[i] + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      out[i] = (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10; // clock ticks of 10 ms
+    }
+    return out;
+  }
+
+  static long clientCpuMillis() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+        .getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
   }
 
   static int missing(Map<Long, AtomicLongArray> received, java.util.Set<Long> ids, int clients) {

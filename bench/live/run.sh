@@ -48,13 +48,13 @@ bench() { # label, nodes...
   echo "== $label"
   local out
   set +e
-  out=$(timeout 300 java -cp "$JAR" bench/live/LiveBench.java "$PW" "$DRAFT" "$CLIENTS" "$PROPOSALS" "$@" 2>&1)
+  out=$(SERVER_PIDS="${PIDS[*]}" timeout 300 java -cp "$JAR" bench/live/LiveBench.java "$PW" "$DRAFT" "$CLIENTS" "$PROPOSALS" "$@" 2>&1)
   local rc=$?
   set -e
   echo "$out" | grep -v -E '^\s*(at |[0-9:.]+ (INFO|DEBUG))' | tail -8
   local rss=""
   for p in "${PIDS[@]}"; do rss="$rss $(rss_mb "$p") MB"; done
-  RESULTS+="### $label"$'\n\n```\n'"$(echo "$out" | grep -E '^(clients|connect|ack_to|send_to|post_ms)')"$'\n'"server RSS after the run:$rss"$'\n'"load average at the start: $load"$'\nexit code: '"$rc"$'\n```\n\n'
+  RESULTS+="### $label"$'\n\n```\n'"$(echo "$out" | grep -E '^(clients|connect|ack_to|send_to|post_ms|cpu_ms)')"$'\n'"server RSS after the run:$rss"$'\n'"load average at the start: $load"$'\nexit code: '"$rc"$'\n```\n\n'
 }
 
 RESULTS=""
@@ -91,6 +91,8 @@ stop_nodes
   echo "ack_to_receipt is, per client and proposal, the time from the POST's 201 to that client's receipt"
   echo "of the \`proposal.created\` event (negative would mean the event arrived before the 201)."
   echo "\`missing\` counts (client, proposal) pairs never delivered; exit code 0 means p99 ≤ 250 ms and none missing."
+  echo "cpu_ms_per_proposal is CPU time (user + system) per measured proposal, of each server process and of the"
+  echo "client: a figure that does not depend on what else the machine runs, unlike the latencies."
   echo
   printf '%s' "$RESULTS"
 } > bench/live/results.md

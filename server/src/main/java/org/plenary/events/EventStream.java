@@ -209,12 +209,16 @@ final class EventStream {
   }
 
   private void send(LiveEvent e) {
-    Buffer body = e.frameFor(viewer);
-    if (body == null) {
+    Buffer frame = e.frameFor(viewer);
+    if (frame == null) {
       return;
     }
-    highest = Math.max(highest, e.id());
-    sink.write(Buffer.buffer(body.length() + 24).appendString("id: " + highest + "\n").appendBuffer(body));
+    if (e.id() >= highest) {
+      highest = e.id();
+      sink.write(frame);
+    } else {
+      sink.write(LiveEvent.withId(frame, highest));
+    }
   }
 
   private void awaitDrain() {

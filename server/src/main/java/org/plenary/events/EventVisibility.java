@@ -49,7 +49,7 @@ public final class EventVisibility {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(viewer, "viewer");
     boolean secretariat = viewer.role() == Role.SECRETARIAT;
-    if (SECRETARIAT_ONLY.stream().anyMatch(event.type()::startsWith)) {
+    if (secretariatOnly(event.type())) {
       return secretariat ? Access.FULL : Access.HIDDEN;
     }
     if (secretariat) {
@@ -83,6 +83,16 @@ public final class EventVisibility {
       out.addAll(implied);
     }
     return out;
+  }
+
+  /** Called once per event and subscriber, so a plain loop (no stream allocation). */
+  private static boolean secretariatOnly(String type) {
+    for (int i = 0; i < SECRETARIAT_ONLY.size(); i++) {
+      if (type.startsWith(SECRETARIAT_ONLY.get(i))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static boolean isPersonal(String field) {

@@ -15,12 +15,13 @@ import org.plenary.http.Json;
  * data) are built once, whatever the number of subscribers.
  *
  * <pre>
- *   id: 42                      (written by each stream)
+ *   id: 42
  *   event: participant.added
  *   data: {"id":42,"type":"participant.added","negotiation":1,"subject":"account:7",…,"payload":{…}}
  * </pre>
  */
 record LiveEvent(long id, EventVisibility.Facts facts, Buffer full, Buffer withoutPersonalData) {
+
 
   static LiveEvent of(AuditLog.Event e) {
     JsonNode parsed = parse(e.payload());
@@ -34,18 +35,21 @@ record LiveEvent(long id, EventVisibility.Facts facts, Buffer full, Buffer witho
     data.put("account", e.accountId());
     data.put("at", e.createdAt().toInstant().toString());
     data.set("payload", parsed);
-    Buffer full = frame(e.type(), Json.string(data));
+    Buffer full = frame(e.id(), e.type(), Json.string(data));
     ObjectNode redacted = data.deepCopy();
     removePersonal(redacted.get("payload"));
     return new LiveEvent(e.id(), new EventVisibility.Facts(e.type(), e.accountId(), e.delegation(), audience),
-        full, frame(e.type(), Json.string(redacted)));
+        full, frame(e.id(), e.type(), Json.string(redacted)));
   }
 
   static List<LiveEvent> all(List<AuditLog.Event> events) {
     return events.stream().map(LiveEvent::of).toList();
   }
 
-  /** The frame a viewer gets (without its id: line), or null when the event is not for them. */
+  /**
+   * The frame a viewer gets, starting with its {@code id:} line, or null when the event is not for them. The
+   * frames are built once: {@code full} and {@code withoutPersonalData} start with this event's id line.
+   */
   Buffer frameFor(EventVisibility.Viewer viewer) {
     return switch (EventVisibility.access(facts, viewer)) {
       case FULL -> full;
@@ -54,16 +58,23 @@ record LiveEvent(long id, EventVisibility.Facts facts, Buffer full, Buffer witho
     };
   }
 
+  /** The same frame under another {@code id:} (a late event sent after a higher id). */
+  static Buffer withId(Buffer frame, long streamId) {
+    int lineEnd = frame.getString(0, Math.min(frame.length(), 32)).indexOf('\n');
+    return Buffer.buffer(frame.length() + 8).appendString("id: " + streamId).appendBuffer(frame, lineEnd,
+        frame.length() - lineEnd);
+  }
+
   /** An SSE comment (ignored by EventSource; keeps proxies and the client's connection check awake). */
   static Buffer comment(String text) {
     return Buffer.buffer(": " + text + "\n\n", "UTF-8");
   }
 
-  /** The frame without its {@code id:} line, which each stream writes (see {@link EventStream}). */
-  private static Buffer frame(String type, String json) {
+  private static Buffer frame(long id, String type, String json) {
     // Jackson writes JSON on one line (newlines inside strings are escaped), so one data: line suffices.
     String safeType = type.replaceAll("[\\r\\n]", "");
-    return Buffer.buffer(("event: " + safeType + "\ndata: " + json + "\n\n").getBytes(StandardCharsets.UTF_8));
+    return Buffer.buffer(("id: " + id + "\nevent: " + safeType + "\ndata: " + json + "\n\n")
+        .getBytes(StandardCharsets.UTF_8));
   }
 
   private static List<String> strings(JsonNode node) {
