@@ -307,7 +307,8 @@ public class DiffBench {
     b.append("# Revision diff benchmark\n\n");
     b.append("Run: ").append(Instant.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
         .append(" CPUs, Java ").append(System.getProperty("java.version")).append(", ")
-        .append(gitVersion()).append(". Command: `bench/diff/run.sh`.\n\n");
+        .append(gitVersion()).append(", load average at the end ").append(loadAverage())
+        .append(". Command: `bench/diff/run.sh`.\n\n");
     b.append("Two revisions of a generated ").append(WORDS).append("-word Arabic draft (words drawn with their "
         + "frequencies from the ").append(vocabularyTokens).append(" word tokens of `bench/diff/corpus/`), "
         + "one paragraph per line. Endpoint: `GET /api/v1/negotiations/{n}/diff?from&to&format=json`, warm "
@@ -333,6 +334,15 @@ public class DiffBench {
       b.append("- ").append(r.name()).append(": ").append(r.summary()).append('\n');
     }
     Files.writeString(out, b.toString());
+  }
+
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip().split(" ", 4)[0] + " / "
+          + Files.readString(Path.of("/proc/loadavg")).strip().split(" ", 4)[1];
+    } catch (Exception e) {
+      return "(unknown)";
+    }
   }
 
   static String gitVersion() {
