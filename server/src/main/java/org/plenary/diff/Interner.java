@@ -43,10 +43,20 @@ final class Interner {
         }
         return size - 1;
       }
-      if (hashes[slot] == h && k.length == len && Arrays.equals(source, start, end, k, 0, len)) {
+      if (hashes[slot] == h && k.length == len && same(source, start, k)) {
         return ids[slot];
       }
     }
+  }
+
+  /** A plain loop: tokens are short, shorter than the set-up of a vectorised comparison pays for. */
+  private static boolean same(char[] source, int start, char[] key) {
+    for (int i = 0; i < key.length; i++) {
+      if (source[start + i] != key[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   int id(String key) {
