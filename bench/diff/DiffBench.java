@@ -44,7 +44,7 @@ public class DiffBench {
 
   record Case(String name, String oldText, String newText) {}
 
-  record Row(String name, int oldWords, int newWords, double endpointMs, double endpointP90, double gitMs,
+  record Row(String name, int oldWords, int newWords, double endpointMs, double endpointP90, double readMs, double gitMs,
       double coreMs, double coreAllocMb, double wholeTextMs, double wholeTextAllocMb, int responseKb,
       String summary) {}
 
@@ -105,13 +105,22 @@ public class DiffBench {
         runGit(git);
       }
     }
+    HttpRequest readFrom = auth(HttpRequest.newBuilder(URI.create(api + "/negotiations/" + n + "/revisions/" + from)),
+        token).GET().build();
+    HttpRequest readTo = auth(HttpRequest.newBuilder(URI.create(api + "/negotiations/" + n + "/revisions/" + to)),
+        token).GET().build();
     double[] endpoint = new double[RUNS];
+    double[] read = new double[RUNS];
     double[] gitWall = new double[RUNS];
     for (int i = 0; i < RUNS; i++) {
       long t0 = System.nanoTime();
       sendBytes(diff);
       endpoint[i] = (System.nanoTime() - t0) / 1e6;
       gitWall[i] = runGit(git);
+      long t1 = System.nanoTime();
+      sendBytes(readFrom);
+      sendBytes(readTo);
+      read[i] = (System.nanoTime() - t1) / 1e6;
     }
 
     // The core alone: the same paragraphs (with the stored ids), diff + JSON, allocation of this thread.
@@ -150,7 +159,7 @@ public class DiffBench {
     }
     String summary = DiffJson.summary(result).toString();
     return new Row(c.name(), words(c.oldText()), words(c.newText()), median(endpoint), percentile(endpoint, 0.9),
-        median(gitWall), median(core), max(alloc), median(whole), max(wholeAlloc), bytes / 1024, summary);
+        median(read), median(gitWall), median(core), max(alloc), median(whole), max(wholeAlloc), bytes / 1024, summary);
   }
 
   static List<ParagraphText> paragraphs(String api, String token, long n, long r) throws Exception {
@@ -298,7 +307,8 @@ public class DiffBench {
     b.append("# Revision diff benchmark\n\n");
     b.append("Run: ").append(Instant.now()).append(", ").append(Runtime.getRuntime().availableProcessors())
         .append(" CPUs, Java ").append(System.getProperty("java.version")).append(", ")
-        .append(gitVersion()).append(". Command: `bench/diff/run.sh`.\n\n");
+        .append(gitVersion()).append(", load average at the end ").append(loadAverage())
+        .append(". Command: `bench/diff/run.sh`.\n\n");
     b.append("Two revisions of a generated ").append(WORDS).append("-word Arabic draft (words drawn with their "
         + "frequencies from the ").append(vocabularyTokens).append(" word tokens of `bench/diff/corpus/`), "
         + "one paragraph per line. Endpoint: `GET /api/v1/negotiations/{n}/diff?from&to&format=json`, warm "
@@ -308,14 +318,14 @@ public class DiffBench {
         + "Core: `RevisionDiff.compare` + JSON bytes in this thread, with "
         + "`ThreadMXBean#getThreadAllocatedBytes` (max over the runs). Whole text: one `WordDiff.diff` over the "
         + "full texts, no paragraph alignment.\n\n");
-    b.append("| case | words old → new | endpoint median (p90) | git median | endpoint ≤ git | core median | "
-        + "core alloc (max) | whole-text word diff (alloc) | response |\n");
-    b.append("|---|---|---|---|---|---|---|---|---|\n");
+    b.append("| case | words old → new | endpoint median (p90) | git median | endpoint ≤ git | both revisions "
+        + "read (GET ×2) | core median | core alloc (max) | whole-text word diff (alloc) | response |\n");
+    b.append("|---|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
       b.append(String.format(java.util.Locale.ROOT,
-          "| %s | %d → %d | %.1f ms (%.1f) | %.1f ms | %s | %.1f ms | %.1f MB | %.1f ms (%.1f MB) | %d KB |%n",
+          "| %s | %d → %d | %.1f ms (%.1f) | %.1f ms | %s | %.1f ms | %.1f ms | %.1f MB | %.1f ms (%.1f MB) | %d KB |%n",
           r.name(), r.oldWords(), r.newWords(), r.endpointMs(), r.endpointP90(), r.gitMs(),
-          r.endpointMs() <= r.gitMs() ? "yes" : "no", r.coreMs(), r.coreAllocMb(), r.wholeTextMs(),
+          r.endpointMs() <= r.gitMs() ? "yes" : "no", r.readMs(), r.coreMs(), r.coreAllocMb(), r.wholeTextMs(),
           r.wholeTextAllocMb(), r.responseKb()));
     }
     b.append("\nTargets: endpoint median ≤ git median, never above 100 ms; ≤ 64 MB allocated per diff.\n\n");
@@ -324,6 +334,15 @@ public class DiffBench {
       b.append("- ").append(r.name()).append(": ").append(r.summary()).append('\n');
     }
     Files.writeString(out, b.toString());
+  }
+
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip().split(" ", 4)[0] + " / "
+          + Files.readString(Path.of("/proc/loadavg")).strip().split(" ", 4)[1];
+    } catch (Exception e) {
+      return "(unknown)";
+    }
   }
 
   static String gitVersion() {

@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.plenary.access.Membership;
 import org.plenary.access.Principal;
-import org.plenary.draft.Revisions;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
@@ -57,10 +56,10 @@ public final class DiffRoutes {
       if (!errors.isEmpty()) {
         throw Problem.invalid(errors);
       }
-      Revisions.Revision from = Revisions.get(dsl, n, req.from()).filter(r -> m.seesRevision(r.revision().state()))
+      Map<Long, RevisionTexts.Loaded> loaded = RevisionTexts.load(dsl, n, req.from(), req.to());
+      RevisionTexts.Loaded from = RevisionTexts.of(loaded, req.from()).filter(r -> m.seesRevision(r.state()))
           .orElseThrow(() -> Problem.notFound("revision " + req.from()));
-      Revisions.Revision to = req.to() == req.from() ? from : Revisions.get(dsl, n, req.to())
-          .filter(r -> m.seesRevision(r.revision().state()))
+      RevisionTexts.Loaded to = RevisionTexts.of(loaded, req.to()).filter(r -> m.seesRevision(r.state()))
           .orElseThrow(() -> Problem.notFound("revision " + req.to()));
       // Still on the worker (no connection is held between statements): diff and render here too.
       return render(n, from, to, req);
@@ -134,10 +133,8 @@ public final class DiffRoutes {
     return -1;
   }
 
-  private static Body render(long negotiation, Revisions.Revision from, Revisions.Revision to, Request req) {
-    RevisionDiff.Result result = RevisionDiff.compare(paragraphs(from), paragraphs(to), req.options());
-    String fromLabel = from.revision().label();
-    String toLabel = to.revision().label();
+  private static Body render(long negotiation, RevisionTexts.Loaded from, RevisionTexts.Loaded to, Request req) {
+    RevisionDiff.Result result = RevisionDiff.compare(from.paragraphs(), to.paragraphs(), req.options());
     return switch (req.format()) {
       case JSON -> {
         Map<String, Object> out = new LinkedHashMap<>();
@@ -148,33 +145,24 @@ public final class DiffRoutes {
         out.putAll(DiffJson.revision(result));
         yield new Body("application/json; charset=utf-8", Buffer.buffer(Json.bytes(out)));
       }
-      case HTML -> new Body("text/html; charset=utf-8", Buffer.buffer(
-          DiffHtml.revision(result, fromLabel, toLabel, req.layout(), language(to)).getBytes(StandardCharsets.UTF_8)));
+      case HTML -> new Body("text/html; charset=utf-8", Buffer.buffer(DiffHtml.revision(result, from.label(),
+          to.label(), req.layout(), language(to)).getBytes(StandardCharsets.UTF_8)));
       case TEXT -> new Body("text/plain; charset=utf-8", Buffer.buffer(
-          DiffText.revision(result, fromLabel, toLabel).getBytes(StandardCharsets.UTF_8)));
+          DiffText.revision(result, from.label(), to.label()).getBytes(StandardCharsets.UTF_8)));
     };
   }
 
-  private static Map<String, Object> revision(Revisions.Revision r) {
+  private static Map<String, Object> revision(RevisionTexts.Loaded r) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", r.revision().id());
-    m.put("seq", r.revision().seq());
-    m.put("label", r.revision().label());
-    m.put("bracketCount", r.revision().bracketCount());
+    m.put("id", r.id());
+    m.put("seq", r.seq());
+    m.put("label", r.label());
+    m.put("bracketCount", r.bracketCount());
     return m;
   }
 
-  private static String language(Revisions.Revision r) {
+  private static String language(RevisionTexts.Loaded r) {
     long rtl = r.paragraphs().stream().filter(p -> "rtl".equals(p.direction())).count();
     return rtl * 2 >= r.paragraphs().size() ? "ar" : "en";
-  }
-
-  static List<ParagraphText> paragraphs(Revisions.Revision r) {
-    List<ParagraphText> out = new ArrayList<>(r.paragraphs().size());
-    for (Revisions.Paragraph p : r.paragraphs()) {
-      out.add(new ParagraphText(p.id(), p.number(), p.kind(), p.parent(), p.text(),
-          p.direction() == null ? "rtl" : p.direction()));
-    }
-    return out;
   }
 }

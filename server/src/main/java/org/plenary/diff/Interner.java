@@ -7,14 +7,14 @@ import java.util.Arrays;
  * a token seen before costs no new string. Open addressing; one per diff or revision diff.
  */
 final class Interner {
-  private String[] keys;
+  private char[][] keys;
   private int[] hashes;
   private int[] ids;
   private int size;
 
   Interner(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2) - 1) << 1;
-    keys = new String[capacity];
+    keys = new char[capacity][];
     hashes = new int[capacity];
     ids = new int[capacity];
   }
@@ -24,18 +24,18 @@ final class Interner {
   }
 
   /** The id of {@code source[start, end)}. */
-  int id(String source, int start, int end) {
+  int id(char[] source, int start, int end) {
     int h = 0;
     for (int i = start; i < end; i++) {
-      h = 31 * h + source.charAt(i);
+      h = 31 * h + source[i];
     }
     h ^= h >>> 16;
     int mask = keys.length - 1;
     int len = end - start;
     for (int slot = h & mask; ; slot = (slot + 1) & mask) {
-      String k = keys[slot];
+      char[] k = keys[slot];
       if (k == null) {
-        keys[slot] = start == 0 && end == source.length() ? source : source.substring(start, end);
+        keys[slot] = Arrays.copyOfRange(source, start, end);
         hashes[slot] = h;
         ids[slot] = size++;
         if (size * 2 > keys.length) {
@@ -43,21 +43,32 @@ final class Interner {
         }
         return size - 1;
       }
-      if (hashes[slot] == h && k.length() == len && source.regionMatches(start, k, 0, len)) {
+      if (hashes[slot] == h && k.length == len && same(source, start, k)) {
         return ids[slot];
       }
     }
   }
 
+  /** A plain loop: tokens are short, shorter than the set-up of a vectorised comparison pays for. */
+  private static boolean same(char[] source, int start, char[] key) {
+    for (int i = 0; i < key.length; i++) {
+      if (source[start + i] != key[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   int id(String key) {
-    return id(key, 0, key.length());
+    char[] chars = key.toCharArray();
+    return id(chars, 0, chars.length);
   }
 
   private void grow() {
-    String[] oldKeys = keys;
+    char[][] oldKeys = keys;
     int[] oldHashes = hashes;
     int[] oldIds = ids;
-    keys = new String[oldKeys.length * 2];
+    keys = new char[oldKeys.length * 2][];
     hashes = new int[keys.length];
     ids = new int[keys.length];
     int mask = keys.length - 1;

@@ -123,7 +123,10 @@ public final class RevisionDiff {
     final List<ParagraphText> to;
     final DiffOptions options;
     final Normaliser normaliser;
-    /** Every paragraph cut into units once, with one interner for the whole comparison. */
+    /**
+     * Paragraphs cut into units, once and only when needed (a paragraph identical to its counterpart
+     * never is), with one interner for the whole comparison.
+     */
     final WordDiff.Units[] fromUnits;
     final WordDiff.Units[] toUnits;
     final Interner interned;
@@ -146,16 +149,24 @@ public final class RevisionDiff {
       this.interned = new Interner((int) Math.min(1 << 22, chars / 8));
       this.fromUnits = new WordDiff.Units[from.size()];
       this.toUnits = new WordDiff.Units[to.size()];
-      for (int i = 0; i < from.size(); i++) {
-        fromUnits[i] = WordDiff.Units.of(from.get(i).text(), normaliser, options.ignoresWhitespace(), interned);
-      }
-      for (int j = 0; j < to.size(); j++) {
-        toUnits[j] = WordDiff.Units.of(to.get(j).text(), normaliser, options.ignoresWhitespace(), interned);
-      }
       this.fromTo = new int[from.size()];
       this.toFrom = new int[to.size()];
       Arrays.fill(fromTo, -1);
       Arrays.fill(toFrom, -1);
+    }
+
+    private WordDiff.Units fu(int i) {
+      if (fromUnits[i] == null) {
+        fromUnits[i] = WordDiff.Units.of(from.get(i).text(), normaliser, options.ignoresWhitespace(), interned);
+      }
+      return fromUnits[i];
+    }
+
+    private WordDiff.Units tu(int j) {
+      if (toUnits[j] == null) {
+        toUnits[j] = WordDiff.Units.of(to.get(j).text(), normaliser, options.ignoresWhitespace(), interned);
+      }
+      return toUnits[j];
     }
 
     Result run() {
@@ -179,7 +190,7 @@ public final class RevisionDiff {
         ParagraphText n = to.get(j);
         if (i < 0) {
           keyed.add(new Keyed(2L * j, 0, new Entry(Change.INSERTED, List.of(), List.of(n.id()), null, n.number(),
-              n.kind(), n.direction(), -1, j, null, n.text(), List.of(), false, 0, toUnits[j].wordCount())));
+              n.kind(), n.direction(), -1, j, null, n.text(), List.of(), false, 0, tu(j).wordCount())));
           continue;
         }
         ParagraphText o = from.get(i);
@@ -203,7 +214,7 @@ public final class RevisionDiff {
         }
         ParagraphText o = from.get(i);
         keyed.add(new Keyed(anchorAfter(i), i, new Entry(Change.DELETED, List.of(o.id()), List.of(), o.number(),
-            null, o.kind(), o.direction(), i, -1, o.text(), null, List.of(), false, fromUnits[i].wordCount(), 0)));
+            null, o.kind(), o.direction(), i, -1, o.text(), null, List.of(), false, fu(i).wordCount(), 0)));
       }
       keyed.sort((x, y) -> x.primary != y.primary ? Long.compare(x.primary, y.primary)
           : Integer.compare(x.secondary, y.secondary));
@@ -265,12 +276,12 @@ public final class RevisionDiff {
       List<Integer> leftFrom = new ArrayList<>();
       List<Integer> leftTo = new ArrayList<>();
       for (int i = 0; i < from.size(); i++) {
-        if (fromTo[i] < 0 && fromUnits[i].wordCount() > 0) {
+        if (fromTo[i] < 0 && fu(i).wordCount() > 0) {
           leftFrom.add(i);
         }
       }
       for (int j = 0; j < to.size(); j++) {
-        if (toFrom[j] < 0 && toUnits[j].wordCount() > 0) {
+        if (toFrom[j] < 0 && tu(j).wordCount() > 0) {
           leftTo.add(j);
         }
       }
@@ -281,7 +292,7 @@ public final class RevisionDiff {
       int[][] fromSets = new int[leftFrom.size()][];
       int[] postingSizes = new int[interned.size()];
       for (int x = 0; x < leftFrom.size(); x++) {
-        fromSets[x] = wordSet(fromUnits[leftFrom.get(x)], stamp, x + 1);
+        fromSets[x] = wordSet(fu(leftFrom.get(x)), stamp, x + 1);
         for (int w : fromSets[x]) {
           postingSizes[w]++;
         }
@@ -300,7 +311,7 @@ public final class RevisionDiff {
       int[] shared = new int[leftFrom.size()];
       int[] touched = new int[leftFrom.size()];
       for (int y = 0; y < leftTo.size(); y++) {
-        int[] set = wordSet(toUnits[leftTo.get(y)], stamp, leftFrom.size() + 1 + y);
+        int[] set = wordSet(tu(leftTo.get(y)), stamp, leftFrom.size() + 1 + y);
         int touchedCount = 0;
         for (int w : set) {
           int[] p = postings[w];
@@ -340,6 +351,17 @@ public final class RevisionDiff {
      * paragraphs on both sides are paired in order (looking up to two paragraphs ahead) when similar.
      */
     private void pairInPlace() {
+      // Units of every left-over paragraph first: the stamps below are sized by the interner.
+      for (int x = 0; x < from.size(); x++) {
+        if (fromTo[x] < 0) {
+          fu(x);
+        }
+      }
+      for (int y = 0; y < to.size(); y++) {
+        if (toFrom[y] < 0) {
+          tu(y);
+        }
+      }
       int[] stampA = new int[interned.size()];
       int[] stampB = new int[interned.size()];
       int mark = 0;
@@ -362,7 +384,7 @@ public final class RevisionDiff {
             continue;
           }
           for (int x = p; x < Math.min(ai, p + 3); x++) {
-            if (fromTo[x] < 0 && dice(fromUnits[x], toUnits[y], stampA, stampB, ++mark) >= PAIR_SIMILARITY) {
+            if (fromTo[x] < 0 && dice(fu(x), tu(y), stampA, stampB, ++mark) >= PAIR_SIMILARITY) {
               fromTo[x] = y;
               toFrom[y] = x;
               p = x + 1;
@@ -468,7 +490,7 @@ public final class RevisionDiff {
       for (int j = 0; j < to.size(); j++) {
         int i = toFrom[j];
         if (i >= 0 && !from.get(i).text().equals(to.get(j).text())) {
-          diffs[j] = WordDiff.compute(fromUnits[i], toUnits[j], options);
+          diffs[j] = WordDiff.compute(fu(i), tu(j), options);
         }
       }
       return diffs;
@@ -495,7 +517,7 @@ public final class RevisionDiff {
         if (toFrom[y] >= 0) {
           continue;
         }
-        int host = bestCover(wordIds(toUnits[y]), modified, lost, mergedIn);
+        int host = bestCover(wordIds(tu(y)), modified, lost, mergedIn);
         if (host >= 0) {
           if (splitOff.get(host) == null) {
             splitOff.set(host, new ArrayList<>());
@@ -508,7 +530,7 @@ public final class RevisionDiff {
         if (fromTo[x] >= 0) {
           continue;
         }
-        int host = bestCover(wordIds(fromUnits[x]), modified, gained, splitOff);
+        int host = bestCover(wordIds(fu(x)), modified, gained, splitOff);
         if (host >= 0) {
           if (mergedIn.get(host) == null) {
             mergedIn.set(host, new ArrayList<>());

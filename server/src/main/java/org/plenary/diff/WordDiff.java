@@ -279,7 +279,8 @@ public final class WordDiff {
     }
 
     static Units of(String source, Normaliser normaliser, boolean ignoreSpace, Interner interned) {
-      int[] ends = Tokenizer.boundaries(source);
+      char[] chars = source.toCharArray();
+      int[] ends = Tokenizer.boundaries(source, chars);
       int n = ends.length;
       int[] starts = new int[n + 1];
       int[] ids = new int[n];
@@ -290,7 +291,7 @@ public final class WordDiff {
       int start = 0;
       for (int i = 0; i < n; i++) {
         int end = ends[i];
-        boolean space = Character.isWhitespace(source.charAt(start));
+        boolean space = Character.isWhitespace(chars[start]);
         if (ignoreSpace && space && m > 0) {
           // Glue the space to the unit before it; its key stays the token's alone.
         } else if (ignoreSpace && space) {
@@ -299,8 +300,8 @@ public final class WordDiff {
           ids[m] = interned.id("");
           m++;
         } else {
-          boolean w = Tokenizer.isWord(source, start, end);
-          int id = exact ? interned.id(source, start, end) : interned.id(normaliser.key(source.substring(start, end)));
+          boolean w = Tokenizer.isWord(chars, start, end);
+          int id = exact ? interned.id(chars, start, end) : interned.id(normaliser.key(source.substring(start, end)));
           if (ignoreSpace && m == 1 && ids[0] == interned.id("") && !word[0]) {
             ids[0] = id;
             word[0] = w;

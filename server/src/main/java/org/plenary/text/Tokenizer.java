@@ -38,11 +38,16 @@ public final class Tokenizer {
 
   /** The end offset of each token, in order (the first token starts at 0). */
   public static int[] boundaries(String text) {
+    return boundaries(text, text.toCharArray());
+  }
+
+  /** {@link #boundaries(String)} with the text's characters already at hand ({@code chars} is not changed). */
+  public static int[] boundaries(String text, char[] chars) {
     if (text.isEmpty()) {
       return new int[0];
     }
     int[] ends = new int[text.length()];
-    int n = WordBreaks.boundaries(text, ends);
+    int n = WordBreaks.boundaries(chars, ends);
     if (n < 0) {
       n = icuBoundaries(text, ends);
     }
@@ -72,9 +77,14 @@ public final class Tokenizer {
     return false;
   }
 
-  /** Whether {@code text[start, end)} is a word or number. */
-  public static boolean isWord(String text, int start, int end) {
-    return isWordAt(text, start, end);
+  /** Whether {@code chars[start, end)} is a word or number. */
+  public static boolean isWord(char[] chars, int start, int end) {
+    for (int k = start; k < end; k++) {
+      if (Character.isLetterOrDigit(chars[k])) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static boolean isSpace(String token) {

@@ -55,12 +55,12 @@ final class WordBreaks {
    * Writes the end offset of each segment into {@code ends} (sized at least {@code text.length()}) and
    * returns how many there are, or -1 when the text has a character this fast path does not handle.
    */
-  static int boundaries(String text, int[] ends) {
-    int len = text.length();
+  static int boundaries(char[] text, int[] ends) {
+    int len = text.length;
     if (len == 0) {
       return 0;
     }
-    int first = wb(text.charAt(0));
+    int first = wb(text[0]);
     if (first == UNSUPPORTED) {
       return -1;
     }
@@ -70,7 +70,7 @@ final class WordBreaks {
     int prevPrev = -1;
     int raw = first;
     for (int i = 1; i < len; i++) {
-      int c = wb(text.charAt(i));
+      int c = wb(text[i]);
       if (c == UNSUPPORTED) {
         return -1;
       }
@@ -100,9 +100,9 @@ final class WordBreaks {
   }
 
   /** The class of the next character from {@code from} that is not Extend/Format, or -1 at the end. */
-  private static int next(String text, int from) {
-    for (int k = from; k < text.length(); k++) {
-      int c = wb(text.charAt(k));
+  private static int next(char[] text, int from) {
+    for (int k = from; k < text.length; k++) {
+      int c = wb(text[k]);
       if (c != WordBreak.EXTEND && c != WordBreak.FORMAT) {
         return c;
       }
@@ -123,7 +123,7 @@ final class WordBreaks {
   }
 
   /** WB5–WB13b between {@code prev} and {@code c}, with one class of context before and a look ahead. */
-  private static boolean joins(int prevPrev, int prev, int c, String text, int afterIndex) {
+  private static boolean joins(int prevPrev, int prev, int c, char[] text, int afterIndex) {
     boolean prevAh = prev == WordBreak.ALETTER;
     boolean cAh = c == WordBreak.ALETTER;
     if (prevAh && cAh) {

@@ -25,7 +25,7 @@ class WordBreaksTest {
 
   private static int[] fast(String text) {
     int[] ends = new int[text.length()];
-    int n = WordBreaks.boundaries(text, ends);
+    int n = WordBreaks.boundaries(text.toCharArray(), ends);
     return n < 0 ? null : Arrays.copyOf(ends, n);
   }
 
