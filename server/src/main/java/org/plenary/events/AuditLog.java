@@ -75,7 +75,7 @@ public final class AuditLog {
     var moveHead = dsl.update(EVENT_CHAIN).set(EVENT_CHAIN.LAST_HASH, hash).where(EVENT_CHAIN.CHAIN_KEY.eq(head.key()));
     if (LiveSignal.needsNotify(dsl, negotiationId)) {
       // PostgreSQL: the live feeds' NOTIFY rides on the head update (one round trip less per change).
-      moveHead.returning(LiveSignal.notifyField(negotiationId)).fetch();
+      moveHead.returningResult(LiveSignal.notifyField(negotiationId)).fetch();
     } else {
       moveHead.execute();
     }
