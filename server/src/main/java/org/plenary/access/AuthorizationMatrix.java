@@ -152,8 +152,15 @@ public final class AuthorizationMatrix {
 
   private final Map<Route, Entry> entries;
 
+  /** The entries with their path split once (matching runs on every request). */
+  private record Indexed(Entry entry, String method, String[] segments) {}
+
+  private final List<Indexed> indexed;
+
   private AuthorizationMatrix(Map<Route, Entry> entries) {
     this.entries = entries;
+    this.indexed = entries.values().stream()
+        .map(e -> new Indexed(e, e.route().method(), e.route().segments().toArray(String[]::new))).toList();
   }
 
   /** The matrix shipped with the server. */
@@ -347,19 +354,20 @@ public final class AuthorizationMatrix {
     String[] parts = (path.startsWith("/") ? path.substring(1) : path).split("/", -1);
     Match best = null;
     int bestScore = -1;
-    for (Entry e : entries.values()) {
-      if (!e.route().method().equals(method)) {
+    for (Indexed x : indexed) {
+      if (!x.method().equals(method)) {
         continue;
       }
-      List<String> segs = e.route().segments();
-      if (segs.size() != parts.length) {
+      Entry e = x.entry();
+      String[] segs = x.segments();
+      if (segs.length != parts.length) {
         continue;
       }
       Map<String, String> params = new LinkedHashMap<>();
       int score = 0;
       boolean ok = true;
       for (int i = 0; i < parts.length && ok; i++) {
-        String s = segs.get(i);
+        String s = segs[i];
         if (s.startsWith(":")) {
           ok = !parts[i].isEmpty();
           params.put(s.substring(1), parts[i]);

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.plenary.access.AuthorizationMatrix.Entry;
 import org.plenary.access.AuthorizationMatrix.Outcome;
 import org.plenary.access.AuthorizationMatrix.Relation;
@@ -68,7 +69,7 @@ public final class Policy {
     relations.put("d", (dsl, m, code) -> dsl.fetchExists(NEGOTIATION_DELEGATION,
         NEGOTIATION_DELEGATION.NEGOTIATION_ID.eq(m.negotiationId()).and(NEGOTIATION_DELEGATION.DELEGATION_CODE.eq(code)))
         ? Optional.of(code) : Optional.empty());
-    states.put("r", Policy::revisionState);
+    states.put("r", DEFAULT_REVISION_STATE);
   }
 
   public AuthorizationMatrix matrix() {
@@ -154,17 +155,31 @@ public final class Policy {
   }
 
   private Decision decide(DSLContext dsl, Entry entry, Map<String, String> params, long n, Principal principal) {
-    if (!dsl.fetchExists(NEGOTIATION, NEGOTIATION.ID.eq(n))) {
+    // One query for the negotiation, the caller's participant row and, when the route's state comes from the
+    // default :r resolver, the revision's state and deadline (the guard runs on every request).
+    String revisionParam = entry.stateful() ? stateSegment(entry) : null;
+    long revision = revisionParam != null && states.get(revisionParam) == DEFAULT_REVISION_STATE
+        ? parseId(params.get(revisionParam)) : 0;
+    boolean joinRevision = revision > 0;
+    var row = dsl.select(NEGOTIATION.ID, PARTICIPANT.ROLE, PARTICIPANT.DELEGATION_CODE,
+            joinRevision ? REVISION.STATE : DSL.inline(null, REVISION.STATE.getDataType()),
+            joinRevision ? REVISION.COMMENT_DEADLINE : DSL.inline(null, REVISION.COMMENT_DEADLINE.getDataType()))
+        .from(NEGOTIATION)
+        .leftJoin(PARTICIPANT).on(PARTICIPANT.NEGOTIATION_ID.eq(NEGOTIATION.ID)
+            .and(PARTICIPANT.ACCOUNT_ID.eq(principal.accountId())))
+        .leftJoin(REVISION).on(joinRevision ? REVISION.ID.eq(revision).and(REVISION.NEGOTIATION_ID.eq(NEGOTIATION.ID))
+            : DSL.falseCondition())
+        .where(NEGOTIATION.ID.eq(n))
+        .fetchOne();
+    if (row == null) {
       return new Decision(Outcome.HIDDEN, null);
     }
-    var row = dsl.select(PARTICIPANT.ROLE, PARTICIPANT.DELEGATION_CODE).from(PARTICIPANT)
-        .where(PARTICIPANT.NEGOTIATION_ID.eq(n)).and(PARTICIPANT.ACCOUNT_ID.eq(principal.accountId())).fetchOne();
     Who who;
     Membership m;
-    if (row != null) {
-      Role role = Role.fromCode(row.value1());
+    if (row.value2() != null) {
+      Role role = Role.fromCode(row.value2());
       who = Who.of(role);
-      m = new Membership(n, principal.accountId(), role, row.value2());
+      m = new Membership(n, principal.accountId(), role, row.value3());
     } else if (principal.admin()) {
       who = Who.ADMIN;
       m = new Membership(n, principal.accountId(), Role.SECRETARIAT, null);
@@ -181,15 +196,55 @@ public final class Policy {
       relation = r.get();
     }
     State state = State.NONE;
+    OffsetDateTime deadline = null;
     if (entry.stateful()) {
-      Optional<State> s = stateOf(dsl, entry, params, n);
+      Optional<State> s;
+      if (revisionParam != null && states.get(revisionParam) == DEFAULT_REVISION_STATE) {
+        s = row.value4() == null ? Optional.empty() : Optional.of(stateOf(row.value4(), row.value5()));
+        deadline = row.value5();
+      } else {
+        s = stateOf(dsl, entry, params, n);
+      }
       if (s.isEmpty()) {
         return new Decision(Outcome.HIDDEN, m);
       }
       state = s.get();
     }
     Outcome outcome = entry.outcome(who, relation, state);
-    return new Decision(outcome, m, outcome == Outcome.CLOSED ? deadlineOf(dsl, n, params.get("r")) : null);
+    if (outcome != Outcome.CLOSED) {
+      deadline = null;
+    } else if (deadline == null) {
+      deadline = deadlineOf(dsl, n, params.get("r"));
+    }
+    return new Decision(outcome, m, deadline);
+  }
+
+  /** The default resolver of {@code :r}: the revision's state, read by {@link #decide}'s own query. */
+  private static final RevisionState DEFAULT_REVISION_STATE = Policy::revisionState;
+
+  /** The first path parameter of the route with a registered state resolver, or null. */
+  private String stateSegment(Entry entry) {
+    for (String segment : entry.route().segments()) {
+      if (segment.startsWith(":") && states.containsKey(segment.substring(1))) {
+        return segment.substring(1);
+      }
+    }
+    return null;
+  }
+
+  private static long parseId(String raw) {
+    try {
+      return raw == null ? -1 : Long.parseLong(raw);
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static State stateOf(String revisionState, OffsetDateTime deadline) {
+    if (!"published".equals(revisionState)) {
+      return State.EDITING;
+    }
+    return deadline != null && deadline.isBefore(OffsetDateTime.now(ZoneOffset.UTC)) ? State.CLOSED : State.OPEN;
   }
 
   /**
@@ -244,13 +299,7 @@ public final class Policy {
     }
     return dsl.select(REVISION.STATE, REVISION.COMMENT_DEADLINE).from(REVISION)
         .where(REVISION.ID.eq(r)).and(REVISION.NEGOTIATION_ID.eq(negotiationId))
-        .fetchOptional(row -> {
-          if (!"published".equals(row.value1())) {
-            return State.EDITING;
-          }
-          OffsetDateTime deadline = row.value2();
-          return deadline != null && deadline.isBefore(OffsetDateTime.now(ZoneOffset.UTC)) ? State.CLOSED : State.OPEN;
-        });
+        .fetchOptional(row -> stateOf(row.value1(), row.value2()));
   }
 
   private static OffsetDateTime deadlineOf(DSLContext dsl, long negotiationId, String revision) {

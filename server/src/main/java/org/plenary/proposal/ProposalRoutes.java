@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.plenary.access.Membership;
+import org.plenary.access.Policy;
 import org.plenary.access.Principal;
 import org.plenary.access.Role;
 import org.plenary.diff.WordDiff;
@@ -81,12 +82,13 @@ public final class ProposalRoutes {
 
   private void create(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
+    Membership member = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     ObjectNode body = Json.body(ctx);
     ProposalDraft draft = readDraft(body);
     idempotent(ctx, p, dsl -> {
-      Membership m = Membership.require(dsl, n, p);
+      Membership m = member;
       Proposals.Context context = Proposals.context(dsl, n, r, draft.paragraph())
           .orElseThrow(() -> Problem.notFound("revision " + r));
       CommentWindow window = context.window();
@@ -127,11 +129,12 @@ public final class ProposalRoutes {
 
   private void list(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
+    Membership member = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     Proposals.Filter filter = filter(ctx, true);
     Http.respond(ctx, 200, db.read(dsl -> {
-      Membership m = Membership.require(dsl, n, p);
+      Membership m = member;
       Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
       Viewer v = Viewer.of(m);
       Map<String, Object> out = new LinkedHashMap<>();
@@ -143,11 +146,12 @@ public final class ProposalRoutes {
 
   private void get(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
+    Membership member = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
     db.read(dsl -> {
-      Membership m = Membership.require(dsl, n, p);
+      Membership m = member;
       Proposal found = find(dsl, n, r, id);
       return Map.entry(found.etag(), json(found, Viewer.of(m)));
     }).onSuccess(e -> {
@@ -158,6 +162,7 @@ public final class ProposalRoutes {
 
   private void edit(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
+    Membership member = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
@@ -175,7 +180,7 @@ public final class ProposalRoutes {
     f.check();
     String ifMatch = ctx.request().getHeader("If-Match");
     changing(ctx, db.tx(dsl -> {
-      Membership m = Membership.require(dsl, n, p);
+      Membership m = member;
       Proposal current = find(dsl, n, r, id);
       requireMayChange(dsl, m, current);
       int version = requireMatch(ifMatch, current);
@@ -204,12 +209,13 @@ public final class ProposalRoutes {
 
   private void withdraw(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
+    Membership member = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
     String ifMatch = ctx.request().getHeader("If-Match");
     changing(ctx, db.tx(dsl -> {
-      Membership m = Membership.require(dsl, n, p);
+      Membership m = member;
       Proposal current = find(dsl, n, r, id);
       requireMayChange(dsl, m, current);
       int version = requireMatch(ifMatch, current);
@@ -281,7 +287,6 @@ public final class ProposalRoutes {
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
     Http.respond(ctx, 200, db.read(dsl -> {
-      Membership.require(dsl, n, p);
       Proposal found = find(dsl, n, r, id);
       String current = Proposals.paragraph(dsl, r, found.paragraphId()).map(Proposals.Target::text).orElse("");
       String proposed = found.proposedParagraph(current);
@@ -305,6 +310,7 @@ public final class ProposalRoutes {
 
   private void reply(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
+    Membership member = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
@@ -317,7 +323,7 @@ public final class ProposalRoutes {
     errors.forEach(e -> f.error(e.field(), e.message()));
     f.check();
     idempotent(ctx, p, dsl -> {
-      Membership m = Membership.require(dsl, n, p);
+      Membership m = member;
       Proposal proposal = find(dsl, n, r, id);
       ProposalPermissions.requireMayReply(m.role());
       if (m.role() == Role.DELEGATE) {
@@ -342,7 +348,6 @@ public final class ProposalRoutes {
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
     Http.respond(ctx, 200, db.read(dsl -> {
-      Membership.require(dsl, n, p);
       find(dsl, n, r, id);
       return Map.of("replies", Proposals.replies(dsl, id));
     }));
@@ -350,6 +355,7 @@ public final class ProposalRoutes {
 
   private void invite(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
+    Membership member = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
@@ -360,7 +366,7 @@ public final class ProposalRoutes {
     }
     f.check();
     Http.respond(ctx, 200, db.tx(dsl -> {
-      Membership m = Membership.require(dsl, n, p);
+      Membership m = member;
       Proposal current = find(dsl, n, r, id);
       requireMayChange(dsl, m, current);
       OffsetDateTime now = now();
@@ -378,6 +384,7 @@ public final class ProposalRoutes {
 
   private void answer(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
+    Membership member = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
@@ -389,7 +396,7 @@ public final class ProposalRoutes {
     }
     f.check();
     Http.respond(ctx, 200, db.tx(dsl -> {
-      Membership m = Membership.require(dsl, n, p);
+      Membership m = member;
       find(dsl, n, r, id);
       ProposalPermissions.requireMayPropose(m.role());
       String acting = m.actingFor(dsl, d);
@@ -411,6 +418,7 @@ public final class ProposalRoutes {
 
   private void paragraph(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
+    Membership member = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long paragraphId = Http.idParam(ctx, "p", "paragraph");
@@ -418,7 +426,7 @@ public final class ProposalRoutes {
     Proposals.Filter filter = new Proposals.Filter(paragraphId, given.delegation(), given.group(), given.kind(),
         given.state());
     Http.respond(ctx, 200, db.read(dsl -> {
-      Membership m = Membership.require(dsl, n, p);
+      Membership m = member;
       Proposals.Target paragraph = Proposals.context(dsl, n, r, paragraphId)
           .orElseThrow(() -> Problem.notFound("revision " + r)).paragraph();
       if (paragraph == null) {
@@ -442,13 +450,13 @@ public final class ProposalRoutes {
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     Http.respond(ctx, 200, db.read(dsl -> {
-      Membership.require(dsl, n, p);
       return windowJson(Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r)));
     }));
   }
 
   private void setWindow(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
+    Membership member = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     ObjectNode body = Json.body(ctx);
@@ -478,7 +486,7 @@ public final class ProposalRoutes {
     f.check();
     OffsetDateTime at = deadline;
     Http.respond(ctx, 200, db.tx(dsl -> {
-      Membership m = Membership.require(dsl, n, p);
+      Membership m = member;
       CommentWindow before = Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
       ProposalPermissions.requireMaySetWindow(m.role());
       Proposals.setWindow(dsl, r, at, silence);
@@ -498,7 +506,6 @@ public final class ProposalRoutes {
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     Http.respond(ctx, 200, db.read(dsl -> {
-      Membership.require(dsl, n, p);
       CommentWindow w = Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
       List<Proposals.SilenceBreak> breaks = Proposals.silenceBreaks(dsl, r);
       Map<String, Object> out = windowJson(w);

@@ -229,21 +229,30 @@ public final class Proposals {
     return c;
   }
 
+  /** The proposals matching {@code where} with their co-sponsors, in one query (a left join on the invitations). */
   private static List<Proposal> read(DSLContext dsl, Condition where) {
-    List<ProposalRecord> rows = dsl.selectFrom(PROPOSAL).where(where)
-        .orderBy(PROPOSAL.PARAGRAPH_ID, PROPOSAL.ID).fetch();
+    // aliased: a filter may name proposal_cosponsor in a subquery of its own
+    var pc = PROPOSAL_COSPONSOR.as("pc");
+    Map<Long, ProposalRecord> rows = new LinkedHashMap<>();
+    Map<Long, List<Proposal.Cosponsor>> cosponsors = new HashMap<>();
+    dsl.select(PROPOSAL.fields()).select(pc.DELEGATION_CODE, pc.STATE)
+        .from(PROPOSAL)
+        .leftJoin(pc).on(pc.PROPOSAL_ID.eq(PROPOSAL.ID))
+        .where(where)
+        .orderBy(PROPOSAL.PARAGRAPH_ID, PROPOSAL.ID, pc.INVITED_AT, pc.DELEGATION_CODE)
+        .forEach(r -> {
+          long id = r.get(PROPOSAL.ID);
+          rows.computeIfAbsent(id, k -> r.into(PROPOSAL));
+          String code = r.get(pc.DELEGATION_CODE);
+          if (code != null) {
+            cosponsors.computeIfAbsent(id, k -> new ArrayList<>())
+                .add(new Proposal.Cosponsor(code, r.get(pc.STATE)));
+          }
+        });
     if (rows.isEmpty()) {
       return List.of();
     }
-    Map<Long, List<Proposal.Cosponsor>> cosponsors = new HashMap<>();
-    var ids = rows.stream().map(ProposalRecord::getId).toList();
-    dsl.select(PROPOSAL_COSPONSOR.PROPOSAL_ID, PROPOSAL_COSPONSOR.DELEGATION_CODE, PROPOSAL_COSPONSOR.STATE)
-        .from(PROPOSAL_COSPONSOR)
-        .where(rows.size() == 1 ? PROPOSAL_COSPONSOR.PROPOSAL_ID.eq(ids.get(0)) : PROPOSAL_COSPONSOR.PROPOSAL_ID.in(ids))
-        .orderBy(PROPOSAL_COSPONSOR.INVITED_AT, PROPOSAL_COSPONSOR.DELEGATION_CODE)
-        .forEach(r -> cosponsors.computeIfAbsent(r.value1(), k -> new ArrayList<>())
-            .add(new Proposal.Cosponsor(r.value2(), r.value3())));
-    return rows.stream().map(r -> toProposal(r, cosponsors.getOrDefault(r.getId(), List.of()))).toList();
+    return rows.values().stream().map(r -> toProposal(r, cosponsors.getOrDefault(r.getId(), List.of()))).toList();
   }
 
   private static Proposal toProposal(ProposalRecord r, List<Proposal.Cosponsor> cosponsors) {

@@ -389,6 +389,17 @@ class ProposalsHttpTest {
     assertThat(delegates.get("JOR").put(url + "/cosponsors/JOR", Map.of("answer", "accept")).json().get("cosponsors"))
         .hasSize(2);
     assertThat(ids("?delegation=JOR")).containsExactly(created.json().get("id").asLong());
+    // The paragraph view reads proposals joined with their invitations in one query: this proposal comes once
+    // (not once per invitation), with its accepted co-sponsors in invitation order.
+    int seen = 0;
+    for (JsonNode x : delegates.get("EGY").get(base + "/paragraphs/" + p).json().get("proposals")) {
+      if (x.get("id").asLong() == created.json().get("id").asLong()) {
+        seen++;
+        assertThat(x.get("cosponsors").toString()).isEqualTo("[\"IRQ\",\"JOR\"]");
+        assertThat(x.get("invitations")).hasSize(4);
+      }
+    }
+    assertThat(seen).isEqualTo(1);
   }
 
   @Test
