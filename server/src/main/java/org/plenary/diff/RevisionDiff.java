@@ -37,8 +37,10 @@ public final class RevisionDiff {
   public enum Change {
     UNCHANGED, MODIFIED, INSERTED, DELETED, MOVED, MOVED_MODIFIED, RENUMBERED, SPLIT, MERGED;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-      return name().toLowerCase(Locale.ROOT);
+      return code;
     }
 
     public boolean isTextChange() {

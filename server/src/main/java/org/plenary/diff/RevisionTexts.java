@@ -20,11 +20,34 @@ final class RevisionTexts {
 
   private RevisionTexts() {}
 
-  /** Both revisions of negotiation {@code n}, or empty for the one that is not one of its revisions. */
-  static Map<Long, Loaded> load(DSLContext dsl, long n, long from, long to) {
-    Map<Long, List<ParagraphText>> paragraphs = new HashMap<>();
-    paragraphs.put(from, new ArrayList<>());
-    paragraphs.put(to, new ArrayList<>());
+  /** Paragraphs of published revisions by revision id: a published revision never changes. */
+  static final class Cache {
+    private final DiffCache<Long, List<ParagraphText>> paragraphs;
+
+    Cache(long maxBytes) {
+      paragraphs = new DiffCache<>(maxBytes, Cache::weight);
+    }
+
+    /** About the bytes a revision's paragraphs take in memory (UTF-16 texts and the records around them). */
+    static long weight(List<ParagraphText> ps) {
+      long w = 64;
+      for (ParagraphText p : ps) {
+        w += 2L * p.text().length() + (p.number() == null ? 0 : 2L * p.number().length()) + 160;
+      }
+      return w;
+    }
+
+    DiffCache<Long, List<ParagraphText>> entries() {
+      return paragraphs;
+    }
+  }
+
+  /**
+   * Both revisions of negotiation {@code n}, or empty for the one that is not one of its revisions. The
+   * revision rows (negotiation, state, label) are always read; the paragraphs of a published revision come
+   * from {@code cache} when it holds them, and go in when read.
+   */
+  static Map<Long, Loaded> load(DSLContext dsl, long n, long from, long to, Cache cache) {
     Map<Long, Loaded> out = new HashMap<>();
     var revisions = dsl.select(REVISION.ID, REVISION.SEQ, REVISION.LABEL, REVISION.BRACKET_COUNT, REVISION.STATE)
         .from(REVISION)
@@ -33,21 +56,41 @@ final class RevisionTexts {
     if (revisions.isEmpty()) {
       return out;
     }
-    dsl.select(PARAGRAPH_VERSION.REVISION_ID, PARAGRAPH_VERSION.PARAGRAPH_ID, PARAGRAPH_VERSION.NUMBER,
-            PARAGRAPH_VERSION.KIND, PARAGRAPH_VERSION.PARENT_ID, PARAGRAPH_VERSION.TEXT, PARAGRAPH_VERSION.DIRECTION)
-        .from(PARAGRAPH_VERSION)
-        .where(PARAGRAPH_VERSION.REVISION_ID.in(revisions.getValues(REVISION.ID))
-            .and(PARAGRAPH_VERSION.POSITION.isNotNull()))
-        .orderBy(PARAGRAPH_VERSION.REVISION_ID, PARAGRAPH_VERSION.POSITION)
-        .fetch()
-        .forEach(r -> paragraphs.get(r.value1()).add(new ParagraphText(r.value2(), r.value3(), r.value4(),
-            r.value5(), r.value6(), r.value7())));
+    Map<Long, List<ParagraphText>> paragraphs = new HashMap<>();
+    List<Long> toRead = new ArrayList<>(2);
     for (var r : revisions) {
-      out.put(r.value1(), new Loaded(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
-          paragraphs.get(r.value1())));
+      List<ParagraphText> cached = PUBLISHED.equals(r.value5()) ? cache.paragraphs.get(r.value1()) : null;
+      if (cached != null) {
+        paragraphs.put(r.value1(), cached);
+      } else {
+        paragraphs.put(r.value1(), new ArrayList<>());
+        toRead.add(r.value1());
+      }
+    }
+    if (!toRead.isEmpty()) {
+      dsl.select(PARAGRAPH_VERSION.REVISION_ID, PARAGRAPH_VERSION.PARAGRAPH_ID, PARAGRAPH_VERSION.NUMBER,
+              PARAGRAPH_VERSION.KIND, PARAGRAPH_VERSION.PARENT_ID, PARAGRAPH_VERSION.TEXT, PARAGRAPH_VERSION.DIRECTION)
+          .from(PARAGRAPH_VERSION)
+          .where(PARAGRAPH_VERSION.REVISION_ID.in(toRead).and(PARAGRAPH_VERSION.POSITION.isNotNull()))
+          .orderBy(PARAGRAPH_VERSION.REVISION_ID, PARAGRAPH_VERSION.POSITION)
+          .fetch()
+          .forEach(r -> paragraphs.get(r.value1()).add(new ParagraphText(r.value2(), r.value3(), r.value4(),
+              r.value5(), r.value6(), r.value7())));
+    }
+    for (var r : revisions) {
+      List<ParagraphText> ps = paragraphs.get(r.value1());
+      if (toRead.contains(r.value1())) {
+        ps = List.copyOf(ps);
+        if (PUBLISHED.equals(r.value5())) {
+          cache.paragraphs.put(r.value1(), ps);
+        }
+      }
+      out.put(r.value1(), new Loaded(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), ps));
     }
     return out;
   }
+
+  static final String PUBLISHED = "published";
 
   static Optional<Loaded> of(Map<Long, Loaded> loaded, long id) {
     return Optional.ofNullable(loaded.get(id));
