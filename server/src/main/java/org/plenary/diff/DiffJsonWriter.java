@@ -12,7 +12,7 @@ import org.plenary.http.Json;
  * document as {@link DiffJson} (same fields, same order), without building a tree of maps first. A
  * 30,000-word diff is a megabyte of JSON: the tree cost more than the diff.
  */
-final class DiffJsonWriter {
+public final class DiffJsonWriter {
   private DiffJsonWriter() {}
 
   /** The endpoint's document: negotiation, both revisions, the ignore codes, then {@link DiffJson#revision}. */
@@ -29,19 +29,7 @@ final class DiffJsonWriter {
         g.writeString(code);
       }
       g.writeEndArray();
-      g.writeBooleanField("identical", result.identical());
-      g.writeObjectFieldStart("summary");
-      for (RevisionDiff.Change c : RevisionDiff.Change.values()) {
-        g.writeNumberField(c.code(), result.counts().getOrDefault(c, 0));
-      }
-      g.writeNumberField("wordsDeleted", result.wordsDeleted());
-      g.writeNumberField("wordsInserted", result.wordsInserted());
-      g.writeEndObject();
-      g.writeArrayFieldStart("paragraphs");
-      for (RevisionDiff.Entry e : result.entries()) {
-        entry(g, e);
-      }
-      g.writeEndArray();
+      body(g, result);
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -49,6 +37,37 @@ final class DiffJsonWriter {
     byte[] bytes = out.toByteArray();
     out.release();
     return bytes;
+  }
+
+  /** {@link DiffJson#revision} as bytes: identical, summary, paragraphs. */
+  public static byte[] revision(RevisionDiff.Result result) {
+    ByteArrayBuilder out = new ByteArrayBuilder(1 << 16);
+    try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      body(g, result);
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] bytes = out.toByteArray();
+    out.release();
+    return bytes;
+  }
+
+  private static void body(JsonGenerator g, RevisionDiff.Result result) throws IOException {
+    g.writeBooleanField("identical", result.identical());
+    g.writeObjectFieldStart("summary");
+    for (RevisionDiff.Change c : RevisionDiff.Change.values()) {
+      g.writeNumberField(c.code(), result.counts().getOrDefault(c, 0));
+    }
+    g.writeNumberField("wordsDeleted", result.wordsDeleted());
+    g.writeNumberField("wordsInserted", result.wordsInserted());
+    g.writeEndObject();
+    g.writeArrayFieldStart("paragraphs");
+    for (RevisionDiff.Entry e : result.entries()) {
+      entry(g, e);
+    }
+    g.writeEndArray();
   }
 
   private static void revision(JsonGenerator g, String name, RevisionTexts.Loaded r) throws IOException {
