@@ -211,7 +211,8 @@ public final class DiffRoutes {
   }
 
   private static Body render(long negotiation, RevisionTexts.Loaded from, RevisionTexts.Loaded to, Request req) {
-    RevisionDiff.Result result = RevisionDiff.compare(from.paragraphs(), to.paragraphs(), req.options());
+    RevisionDiff.Result result = RevisionDiff.compare(from.paragraphs(), to.paragraphs(), req.options(),
+        from.tokens(), to.tokens());
     return switch (req.format()) {
       case JSON -> Body.of("application/json; charset=utf-8",
           DiffJsonWriter.document(negotiation, from, to, req.options().ignoreCodes(), result));

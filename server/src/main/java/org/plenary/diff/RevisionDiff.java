@@ -103,7 +103,19 @@ public final class RevisionDiff {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(options, "options");
-    return new Comparison(from, to, options).run();
+    return new Comparison(from, to, options, null, null).run();
+  }
+
+  /**
+   * {@link #compare(List, List, DiffOptions)} with the token boundaries of either side kept across diffs
+   * ({@code null} for none): a published revision's paragraphs are cut into words once.
+   */
+  public static Result compare(List<ParagraphText> from, List<ParagraphText> to, DiffOptions options,
+      TokenCache fromTokens, TokenCache toTokens) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(options, "options");
+    return new Comparison(from, to, options, fromTokens, toTokens).run();
   }
 
   static int countWords(String text) {
@@ -136,7 +148,15 @@ public final class RevisionDiff {
     final int[] fromTo;
     final int[] toFrom;
 
-    Comparison(List<ParagraphText> from, List<ParagraphText> to, DiffOptions options) {
+    final TokenCache fromTokens;
+    final TokenCache toTokens;
+    final boolean ignoreSpace;
+
+    Comparison(List<ParagraphText> from, List<ParagraphText> to, DiffOptions options, TokenCache fromTokens,
+        TokenCache toTokens) {
+      this.fromTokens = fromTokens;
+      this.toTokens = toTokens;
+      this.ignoreSpace = options.ignoresWhitespace();
       this.from = from;
       this.to = to;
       this.options = options;
@@ -159,14 +179,18 @@ public final class RevisionDiff {
 
     private WordDiff.Units fu(int i) {
       if (fromUnits[i] == null) {
-        fromUnits[i] = WordDiff.Units.of(from.get(i).text(), normaliser, options.ignoresWhitespace(), interned);
+        String text = from.get(i).text();
+        fromUnits[i] = WordDiff.Units.of(text, fromTokens == null ? Tokenizer.boundaries(text) : fromTokens.ends(i),
+            normaliser, ignoreSpace, interned);
       }
       return fromUnits[i];
     }
 
     private WordDiff.Units tu(int j) {
       if (toUnits[j] == null) {
-        toUnits[j] = WordDiff.Units.of(to.get(j).text(), normaliser, options.ignoresWhitespace(), interned);
+        String text = to.get(j).text();
+        toUnits[j] = WordDiff.Units.of(text, toTokens == null ? Tokenizer.boundaries(text) : toTokens.ends(j),
+            normaliser, ignoreSpace, interned);
       }
       return toUnits[j];
     }

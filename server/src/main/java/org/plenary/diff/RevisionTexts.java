@@ -16,28 +16,36 @@ import org.jooq.DSLContext;
  */
 final class RevisionTexts {
   /** A revision as the diff shows it. */
-  record Loaded(long id, int seq, String label, int bracketCount, String state, List<ParagraphText> paragraphs) {}
+  record Loaded(long id, int seq, String label, int bracketCount, String state, List<ParagraphText> paragraphs,
+      TokenCache tokens) {}
+
+  /** What the cache holds of a published revision: its paragraphs and their token boundaries. */
+  record Texts(List<ParagraphText> paragraphs, TokenCache tokens) {}
 
   private RevisionTexts() {}
 
   /** Paragraphs of published revisions by revision id: a published revision never changes. */
   static final class Cache {
-    private final DiffCache<Long, List<ParagraphText>> paragraphs;
+    private final DiffCache<Long, Texts> paragraphs;
 
     Cache(long maxBytes) {
       paragraphs = new DiffCache<>(maxBytes, Cache::weight);
     }
 
-    /** About the bytes a revision's paragraphs take in memory (UTF-16 texts and the records around them). */
-    static long weight(List<ParagraphText> ps) {
+    /**
+     * About the bytes a revision takes in memory: its UTF-16 texts, the records around them, and room for
+     * the token boundaries (4 bytes a token, about one token in two characters; fixed when put, so that
+     * the cache's accounting never drifts as boundaries get computed).
+     */
+    static long weight(Texts t) {
       long w = 64;
-      for (ParagraphText p : ps) {
-        w += 2L * p.text().length() + (p.number() == null ? 0 : 2L * p.number().length()) + 160;
+      for (ParagraphText p : t.paragraphs()) {
+        w += 4L * p.text().length() + (p.number() == null ? 0 : 2L * p.number().length()) + 200;
       }
       return w;
     }
 
-    DiffCache<Long, List<ParagraphText>> entries() {
+    DiffCache<Long, Texts> entries() {
       return paragraphs;
     }
   }
@@ -57,11 +65,12 @@ final class RevisionTexts {
       return out;
     }
     Map<Long, List<ParagraphText>> paragraphs = new HashMap<>();
+    Map<Long, Texts> cachedTexts = new HashMap<>();
     List<Long> toRead = new ArrayList<>(2);
     for (var r : revisions) {
-      List<ParagraphText> cached = PUBLISHED.equals(r.value5()) ? cache.paragraphs.get(r.value1()) : null;
+      Texts cached = PUBLISHED.equals(r.value5()) ? cache.paragraphs.get(r.value1()) : null;
       if (cached != null) {
-        paragraphs.put(r.value1(), cached);
+        cachedTexts.put(r.value1(), cached);
       } else {
         paragraphs.put(r.value1(), new ArrayList<>());
         toRead.add(r.value1());
@@ -78,14 +87,16 @@ final class RevisionTexts {
               r.value5(), r.value6(), r.value7())));
     }
     for (var r : revisions) {
-      List<ParagraphText> ps = paragraphs.get(r.value1());
-      if (toRead.contains(r.value1())) {
-        ps = List.copyOf(ps);
+      Texts texts = cachedTexts.get(r.value1());
+      if (texts == null) {
+        List<ParagraphText> ps = List.copyOf(paragraphs.get(r.value1()));
+        texts = new Texts(ps, new TokenCache(ps));
         if (PUBLISHED.equals(r.value5())) {
-          cache.paragraphs.put(r.value1(), ps);
+          cache.paragraphs.put(r.value1(), texts);
         }
       }
-      out.put(r.value1(), new Loaded(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), ps));
+      out.put(r.value1(), new Loaded(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), texts.paragraphs(),
+          texts.tokens()));
     }
     return out;
   }
