@@ -296,7 +296,7 @@ public final class WordDiff {
       int start = 0;
       for (int i = 0; i < n; i++) {
         int end = ends[i];
-        boolean space = Character.isWhitespace(chars[start]);
+        boolean space = ignoreSpace && Character.isWhitespace(chars[start]);
         if (ignoreSpace && space && m > 0) {
           // Glue the space to the unit before it; its key stays the token's alone.
         } else if (ignoreSpace && space) {
