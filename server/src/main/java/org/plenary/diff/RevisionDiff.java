@@ -95,6 +95,8 @@ public final class RevisionDiff {
 
   /** Share of a left-over paragraph's words that must be found on the other side to pair, split or merge. */
   static final double PAIR_SIMILARITY = 0.5;
+  /** Changed units (both sides) from which the pairs' word diffs run in parallel: below, threads cost more. */
+  static final long PARALLEL_UNITS = 20_000;
   static final double SPLIT_MERGE_COVERAGE = 0.6;
 
   private RevisionDiff() {}
@@ -103,7 +105,7 @@ public final class RevisionDiff {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(options, "options");
-    return new Comparison(from, to, options, null, null).run();
+    return new Comparison(from, to, options, null, null, PARALLEL_UNITS).run();
   }
 
   /**
@@ -115,7 +117,12 @@ public final class RevisionDiff {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(options, "options");
-    return new Comparison(from, to, options, fromTokens, toTokens).run();
+    return new Comparison(from, to, options, fromTokens, toTokens, PARALLEL_UNITS).run();
+  }
+
+  /** {@link #compare(List, List, DiffOptions)} with the pairs' word diffs in parallel from {@code parallelUnits} units on. */
+  static Result compare(List<ParagraphText> from, List<ParagraphText> to, DiffOptions options, long parallelUnits) {
+    return new Comparison(from, to, options, null, null, parallelUnits).run();
   }
 
   static int countWords(String text) {
@@ -151,9 +158,11 @@ public final class RevisionDiff {
     final TokenCache fromTokens;
     final TokenCache toTokens;
     final boolean ignoreSpace;
+    final long parallelUnits;
 
     Comparison(List<ParagraphText> from, List<ParagraphText> to, DiffOptions options, TokenCache fromTokens,
-        TokenCache toTokens) {
+        TokenCache toTokens, long parallelUnits) {
+      this.parallelUnits = parallelUnits;
       this.fromTokens = fromTokens;
       this.toTokens = toTokens;
       this.ignoreSpace = options.ignoresWhitespace();
@@ -511,14 +520,28 @@ public final class RevisionDiff {
       return moved;
     }
 
+    /**
+     * The word diff of every changed pair. The units are cut first, in this thread (the interner is not
+     * shared across threads); the diffs themselves only read them, so a long draft's pairs run in
+     * parallel, each into its own slot: the result does not depend on the order they finish in.
+     */
     private WordDiff.Computed[] pairDiffs() {
       WordDiff.Computed[] diffs = new WordDiff.Computed[to.size()];
+      int[] changed = new int[to.size()];
+      int n = 0;
+      long units = 0;
       for (int j = 0; j < to.size(); j++) {
         int i = toFrom[j];
         if (i >= 0 && !from.get(i).text().equals(to.get(j).text())) {
-          diffs[j] = WordDiff.compute(fu(i), tu(j), options);
+          units += fu(i).size() + tu(j).size();
+          changed[n++] = j;
         }
       }
+      java.util.stream.IntStream pairs = Arrays.stream(changed, 0, n);
+      if (units >= parallelUnits && n > 1) {
+        pairs = pairs.parallel();
+      }
+      pairs.forEach(j -> diffs[j] = WordDiff.compute(fromUnits[toFrom[j]], toUnits[j], options));
       return diffs;
     }
 
