@@ -19,11 +19,11 @@ import java.util.concurrent.TimeUnit;
 import org.plenary.Config;
 import org.plenary.Plenary;
 import org.plenary.diff.DiffJson;
+import org.plenary.diff.DiffJsonWriter;
 import org.plenary.diff.DiffOptions;
 import org.plenary.diff.ParagraphText;
 import org.plenary.diff.RevisionDiff;
 import org.plenary.diff.WordDiff;
-import org.plenary.http.Json;
 import org.plenary.text.Tokenizer;
 
 /**
@@ -44,7 +44,8 @@ public class DiffBench {
 
   record Case(String name, String oldText, String newText) {}
 
-  record Row(String name, int oldWords, int newWords, double endpointMs, double endpointP90, double readMs, double gitMs,
+  record Row(String name, int oldWords, int newWords, double computedMs, double computedP90, double computedMax,
+      double cachedMs, double cachedP90, double cachedMax, double notModifiedMs, double readMs, double gitMs,
       double coreMs, double coreAllocMb, double wholeTextMs, double wholeTextAllocMb, int responseKb,
       String summary) {}
 
@@ -90,8 +91,13 @@ public class DiffBench {
         .build())).get("id").asLong();
     long from = upload(api, token, n, "Old", c.oldText());
     long to = upload(api, token, n, "New", c.newText());
-    HttpRequest diff = auth(HttpRequest.newBuilder(URI.create(api + "/negotiations/" + n + "/diff?from=" + from
-        + "&to=" + to + "&format=json")), token).GET().build();
+    URI diffUri = URI.create(api + "/negotiations/" + n + "/diff?from=" + from + "&to=" + to + "&format=json");
+    // Computed: "Cache-Control: no-cache" makes the server diff and render again (the result cache is
+    // bypassed; the published revisions' paragraphs still come from memory, see "both revisions read").
+    HttpRequest computedDiff = auth(HttpRequest.newBuilder(diffUri), token).header("Cache-Control", "no-cache")
+        .GET().build();
+    // Cached: the same request without it, served from the result cache (full 200 body).
+    HttpRequest diff = auth(HttpRequest.newBuilder(diffUri), token).GET().build();
 
     Path oldFile = Files.writeString(work.resolve("old.txt"), c.oldText());
     Path newFile = Files.writeString(work.resolve("new.txt"), c.newText());
@@ -100,7 +106,8 @@ public class DiffBench {
 
     int bytes = 0;
     for (int i = 0; i < WARMUP; i++) {
-      bytes = sendBytes(diff).length;
+      bytes = sendBytes(computedDiff).length;
+      sendBytes(diff);
       if (i % 5 == 0) {
         runGit(git);
       }
@@ -109,14 +116,27 @@ public class DiffBench {
         token).GET().build();
     HttpRequest readTo = auth(HttpRequest.newBuilder(URI.create(api + "/negotiations/" + n + "/revisions/" + to)),
         token).GET().build();
+    String etag = HTTP.send(diff, HttpResponse.BodyHandlers.discarding()).headers().firstValue("ETag").orElseThrow();
+    HttpRequest conditional = auth(HttpRequest.newBuilder(diffUri), token).header("If-None-Match", etag).GET().build();
     double[] endpoint = new double[RUNS];
+    double[] cached = new double[RUNS];
+    double[] notModified = new double[RUNS];
     double[] read = new double[RUNS];
     double[] gitWall = new double[RUNS];
     for (int i = 0; i < RUNS; i++) {
       long t0 = System.nanoTime();
-      sendBytes(diff);
+      sendBytes(computedDiff);
       endpoint[i] = (System.nanoTime() - t0) / 1e6;
       gitWall[i] = runGit(git);
+      long tc = System.nanoTime();
+      sendBytes(diff);
+      cached[i] = (System.nanoTime() - tc) / 1e6;
+      long tn = System.nanoTime();
+      int status = HTTP.send(conditional, HttpResponse.BodyHandlers.discarding()).statusCode();
+      notModified[i] = (System.nanoTime() - tn) / 1e6;
+      if (status != 304) {
+        throw new IllegalStateException("If-None-Match gave " + status);
+      }
       long t1 = System.nanoTime();
       sendBytes(readFrom);
       sendBytes(readTo);
@@ -132,12 +152,13 @@ public class DiffBench {
     double[] alloc = new double[RUNS];
     RevisionDiff.Result result = null;
     for (int i = 0; i < WARMUP + RUNS; i++) {
-      long m0 = threads.getThreadAllocatedBytes(self);
+      // All threads: the pairs' word diffs of a long draft run in the common fork-join pool.
+      long m0 = allocatedByAllThreads(threads);
       long t0 = System.nanoTime();
       result = RevisionDiff.compare(a, b, DiffOptions.EXACT);
-      byte[] json = Json.bytes(DiffJson.revision(result));
+      byte[] json = DiffJsonWriter.revision(result);
       long t1 = System.nanoTime();
-      long m1 = threads.getThreadAllocatedBytes(self);
+      long m1 = allocatedByAllThreads(threads);
       if (i >= WARMUP && json.length > 0) {
         core[i - WARMUP] = (t1 - t0) / 1e6;
         alloc[i - WARMUP] = (m1 - m0) / 1048576.0;
@@ -159,7 +180,16 @@ public class DiffBench {
     }
     String summary = DiffJson.summary(result).toString();
     return new Row(c.name(), words(c.oldText()), words(c.newText()), median(endpoint), percentile(endpoint, 0.9),
-        median(read), median(gitWall), median(core), max(alloc), median(whole), max(wholeAlloc), bytes / 1024, summary);
+        max(endpoint), median(cached), percentile(cached, 0.9), max(cached), median(notModified), median(read), median(gitWall), median(core), max(alloc), median(whole), max(wholeAlloc), bytes / 1024, summary);
+  }
+
+  /** Bytes allocated so far by every live thread (the server's threads are idle between the runs). */
+  static long allocatedByAllThreads(com.sun.management.ThreadMXBean threads) {
+    long sum = 0;
+    for (long a : threads.getThreadAllocatedBytes(threads.getAllThreadIds())) {
+      sum += Math.max(0, a);
+    }
+    return sum;
   }
 
   static List<ParagraphText> paragraphs(String api, String token, long n, long r) throws Exception {
@@ -311,22 +341,33 @@ public class DiffBench {
         .append(". Command: `bench/diff/run.sh`.\n\n");
     b.append("Two revisions of a generated ").append(WORDS).append("-word Arabic draft (words drawn with their "
         + "frequencies from the ").append(vocabularyTokens).append(" word tokens of `bench/diff/corpus/`), "
-        + "one paragraph per line. Endpoint: `GET /api/v1/negotiations/{n}/diff?from&to&format=json`, warm "
-        + "(").append(WARMUP).append(" requests first), loopback HTTP/1.1, in-process server on H2, median of ")
-        .append(RUNS).append(". git: `git diff --no-index --word-diff=porcelain old.txt new.txt`, wall time "
-        + "including process start, median of ").append(RUNS).append(", interleaved with the endpoint calls. "
-        + "Core: `RevisionDiff.compare` + JSON bytes in this thread, with "
-        + "`ThreadMXBean#getThreadAllocatedBytes` (max over the runs). Whole text: one `WordDiff.diff` over the "
-        + "full texts, no paragraph alignment.\n\n");
-    b.append("| case | words old → new | endpoint median (p90) | git median | endpoint ≤ git | both revisions "
-        + "read (GET ×2) | core median | core alloc (max) | whole-text word diff (alloc) | response |\n");
-    b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        + "one paragraph per line, both published. Endpoint: `GET /api/v1/negotiations/{n}/diff?from&to&format=json`, "
+        + "warm (").append(WARMUP).append(" requests of each kind first), loopback HTTP/1.1, in-process server on "
+        + "H2, median of ").append(RUNS).append(", interleaved with git.\n\n"
+        + "- **computed**: request with `Cache-Control: no-cache`, which makes the server diff and render again "
+        + "(result cache bypassed). Membership and both revision rows are still read from the database; the "
+        + "published revisions' paragraphs come from the in-memory text cache (reading them over HTTP is the "
+        + "\"both revisions read\" column).\n"
+        + "- **cached**: the same request without that header: the rendered JSON from the result cache, full 200 "
+        + "body (membership and revision states are still checked in the database first).\n"
+        + "- **304**: the same with `If-None-Match` and the ETag: no body.\n"
+        + "- **git**: `git diff --no-index --word-diff=porcelain old.txt new.txt`, wall time including process "
+        + "start, median of ").append(RUNS).append(".\n"
+        + "- **core**: `RevisionDiff.compare` + streamed JSON bytes in the bench thread, with "
+        + "`ThreadMXBean#getThreadAllocatedBytes` summed over all threads, since the pairs' word diffs of a long draft run in the fork-join pool (max over the runs). **Whole text**: one `WordDiff.diff` over "
+        + "the full texts, no paragraph alignment.\n\n");
+    b.append("| case | words old → new | git median | computed median (p90, max) | computed ≤ git | cached median "
+        + "(p90, max) | cached ≤ git | 304 median | both revisions read (GET ×2) | core median | core alloc (max) "
+        + "| whole-text word diff (alloc) | response |\n");
+    b.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     for (Row r : rows) {
       b.append(String.format(java.util.Locale.ROOT,
-          "| %s | %d → %d | %.1f ms (%.1f) | %.1f ms | %s | %.1f ms | %.1f ms | %.1f MB | %.1f ms (%.1f MB) | %d KB |%n",
-          r.name(), r.oldWords(), r.newWords(), r.endpointMs(), r.endpointP90(), r.gitMs(),
-          r.endpointMs() <= r.gitMs() ? "yes" : "no", r.readMs(), r.coreMs(), r.coreAllocMb(), r.wholeTextMs(),
-          r.wholeTextAllocMb(), r.responseKb()));
+          "| %s | %d → %d | %.1f ms | %.1f ms (%.1f, %.1f) | %s | %.1f ms (%.1f, %.1f) | %s | %.1f ms | %.1f ms "
+              + "| %.1f ms | %.1f MB | %.1f ms (%.1f MB) | %d KB |%n",
+          r.name(), r.oldWords(), r.newWords(), r.gitMs(), r.computedMs(), r.computedP90(), r.computedMax(),
+          r.computedMs() <= r.gitMs() ? "yes" : "no", r.cachedMs(), r.cachedP90(), r.cachedMax(),
+          r.cachedMs() <= r.gitMs() ? "yes" : "no", r.notModifiedMs(), r.readMs(), r.coreMs(), r.coreAllocMb(),
+          r.wholeTextMs(), r.wholeTextAllocMb(), r.responseKb()));
     }
     b.append("\nTargets: endpoint median ≤ git median, never above 100 ms; ≤ 64 MB allocated per diff.\n\n");
     b.append("Paragraph entries per case:\n\n");

@@ -1,5 +1,7 @@
 #!/bin/sh
-# Revision diff speed vs git's word diff; writes bench/diff/results.md. Bounded: about a minute.
+# Revision diff speed vs git's word diff, computed (result cache bypassed by "Cache-Control: no-cache")
+# and cached (warm, full 200 body), plus the 304 of a conditional request; writes bench/diff/results.md.
+# Bounded: about a minute.
 # Usage: bench/diff/run.sh   (from anywhere; builds server/target/plenary.jar when missing)
 set -eu
 cd "$(dirname "$0")/../.."

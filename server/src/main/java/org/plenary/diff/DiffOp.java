@@ -16,8 +16,10 @@ public record DiffOp(Type type, String text, String oldText) {
   public enum Type {
     EQUAL, INSERT, DELETE;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-      return name().toLowerCase(Locale.ROOT);
+      return code;
     }
   }
 

@@ -37,8 +37,10 @@ public final class RevisionDiff {
   public enum Change {
     UNCHANGED, MODIFIED, INSERTED, DELETED, MOVED, MOVED_MODIFIED, RENUMBERED, SPLIT, MERGED;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-      return name().toLowerCase(Locale.ROOT);
+      return code;
     }
 
     public boolean isTextChange() {
@@ -93,6 +95,8 @@ public final class RevisionDiff {
 
   /** Share of a left-over paragraph's words that must be found on the other side to pair, split or merge. */
   static final double PAIR_SIMILARITY = 0.5;
+  /** Changed units (both sides) from which the pairs' word diffs run in parallel: below, threads cost more. */
+  static final long PARALLEL_UNITS = 20_000;
   static final double SPLIT_MERGE_COVERAGE = 0.6;
 
   private RevisionDiff() {}
@@ -101,7 +105,24 @@ public final class RevisionDiff {
     Objects.requireNonNull(from, "from");
     Objects.requireNonNull(to, "to");
     Objects.requireNonNull(options, "options");
-    return new Comparison(from, to, options).run();
+    return new Comparison(from, to, options, null, null, PARALLEL_UNITS).run();
+  }
+
+  /**
+   * {@link #compare(List, List, DiffOptions)} with the token boundaries of either side kept across diffs
+   * ({@code null} for none): a published revision's paragraphs are cut into words once.
+   */
+  public static Result compare(List<ParagraphText> from, List<ParagraphText> to, DiffOptions options,
+      TokenCache fromTokens, TokenCache toTokens) {
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(options, "options");
+    return new Comparison(from, to, options, fromTokens, toTokens, PARALLEL_UNITS).run();
+  }
+
+  /** {@link #compare(List, List, DiffOptions)} with the pairs' word diffs in parallel from {@code parallelUnits} units on. */
+  static Result compare(List<ParagraphText> from, List<ParagraphText> to, DiffOptions options, long parallelUnits) {
+    return new Comparison(from, to, options, null, null, parallelUnits).run();
   }
 
   static int countWords(String text) {
@@ -134,7 +155,17 @@ public final class RevisionDiff {
     final int[] fromTo;
     final int[] toFrom;
 
-    Comparison(List<ParagraphText> from, List<ParagraphText> to, DiffOptions options) {
+    final TokenCache fromTokens;
+    final TokenCache toTokens;
+    final boolean ignoreSpace;
+    final long parallelUnits;
+
+    Comparison(List<ParagraphText> from, List<ParagraphText> to, DiffOptions options, TokenCache fromTokens,
+        TokenCache toTokens, long parallelUnits) {
+      this.parallelUnits = parallelUnits;
+      this.fromTokens = fromTokens;
+      this.toTokens = toTokens;
+      this.ignoreSpace = options.ignoresWhitespace();
       this.from = from;
       this.to = to;
       this.options = options;
@@ -157,14 +188,18 @@ public final class RevisionDiff {
 
     private WordDiff.Units fu(int i) {
       if (fromUnits[i] == null) {
-        fromUnits[i] = WordDiff.Units.of(from.get(i).text(), normaliser, options.ignoresWhitespace(), interned);
+        String text = from.get(i).text();
+        fromUnits[i] = WordDiff.Units.of(text, fromTokens == null ? Tokenizer.boundaries(text) : fromTokens.ends(i),
+            normaliser, ignoreSpace, interned);
       }
       return fromUnits[i];
     }
 
     private WordDiff.Units tu(int j) {
       if (toUnits[j] == null) {
-        toUnits[j] = WordDiff.Units.of(to.get(j).text(), normaliser, options.ignoresWhitespace(), interned);
+        String text = to.get(j).text();
+        toUnits[j] = WordDiff.Units.of(text, toTokens == null ? Tokenizer.boundaries(text) : toTokens.ends(j),
+            normaliser, ignoreSpace, interned);
       }
       return toUnits[j];
     }
@@ -485,14 +520,28 @@ public final class RevisionDiff {
       return moved;
     }
 
+    /**
+     * The word diff of every changed pair. The units are cut first, in this thread (the interner is not
+     * shared across threads); the diffs themselves only read them, so a long draft's pairs run in
+     * parallel, each into its own slot: the result does not depend on the order they finish in.
+     */
     private WordDiff.Computed[] pairDiffs() {
       WordDiff.Computed[] diffs = new WordDiff.Computed[to.size()];
+      int[] changed = new int[to.size()];
+      int n = 0;
+      long units = 0;
       for (int j = 0; j < to.size(); j++) {
         int i = toFrom[j];
         if (i >= 0 && !from.get(i).text().equals(to.get(j).text())) {
-          diffs[j] = WordDiff.compute(fu(i), tu(j), options);
+          units += fu(i).size() + tu(j).size();
+          changed[n++] = j;
         }
       }
+      java.util.stream.IntStream pairs = Arrays.stream(changed, 0, n);
+      if (units >= parallelUnits && n > 1) {
+        pairs = pairs.parallel();
+      }
+      pairs.forEach(j -> diffs[j] = WordDiff.compute(fromUnits[toFrom[j]], toUnits[j], options));
       return diffs;
     }
 

@@ -279,8 +279,13 @@ public final class WordDiff {
     }
 
     static Units of(String source, Normaliser normaliser, boolean ignoreSpace, Interner interned) {
+      return of(source, null, normaliser, ignoreSpace, interned);
+    }
+
+    /** Units of {@code source} whose token ends ({@link Tokenizer#boundaries}) are known, or null to find them. */
+    static Units of(String source, int[] tokenEnds, Normaliser normaliser, boolean ignoreSpace, Interner interned) {
       char[] chars = source.toCharArray();
-      int[] ends = Tokenizer.boundaries(source, chars);
+      int[] ends = tokenEnds != null ? tokenEnds : Tokenizer.boundaries(source, chars);
       int n = ends.length;
       int[] starts = new int[n + 1];
       int[] ids = new int[n];
@@ -291,7 +296,7 @@ public final class WordDiff {
       int start = 0;
       for (int i = 0; i < n; i++) {
         int end = ends[i];
-        boolean space = Character.isWhitespace(chars[start]);
+        boolean space = ignoreSpace && Character.isWhitespace(chars[start]);
         if (ignoreSpace && space && m > 0) {
           // Glue the space to the unit before it; its key stays the token's alone.
         } else if (ignoreSpace && space) {
