@@ -382,7 +382,7 @@ class ProposalsHttpTest {
     JsonNode authorView = delegates.get("EGY").get(url).json();
     assertThat(authorView.get("invitations").toString()).contains("{\"delegation\":\"SAU\",\"state\":\"declined\"}")
         .contains("{\"delegation\":\"ARE\",\"state\":\"invited\"}");
-    Response more = delegates.get("EGY").post(url + "/cosponsors", Map.of("delegations", List.of("JOR", "XXX")));
+    Response more = delegates.get("EGY").post(url + "/cosponsors", Map.of("delegations", List.of("JOR", "QQQ")));
     assertProblem(more, 400, "validation");
     assertThat(more.json().get("errors").get(0).get("field").asText()).isEqualTo("cosponsors[1]");
     assertThat(delegates.get("EGY").post(url + "/cosponsors", Map.of("delegations", List.of("JOR"))).status()).isEqualTo(200);
