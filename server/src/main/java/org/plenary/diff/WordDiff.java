@@ -336,6 +336,17 @@ public final class WordDiff {
           java.util.Arrays.copyOf(word, m), textIds);
     }
 
+    /** Units of exact tokens whose ends, ids and word flags are known (a cached revision's). */
+    static Units ofTokens(String source, int[] ends, int[] ids, boolean[] word) {
+      int n = ends.length;
+      int[] starts = new int[n + 1];
+      for (int k = 1; k < n; k++) {
+        starts[k] = ends[k - 1];
+      }
+      starts[n] = source.length();
+      return new Units(source, starts, ids, word, true);
+    }
+
     int size() {
       return ids.length;
     }
