@@ -8,8 +8,8 @@ import java.util.List;
  * library: no boxing, no per-element wrappers, and the tables indexed by id are reused per thread.
  *
  * <p>For a region, the ids of the old side are counted and chained by position; the new side is then
- * scanned for the common run whose rarest element is rarest in the old side (longest on a tie). That
- * run is kept as equal, and the regions before and after it are diffed the same way. A region without
+ * scanned for the longest common run through an element of the lowest count among those both sides
+ * have. That run is kept as equal, and the regions before and after it are diffed the same way. A region without
  * any common element is one replacement. Elements seen more than {@link #MAX_CHAIN} times in a region
  * are not anchors; if a region has only such elements in common, the rarest of them is taken anyway,
  * within a bounded amount of work ({@link #FALLBACK_WORK}), so a repetitive text stays linear-ish.
@@ -159,21 +159,34 @@ final class HistogramDiffer implements SequenceDiffer {
   }
 
   /**
-   * Finds the common run of {@code a[beginA, endA)} and {@code b[beginB, endB)} with the rarest element
-   * (by its count in the old side), or a longer one (git's rule), among elements seen at most
-   * {@code maxChain} times; stops looking after {@code work} chain steps. Writes start A, start B and
-   * length to {@code match}.
+   * Finds the longest common run of {@code a[beginA, endA)} and {@code b[beginB, endB)} through an
+   * element of the lowest count (in the old side) among the elements both have, if that count is at most
+   * {@code maxChain}; stops after {@code work} chain steps. Writes start A, start B and length to
+   * {@code match}. The lowest count is found first, so frequent elements (spaces, "في", "و") are never
+   * walked when a rarer one exists.
    */
   private static boolean anchor(int[] a, int[] b, int beginA, int endA, int beginB, int endB, int[] count,
       int[] head, int[] next, int maxChain, int work, int[] match) {
-    int bestCount = maxChain == Integer.MAX_VALUE ? Integer.MAX_VALUE : maxChain + 1;
+    int low = Integer.MAX_VALUE;
+    for (int bi = beginB; bi < endB; bi++) {
+      int id = b[bi];
+      int c = id < count.length ? count[id] : 0;
+      if (c != 0 && c < low) {
+        low = c;
+        if (c == 1) {
+          break;
+        }
+      }
+    }
+    if (low == Integer.MAX_VALUE || low > maxChain) {
+      return false;
+    }
     int bestLen = 0;
     int steps = 0;
     int bi = beginB;
     while (bi < endB) {
       int id = b[bi];
-      int c = id < count.length ? count[id] : 0;
-      if (c == 0 || c > maxChain || c > bestCount) {
+      if (id >= count.length || count[id] != low) {
         bi++;
         continue;
       }
@@ -186,19 +199,15 @@ final class HistogramDiffer implements SequenceDiffer {
         int bs = bi;
         int ae = ai + 1;
         int be = bi + 1;
-        int rc = c;
         while (as > beginA && bs > beginB && a[as - 1] == b[bs - 1]) {
           as--;
           bs--;
-          rc = Math.min(rc, count[a[as]]);
         }
         while (ae < endA && be < endB && a[ae] == b[be]) {
-          rc = Math.min(rc, count[a[ae]]);
           ae++;
           be++;
         }
-        if (ae - as > bestLen || rc < bestCount) {
-          bestCount = rc;
+        if (ae - as > bestLen) {
           bestLen = ae - as;
           match[0] = as;
           match[1] = bs;
