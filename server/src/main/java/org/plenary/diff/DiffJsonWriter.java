@@ -1,9 +1,10 @@
 package org.plenary.diff;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import org.plenary.http.Json;
 
@@ -15,10 +16,53 @@ import org.plenary.http.Json;
 public final class DiffJsonWriter {
   private DiffJsonWriter() {}
 
+  /** Largest buffer a thread keeps between documents (a 30,000-word diff is about a megabyte). */
+  static final int KEPT_BUFFER = 4 << 20;
+
+  private static final ThreadLocal<Out> OUT = ThreadLocal.withInitial(Out::new);
+
+  /**
+   * A growable byte buffer kept per thread, so that a megabyte document does not allocate (and zero)
+   * its blocks again each time; the document is one exact-size copy at the end.
+   */
+  private static final class Out extends OutputStream {
+    byte[] buf = new byte[1 << 16];
+    int size;
+
+    @Override
+    public void write(int b) {
+      ensure(1);
+      buf[size++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      ensure(len);
+      System.arraycopy(b, off, buf, size, len);
+      size += len;
+    }
+
+    private void ensure(int more) {
+      if (size + more > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(size + more, buf.length * 2));
+      }
+    }
+
+    byte[] take() {
+      byte[] bytes = Arrays.copyOf(buf, size);
+      size = 0;
+      if (buf.length > KEPT_BUFFER) {
+        buf = new byte[1 << 16];
+      }
+      return bytes;
+    }
+  }
+
   /** The endpoint's document: negotiation, both revisions, the ignore codes, then {@link DiffJson#revision}. */
   static byte[] document(long negotiation, RevisionTexts.Loaded from, RevisionTexts.Loaded to, List<String> ignore,
       RevisionDiff.Result result) {
-    ByteArrayBuilder out = new ByteArrayBuilder(1 << 16);
+    Out out = OUT.get();
+    out.size = 0;
     try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
       g.writeStartObject();
       g.writeNumberField("negotiation", negotiation);
@@ -34,14 +78,13 @@ public final class DiffJsonWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] bytes = out.toByteArray();
-    out.release();
-    return bytes;
+    return out.take();
   }
 
   /** {@link DiffJson#revision} as bytes: identical, summary, paragraphs. */
   public static byte[] revision(RevisionDiff.Result result) {
-    ByteArrayBuilder out = new ByteArrayBuilder(1 << 16);
+    Out out = OUT.get();
+    out.size = 0;
     try (JsonGenerator g = Json.MAPPER.getFactory().createGenerator(out)) {
       g.writeStartObject();
       body(g, result);
@@ -49,9 +92,7 @@ public final class DiffJsonWriter {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    byte[] bytes = out.toByteArray();
-    out.release();
-    return bytes;
+    return out.take();
   }
 
   private static void body(JsonGenerator g, RevisionDiff.Result result) throws IOException {

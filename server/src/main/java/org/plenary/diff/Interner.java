@@ -59,6 +59,17 @@ final class Interner {
     return true;
   }
 
+  /** The keys, indexed by id. */
+  char[][] keysById() {
+    char[][] out = new char[size][];
+    for (int slot = 0; slot < keys.length; slot++) {
+      if (keys[slot] != null) {
+        out[ids[slot]] = keys[slot];
+      }
+    }
+    return out;
+  }
+
   int id(String key) {
     char[] chars = key.toCharArray();
     return id(chars, 0, chars.length);

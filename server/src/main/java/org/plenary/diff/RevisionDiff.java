@@ -186,7 +186,39 @@ public final class RevisionDiff {
       Arrays.fill(toFrom, -1);
     }
 
+    /** Exact comparison of two cached revisions: their revision-local token ids, mapped into this comparison's. */
+    private boolean localIds() {
+      return fromTokens != null && toTokens != null && normaliser.ignored().isEmpty() && !ignoreSpace;
+    }
+
+    private int[] fromMap;
+    private int[] toMap;
+
+    private int[] map(TokenCache.LocalIds l) {
+      int[] map = new int[l.keys.length];
+      for (int k = 0; k < map.length; k++) {
+        map[k] = interned.id(l.keys[k], 0, l.keys[k].length);
+      }
+      return map;
+    }
+
+    private static WordDiff.Units mapped(String text, int[] ends, TokenCache.LocalIds l, int i, int[] map) {
+      int[] local = l.ids[i];
+      int[] ids = new int[local.length];
+      for (int k = 0; k < ids.length; k++) {
+        ids[k] = map[local[k]];
+      }
+      return WordDiff.Units.ofTokens(text, ends, ids, l.words[i]);
+    }
+
     private WordDiff.Units fu(int i) {
+      if (fromUnits[i] == null && localIds()) {
+        TokenCache.LocalIds l = fromTokens.local();
+        if (fromMap == null) {
+          fromMap = map(l);
+        }
+        fromUnits[i] = mapped(from.get(i).text(), fromTokens.ends(i), l, i, fromMap);
+      }
       if (fromUnits[i] == null) {
         String text = from.get(i).text();
         fromUnits[i] = WordDiff.Units.of(text, fromTokens == null ? Tokenizer.boundaries(text) : fromTokens.ends(i),
@@ -196,6 +228,13 @@ public final class RevisionDiff {
     }
 
     private WordDiff.Units tu(int j) {
+      if (toUnits[j] == null && localIds()) {
+        TokenCache.LocalIds l = toTokens.local();
+        if (toMap == null) {
+          toMap = map(l);
+        }
+        toUnits[j] = mapped(to.get(j).text(), toTokens.ends(j), l, j, toMap);
+      }
       if (toUnits[j] == null) {
         String text = to.get(j).text();
         toUnits[j] = WordDiff.Units.of(text, toTokens == null ? Tokenizer.boundaries(text) : toTokens.ends(j),

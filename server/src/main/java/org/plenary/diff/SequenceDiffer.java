@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A diff of two sequences of interned token ids, as a list of changed ranges in order. Our own small
- * interface, so the library behind it (jgit's histogram diff today) stays a detail.
+ * interface, so the algorithm behind it (our histogram diff, {@link HistogramDiffer}) stays a detail.
  */
 interface SequenceDiffer {
   /** A changed range: {@code a[beginA, endA)} is replaced by {@code b[beginB, endB)}; one side may be empty. */

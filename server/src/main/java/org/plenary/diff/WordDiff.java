@@ -222,6 +222,11 @@ public final class WordDiff {
 
   /** Equal units, grouped in runs whose text is identical and runs that differ only under folding. */
   private static void equal(Ops ops, Units a, Units b, int fromA, int toA, int fromB) {
+    if (a.textIds && b.textIds) {
+      // Ids of the exact text: equal ids are equal text, one run.
+      ops.add(DiffOp.Type.EQUAL, b.join(fromB, fromB + toA - fromA), null);
+      return;
+    }
     int k = fromA;
     while (k < toA) {
       int j = k;
@@ -263,12 +268,15 @@ public final class WordDiff {
     final int[] starts;
     final int[] ids;
     final boolean[] word;
+    /** Whether the ids are those of the units' exact text (nothing folded, no space glued). */
+    final boolean textIds;
 
-    private Units(String source, int[] starts, int[] ids, boolean[] word) {
+    private Units(String source, int[] starts, int[] ids, boolean[] word, boolean textIds) {
       this.source = source;
       this.starts = starts;
       this.ids = ids;
       this.word = word;
+      this.textIds = textIds;
     }
 
     /** Whether unit {@code i} here and unit {@code j} of {@code other} are the same text, not only the same key. */
@@ -320,8 +328,23 @@ public final class WordDiff {
         start = end;
       }
       starts[m] = source.length();
+      boolean textIds = normaliser.ignored().isEmpty() && !ignoreSpace;
+      if (m == n) {
+        return new Units(source, starts, ids, word, textIds);
+      }
       return new Units(source, java.util.Arrays.copyOf(starts, m + 1), java.util.Arrays.copyOf(ids, m),
-          java.util.Arrays.copyOf(word, m));
+          java.util.Arrays.copyOf(word, m), textIds);
+    }
+
+    /** Units of exact tokens whose ends, ids and word flags are known (a cached revision's). */
+    static Units ofTokens(String source, int[] ends, int[] ids, boolean[] word) {
+      int n = ends.length;
+      int[] starts = new int[n + 1];
+      for (int k = 1; k < n; k++) {
+        starts[k] = ends[k - 1];
+      }
+      starts[n] = source.length();
+      return new Units(source, starts, ids, word, true);
     }
 
     int size() {
