@@ -16,9 +16,10 @@ HTTP_PORT=${HTTP_PORT:-18431}
 POOL=${POOL:-12}
 SECONDS_LOAD=${SECONDS_LOAD:-15}
 ADMIN_PW=bench-admin-password
-# C1 only: on a small, shared machine C2 spends more CPU compiling (about 100 s in a 3-minute run) than it
-# saves; measured here, it doubles POST throughput. A pool of 12 beat 32 and 8 on 2 cores.
-JAVA_OPTS=${JAVA_OPTS:--XX:TieredStopAtLevel=1}
+# The JVM's defaults, as `java -jar` runs the server. On a machine saturated by other builds C1 only
+# (JAVA_OPTS=-XX:TieredStopAtLevel=1) did better, as C2 then spent ~100 s compiling in a 3-minute run; on a
+# quiet machine C2 wins (GET 3,809/s against 1,627/s with C1). A pool of 12 beat 32 and 8 on 2 cores.
+JAVA_OPTS=${JAVA_OPTS-}
 JAR=$ROOT/server/target/plenary.jar
 RESULTS=$HERE/results.md
 SERVER_PID=
@@ -152,7 +153,7 @@ TARGET=$(awk -v t="$PGBENCH_TPS" 'BEGIN{printf "%.0f", t/4}')
   echo
   echo "Recorded by \`bench/proposals/run.sh\` on $(nproc) cores shared with other work"
   echo "(load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)); PostgreSQL 15 private instance, fsync on; server pool $POOL;"
-  echo "wrk with 2 threads and 32 connections, ${SECONDS_LOAD} s per figure after a 10 s warm-up; JVM flags: $JAVA_OPTS; loopback."
+  echo "wrk with 2 threads and 32 connections, ${SECONDS_LOAD} s per figure after a 10 s warm-up; JVM flags: ${JAVA_OPTS:-(defaults)}; loopback."
   echo
   echo "| figure | measured | target |"
   echo "|---|---|---|"
