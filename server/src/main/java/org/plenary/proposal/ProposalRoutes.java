@@ -82,13 +82,12 @@ public final class ProposalRoutes {
 
   private void create(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    Membership member = Policy.membership(ctx);
+    Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     ObjectNode body = Json.body(ctx);
     ProposalDraft draft = readDraft(body);
     idempotent(ctx, p, dsl -> {
-      Membership m = member;
       Proposals.Context context = Proposals.context(dsl, n, r, draft.paragraph())
           .orElseThrow(() -> Problem.notFound("revision " + r));
       CommentWindow window = context.window();
@@ -129,12 +128,11 @@ public final class ProposalRoutes {
 
   private void list(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    Membership member = Policy.membership(ctx);
+    Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     Proposals.Filter filter = filter(ctx, true);
     Http.respond(ctx, 200, db.read(dsl -> {
-      Membership m = member;
       Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
       Viewer v = Viewer.of(m);
       Map<String, Object> out = new LinkedHashMap<>();
@@ -146,12 +144,11 @@ public final class ProposalRoutes {
 
   private void get(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    Membership member = Policy.membership(ctx);
+    Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
     db.read(dsl -> {
-      Membership m = member;
       Proposal found = find(dsl, n, r, id);
       return Map.entry(found.etag(), json(found, Viewer.of(m)));
     }).onSuccess(e -> {
@@ -162,7 +159,7 @@ public final class ProposalRoutes {
 
   private void edit(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    Membership member = Policy.membership(ctx);
+    Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
@@ -180,7 +177,6 @@ public final class ProposalRoutes {
     f.check();
     String ifMatch = ctx.request().getHeader("If-Match");
     changing(ctx, db.tx(dsl -> {
-      Membership m = member;
       Proposal current = find(dsl, n, r, id);
       requireMayChange(dsl, m, current);
       int version = requireMatch(ifMatch, current);
@@ -209,13 +205,12 @@ public final class ProposalRoutes {
 
   private void withdraw(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    Membership member = Policy.membership(ctx);
+    Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
     String ifMatch = ctx.request().getHeader("If-Match");
     changing(ctx, db.tx(dsl -> {
-      Membership m = member;
       Proposal current = find(dsl, n, r, id);
       requireMayChange(dsl, m, current);
       int version = requireMatch(ifMatch, current);
@@ -310,7 +305,7 @@ public final class ProposalRoutes {
 
   private void reply(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    Membership member = Policy.membership(ctx);
+    Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
@@ -323,7 +318,6 @@ public final class ProposalRoutes {
     errors.forEach(e -> f.error(e.field(), e.message()));
     f.check();
     idempotent(ctx, p, dsl -> {
-      Membership m = member;
       Proposal proposal = find(dsl, n, r, id);
       ProposalPermissions.requireMayReply(m.role());
       if (m.role() == Role.DELEGATE) {
@@ -355,7 +349,7 @@ public final class ProposalRoutes {
 
   private void invite(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    Membership member = Policy.membership(ctx);
+    Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
@@ -366,7 +360,6 @@ public final class ProposalRoutes {
     }
     f.check();
     Http.respond(ctx, 200, db.tx(dsl -> {
-      Membership m = member;
       Proposal current = find(dsl, n, r, id);
       requireMayChange(dsl, m, current);
       OffsetDateTime now = now();
@@ -384,7 +377,7 @@ public final class ProposalRoutes {
 
   private void answer(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    Membership member = Policy.membership(ctx);
+    Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
@@ -396,7 +389,6 @@ public final class ProposalRoutes {
     }
     f.check();
     Http.respond(ctx, 200, db.tx(dsl -> {
-      Membership m = member;
       find(dsl, n, r, id);
       ProposalPermissions.requireMayPropose(m.role());
       String acting = m.actingFor(dsl, d);
@@ -418,7 +410,7 @@ public final class ProposalRoutes {
 
   private void paragraph(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    Membership member = Policy.membership(ctx);
+    Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long paragraphId = Http.idParam(ctx, "p", "paragraph");
@@ -426,7 +418,6 @@ public final class ProposalRoutes {
     Proposals.Filter filter = new Proposals.Filter(paragraphId, given.delegation(), given.group(), given.kind(),
         given.state());
     Http.respond(ctx, 200, db.read(dsl -> {
-      Membership m = member;
       Proposals.Target paragraph = Proposals.context(dsl, n, r, paragraphId)
           .orElseThrow(() -> Problem.notFound("revision " + r)).paragraph();
       if (paragraph == null) {
@@ -456,7 +447,7 @@ public final class ProposalRoutes {
 
   private void setWindow(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    Membership member = Policy.membership(ctx);
+    Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     ObjectNode body = Json.body(ctx);
@@ -486,7 +477,6 @@ public final class ProposalRoutes {
     f.check();
     OffsetDateTime at = deadline;
     Http.respond(ctx, 200, db.tx(dsl -> {
-      Membership m = member;
       CommentWindow before = Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
       ProposalPermissions.requireMaySetWindow(m.role());
       Proposals.setWindow(dsl, r, at, silence);

@@ -41,8 +41,8 @@ class DiffCacheHttpTest {
   void start() {
     server = TestServer.start(backend, temp);
     n = server.negotiation("القرار 88 (كيغالي، 2022)");
-    zero = upload("Zero%20draft", Samples.text("ar-itu-res88-zero.txt"));
-    rev1 = upload("Rev.1", Samples.text("ar-itu-res88-rev1.txt"));
+    zero = server.revision(n, "Zero draft", Samples.text("ar-itu-res88-zero.txt"));
+    rev1 = server.revision(n, "Rev.1", Samples.text("ar-itu-res88-rev1.txt"));
     delegate = server.participant(n, "egypt@example.org", "delegate", "EGY");
   }
 
@@ -51,11 +51,6 @@ class DiffCacheHttpTest {
     server.close();
   }
 
-  private long upload(String label, String text) {
-    Response r = server.admin.postText("/api/v1/negotiations/" + n + "/revisions?label=" + label, text);
-    assertThat(r.status()).as(r.text()).isEqualTo(201);
-    return r.json().get("id").asLong();
-  }
 
   private String diff(String extra) {
     return "/api/v1/negotiations/" + n + "/diff?from=" + zero + "&to=" + rev1 + extra;

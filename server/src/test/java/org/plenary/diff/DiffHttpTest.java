@@ -36,8 +36,8 @@ class DiffHttpTest {
   void start() {
     server = TestServer.start(backend, temp);
     n = server.negotiation("القرار 88 (كيغالي، 2022)");
-    zero = upload("Zero%20draft", Samples.text("ar-itu-res88-zero.txt"));
-    rev1 = upload("Rev.1", Samples.text("ar-itu-res88-rev1.txt"));
+    zero = server.revision(n, "Zero draft", Samples.text("ar-itu-res88-zero.txt"));
+    rev1 = server.revision(n, "Rev.1", Samples.text("ar-itu-res88-rev1.txt"));
     delegate = server.participant(n, "egypt@example.org", "delegate", "EGY");
   }
 
@@ -46,11 +46,6 @@ class DiffHttpTest {
     server.close();
   }
 
-  private long upload(String label, String text) {
-    Response r = server.admin.postText("/api/v1/negotiations/" + n + "/revisions?label=" + label, text);
-    assertThat(r.status()).as(r.text()).isEqualTo(201);
-    return r.json().get("id").asLong();
-  }
 
   private String diffPath(Object from, Object to, String extra) {
     return "/api/v1/negotiations/" + n + "/diff?from=" + from + "&to=" + to + extra;
@@ -138,8 +133,8 @@ class DiffHttpTest {
   void anyRevisionsAndIgnore() {
     String rev1Text = Samples.text("ar-itu-res88-rev1.txt");
     String voweled = rev1Text.replace("المساعدة التقنية", "المُساعَدة التِقْنِيَّة");
-    long rev2 = upload("Rev.2", voweled);
-    long rev3 = upload("Rev.3", Samples.text("ar-itu-res88-zero.txt"));
+    long rev2 = server.revision(n, "Rev.2", voweled);
+    long rev3 = server.revision(n, "Rev.3", Samples.text("ar-itu-res88-zero.txt"));
 
     JsonNode same = delegate.get(diffPath(zero, rev3, "")).json();
     assertThat(same.get("identical").asBoolean()).as(same.toString()).isTrue();

@@ -77,6 +77,16 @@ public final class TestServer implements AutoCloseable {
     return r.json().get("id").asLong();
   }
 
+  /** Uploads a plain-text revision of negotiation {@code n} as the admin and returns its id. */
+  public long revision(long n, String label, String text) {
+    ApiClient.Response r = admin.postText("/api/v1/negotiations/" + n + "/revisions?label="
+        + java.net.URLEncoder.encode(label, java.nio.charset.StandardCharsets.UTF_8), text);
+    if (r.status() != 201) {
+      throw new AssertionError("uploading " + label + " failed: " + r.status() + " " + r.text());
+    }
+    return r.json().get("id").asLong();
+  }
+
   public ApiClient client() {
     return new ApiClient("http://127.0.0.1:" + plenary.port());
   }
