@@ -72,14 +72,79 @@ public final class AuditLog {
         .returningResult(EVENT.ID)
         .fetchOne()
         .value1();
-    var moveHead = dsl.update(EVENT_CHAIN).set(EVENT_CHAIN.LAST_HASH, hash).where(EVENT_CHAIN.CHAIN_KEY.eq(head.key()));
+    moveHead(dsl, negotiationId, head.key(), hash, type);
+    return id;
+  }
+
+  /** One event for {@link #appendAll}. */
+  public record Pending(Actor actor, String type, String subject, Object payload) {}
+
+  private static final String INSERT_EVENT = "insert into event (negotiation_id, account_id, delegation_code, type,"
+      + " subject, payload, created_at, prev_hash, hash, chain_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+  /**
+   * Appends several events of one negotiation in the caller's transaction, as consecutive links of one lane:
+   * one lane lock, one batched insert, one head update (and NOTIFY) however many events there are. The chain
+   * is the same as {@link #append} called once per event, so {@link #verify} checks it alike. Group commit
+   * ({@code proposal.Submissions}) uses it; call it last in the transaction, as {@link #append}.
+   */
+  public static void appendAll(DSLContext dsl, long negotiationId, List<Pending> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    String base = "negotiation:" + negotiationId;
+    Head head = lockHead(dsl, base, LANES);
+    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+    String chainKey = head.key().equals(base) ? null : head.key();
+    String[] prevs = new String[events.size()];
+    String[] hashes = new String[events.size()];
+    String[] payloads = new String[events.size()];
+    String prev = head.lastHash();
+    for (int i = 0; i < events.size(); i++) {
+      Pending e = events.get(i);
+      payloads[i] = e.payload() instanceof String s ? s : Json.string(e.payload() == null ? Json.object() : e.payload());
+      prevs[i] = prev;
+      hashes[i] = hash(prev, negotiationId, e.actor().accountId(), e.actor().delegation(), e.type(), e.subject(),
+          payloads[i], now);
+      prev = hashes[i];
+    }
+    dsl.connection(c -> {
+      try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
+        for (int i = 0; i < events.size(); i++) {
+          Pending e = events.get(i);
+          ps.setLong(1, negotiationId);
+          if (e.actor().accountId() == null) {
+            ps.setNull(2, java.sql.Types.BIGINT);
+          } else {
+            ps.setLong(2, e.actor().accountId());
+          }
+          ps.setString(3, e.actor().delegation());
+          ps.setString(4, e.type());
+          ps.setString(5, e.subject());
+          ps.setString(6, payloads[i]);
+          ps.setObject(7, now);
+          ps.setString(8, prevs[i].isEmpty() ? null : prevs[i]);
+          ps.setString(9, hashes[i]);
+          ps.setString(10, chainKey);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    });
+    // the signal's class: the events' own type when they share one, else the widest ("batch" is no proposal.*)
+    String type = events.stream().map(Pending::type).distinct().count() == 1 ? events.get(0).type() : "batch";
+    moveHead(dsl, negotiationId, head.key(), prev, type);
+  }
+
+  /** Moves a lane head to {@code hash}; on PostgreSQL the live feeds' NOTIFY rides on it. */
+  private static void moveHead(DSLContext dsl, Long negotiationId, String key, String hash, String type) {
+    var moveHead = dsl.update(EVENT_CHAIN).set(EVENT_CHAIN.LAST_HASH, hash).where(EVENT_CHAIN.CHAIN_KEY.eq(key));
     if (LiveSignal.needsNotify(dsl, negotiationId)) {
       // PostgreSQL: the live feeds' NOTIFY rides on the head update (one round trip less per change).
       moveHead.returningResult(LiveSignal.notifyField(negotiationId)).fetch();
     } else {
       moveHead.execute();
     }
-    return id;
   }
 
   /** Lanes per negotiation: about the number of connections that append at once. */

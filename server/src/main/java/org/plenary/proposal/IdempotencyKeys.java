@@ -51,23 +51,73 @@ public final class IdempotencyKeys {
     }
   }
 
+  /** An idempotency key of an account. */
+  public record Id(long accountId, String key) {}
+
+  /** A response to store under an account's key. */
+  public record Entry(long accountId, String key, Stored response) {}
+
   public static Optional<Stored> find(DSLContext dsl, long accountId, String key) {
-    return dsl.select(IDEMPOTENCY_KEY.REQUEST_HASH, IDEMPOTENCY_KEY.STATUS, IDEMPOTENCY_KEY.LOCATION,
-            IDEMPOTENCY_KEY.RESPONSE)
+    return Optional.ofNullable(findAll(dsl, List.of(new Id(accountId, key))).get(accountId + " " + key));
+  }
+
+  /** The stored responses of the given keys, by {@code "<accountId> <key>"}; one query for all of them. */
+  public static Map<String, Stored> findAll(DSLContext dsl, List<Id> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Stored> out = new java.util.HashMap<>();
+    dsl.select(IDEMPOTENCY_KEY.ACCOUNT_ID, IDEMPOTENCY_KEY.IDEM_KEY, IDEMPOTENCY_KEY.REQUEST_HASH,
+            IDEMPOTENCY_KEY.STATUS, IDEMPOTENCY_KEY.LOCATION, IDEMPOTENCY_KEY.RESPONSE)
         .from(IDEMPOTENCY_KEY)
-        .where(IDEMPOTENCY_KEY.ACCOUNT_ID.eq(accountId).and(IDEMPOTENCY_KEY.IDEM_KEY.eq(key)))
-        .fetchOptional(r -> new Stored(r.value1(), r.value2(), r.value3(), r.value4()));
+        .where(org.jooq.impl.DSL.row(IDEMPOTENCY_KEY.ACCOUNT_ID, IDEMPOTENCY_KEY.IDEM_KEY)
+            .in(ids.stream().map(i -> org.jooq.impl.DSL.row(i.accountId(), i.key())).toList()))
+        .forEach(r -> out.put(r.value1() + " " + r.value2(), new Stored(r.value3(), r.value4(), r.value5(), r.value6())));
+    return out;
   }
 
   public static void store(DSLContext dsl, long accountId, String key, Stored response) {
-    dsl.insertInto(IDEMPOTENCY_KEY)
-        .set(IDEMPOTENCY_KEY.ACCOUNT_ID, accountId)
-        .set(IDEMPOTENCY_KEY.IDEM_KEY, key)
-        .set(IDEMPOTENCY_KEY.REQUEST_HASH, response.requestHash())
-        .set(IDEMPOTENCY_KEY.STATUS, response.status())
-        .set(IDEMPOTENCY_KEY.LOCATION, response.location())
-        .set(IDEMPOTENCY_KEY.RESPONSE, response.body())
-        .execute();
+    storeAll(dsl, List.of(new Entry(accountId, key, response)));
+  }
+
+  private static final String INSERT = "insert into idempotency_key (account_id, idem_key, request_hash, status,"
+      + " location, response, created_at) values (?, ?, ?, ?, ?, ?, ?)";
+
+  /** Stores responses with one batched insert; a key stored already fails the transaction (SQLSTATE 23505). */
+  public static void storeAll(DSLContext dsl, List<Entry> entries) {
+    if (entries.isEmpty()) {
+      return;
+    }
+    java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    dsl.connection(c -> {
+      try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT)) {
+        for (Entry e : entries) {
+          ps.setLong(1, e.accountId());
+          ps.setString(2, e.key());
+          ps.setString(3, e.response().requestHash());
+          ps.setInt(4, e.response().status());
+          ps.setString(5, e.response().location());
+          ps.setString(6, e.response().body());
+          ps.setObject(7, now);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+    });
+  }
+
+  /** A unique-key violation (SQLSTATE 23505 on PostgreSQL and H2): a concurrent identical request won. */
+  public static boolean isDuplicateKey(Throwable err) {
+    for (Throwable t = err; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof java.sql.SQLException sql) {
+        for (java.sql.SQLException e = sql; e != null; e = e.getNextException()) {
+          if ("23505".equals(e.getSQLState())) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** The stored response when it answers the same request; a 422 problem when the key was used for another. */

@@ -3,6 +3,7 @@ package org.plenary.proposal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -42,9 +43,11 @@ public final class ProposalRoutes {
   private static final String BASE = "/negotiations/:n/revisions/:r";
 
   private final Database db;
+  private final Submissions submissions;
 
   public ProposalRoutes(Database db) {
     this.db = db;
+    this.submissions = new Submissions(db);
   }
 
   public void mount(Router api) {
@@ -65,21 +68,21 @@ public final class ProposalRoutes {
   }
 
   /** What a caller sees: invitations are shown to the proposing side, the invitee and the chair. */
-  private record Viewer(Role role, String delegation) {
+  record Viewer(Role role, String delegation) {
     static Viewer of(Membership m) {
       return new Viewer(m.role(), m.delegation());
     }
   }
 
   /**
-   * A response to a creating POST: what is sent, and what an idempotent retry gets again; {@code audit} appends
-   * the event last in the transaction, after the response is stored, so the chain head is held only to commit.
+   * What a creating POST's transaction made: the response, and {@code audit}, which appends the event last
+   * in the transaction, after the response is stored, so the chain head is held only to commit.
    */
-  private record Created(int status, String location, String body, String etag, boolean replayed,
-      java.util.function.Consumer<DSLContext> audit) {}
+  private record Creating(Created response, java.util.function.Consumer<DSLContext> audit) {}
 
   // --- proposals -------------------------------------------------------------------------------------------
 
+  /** A new proposal joins the group commit ({@link Submissions}); the answer comes after its commit. */
   private void create(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
     Membership m = Policy.membership(ctx);
@@ -87,30 +90,12 @@ public final class ProposalRoutes {
     long r = Http.idParam(ctx, "r", "revision");
     ObjectNode body = Json.body(ctx);
     ProposalDraft draft = readDraft(body);
-    idempotent(ctx, p, dsl -> {
-      Proposals.Context context = Proposals.context(dsl, n, r, draft.paragraph())
-          .orElseThrow(() -> Problem.notFound("revision " + r));
-      CommentWindow window = context.window();
-      ProposalPermissions.requireMayPropose(m.role());
-      String acting = m.actingFor(dsl, draft.onBehalfOf());
-      OffsetDateTime now = now();
-      window.requireOpen(now);
-      ProposalDraft.Target target = draft.target() == null ? null
-          : Proposals.target(dsl, r, draft.target()).orElse(null);
-      String paragraphText = context.paragraph() == null ? null : context.paragraph().text();
-      ProposalDraft.Checked checked = draft.check(r, paragraphText, target);
-      window.requireAllowed(checked.kind(), checked.targetId() != null, now);
-      checkCosponsors(dsl, checked.cosponsors(), acting, m.delegation());
-      Proposal stored = Proposals.insert(dsl, n, r, checked, acting, m.delegation(), p.accountId(),
-          window.breaksSilence(checked.kind(), checked.targetId() != null, now), now);
-      long id = stored.id();
-      return new Created(201, location(n, r, id), Json.string(json(stored, Viewer.of(m))), stored.etag(), false,
-          audit -> AuditLog.append(audit, n, new AuditLog.Actor(p.accountId(), acting), "proposal.created",
-              "proposal:" + id, event(stored)));
-    });
+    String key = IdempotencyKeys.key(ctx.request().getHeader(IdempotencyKeys.HEADER));
+    submissions.submit(p, m, n, r, draft, key, requestHash(ctx, key), Vertx.currentContext())
+        .onSuccess(c -> send(ctx, c)).onFailure(ctx::fail);
   }
 
-  private static void checkCosponsors(DSLContext dsl, List<String> cosponsors, String acting, String own) {
+  static void checkCosponsors(DSLContext dsl, List<String> cosponsors, String acting, String own) {
     List<Problem.FieldError> errors = new ArrayList<>();
     List<String> unknown = Proposals.unknownDelegations(dsl, cosponsors);
     for (int i = 0; i < cosponsors.size(); i++) {
@@ -330,7 +315,7 @@ public final class ProposalRoutes {
       OffsetDateTime now = now();
       long replyId = Proposals.addReply(dsl, proposal.id(), inReplyTo, m.delegation(), p.accountId(), text, now);
       Proposals.Reply stored = new Proposals.Reply(replyId, id, inReplyTo, m.delegation(), p.accountId(), text, now);
-      return new Created(201, location(n, r, id) + "/replies", Json.string(stored), null, false,
+      return new Creating(new Created(201, location(n, r, id) + "/replies", Json.string(stored), null, false),
           audit -> AuditLog.append(audit, n, new AuditLog.Actor(p.accountId(), m.delegation()), "proposal.replied",
               "proposal:" + id, Map.of("proposal", id, "reply", replyId, "revision", r)));
     });
@@ -521,60 +506,56 @@ public final class ProposalRoutes {
    * stored in the creating transaction; a concurrent duplicate fails on the key's primary key, rolls back,
    * and then reads the winner's response.
    */
-  private void idempotent(RoutingContext ctx, Principal p, Function<DSLContext, Created> work) {
+  private void idempotent(RoutingContext ctx, Principal p, Function<DSLContext, Creating> work) {
     String key = IdempotencyKeys.key(ctx.request().getHeader(IdempotencyKeys.HEADER));
-    Buffer raw = ctx.body().buffer();
-    String hash = key == null ? null
-        : IdempotencyKeys.requestHash("POST", ctx.request().path(), raw == null ? new byte[0] : raw.getBytes());
+    String hash = requestHash(ctx, key);
     Future<Created> result = db.tx(dsl -> {
       if (key != null) {
         var stored = IdempotencyKeys.find(dsl, p.accountId(), key);
         if (stored.isPresent()) {
-          return replayed(IdempotencyKeys.replay(stored.get(), hash, key));
+          return Created.replayed(IdempotencyKeys.replay(stored.get(), hash, key));
         }
       }
-      Created created = work.apply(dsl);
+      Creating created = work.apply(dsl);
+      Created response = created.response();
       if (key != null) {
         IdempotencyKeys.store(dsl, p.accountId(), key,
-            new IdempotencyKeys.Stored(hash, created.status(), created.location(), created.body()));
+            new IdempotencyKeys.Stored(hash, response.status(), response.location(), response.body()));
       }
       created.audit().accept(dsl);
-      return created;
+      return response;
     });
     if (key != null) {
-      result = result.recover(err -> isDuplicateKey(err)
-          ? db.read(dsl -> replayed(IdempotencyKeys.replay(IdempotencyKeys.find(dsl, p.accountId(), key)
+      result = result.recover(err -> IdempotencyKeys.isDuplicateKey(err)
+          ? db.read(dsl -> Created.replayed(IdempotencyKeys.replay(IdempotencyKeys.find(dsl, p.accountId(), key)
               .orElseThrow(() -> err instanceof RuntimeException re ? re : new IllegalStateException(err)), hash, key)))
           : Future.failedFuture(err));
     }
-    result.onSuccess(c -> {
-      var response = ctx.response().setStatusCode(c.status())
-          .putHeader("Content-Type", "application/json; charset=utf-8");
-      if (c.location() != null) {
-        response.putHeader("Location", "/api/v1" + c.location());
-      }
-      if (c.etag() != null) {
-        response.putHeader("ETag", c.etag());
-      }
-      if (c.replayed()) {
-        response.putHeader("Idempotent-Replayed", "true");
-      }
-      response.end(c.body());
-    }).onFailure(ctx::fail);
+    result.onSuccess(c -> send(ctx, c)).onFailure(ctx::fail);
   }
 
-  private static Created replayed(IdempotencyKeys.Stored s) {
-    return new Created(s.status(), s.location(), s.body(), null, true, dsl -> { });
-  }
-
-  /** A unique-key violation (SQLSTATE 23505 on PostgreSQL and H2): a concurrent identical request won. */
-  private static boolean isDuplicateKey(Throwable err) {
-    for (Throwable t = err; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState())) {
-        return true;
-      }
+  /** The request's hash for its idempotency key (null without a key). */
+  private static String requestHash(RoutingContext ctx, String key) {
+    if (key == null) {
+      return null;
     }
-    return false;
+    Buffer raw = ctx.body().buffer();
+    return IdempotencyKeys.requestHash("POST", ctx.request().path(), raw == null ? new byte[0] : raw.getBytes());
+  }
+
+  private static void send(RoutingContext ctx, Created c) {
+    var response = ctx.response().setStatusCode(c.status())
+        .putHeader("Content-Type", "application/json; charset=utf-8");
+    if (c.location() != null) {
+      response.putHeader("Location", "/api/v1" + c.location());
+    }
+    if (c.etag() != null) {
+      response.putHeader("ETag", c.etag());
+    }
+    if (c.replayed()) {
+      response.putHeader("Idempotent-Replayed", "true");
+    }
+    response.end(c.body());
   }
 
   private static Proposal find(DSLContext dsl, long n, long r, long id) {
@@ -582,7 +563,7 @@ public final class ProposalRoutes {
         .orElseThrow(() -> Problem.notFound("proposal " + id + " in revision " + r));
   }
 
-  private static String location(long n, long r, long id) {
+  static String location(long n, long r, long id) {
     return "/negotiations/" + n + "/revisions/" + r + "/proposals/" + id;
   }
 
@@ -749,7 +730,7 @@ public final class ProposalRoutes {
   }
 
   /** What the audit log (and the live stream built on it) records: nothing that only some may see. */
-  private static Map<String, Object> event(Proposal x) {
+  static Map<String, Object> event(Proposal x) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("proposal", x.id());
     out.put("revision", x.revisionId());
