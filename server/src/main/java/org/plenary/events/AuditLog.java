@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.plenary.http.Json;
+import org.plenary.store.Sql;
 import org.plenary.schema.tables.records.EventRecord;
 
 /**
@@ -163,10 +164,18 @@ public final class AuditLog {
     for (int i = 0; i < lanes; i++) {
       keys.add(laneKey(base, i));
     }
-    var free = dsl.select(EVENT_CHAIN.CHAIN_KEY, EVENT_CHAIN.LAST_HASH).from(EVENT_CHAIN)
-        .where(EVENT_CHAIN.CHAIN_KEY.in(keys)).limit(1).forUpdate().skipLocked().fetchOne();
+    // plain JDBC: this runs in every change's transaction (see store.Sql)
+    Head free = dsl.connectionResult(c -> {
+      try (var q = c.prepareStatement("select chain_key, last_hash from event_chain where chain_key in ("
+          + Sql.params(lanes) + ") limit 1 for update skip locked")) {
+        Sql.bind(q, 1, keys);
+        try (var row = q.executeQuery()) {
+          return row.next() ? new Head(row.getString(1), row.getString(2)) : null;
+        }
+      }
+    });
     if (free != null) {
-      return new Head(free.value1(), free.value2());
+      return free;
     }
     if (!dsl.fetchExists(EVENT_CHAIN, EVENT_CHAIN.CHAIN_KEY.eq(keys.get(lanes - 1)))) {
       var insert = dsl.insertInto(EVENT_CHAIN, EVENT_CHAIN.CHAIN_KEY, EVENT_CHAIN.LAST_HASH);

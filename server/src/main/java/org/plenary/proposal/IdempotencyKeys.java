@@ -67,12 +67,26 @@ public final class IdempotencyKeys {
       return Map.of();
     }
     Map<String, Stored> out = new java.util.HashMap<>();
-    dsl.select(IDEMPOTENCY_KEY.ACCOUNT_ID, IDEMPOTENCY_KEY.IDEM_KEY, IDEMPOTENCY_KEY.REQUEST_HASH,
-            IDEMPOTENCY_KEY.STATUS, IDEMPOTENCY_KEY.LOCATION, IDEMPOTENCY_KEY.RESPONSE)
-        .from(IDEMPOTENCY_KEY)
-        .where(org.jooq.impl.DSL.row(IDEMPOTENCY_KEY.ACCOUNT_ID, IDEMPOTENCY_KEY.IDEM_KEY)
-            .in(ids.stream().map(i -> org.jooq.impl.DSL.row(i.accountId(), i.key())).toList()))
-        .forEach(r -> out.put(r.value1() + " " + r.value2(), new Stored(r.value3(), r.value4(), r.value5(), r.value6())));
+    StringBuilder sql = new StringBuilder("select account_id, idem_key, request_hash, status, location, response"
+        + " from idempotency_key where (account_id, idem_key) in (");
+    for (int i = 0; i < ids.size(); i++) {
+      sql.append(i == 0 ? "(?, ?)" : ", (?, ?)");
+    }
+    dsl.connection(c -> {
+      try (java.sql.PreparedStatement q = c.prepareStatement(sql.append(")").toString())) {
+        int p = 1;
+        for (Id id : ids) {
+          q.setLong(p++, id.accountId());
+          q.setString(p++, id.key());
+        }
+        try (java.sql.ResultSet row = q.executeQuery()) {
+          while (row.next()) {
+            out.put(row.getLong(1) + " " + row.getString(2),
+                new Stored(row.getString(3), row.getInt(4), row.getString(5), row.getString(6)));
+          }
+        }
+      }
+    });
     return out;
   }
 

@@ -1,8 +1,5 @@
 package org.plenary.proposal;
 
-import static org.plenary.schema.Tables.PARAGRAPH_VERSION;
-import static org.plenary.schema.Tables.REVISION;
-
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -25,12 +22,13 @@ import org.plenary.events.AuditLog;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
 import org.plenary.store.Database;
+import org.plenary.store.Sql;
 
 /**
  * Group commit of new proposals. A POST does not get a transaction of its own: it joins a queue, and a
  * writer takes everything waiting (up to {@link #MAX_BATCH}) into one transaction. That transaction reads
  * what all of them need in three queries (their idempotency keys, the revisions' comment windows, the
- * paragraphs), checks each submission on its own, writes the ones that pass with batched inserts, appends
+ * paragraphs; plain JDBC, see {@link Sql}), checks each submission on its own, writes the ones that pass with batched inserts, appends
  * their audit events as one run of one lane ({@link AuditLog#appendAll}) and commits once. Only then does
  * each caller get its answer: an acknowledged proposal has committed, exactly as with a transaction per
  * request.
@@ -186,19 +184,35 @@ final class Submissions {
       }
     }
     Map<Long, Map.Entry<Long, CommentWindow>> windows = new HashMap<>();
-    dsl.select(REVISION.ID, REVISION.NEGOTIATION_ID, REVISION.COMMENT_DEADLINE, REVISION.SILENCE_PROCEDURE)
-        .from(REVISION).where(REVISION.ID.in(revisions))
-        .forEach(r -> windows.put(r.value1(), Map.entry(r.value2(), new CommentWindow(r.value3(), r.value4()))));
     Map<String, Proposals.Target> texts = new HashMap<>();
-    if (!paragraphs.isEmpty()) {
-      dsl.select(PARAGRAPH_VERSION.REVISION_ID, PARAGRAPH_VERSION.PARAGRAPH_ID, PARAGRAPH_VERSION.NUMBER,
-              PARAGRAPH_VERSION.KIND, PARAGRAPH_VERSION.TEXT, PARAGRAPH_VERSION.DIRECTION)
-          .from(PARAGRAPH_VERSION)
-          .where(PARAGRAPH_VERSION.REVISION_ID.in(revisions).and(PARAGRAPH_VERSION.PARAGRAPH_ID.in(paragraphs))
-              .and(PARAGRAPH_VERSION.POSITION.isNotNull()))
-          .forEach(r -> texts.put(r.value1() + " " + r.value2(),
-              new Proposals.Target(r.value2(), r.value3(), r.value4(), r.value5(), r.value6())));
-    }
+    List<Long> rs = List.copyOf(revisions);
+    List<Long> ps = List.copyOf(paragraphs);
+    dsl.connection(c -> {
+      try (var q = c.prepareStatement("select id, negotiation_id, comment_deadline, silence_procedure from revision"
+          + " where id in (" + Sql.params(rs.size()) + ")")) {
+        Sql.bind(q, 1, rs);
+        try (var row = q.executeQuery()) {
+          while (row.next()) {
+            windows.put(row.getLong(1), Map.entry(row.getLong(2),
+                new CommentWindow(row.getObject(3, OffsetDateTime.class), row.getBoolean(4))));
+          }
+        }
+      }
+      if (ps.isEmpty()) {
+        return;
+      }
+      try (var q = c.prepareStatement("select revision_id, paragraph_id, number, kind, text, direction"
+          + " from paragraph_version where revision_id in (" + Sql.params(rs.size()) + ") and paragraph_id in ("
+          + Sql.params(ps.size()) + ") and position is not null")) {
+        Sql.bind(q, Sql.bind(q, 1, rs), ps);
+        try (var row = q.executeQuery()) {
+          while (row.next()) {
+            texts.put(row.getLong(1) + " " + row.getLong(2), new Proposals.Target(row.getLong(2), row.getString(3),
+                row.getString(4), row.getString(5), row.getString(6)));
+          }
+        }
+      }
+    });
 
     Object[] outcomes = new Object[batch.size()];
     List<Prepared> accepted = new ArrayList<>();
