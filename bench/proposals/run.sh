@@ -15,6 +15,8 @@ PGPORT=${PGPORT:-54315}
 HTTP_PORT=${HTTP_PORT:-18431}
 POOL=${POOL:-12}
 SECONDS_LOAD=${SECONDS_LOAD:-15}
+# Warm-up before each measured figure: C2 is still compiling the hot paths for some 20 s after the start.
+WARMUP=${WARMUP:-30}
 ADMIN_PW=bench-admin-password
 # The JVM's defaults, as `java -jar` runs the server. On a machine saturated by other builds C1 only
 # (JAVA_OPTS=-XX:TieredStopAtLevel=1) did better, as C2 then spent ~100 s compiling in a 3-minute run; on a
@@ -39,7 +41,7 @@ rm -rf "$WORK"; mkdir -p "$WORK/pg"; chown -R postgres "$WORK"
 log "private PostgreSQL 15 on port $PGPORT"
 runuser -u postgres -- "$PGBIN/initdb" -D "$WORK/pg" -A trust -U postgres -E UTF8 >/dev/null
 runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg.log" -w \
-  -o "-p $PGPORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB" start >/dev/null
+  -o "-p $PGPORT -k $WORK -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB ${PG_OPTS:-}" start >/dev/null
 PSQL="psql -q -h 127.0.0.1 -p $PGPORT -U postgres"
 
 # --- the yardstick: pgbench single-row inserts, 32 clients ------------------------------------------------
@@ -98,8 +100,8 @@ DRAFT=$ROOT/server/src/test/resources/samples/ar-itu-res88-zero.txt
 $PSQL -c "create database plenary"
 start_server "jdbc:postgresql://127.0.0.1:$PGPORT/plenary" "$WORK/server-pg.log"
 $BENCH_CLIENT seed "http://127.0.0.1:$HTTP_PORT" "$ADMIN_PW" "$DRAFT" "$WORK/seed" 32
-log "warm-up: POST 10s"
-wrk -t 2 -c 32 -d 10s -s "$HERE/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" warm > "$WORK/wrk-post-warm.txt"
+log "warm-up: POST ${WARMUP}s"
+wrk -t 2 -c 32 -d "${WARMUP}s" -s "$HERE/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" warm > "$WORK/wrk-post-warm.txt"
 log "POST proposal, 32 connections, ${SECONDS_LOAD}s"
 T0=$(ticks plenary)
 wrk -t 2 -c 32 -d "${SECONDS_LOAD}s" --latency -s "$HERE/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" run \
@@ -108,7 +110,7 @@ read -r POST_RPS POST_P50 POST_P99 POST_BAD <<< "$(wrk_figures "$WORK/wrk-post.t
 read -r POST_CPU POST_PGCPU <<< "$(per_request "$T0" "$(ticks plenary)" "$WORK/wrk-post.txt")"
 log "POST rps=$POST_RPS p50=$POST_P50 p99=$POST_P99 non2xx=$POST_BAD cpu/req server=${POST_CPU}ms pg=${POST_PGCPU}ms"
 log "GET paragraph with 10 proposals, 32 connections, ${SECONDS_LOAD}s"
-wrk -t 2 -c 32 -d 10s -s "$HERE/get.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" > "$WORK/wrk-get-warm.txt"
+wrk -t 2 -c 32 -d "${WARMUP}s" -s "$HERE/get.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" > "$WORK/wrk-get-warm.txt"
 T0=$(ticks plenary)
 wrk -t 2 -c 32 -d "${SECONDS_LOAD}s" --latency -s "$HERE/get.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" \
   > "$WORK/wrk-get.txt"
@@ -153,7 +155,7 @@ TARGET=$(awk -v t="$PGBENCH_TPS" 'BEGIN{printf "%.0f", t/4}')
   echo
   echo "Recorded by \`bench/proposals/run.sh\` on $(nproc) cores shared with other work"
   echo "(load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)); PostgreSQL 15 private instance, fsync on; server pool $POOL;"
-  echo "wrk with 2 threads and 32 connections, ${SECONDS_LOAD} s per figure after a 10 s warm-up; JVM flags: ${JAVA_OPTS:-(defaults)}; loopback."
+  echo "wrk with 2 threads and 32 connections, ${SECONDS_LOAD} s per figure after a ${WARMUP} s warm-up; JVM flags: ${JAVA_OPTS:-(defaults)}; loopback."
   echo
   echo "| figure | measured | target |"
   echo "|---|---|---|"

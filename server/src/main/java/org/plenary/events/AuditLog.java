@@ -81,11 +81,11 @@ public final class AuditLog {
   public record Pending(Actor actor, String type, String subject, Object payload) {}
 
   private static final String INSERT_EVENT = "insert into event (negotiation_id, account_id, delegation_code, type,"
-      + " subject, payload, created_at, prev_hash, hash, chain_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      + " subject, payload, created_at, prev_hash, hash, chain_key) values ";
 
   /**
    * Appends several events of one negotiation in the caller's transaction, as consecutive links of one lane:
-   * one lane lock, one batched insert, one head update (and NOTIFY) however many events there are. The chain
+   * one lane lock, one multi-row insert, one head update (and NOTIFY) however many events there are. The chain
    * is the same as {@link #append} called once per event, so {@link #verify} checks it alike. Group commit
    * ({@code proposal.Submissions}) uses it; call it last in the transaction, as {@link #append}.
    */
@@ -109,27 +109,29 @@ public final class AuditLog {
           payloads[i], now);
       prev = hashes[i];
     }
+    String sql = INSERT_EVENT + String.join(", ", java.util.Collections.nCopies(events.size(),
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     dsl.connection(c -> {
-      try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
+      try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+        int p = 0;
         for (int i = 0; i < events.size(); i++) {
           Pending e = events.get(i);
-          ps.setLong(1, negotiationId);
+          ps.setLong(++p, negotiationId);
           if (e.actor().accountId() == null) {
-            ps.setNull(2, java.sql.Types.BIGINT);
+            ps.setNull(++p, java.sql.Types.BIGINT);
           } else {
-            ps.setLong(2, e.actor().accountId());
+            ps.setLong(++p, e.actor().accountId());
           }
-          ps.setString(3, e.actor().delegation());
-          ps.setString(4, e.type());
-          ps.setString(5, e.subject());
-          ps.setString(6, payloads[i]);
-          ps.setObject(7, now);
-          ps.setString(8, prevs[i].isEmpty() ? null : prevs[i]);
-          ps.setString(9, hashes[i]);
-          ps.setString(10, chainKey);
-          ps.addBatch();
+          ps.setString(++p, e.actor().delegation());
+          ps.setString(++p, e.type());
+          ps.setString(++p, e.subject());
+          ps.setString(++p, payloads[i]);
+          ps.setObject(++p, now);
+          ps.setString(++p, prevs[i].isEmpty() ? null : prevs[i]);
+          ps.setString(++p, hashes[i]);
+          ps.setString(++p, chainKey);
         }
-        ps.executeBatch();
+        ps.executeUpdate();
       }
     });
     // the signal's class: the events' own type when they share one, else the widest ("batch" is no proposal.*)

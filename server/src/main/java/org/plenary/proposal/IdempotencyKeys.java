@@ -95,27 +95,28 @@ public final class IdempotencyKeys {
   }
 
   private static final String INSERT = "insert into idempotency_key (account_id, idem_key, request_hash, status,"
-      + " location, response, created_at) values (?, ?, ?, ?, ?, ?, ?)";
+      + " location, response, created_at) values ";
 
-  /** Stores responses with one batched insert; a key stored already fails the transaction (SQLSTATE 23505). */
+  /** Stores responses with one multi-row insert; a key stored already fails the transaction (SQLSTATE 23505). */
   public static void storeAll(DSLContext dsl, List<Entry> entries) {
     if (entries.isEmpty()) {
       return;
     }
     java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
+    String sql = INSERT + String.join(", ", java.util.Collections.nCopies(entries.size(), "(?, ?, ?, ?, ?, ?, ?)"));
     dsl.connection(c -> {
-      try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT)) {
+      try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+        int i = 0;
         for (Entry e : entries) {
-          ps.setLong(1, e.accountId());
-          ps.setString(2, e.key());
-          ps.setString(3, e.response().requestHash());
-          ps.setInt(4, e.response().status());
-          ps.setString(5, e.response().location());
-          ps.setString(6, e.response().body());
-          ps.setObject(7, now);
-          ps.addBatch();
+          ps.setLong(++i, e.accountId());
+          ps.setString(++i, e.key());
+          ps.setString(++i, e.response().requestHash());
+          ps.setInt(++i, e.response().status());
+          ps.setString(++i, e.response().location());
+          ps.setString(++i, e.response().body());
+          ps.setObject(++i, now);
         }
-        ps.executeBatch();
+        ps.executeUpdate();
       }
     });
   }

@@ -211,8 +211,12 @@ class GroupCommitTest {
     submissions.run(batch);
     List<Long> created = new ArrayList<>();
     for (Submissions.Submission s : batch) {
-      created.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(await(s.result().future()).body())
-          .get("id").asLong());
+      long id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(await(s.result().future()).body())
+          .get("id").asLong();
+      created.add(id);
+      // each answer names the row that holds its own text (ids of a multi-row insert are matched in order)
+      assertThat(dsl.select(PROPOSAL.TEXT).from(PROPOSAL).where(PROPOSAL.ID.eq(id)).fetchOne(PROPOSAL.TEXT))
+          .isEqualTo(s.draft().text());
     }
     var events = dsl.selectFrom(EVENT).where(EVENT.SUBJECT.in(created.stream().map(id -> "proposal:" + id).toList()))
         .orderBy(EVENT.ID).fetch();
