@@ -5,6 +5,8 @@
 # about 4 minutes. Results go to bench/proposals/results.md (and raw output to $WORK).
 #   bench/proposals/run.sh            # everything
 #   bench/proposals/run.sh throughput # pgbench + POST + GET only
+#   bench/proposals/run.sh durability # pgbench + the kill -9 runs only
+#   DB=h2 bench/proposals/run.sh throughput # POST and GET on the embedded H2 file instead
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -97,8 +99,14 @@ per_request() { # $1 ticks before, $2 ticks after, $3 wrk output → "server_ms 
 DRAFT=$ROOT/server/src/test/resources/samples/ar-itu-res88-zero.txt
 
 # --- POST and GET on PostgreSQL ---------------------------------------------------------------------------
-$PSQL -c "create database plenary"
-start_server "jdbc:postgresql://127.0.0.1:$PGPORT/plenary" "$WORK/server-pg.log"
+POST_RPS=-; POST_P50=-; POST_P99=-; POST_BAD=-; POST_CPU=-; POST_PGCPU=-; GET_RPS=-; GET_P50=-; GET_P99=-; GET_BAD=-; GET_CPU=-; GET_PGCPU=-
+if [ "$WHAT" != durability ]; then
+if [ "${DB:-postgresql}" = h2 ]; then
+  start_server "" "$WORK/server-h2.log"
+else
+  $PSQL -c "create database plenary"
+  start_server "jdbc:postgresql://127.0.0.1:$PGPORT/plenary" "$WORK/server-pg.log"
+fi
 $BENCH_CLIENT seed "http://127.0.0.1:$HTTP_PORT" "$ADMIN_PW" "$DRAFT" "$WORK/seed" 32
 log "warm-up: POST ${WARMUP}s"
 wrk -t 2 -c 32 -d "${WARMUP}s" -s "$HERE/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" warm > "$WORK/wrk-post-warm.txt"
@@ -118,6 +126,7 @@ read -r GET_RPS GET_P50 GET_P99 GET_BAD <<< "$(wrk_figures "$WORK/wrk-get.txt")"
 read -r GET_CPU GET_PGCPU <<< "$(per_request "$T0" "$(ticks plenary)" "$WORK/wrk-get.txt")"
 log "GET rps=$GET_RPS p50=$GET_P50 p99=$GET_P99 non2xx=$GET_BAD cpu/req server=${GET_CPU}ms pg=${GET_PGCPU}ms"
 stop_server
+fi
 
 durability() { # $1 name, $2 db url or empty for H2
   local name=$1 url=$2 logf="$WORK/server-dur-$1.log"
