@@ -36,10 +36,26 @@ public final class AuthHandler implements Handler<RoutingContext> {
     this.db = db;
   }
 
+  /** Told when a token or all of an account's tokens stop being valid on this node (open streams end then). */
+  public interface RevocationListener {
+    void tokenRevoked(String tokenHash);
+
+    void accountRevoked(long accountId);
+  }
+
+  private static final java.util.List<RevocationListener> LISTENERS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Registers a listener; the returned action removes it again. */
+  public static Runnable onRevocation(RevocationListener listener) {
+    LISTENERS.add(listener);
+    return () -> LISTENERS.remove(listener);
+  }
+
   /** Drops a token from the cache (called when it is revoked). */
   public static void forget(String tokenHash) {
     CACHE.remove(tokenHash + ":c");
     CACHE.remove(tokenHash + ":b");
+    LISTENERS.forEach(l -> l.tokenRevoked(tokenHash));
   }
 
   /**
@@ -48,6 +64,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
    */
   public static void forgetAccount(long accountId) {
     CACHE.values().removeIf(c -> c.principal().accountId() == accountId);
+    LISTENERS.forEach(l -> l.accountRevoked(accountId));
   }
 
   @Override

@@ -68,6 +68,9 @@ public final class LiveUpdates extends VerticleBase {
   private final long heartbeatMillis;
   /** Touched only on this verticle's context. */
   private final Map<Long, Feed> feeds = new HashMap<>();
+  /** Who each open stream was opened for; checked again at every heartbeat (this verticle's context). */
+  private final Map<EventStream, Subscriber> subscribers = new HashMap<>();
+  private Runnable stopListening = () -> { };
   private PgListener listener;
   private long timer = -1;
 
@@ -111,6 +114,10 @@ public final class LiveUpdates extends VerticleBase {
     }
   }
 
+  /** The credentials and standing a stream was opened with: it ends when they no longer hold. */
+  private record Subscriber(long negotiationId, String tokenHash, boolean viaCookie, long accountId,
+      Membership membership) {}
+
   /** What a new subscriber needs: its membership, the newest event, and where the feed and its replay start. */
   private record Start(Membership membership, long head, long lookback, List<Long> recent, long resumeFloor) {}
 
@@ -134,12 +141,25 @@ public final class LiveUpdates extends VerticleBase {
           .start();
     }
     timer = vertx.setPeriodic(heartbeatMillis, id -> tick());
+    // Logout, token revocation, password reset or a disabled account on this node end the streams at once.
+    stopListening = org.plenary.access.AuthHandler.onRevocation(new org.plenary.access.AuthHandler.RevocationListener() {
+      @Override
+      public void tokenRevoked(String tokenHash) {
+        context.runOnContext(v -> endWhere(s -> s.tokenHash().equals(tokenHash)));
+      }
+
+      @Override
+      public void accountRevoked(long accountId) {
+        context.runOnContext(v -> endWhere(s -> s.accountId() == accountId));
+      }
+    });
     return Future.succeededFuture();
   }
 
   @Override
   public Future<?> stop() {
     vertx.cancelTimer(timer);
+    stopListening.run();
     if (listener != null) {
       listener.close();
     }
@@ -172,6 +192,49 @@ public final class LiveUpdates extends VerticleBase {
       refresh(f);
       f.streams.forEach(EventStream::tick);
     }
+    recheck();
+  }
+
+  private void endWhere(java.util.function.Predicate<Subscriber> revoked) {
+    List<EventStream> ending = new ArrayList<>();
+    subscribers.forEach((stream, s) -> {
+      if (revoked.test(s)) {
+        ending.add(stream);
+      }
+    });
+    ending.forEach(EventStream::end);
+  }
+
+  /**
+   * Checks every open stream's token and membership again (one read per heartbeat and node): a stream whose
+   * session was revoked on another node, whose account was disabled, or whose caller's role or delegation in
+   * the negotiation changed, ends; its EventSource reconnects and is then judged afresh.
+   */
+  private void recheck() {
+    if (subscribers.isEmpty()) {
+      return;
+    }
+    Map<EventStream, Subscriber> open = new HashMap<>(subscribers);
+    db.read(dsl -> {
+      Map<String, Boolean> standing = new HashMap<>();
+      List<EventStream> ending = new ArrayList<>();
+      open.forEach((stream, s) -> {
+        String key = s.tokenHash() + ":" + s.viaCookie() + ":" + s.negotiationId();
+        boolean ok = standing.computeIfAbsent(key, k -> org.plenary.access.Accounts.byToken(dsl, s.tokenHash(),
+            s.viaCookie()).map(p -> {
+              try {
+                return Membership.require(dsl, s.negotiationId(), p).equals(s.membership());
+              } catch (Problem outsider) {
+                return false;
+              }
+            }).orElse(false));
+        if (!ok) {
+          ending.add(stream);
+        }
+      });
+      return ending;
+    }).onSuccess(ending -> ending.forEach(EventStream::end))
+        .onFailure(e -> LOG.warn("live updates: re-checking open streams failed: {}", e.getMessage()));
   }
 
   private void subscribe(RoutingContext ctx) {
@@ -262,6 +325,7 @@ public final class LiveUpdates extends VerticleBase {
       }
       Feed feed = f;
       feed.streams.add(stream);
+      subscribers.put(stream, new Subscriber(n, p.tokenHash(), p.viaCookie(), p.accountId(), start.membership()));
       stream.attach(() -> feed.window, feed.window.toSeq(), () -> context.runOnContext(x -> unsubscribe(feed, stream)));
       if (created) {
         refresh(feed);
@@ -271,6 +335,7 @@ public final class LiveUpdates extends VerticleBase {
 
   private void unsubscribe(Feed f, EventStream stream) {
     f.streams.remove(stream);
+    subscribers.remove(stream);
     if (f.streams.isEmpty() && feeds.get(f.negotiationId) == f) {
       feeds.remove(f.negotiationId);
     }
