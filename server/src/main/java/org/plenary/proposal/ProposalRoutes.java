@@ -374,7 +374,7 @@ public final class ProposalRoutes {
     }
     f.check();
     Http.respond(ctx, 200, db.tx(dsl -> {
-      find(dsl, n, r, id);
+      Proposal current = find(dsl, n, r, id);
       ProposalPermissions.requireMayPropose(m.role());
       String acting = m.actingFor(dsl, d);
       OffsetDateTime now = now();
@@ -384,9 +384,17 @@ public final class ProposalRoutes {
         throw Problem.notFound("invitation of " + acting + " to co-sponsor proposal " + id);
       }
       Map<String, Object> out = json(find(dsl, n, r, id), Viewer.of(m));
+      Map<String, Object> payload = new LinkedHashMap<>();
+      payload.put("proposal", id);
+      payload.put("revision", r);
+      payload.put("delegation", acting);
+      if (!accept) {
+        // a decline is for the invitee and the proposing side (who see invitations), not for everyone
+        payload.put(org.plenary.events.EventVisibility.AUDIENCE,
+            java.util.stream.Stream.of(acting, current.delegation(), current.submittedBy()).distinct().toList());
+      }
       AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), acting),
-          accept ? "proposal.cosponsor-accepted" : "proposal.cosponsor-declined", "proposal:" + id,
-          Map.of("proposal", id, "revision", r, "delegation", acting));
+          accept ? "proposal.cosponsor-accepted" : "proposal.cosponsor-declined", "proposal:" + id, payload);
       return out;
     }));
   }

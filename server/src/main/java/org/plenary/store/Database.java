@@ -94,12 +94,21 @@ public final class Database implements AutoCloseable {
    * requests run in parallel (Vert.x 5 orders blocking calls per context by default).
    */
   public <T> Future<T> tx(Function<DSLContext, T> work) {
-    return workers.executeBlocking(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())), false);
+    return blocking(() -> dsl.transactionResult(cfg -> work.apply(cfg.dsl())));
+  }
+
+  /** On the worker pool; a pool already closed (the server is stopping) gives a failed future, not a throw. */
+  private <T> Future<T> blocking(java.util.concurrent.Callable<T> work) {
+    try {
+      return workers.executeBlocking(work, false);
+    } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      return Future.failedFuture(stopping);
+    }
   }
 
   /** Runs read-only {@code work} on the worker pool without an explicit transaction. */
   public <T> Future<T> read(Function<DSLContext, T> work) {
-    return workers.executeBlocking(() -> work.apply(dsl), false);
+    return blocking(() -> work.apply(dsl));
   }
 
   /** Adds a listener to every transaction's start and end (live updates signal their readers after commit). */

@@ -91,12 +91,13 @@ class LiveUpdatesHttpTest {
     JsonNode zero = upload("Zero%20draft", "ar-itu-res88-zero.txt");
     long r = zero.get("id").asLong();
     long paragraph = paragraphWith(zero, "لا يزال 2,9 مليار شخص");
-    ApiClient egypt = server.participant(n, "egypt@example.org", "delegate", "EGY");
+    String egyptToken = participantToken(server, n, "egypt@example.org", "delegate", "EGY");
+    ApiClient egypt = server.client().withToken(egyptToken);
     String iraq = participantToken(server, n, "iraq@example.org", "delegate", "IRQ");
     String france = participantToken(server, n, "france@example.org", "delegate", "FRA");
     String facilitator = participantToken(server, n, "chair@example.org", "facilitator", null);
     try (SseClient iq = subscribe(iraq, null); SseClient fr = subscribe(france, null);
-        SseClient chair = subscribe(facilitator, null)) {
+        SseClient chair = subscribe(facilitator, null); SseClient eg = subscribe(egyptToken, null)) {
       ApiClient.Response created = egypt.post("/api/v1/negotiations/" + n + "/revisions/" + r + "/proposals",
           Map.of("kind", "amend", "paragraph", paragraph, "text", "لا يزال 2,6 مليار شخص غير متصلين (ITU)",
               "rationale", "تحديث الأرقام"));
@@ -118,6 +119,15 @@ class LiveUpdatesHttpTest {
       assertThat(fr.until(e -> e.type().equals("participant.added"), WAIT)).filteredOn(LiveUpdatesHttpTest::notAutomatic)
           .extracting(SseClient.Event::type)
           .as("France is not concerned by the invitation").containsExactly("participant.added");
+      // Iraq declines: the proposing delegation learns it live, France (not concerned) does not
+      ApiClient.Response declined = server.client().withToken(iraq).put("/api/v1/negotiations/" + n + "/revisions/" + r
+          + "/proposals/" + id + "/cosponsors/IRQ", Map.of("answer", "decline"));
+      assertThat(declined.status()).as(declined.text()).isEqualTo(200);
+      assertThat(eg.await("proposal.cosponsor-declined", WAIT).json().get("payload").get("delegation").asText())
+          .isEqualTo("IRQ");
+      server.participant(n, "tunisia@example.org", "delegate", "TUN");
+      assertThat(fr.until(e -> e.type().equals("participant.added"), WAIT)).extracting(SseClient.Event::type)
+          .as("France is not concerned by the decline").doesNotContain("proposal.cosponsor-declined");
     }
   }
 
