@@ -42,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Handlers may still check more (a body field naming a group the caller does not coordinate): those
  * checks refine, never widen, what the matrix allows.
+ *
+ * <p>The guard's one query (negotiation, the caller's participant row, the revision's state and deadline) is
+ * kept per (account, negotiation, revision) while the negotiation's {@link Changes#structure structure
+ * generation} stays the one taken before the read; a request whose route needs no relation or other resolver
+ * is then decided on the event loop, without a worker hop. "Closed" is worked out from the kept deadline at
+ * each request.
  */
 public final class Policy {
   private static final Logger LOG = LoggerFactory.getLogger(Policy.class);
