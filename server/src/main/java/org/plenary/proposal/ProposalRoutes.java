@@ -44,13 +44,16 @@ import org.plenary.store.Database;
 public final class ProposalRoutes {
   private static final String BASE = "/negotiations/:n/revisions/:r";
 
-  /** Paragraphs kept by the read cache of {@code GET …/paragraphs/:p} before it is cleared. */
+  /** Paragraphs kept by the read cache of {@code GET …/paragraphs/:p} before it is cleared … */
   static final int CACHED_PARAGRAPHS = 20_000;
+  /** … or characters of text in them (about 100 MB of heap with the objects around them). */
+  static final long CACHED_CHARACTERS = 24_000_000;
 
   private final Database db;
   private final Changes changes;
   /** Unfiltered paragraph reads, stamped with the negotiation's content generation; rendered per viewer. */
-  private final StampedCache<ParagraphKey, ParagraphView> paragraphs = new StampedCache<>(CACHED_PARAGRAPHS);
+  private final StampedCache<ParagraphKey, ParagraphView> paragraphs = new StampedCache<>(CACHED_PARAGRAPHS,
+      CACHED_CHARACTERS, ParagraphView::characters);
 
   /** Routes that read the database on every request. */
   public ProposalRoutes(Database db) {
@@ -425,7 +428,21 @@ public final class ProposalRoutes {
   // --- paragraphs, comment window, silence -----------------------------------------------------------------
 
   /** A paragraph as it stands in a revision, with its proposals (all of them, or those passing a filter). */
-  private record ParagraphView(Proposals.Target paragraph, List<Proposal> proposals) {}
+  private record ParagraphView(Proposals.Target paragraph, List<Proposal> proposals) {
+    /** The weight of a cache entry: its characters of text, plus a little per proposal for the rest. */
+    long characters() {
+      long n = length(paragraph.text()) + 64;
+      for (Proposal x : proposals) {
+        n += length(x.text()) + length(x.rationale()) + (x.anchor() == null ? 0 : length(x.anchor().exact())
+            + length(x.anchor().prefix()) + length(x.anchor().suffix())) + 64L * (4 + x.cosponsors().size());
+      }
+      return n;
+    }
+
+    private static int length(String s) {
+      return s == null ? 0 : s.length();
+    }
+  }
 
   private record ParagraphKey(long negotiationId, long revisionId, long paragraphId) {}
 

@@ -96,7 +96,7 @@ class ChangesTest {
   }
 
   @Test
-  @DisplayName("a full cache is cleared rather than growing; the never-reliable generations bypass it")
+  @DisplayName("a cache full by count or by weight is cleared rather than growing; the never-reliable generations bypass it")
   void bounded() {
     StampedCache<Integer, String> cache = new StampedCache<>(3);
     for (int i = 0; i < 3; i++) {
@@ -107,5 +107,19 @@ class ChangesTest {
     assertThat(cache.size()).isEqualTo(1);
     assertThat(cache.get(3, 1)).isEqualTo("v3");
     assertThat(Changes.none().structure(N)).isEqualTo(Changes.UNCACHEABLE);
+
+    StampedCache<Integer, String> weighed = new StampedCache<>(100, 10, String::length);
+    weighed.put(1, 1, "ستة حر");          // 6
+    weighed.put(2, 1, "أربع");            // 4: 10 in all
+    assertThat(weighed.size()).isEqualTo(2);
+    assertThat(weighed.weight()).isEqualTo(10);
+    weighed.put(1, 2, "ITU");             // replaces 6 by 3
+    assertThat(weighed.weight()).isEqualTo(7);
+    weighed.put(3, 1, "WSIS+20");         // 7 more would pass 10: cleared first
+    assertThat(weighed.size()).isEqualTo(1);
+    assertThat(weighed.weight()).isEqualTo(7);
+    weighed.put(4, 1, "أطول من الحد كله"); // heavier than the whole cache: not kept
+    assertThat(weighed.get(4, 1)).isNull();
+    assertThat(weighed.get(3, 1)).isEqualTo("WSIS+20");
   }
 }
