@@ -37,12 +37,15 @@ public final class Plenary implements AutoCloseable {
   private final Database db;
   private final HttpVerticle http;
   private final String adminPasswordGenerated;
+  private final org.plenary.events.Changes changes;
 
-  private Plenary(Vertx vertx, Database db, HttpVerticle http, String adminPasswordGenerated) {
+  private Plenary(Vertx vertx, Database db, HttpVerticle http, String adminPasswordGenerated,
+      org.plenary.events.Changes changes) {
     this.vertx = vertx;
     this.db = db;
     this.http = http;
     this.adminPasswordGenerated = adminPasswordGenerated;
+    this.changes = changes;
   }
 
   /** Starts Plenary and waits until it listens. */
@@ -63,9 +66,9 @@ public final class Plenary implements AutoCloseable {
       AccountRoutes accounts = new AccountRoutes(db, passwords);
       NegotiationRoutes negotiations = new NegotiationRoutes(db, passwords);
       RevisionRoutes revisions = new RevisionRoutes(db);
-      Policy policy = new Policy(db, AuthorizationMatrix.load())
-          .relation("id", (dsl, m, id) -> org.plenary.proposal.Proposals.delegationOf(dsl, m.negotiationId(), id));
       LiveUpdates live = new LiveUpdates(db);
+      Policy policy = new Policy(db, AuthorizationMatrix.load(), live.changes())
+          .relation("id", (dsl, m, id) -> org.plenary.proposal.Proposals.delegationOf(dsl, m.negotiationId(), id));
       vertx.deployVerticle(live).await();
       HttpVerticle http = new HttpVerticle(config.host(), config.port(), config.bodyLimitBytes(), db,
           new HttpVerticle.Api(
@@ -85,12 +88,12 @@ public final class Plenary implements AutoCloseable {
                 new AuditRoutes(db).mount(api);
                 revisions.mount(api);
                 live.mount(api);
-                new ProposalRoutes(db).mount(api);
+                new ProposalRoutes(db, live.changes()).mount(api);
                 new org.plenary.diff.DiffRoutes(db).mount(api);
                 new org.plenary.compile.CompilationRoutes(db).mount(api);
               }));
       vertx.deployVerticle(http).await();
-      return new Plenary(vertx, db, http, generated);
+      return new Plenary(vertx, db, http, generated, live.changes());
     } catch (Exception | Error e) {
       if (vertx != null) {
         vertx.close();
@@ -135,6 +138,14 @@ public final class Plenary implements AutoCloseable {
 
   public Vertx vertx() {
     return vertx;
+  }
+
+  /**
+   * This node's change generations (read caches). A change made behind the server's back (SQL in a test or by
+   * an operator) must be followed by {@code changes().everything()}, as it appends no event.
+   */
+  public org.plenary.events.Changes changes() {
+    return changes;
   }
 
   /** The admin password generated at this start (no PLENARY_ADMIN_PASSWORD given), or null. */

@@ -21,6 +21,8 @@ import org.plenary.access.AuthorizationMatrix.Outcome;
 import org.plenary.access.AuthorizationMatrix.Relation;
 import org.plenary.access.AuthorizationMatrix.State;
 import org.plenary.access.AuthorizationMatrix.Who;
+import org.plenary.events.Changes;
+import org.plenary.events.StampedCache;
 import org.plenary.http.Http;
 import org.plenary.http.Problem;
 import org.plenary.store.Database;
@@ -40,6 +42,12 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Handlers may still check more (a body field naming a group the caller does not coordinate): those
  * checks refine, never widen, what the matrix allows.
+ *
+ * <p>The guard's one query (negotiation, the caller's participant row, the revision's state and deadline) is
+ * kept per (account, negotiation, revision) while the negotiation's {@link Changes#structure structure
+ * generation} stays the one taken before the read; a request whose route needs no relation or other resolver
+ * is then decided on the event loop, without a worker hop. "Closed" is worked out from the kept deadline at
+ * each request.
  */
 public final class Policy {
   private static final Logger LOG = LoggerFactory.getLogger(Policy.class);
@@ -58,14 +66,30 @@ public final class Policy {
     Optional<State> of(DSLContext dsl, long negotiationId, String paramValue);
   }
 
+  /** Entries of the guard cache before it is cleared: about 100 bytes each. */
+  static final int CACHED_ROWS = 100_000;
+
   private final Database db;
   private final AuthorizationMatrix matrix;
+  private final Changes changes;
+  /** {@link #decide}'s one-query row per (account, negotiation, revision), stamped with the structure generation. */
+  private final StampedCache<RowKey, Row> rows = new StampedCache<>(CACHED_ROWS);
   private final Map<String, SubjectDelegation> relations = new LinkedHashMap<>();
   private final Map<String, RevisionState> states = new LinkedHashMap<>();
 
+  /** A guard that reads the database on every request. */
   public Policy(Database db, AuthorizationMatrix matrix) {
+    this(db, matrix, Changes.none());
+  }
+
+  /**
+   * A guard that keeps what it read per caller, negotiation and revision while the negotiation's
+   * {@link Changes#structure structure generation} stays the same, and then decides on the event loop.
+   */
+  public Policy(Database db, AuthorizationMatrix matrix, Changes changes) {
     this.db = Objects.requireNonNull(db, "db");
     this.matrix = Objects.requireNonNull(matrix, "matrix");
+    this.changes = Objects.requireNonNull(changes, "changes");
     relations.put("d", (dsl, m, code) -> dsl.fetchExists(NEGOTIATION_DELEGATION,
         NEGOTIATION_DELEGATION.NEGOTIATION_ID.eq(m.negotiationId()).and(NEGOTIATION_DELEGATION.DELEGATION_CODE.eq(code)))
         ? Optional.of(code) : Optional.empty());
@@ -132,12 +156,35 @@ public final class Policy {
       ctx.fail(Problem.notFound("negotiation " + params.get("n")));
       return;
     }
-    db.read(dsl -> decide(dsl, entry, params, n, principal)).onSuccess(d -> {
-      if (d.membership() != null) {
-        ctx.put(MEMBERSHIP, d.membership());
+    long revision = joinedRevision(entry, params);
+    RowKey key = new RowKey(principal.accountId(), n, revision);
+    long stamp = changes.structure(n); // before the read: see Changes
+    Row cached = rows.get(key, stamp);
+    if (cached != null) {
+      Decision d = decide(null, cached, entry, params, n, principal);
+      if (d != null) { // decided from memory, without a worker hop
+        finish(ctx, d, entry, params);
+        return;
       }
-      apply(ctx, d.outcome(), entry, d.membership(), params, d.deadline());
-    }).onFailure(ctx::fail);
+    }
+    db.read(dsl -> {
+      Row row = cached;
+      if (row == null) {
+        row = readRow(dsl, n, principal.accountId(), revision);
+        if (row == null) {
+          return new Decision(Outcome.HIDDEN, null);
+        }
+        rows.put(key, stamp, row);
+      }
+      return decide(dsl, row, entry, params, n, principal);
+    }).onSuccess(d -> finish(ctx, d, entry, params)).onFailure(ctx::fail);
+  }
+
+  private static void finish(RoutingContext ctx, Decision d, Entry entry, Map<String, String> params) {
+    if (d.membership() != null) {
+      ctx.put(MEMBERSHIP, d.membership());
+    }
+    apply(ctx, d.outcome(), entry, d.membership(), params, d.deadline());
   }
 
   private static long negotiationId(String raw) {
@@ -154,32 +201,54 @@ public final class Policy {
     }
   }
 
-  private Decision decide(DSLContext dsl, Entry entry, Map<String, String> params, long n, Principal principal) {
-    // One query for the negotiation, the caller's participant row and, when the route's state comes from the
-    // default :r resolver, the revision's state and deadline (the guard runs on every request).
+  /** The key of the guard cache: who asks, in which negotiation, about which revision (0: none). */
+  private record RowKey(long accountId, long negotiationId, long revisionId) {}
+
+  /**
+   * What {@link #decide} reads in one query: the caller's participant row (role null when none) and, when the
+   * route's state comes from the default {@code :r} resolver, the revision's state and deadline (state null
+   * when the revision is not in the negotiation). The state "closed" depends on the clock, so it is worked out
+   * from the deadline at each use, never stored.
+   */
+  private record Row(String role, String delegation, String revisionState, OffsetDateTime deadline) {}
+
+  /** The revision {@link #readRow} joins for this route: the default {@code :r} resolver's, else 0. */
+  private long joinedRevision(Entry entry, Map<String, String> params) {
     String revisionParam = entry.stateful() ? stateSegment(entry) : null;
-    long revision = revisionParam != null && states.get(revisionParam) == DEFAULT_REVISION_STATE
+    return revisionParam != null && states.get(revisionParam) == DEFAULT_REVISION_STATE
         ? parseId(params.get(revisionParam)) : 0;
+  }
+
+  /** One query for the negotiation, the caller's participant row and the revision; null without the negotiation. */
+  private static Row readRow(DSLContext dsl, long n, long accountId, long revision) {
     boolean joinRevision = revision > 0;
     var row = dsl.select(NEGOTIATION.ID, PARTICIPANT.ROLE, PARTICIPANT.DELEGATION_CODE,
             joinRevision ? REVISION.STATE : DSL.inline(null, REVISION.STATE.getDataType()),
             joinRevision ? REVISION.COMMENT_DEADLINE : DSL.inline(null, REVISION.COMMENT_DEADLINE.getDataType()))
         .from(NEGOTIATION)
         .leftJoin(PARTICIPANT).on(PARTICIPANT.NEGOTIATION_ID.eq(NEGOTIATION.ID)
-            .and(PARTICIPANT.ACCOUNT_ID.eq(principal.accountId())))
+            .and(PARTICIPANT.ACCOUNT_ID.eq(accountId)))
         .leftJoin(REVISION).on(joinRevision ? REVISION.ID.eq(revision).and(REVISION.NEGOTIATION_ID.eq(NEGOTIATION.ID))
             : DSL.falseCondition())
         .where(NEGOTIATION.ID.eq(n))
         .fetchOne();
-    if (row == null) {
-      return new Decision(Outcome.HIDDEN, null);
-    }
+    return row == null ? null : new Row(row.value2(), row.value3(), row.value4(), row.value5());
+  }
+
+  /**
+   * The outcome for the caller from {@code row}; with {@code dsl} null (on the event loop, from the cache) it
+   * returns null where it would need the database: a relation or another state resolver.
+   */
+  private Decision decide(DSLContext dsl, Row row, Entry entry, Map<String, String> params, long n,
+      Principal principal) {
+    String revisionParam = entry.stateful() ? stateSegment(entry) : null;
+    boolean defaultState = revisionParam != null && states.get(revisionParam) == DEFAULT_REVISION_STATE;
     Who who;
     Membership m;
-    if (row.value2() != null) {
-      Role role = Role.fromCode(row.value2());
+    if (row.role() != null) {
+      Role role = Role.fromCode(row.role());
       who = Who.of(role);
-      m = new Membership(n, principal.accountId(), role, row.value3());
+      m = new Membership(n, principal.accountId(), role, row.delegation());
     } else if (principal.admin()) {
       who = Who.ADMIN;
       m = new Membership(n, principal.accountId(), Role.SECRETARIAT, null);
@@ -189,6 +258,9 @@ public final class Policy {
     }
     Relation relation = Relation.NONE;
     if (entry.relational() && who == Who.DELEGATE) {
+      if (dsl == null) {
+        return null;
+      }
       Optional<Relation> r = relationOf(dsl, entry, params, m);
       if (r.isEmpty()) {
         return new Decision(Outcome.HIDDEN, m);
@@ -199,9 +271,11 @@ public final class Policy {
     OffsetDateTime deadline = null;
     if (entry.stateful()) {
       Optional<State> s;
-      if (revisionParam != null && states.get(revisionParam) == DEFAULT_REVISION_STATE) {
-        s = row.value4() == null ? Optional.empty() : Optional.of(stateOf(row.value4(), row.value5()));
-        deadline = row.value5();
+      if (defaultState) {
+        s = row.revisionState() == null ? Optional.empty() : Optional.of(stateOf(row.revisionState(), row.deadline()));
+        deadline = row.deadline();
+      } else if (dsl == null) {
+        return null;
       } else {
         s = stateOf(dsl, entry, params, n);
       }
@@ -214,6 +288,9 @@ public final class Policy {
     if (outcome != Outcome.CLOSED) {
       deadline = null;
     } else if (deadline == null) {
+      if (dsl == null) {
+        return null;
+      }
       deadline = deadlineOf(dsl, n, params.get("r"));
     }
     return new Decision(outcome, m, deadline);

@@ -142,9 +142,9 @@ public final class AuditLog {
   /** Moves a lane head to {@code hash}; on PostgreSQL the live feeds' NOTIFY rides on it. */
   private static void moveHead(DSLContext dsl, Long negotiationId, String key, String hash, String type) {
     var moveHead = dsl.update(EVENT_CHAIN).set(EVENT_CHAIN.LAST_HASH, hash).where(EVENT_CHAIN.CHAIN_KEY.eq(key));
-    if (LiveSignal.needsNotify(dsl, negotiationId)) {
+    if (LiveSignal.needsNotify(dsl, negotiationId, type)) {
       // PostgreSQL: the live feeds' NOTIFY rides on the head update (one round trip less per change).
-      moveHead.returningResult(LiveSignal.notifyField(negotiationId)).fetch();
+      moveHead.returningResult(LiveSignal.notifyField(negotiationId, type)).fetch();
     } else {
       moveHead.execute();
     }

@@ -66,6 +66,7 @@ public final class LiveUpdates extends VerticleBase {
 
   private final Database db;
   private final long heartbeatMillis;
+  private final Changes changes;
   /** Touched only on this verticle's context. */
   private final Map<Long, Feed> feeds = new HashMap<>();
   /** Who each open stream was opened for; checked again at every heartbeat (this verticle's context). */
@@ -130,15 +131,24 @@ public final class LiveUpdates extends VerticleBase {
   public LiveUpdates(Database db, long heartbeatMillis) {
     this.db = db;
     this.heartbeatMillis = heartbeatMillis;
+    this.changes = db.isPostgres() ? Changes.shared() : Changes.singleNode();
+  }
+
+  /**
+   * This node's change generations, for read caches: moved after every local commit with events and, on
+   * PostgreSQL, by the NOTIFYs of every node (uncacheable while the LISTEN connection is down).
+   */
+  public Changes changes() {
+    return changes;
   }
 
   @Override
   public Future<?> start() {
     // On PostgreSQL the NOTIFY reaches this node too, so the in-process signal is only for H2.
-    db.addTransactionListener(new LiveSignal(db.isPostgres() ? n -> { } : this::wake));
+    db.addTransactionListener(new LiveSignal(changes, db.isPostgres() ? n -> { } : this::wake));
     if (db.isPostgres() && db.dataSource() instanceof HikariDataSource ds) {
-      listener = new PgListener(ds.getJdbcUrl(), ds.getUsername(), ds.getPassword(), this::wake, this::wakeAll)
-          .start();
+      listener = new PgListener(ds.getJdbcUrl(), ds.getUsername(), ds.getPassword(), changes, this::wake,
+          this::wakeAll).start();
     }
     timer = vertx.setPeriodic(heartbeatMillis, id -> tick());
     // Logout, token revocation, password reset or a disabled account on this node end the streams at once.

@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * LISTENs on {@link LiveSignal#CHANNEL} over its own JDBC connection (not one of the pool's), on its own
- * thread, and passes each notified negotiation id on. When the connection fails it reconnects with a
- * growing pause; after every (re)connection it wakes all feeds, as notifications sent while it was away
- * are lost (the readers then find the events in the table).
+ * thread, moves the {@link Changes} generation of each notified negotiation and passes its id on. When the
+ * connection fails it reports {@link Changes#listening} down (read caches are bypassed) and reconnects with a
+ * growing pause; after every (re)connection it moves every generation and wakes all feeds, as notifications
+ * sent while it was away are lost (the readers then find the events in the table).
  */
 final class PgListener implements AutoCloseable {
   /** Shown in pg_stat_activity, so an operator (or a test) can tell this connection apart. */
@@ -25,13 +26,14 @@ final class PgListener implements AutoCloseable {
 
   private final String url;
   private final Properties properties = new Properties();
+  private final Changes changes;
   private final LongConsumer wake;
   private final Runnable wakeAll;
   private final Thread thread;
   private volatile boolean running = true;
   private volatile Connection connection;
 
-  PgListener(String url, String user, String password, LongConsumer wake, Runnable wakeAll) {
+  PgListener(String url, String user, String password, Changes changes, LongConsumer wake, Runnable wakeAll) {
     this.url = url;
     if (user != null && !user.isBlank()) {
       properties.setProperty("user", user);
@@ -41,6 +43,7 @@ final class PgListener implements AutoCloseable {
     }
     properties.setProperty("ApplicationName", APPLICATION_NAME);
     properties.setProperty("tcpKeepAlive", "true");
+    this.changes = changes;
     this.wake = wake;
     this.wakeAll = wakeAll;
     this.thread = new Thread(this::run, "plenary-pg-listen");
@@ -61,6 +64,7 @@ final class PgListener implements AutoCloseable {
           s.execute("LISTEN " + LiveSignal.CHANNEL);
         }
         pause = 100;
+        changes.listening(true);
         wakeAll.run();
         PGConnection pg = c.unwrap(PGConnection.class);
         while (running) {
@@ -69,14 +73,15 @@ final class PgListener implements AutoCloseable {
             continue;
           }
           for (PGNotification n : notifications) {
-            try {
-              wake.accept(Long.parseLong(n.getParameter()));
-            } catch (NumberFormatException ignored) {
-              // not ours: the channel carries negotiation ids only
+            Changes.Signal signal = Changes.parse(n.getParameter());
+            if (signal != null) { // else not ours: the channel carries negotiation ids only
+              changes.changed(signal.negotiationId(), signal.kind());
+              wake.accept(signal.negotiationId());
             }
           }
         }
       } catch (SQLException | RuntimeException e) {
+        changes.listening(false); // now, not after the pause: notifications are being missed
         if (!running) {
           break;
         }
@@ -84,6 +89,7 @@ final class PgListener implements AutoCloseable {
         sleep(pause);
         pause = Math.min(pause * 2, 5_000);
       } finally {
+        changes.listening(false);
         connection = null;
       }
     }

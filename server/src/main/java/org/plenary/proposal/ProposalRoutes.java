@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.plenary.access.Membership;
@@ -23,6 +24,8 @@ import org.plenary.access.Principal;
 import org.plenary.access.Role;
 import org.plenary.diff.WordDiff;
 import org.plenary.events.AuditLog;
+import org.plenary.events.Changes;
+import org.plenary.events.StampedCache;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
@@ -42,11 +45,27 @@ import org.plenary.store.Database;
 public final class ProposalRoutes {
   private static final String BASE = "/negotiations/:n/revisions/:r";
 
-  private final Database db;
-  private final Submissions submissions;
+  /** Paragraphs kept by the read cache of {@code GET …/paragraphs/:p} before it is cleared … */
+  static final int CACHED_PARAGRAPHS = 20_000;
+  /** … or characters of text in them (about 100 MB of heap with the objects around them). */
+  static final long CACHED_CHARACTERS = 24_000_000;
 
+  private final Database db;
+  private final Changes changes;
+  private final Submissions submissions;
+  /** Unfiltered paragraph reads, stamped with the negotiation's content generation; rendered per viewer. */
+  private final StampedCache<ParagraphKey, ParagraphView> paragraphs = new StampedCache<>(CACHED_PARAGRAPHS,
+      CACHED_CHARACTERS, ParagraphView::characters);
+
+  /** Routes that read the database on every request. */
   public ProposalRoutes(Database db) {
-    this.db = db;
+    this(db, Changes.none());
+  }
+
+  /** Routes whose unfiltered paragraph reads are served from memory while {@code changes} says nothing changed. */
+  public ProposalRoutes(Database db, Changes changes) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.changes = Objects.requireNonNull(changes, "changes");
     this.submissions = new Submissions(db);
   }
 
@@ -401,8 +420,31 @@ public final class ProposalRoutes {
 
   // --- paragraphs, comment window, silence -----------------------------------------------------------------
 
+  /** A paragraph as it stands in a revision, with its proposals (all of them, or those passing a filter). */
+  private record ParagraphView(Proposals.Target paragraph, List<Proposal> proposals) {
+    /** The weight of a cache entry: its characters of text, plus a little per proposal for the rest. */
+    long characters() {
+      long n = length(paragraph.text()) + 64;
+      for (Proposal x : proposals) {
+        n += length(x.text()) + length(x.rationale()) + (x.anchor() == null ? 0 : length(x.anchor().exact())
+            + length(x.anchor().prefix()) + length(x.anchor().suffix())) + 64L * (4 + x.cosponsors().size());
+      }
+      return n;
+    }
+
+    private static int length(String s) {
+      return s == null ? 0 : s.length();
+    }
+  }
+
+  private record ParagraphKey(long negotiationId, long revisionId, long paragraphId) {}
+
+  /**
+   * The paragraph with its proposals. Without filters it is served from the read cache while the negotiation's
+   * content generation is the one taken before the entry was read (see {@link Changes}); the JSON is rendered
+   * per viewer each time, as invitations show differently to each.
+   */
   private void paragraph(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
     Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
@@ -410,23 +452,46 @@ public final class ProposalRoutes {
     Proposals.Filter given = filter(ctx, false);
     Proposals.Filter filter = new Proposals.Filter(paragraphId, given.delegation(), given.group(), given.kind(),
         given.state());
+    Viewer v = Viewer.of(m);
+    if (!filter.equals(new Proposals.Filter(paragraphId, null, null, null, null))) {
+      Http.respond(ctx, 200, db.read(dsl -> paragraphJson(readParagraph(dsl, n, r, filter), r, v)));
+      return;
+    }
+    ParagraphKey key = new ParagraphKey(n, r, paragraphId);
+    long stamp = changes.content(n); // before the read: see Changes
+    ParagraphView cached = paragraphs.get(key, stamp);
+    if (cached != null) {
+      Json.send(ctx, 200, paragraphJson(cached, r, v));
+      return;
+    }
     Http.respond(ctx, 200, db.read(dsl -> {
-      Proposals.Target paragraph = Proposals.context(dsl, n, r, paragraphId)
-          .orElseThrow(() -> Problem.notFound("revision " + r)).paragraph();
-      if (paragraph == null) {
-        throw Problem.notFound("paragraph " + paragraphId + " in revision " + r);
-      }
-      Viewer v = Viewer.of(m);
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("id", paragraph.id());
-      out.put("revision", r);
-      out.put("number", paragraph.number());
-      out.put("kind", paragraph.kind());
-      out.put("text", paragraph.text());
-      out.put("direction", paragraph.direction());
-      out.put("proposals", Proposals.list(dsl, r, filter).stream().map(x -> json(x, v)).toList());
-      return out;
+      ParagraphView view = readParagraph(dsl, n, r, filter);
+      paragraphs.put(key, stamp, view);
+      return paragraphJson(view, r, v);
     }));
+  }
+
+  private static ParagraphView readParagraph(DSLContext dsl, long n, long r, Proposals.Filter filter) {
+    long paragraphId = filter.paragraph();
+    Proposals.Target paragraph = Proposals.context(dsl, n, r, paragraphId)
+        .orElseThrow(() -> Problem.notFound("revision " + r)).paragraph();
+    if (paragraph == null) {
+      throw Problem.notFound("paragraph " + paragraphId + " in revision " + r);
+    }
+    return new ParagraphView(paragraph, Proposals.list(dsl, r, filter));
+  }
+
+  private static Map<String, Object> paragraphJson(ParagraphView view, long r, Viewer v) {
+    Proposals.Target paragraph = view.paragraph();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("id", paragraph.id());
+    out.put("revision", r);
+    out.put("number", paragraph.number());
+    out.put("kind", paragraph.kind());
+    out.put("text", paragraph.text());
+    out.put("direction", paragraph.direction());
+    out.put("proposals", view.proposals().stream().map(x -> json(x, v)).toList());
+    return out;
   }
 
   private void window(RoutingContext ctx) {

@@ -440,6 +440,7 @@ class ProposalsHttpTest {
     server.plenary().database().dsl().update(REVISION)
         .set(REVISION.COMMENT_DEADLINE, OffsetDateTime.of(2026, 1, 5, 17, 0, 0, 0, ZoneOffset.UTC))
         .where(REVISION.ID.eq(r)).execute();
+    server.plenary().changes().everything(); // no event moved the read caches
     long before = storedProposals();
     Response late = delegates.get("EGY").post(base + "/proposals", Map.of("kind", "comment",
         "paragraph", paragraphWith("بضمن استمرار"), "text", "متأخر"));

@@ -95,6 +95,50 @@ public final class TestServer implements AutoCloseable {
     return plenary;
   }
 
+  /** Waits (at most 5 s) until the read caches may be used: on PostgreSQL, once the LISTEN connection is up. */
+  public void awaitReliableCaches() {
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (!plenary.changes().reliable() && System.nanoTime() < until) {
+      pause(20);
+    }
+    if (!plenary.changes().reliable()) {
+      throw new AssertionError("the LISTEN connection did not come up within 5 s");
+    }
+  }
+
+  /**
+   * On PostgreSQL a node also hears its own NOTIFYs, a moment after each commit, and moves its generations
+   * again; a test that asserts something is served from memory first waits for them. Notifications arrive in
+   * commit order, so once a sentinel sent now is heard, every earlier one has been.
+   */
+  public void drainNotifications() {
+    if (!plenary.database().isPostgres()) {
+      return;
+    }
+    var changes = plenary.changes();
+    long sentinel = 900_000_000_000L + System.nanoTime() % 1_000_000L;
+    long before = changes.structure(sentinel);
+    plenary.database().dsl().resultQuery("select pg_notify({0}, {1})",
+        org.jooq.impl.DSL.inline(org.plenary.events.LiveSignal.CHANNEL), org.jooq.impl.DSL.val(String.valueOf(sentinel)))
+        .fetch();
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (changes.structure(sentinel) == before && System.nanoTime() < until) {
+      pause(10);
+    }
+    if (changes.structure(sentinel) == before) {
+      throw new AssertionError("the sentinel NOTIFY was not heard within 5 s");
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
   public Backend.Db db() {
     return db;
   }

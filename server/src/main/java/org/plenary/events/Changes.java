@@ -1,0 +1,154 @@
+package org.plenary.events;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Generation counters per negotiation that say when a read cache may still serve what it holds. Every
+ * committed audit event moves a counter: a {@link Kind#CONTENT} event (proposals) the negotiation's content
+ * generation, any other ({@link Kind#STRUCTURE}: participants, delegations, revisions, comment windows …)
+ * both its structure and content generations.
+ *
+ * <p>Fed synchronously after a local commit (the {@link LiveSignal} transaction listener, before the HTTP
+ * response is sent: a client reads its own write on the same node), and on PostgreSQL by every NOTIFY heard
+ * from any node ({@link PgListener}). While the LISTEN connection is down, notifications from other nodes
+ * would be missed: {@link #structure} and {@link #content} then answer {@link #UNCACHEABLE} and caches are
+ * bypassed; every (re)connection moves all generations at once (a global epoch). H2 is one node: always
+ * reliable.
+ *
+ * <p><b>The race rule.</b> A reader takes the generation <em>before</em> it reads the database, stores what it
+ * read stamped with that generation, and serves an entry only while its stamp equals the current generation:
+ * <pre>
+ *   long stamp = changes.content(n);            // 1. before the read
+ *   V v = cache.get(key, stamp);                // 2. a hit only when stamped with the current generation
+ *   if (v == null) { v = read(dsl); cache.put(key, stamp, v); }
+ * </pre>
+ * A write moves the generation after its commit, so a read that may have seen the data before that commit
+ * took a generation from before the move, and its entry is never served afterwards. A read that took the
+ * generation after the move started after the commit and saw the write. Across nodes an entry can thus be
+ * stale for at most the NOTIFY latency.
+ *
+ * <p>Generations come from one clock, so a value is never reused: a stamp equals the current generation only
+ * when nothing changed in between.
+ */
+public final class Changes {
+  /** What a change touches. */
+  public enum Kind {
+    /** Who takes part and how, the revisions and their windows: everything of the negotiation. */
+    STRUCTURE,
+    /** Proposals and what hangs on them (co-sponsors, replies). */
+    CONTENT;
+
+    /** {@code proposal.*} events are content; every other event type is structure. */
+    public static Kind of(String eventType) {
+      return eventType != null && eventType.startsWith("proposal.") ? CONTENT : STRUCTURE;
+    }
+  }
+
+  /** The stamp a reader gets while generations cannot be trusted: neither serve nor store. */
+  public static final long UNCACHEABLE = -1;
+
+  private static final class Generations {
+    final AtomicLong structure = new AtomicLong();
+    final AtomicLong content = new AtomicLong();
+  }
+
+  private final AtomicLong clock = new AtomicLong();
+  /** Every generation is at least this (moved by {@link #everything}). */
+  private final AtomicLong floor = new AtomicLong();
+  private final ConcurrentHashMap<Long, Generations> byNegotiation = new ConcurrentHashMap<>();
+  private volatile boolean reliable;
+
+  private Changes(boolean reliable) {
+    this.reliable = reliable;
+  }
+
+  /** Generations for one node on its own (H2): always reliable. */
+  public static Changes singleNode() {
+    return new Changes(true);
+  }
+
+  /** Generations fed by LISTEN/NOTIFY: uncacheable until the listener reports it is {@link #listening}. */
+  public static Changes shared() {
+    return new Changes(false);
+  }
+
+  /** Generations that are never reliable: every cache consulting them is bypassed. */
+  public static Changes none() {
+    return new Changes(false);
+  }
+
+  /** Structure generation of negotiation {@code n}, or {@link #UNCACHEABLE}; take it before reading. */
+  public long structure(long n) {
+    if (!reliable) {
+      return UNCACHEABLE;
+    }
+    Generations g = byNegotiation.get(n);
+    return Math.max(floor.get(), g == null ? 0 : g.structure.get());
+  }
+
+  /** Content generation of negotiation {@code n} (also moved by structure changes), or {@link #UNCACHEABLE}. */
+  public long content(long n) {
+    if (!reliable) {
+      return UNCACHEABLE;
+    }
+    Generations g = byNegotiation.get(n);
+    return Math.max(floor.get(), g == null ? 0 : g.content.get());
+  }
+
+  /** Negotiation {@code n} changed (a committed event of this kind). */
+  public void changed(long n, Kind kind) {
+    Generations g = byNegotiation.computeIfAbsent(n, k -> new Generations());
+    long next = clock.incrementAndGet();
+    if (kind == Kind.STRUCTURE) {
+      g.structure.accumulateAndGet(next, Math::max);
+    }
+    g.content.accumulateAndGet(next, Math::max);
+  }
+
+  /** Everything may have changed (notifications may have been missed): no stamp taken before is current. */
+  public void everything() {
+    floor.accumulateAndGet(clock.incrementAndGet(), Math::max);
+  }
+
+  /**
+   * The LISTEN connection is up (after a fresh {@code LISTEN}: moves every generation first, as notifications
+   * sent while it was away are lost) or down (caches are bypassed until it is back).
+   */
+  public void listening(boolean up) {
+    if (up) {
+      everything();
+      reliable = true;
+    } else {
+      reliable = false;
+      everything();
+    }
+  }
+
+  /** Whether stamps can be trusted now (for tests and diagnostics). */
+  public boolean reliable() {
+    return reliable;
+  }
+
+  /** Parses a NOTIFY payload of {@link LiveSignal#CHANNEL}: {@code "n"} (structure) or {@code "n:c"} (content). */
+  static Signal parse(String payload) {
+    if (payload == null) {
+      return null;
+    }
+    boolean content = payload.endsWith(":c");
+    String id = content ? payload.substring(0, payload.length() - 2) : payload;
+    try {
+      return new Signal(Long.parseLong(id), content ? Kind.CONTENT : Kind.STRUCTURE);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** The payload that {@link #parse} reads back. */
+  static String payload(long n, Kind kind) {
+    return kind == Kind.CONTENT ? n + ":c" : String.valueOf(n);
+  }
+
+  /** One notification: negotiation {@code n} changed in this way. */
+  record Signal(long negotiationId, Kind kind) {}
+}

@@ -1,0 +1,125 @@
+package org.plenary.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.plenary.events.Changes.Kind;
+
+@DisplayName("Change generations and the stamped read cache")
+class ChangesTest {
+  static final long N = 7;
+
+  @Test
+  @DisplayName("a value read before a change and stored after it is never served (the race rule)")
+  void staleStampNeverServed() {
+    Changes changes = Changes.singleNode();
+    StampedCache<String, String> cache = new StampedCache<>(10);
+    long before = changes.content(N);          // a reader takes the generation, then reads "old"
+    changes.changed(N, Kind.CONTENT);           // a writer commits and moves the generation
+    cache.put("p", before, "old");              // the slow reader stores what it read
+    assertThat(cache.get("p", changes.content(N))).as("stamped with a past generation").isNull();
+
+    long now = changes.content(N);
+    cache.put("p", now, "new");
+    assertThat(cache.get("p", changes.content(N))).isEqualTo("new");
+    // The slow reader's older entry does not replace the newer one.
+    cache.put("p", before, "old");
+    assertThat(cache.get("p", changes.content(N))).isEqualTo("new");
+  }
+
+  @Test
+  @DisplayName("structure changes move content too; content changes leave structure; other negotiations keep theirs")
+  void kinds() {
+    Changes changes = Changes.singleNode();
+    long s0 = changes.structure(N);
+    long c0 = changes.content(N);
+    long other = changes.content(N + 1);
+    changes.changed(N, Kind.CONTENT);
+    assertThat(changes.structure(N)).isEqualTo(s0);
+    long c1 = changes.content(N);
+    assertThat(c1).isNotEqualTo(c0);
+    changes.changed(N, Kind.STRUCTURE);
+    assertThat(changes.structure(N)).isNotEqualTo(s0);
+    assertThat(changes.content(N)).isNotEqualTo(c1);
+    assertThat(changes.content(N + 1)).isEqualTo(other);
+  }
+
+  @Test
+  @DisplayName("everything() invalidates every negotiation's stamps at once")
+  void epoch() {
+    Changes changes = Changes.singleNode();
+    long a = changes.structure(1);
+    long b = changes.content(2);
+    changes.everything();
+    assertThat(changes.structure(1)).isNotEqualTo(a);
+    assertThat(changes.content(2)).isNotEqualTo(b);
+  }
+
+  @Test
+  @DisplayName("while the LISTEN connection is down nothing is cacheable; after it is back no older stamp is current")
+  void listenerDown() {
+    Changes changes = Changes.shared();
+    StampedCache<String, String> cache = new StampedCache<>(10);
+    assertThat(changes.structure(N)).as("before the first connection").isEqualTo(Changes.UNCACHEABLE);
+    cache.put("k", changes.structure(N), "never stored");
+    assertThat(cache.size()).isZero();
+
+    changes.listening(true);
+    long stamp = changes.content(N);
+    assertThat(stamp).isNotEqualTo(Changes.UNCACHEABLE);
+    cache.put("k", stamp, "read while listening");
+    assertThat(cache.get("k", changes.content(N))).isEqualTo("read while listening");
+
+    changes.listening(false);
+    assertThat(changes.content(N)).isEqualTo(Changes.UNCACHEABLE);
+    assertThat(cache.get("k", changes.content(N))).isNull();
+    changes.listening(true); // notifications sent meanwhile are lost: the entry must not come back
+    assertThat(cache.get("k", changes.content(N))).isNull();
+  }
+
+  @Test
+  @DisplayName("proposal.* events are content, all others structure; NOTIFY payloads round-trip, old ones read as structure")
+  void classesAndPayloads() {
+    assertThat(Kind.of("proposal.created")).isEqualTo(Kind.CONTENT);
+    assertThat(Kind.of("proposal.cosponsor-accepted")).isEqualTo(Kind.CONTENT);
+    assertThat(Kind.of("participant.added")).isEqualTo(Kind.STRUCTURE);
+    assertThat(Kind.of("revision.comment-window")).isEqualTo(Kind.STRUCTURE);
+    assertThat(Kind.of(null)).isEqualTo(Kind.STRUCTURE);
+    assertThat(Changes.payload(42, Kind.CONTENT)).isEqualTo("42:c");
+    assertThat(Changes.payload(42, Kind.STRUCTURE)).isEqualTo("42");
+    assertThat(Changes.parse("42:c")).isEqualTo(new Changes.Signal(42, Kind.CONTENT));
+    assertThat(Changes.parse("42")).isEqualTo(new Changes.Signal(42, Kind.STRUCTURE));
+    assertThat(Changes.parse("x")).isNull();
+    assertThat(Changes.parse(":c")).isNull();
+    assertThat(Changes.parse(null)).isNull();
+  }
+
+  @Test
+  @DisplayName("a cache full by count or by weight is cleared rather than growing; the never-reliable generations bypass it")
+  void bounded() {
+    StampedCache<Integer, String> cache = new StampedCache<>(3);
+    for (int i = 0; i < 3; i++) {
+      cache.put(i, 1, "v" + i);
+    }
+    assertThat(cache.size()).isEqualTo(3);
+    cache.put(3, 1, "v3");
+    assertThat(cache.size()).isEqualTo(1);
+    assertThat(cache.get(3, 1)).isEqualTo("v3");
+    assertThat(Changes.none().structure(N)).isEqualTo(Changes.UNCACHEABLE);
+
+    StampedCache<Integer, String> weighed = new StampedCache<>(100, 10, String::length);
+    weighed.put(1, 1, "ستة حر");          // 6
+    weighed.put(2, 1, "أربع");            // 4: 10 in all
+    assertThat(weighed.size()).isEqualTo(2);
+    assertThat(weighed.weight()).isEqualTo(10);
+    weighed.put(1, 2, "ITU");             // replaces 6 by 3
+    assertThat(weighed.weight()).isEqualTo(7);
+    weighed.put(3, 1, "WSIS+20");         // 7 more would pass 10: cleared first
+    assertThat(weighed.size()).isEqualTo(1);
+    assertThat(weighed.weight()).isEqualTo(7);
+    weighed.put(4, 1, "أطول من الحد كله"); // heavier than the whole cache: not kept
+    assertThat(weighed.get(4, 1)).isNull();
+    assertThat(weighed.get(3, 1)).isEqualTo("WSIS+20");
+  }
+}
