@@ -37,11 +37,24 @@ public final class Changes {
     /** Who takes part and how, the revisions and their windows: everything of the negotiation. */
     STRUCTURE,
     /** Proposals and what hangs on them (co-sponsors, replies). */
-    CONTENT;
+    CONTENT,
+    /**
+     * Nothing that is read changed, only the log grew ({@code access.denied}): live feeds wake, caches stay.
+     * Otherwise a client that keeps getting refused would keep emptying its negotiation's caches.
+     */
+    RECORD;
 
-    /** {@code proposal.*} events are content; every other event type is structure. */
+    /** {@code proposal.*} events are content, {@code access.denied} a record only; every other type is structure. */
     public static Kind of(String eventType) {
-      return eventType != null && eventType.startsWith("proposal.") ? CONTENT : STRUCTURE;
+      if (eventType != null && eventType.startsWith("proposal.")) {
+        return CONTENT;
+      }
+      return "access.denied".equals(eventType) ? RECORD : STRUCTURE;
+    }
+
+    /** The wider of two kinds: structure covers content, content covers a record. */
+    static Kind wider(Kind a, Kind b) {
+      return a.ordinal() <= b.ordinal() ? a : b;
     }
   }
 
@@ -98,6 +111,9 @@ public final class Changes {
 
   /** Negotiation {@code n} changed (a committed event of this kind). */
   public void changed(long n, Kind kind) {
+    if (kind == Kind.RECORD) {
+      return;
+    }
     Generations g = byNegotiation.computeIfAbsent(n, k -> new Generations());
     long next = clock.incrementAndGet();
     if (kind == Kind.STRUCTURE) {
@@ -130,15 +146,18 @@ public final class Changes {
     return reliable;
   }
 
-  /** Parses a NOTIFY payload of {@link LiveSignal#CHANNEL}: {@code "n"} (structure) or {@code "n:c"} (content). */
+  /**
+   * Parses a NOTIFY payload of {@link LiveSignal#CHANNEL}: {@code "n"} (structure), {@code "n:c"} (content) or
+   * {@code "n:r"} (a record only).
+   */
   static Signal parse(String payload) {
     if (payload == null) {
       return null;
     }
-    boolean content = payload.endsWith(":c");
-    String id = content ? payload.substring(0, payload.length() - 2) : payload;
+    Kind kind = payload.endsWith(":c") ? Kind.CONTENT : payload.endsWith(":r") ? Kind.RECORD : Kind.STRUCTURE;
+    String id = kind == Kind.STRUCTURE ? payload : payload.substring(0, payload.length() - 2);
     try {
-      return new Signal(Long.parseLong(id), content ? Kind.CONTENT : Kind.STRUCTURE);
+      return new Signal(Long.parseLong(id), kind);
     } catch (NumberFormatException e) {
       return null;
     }
@@ -146,7 +165,11 @@ public final class Changes {
 
   /** The payload that {@link #parse} reads back. */
   static String payload(long n, Kind kind) {
-    return kind == Kind.CONTENT ? n + ":c" : String.valueOf(n);
+    return switch (kind) {
+      case CONTENT -> n + ":c";
+      case RECORD -> n + ":r";
+      case STRUCTURE -> String.valueOf(n);
+    };
   }
 
   /** One notification: negotiation {@code n} changed in this way. */

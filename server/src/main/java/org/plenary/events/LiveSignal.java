@@ -81,7 +81,7 @@ public final class LiveSignal implements TransactionListener {
         s.notified.clear();
       }
       Changes.Kind before = s.notified.get(negotiationId);
-      if (before == Changes.Kind.STRUCTURE || before == kind) {
+      if (before != null && Changes.Kind.wider(before, kind) == before) {
         return false;
       }
       s.notified.put(negotiationId, kind);
@@ -96,7 +96,7 @@ public final class LiveSignal implements TransactionListener {
   }
 
   private static Changes.Kind wider(Changes.Kind a, Changes.Kind b) {
-    return a == Changes.Kind.STRUCTURE || b == Changes.Kind.STRUCTURE ? Changes.Kind.STRUCTURE : Changes.Kind.CONTENT;
+    return Changes.Kind.wider(a, b);
   }
 
   @Override

@@ -93,6 +93,25 @@ class ChangesTest {
     assertThat(Changes.parse("x")).isNull();
     assertThat(Changes.parse(":c")).isNull();
     assertThat(Changes.parse(null)).isNull();
+    // a refused request is recorded, and wakes the feeds, but changes nothing that is cached
+    assertThat(Kind.of("access.denied")).isEqualTo(Kind.RECORD);
+    assertThat(Changes.payload(42, Kind.RECORD)).isEqualTo("42:r");
+    assertThat(Changes.parse("42:r")).isEqualTo(new Changes.Signal(42, Kind.RECORD));
+    assertThat(Kind.wider(Kind.RECORD, Kind.CONTENT)).isEqualTo(Kind.CONTENT);
+    assertThat(Kind.wider(Kind.STRUCTURE, Kind.RECORD)).isEqualTo(Kind.STRUCTURE);
+  }
+
+  @Test
+  @DisplayName("a record-only event moves no generation")
+  void recordsMoveNothing() {
+    Changes changes = Changes.singleNode();
+    long content = changes.content(N);
+    long structure = changes.structure(N);
+    changes.changed(N, Kind.RECORD);
+    assertThat(changes.content(N)).isEqualTo(content);
+    assertThat(changes.structure(N)).isEqualTo(structure);
+    changes.changed(N, Kind.CONTENT);
+    assertThat(changes.content(N)).isNotEqualTo(content);
   }
 
   @Test
