@@ -97,12 +97,7 @@ class CompilationHttpTest {
   }
 
   static long paragraphWith(JsonNode revision, String quote) {
-    for (JsonNode p : revision.get("paragraphs")) {
-      if (p.get("text").asText().contains(quote)) {
-        return p.get("id").asLong();
-      }
-    }
-    throw new AssertionError("no paragraph contains " + quote);
+    return Samples.paragraphWith(revision, quote);
   }
 
   static void assertProblem(Response res, int status, String type) {

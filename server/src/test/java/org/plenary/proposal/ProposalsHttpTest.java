@@ -75,12 +75,7 @@ class ProposalsHttpTest {
   }
 
   long paragraphWith(String quote) {
-    for (JsonNode p : revision.get("paragraphs")) {
-      if (p.get("text").asText().contains(quote)) {
-        return p.get("id").asLong();
-      }
-    }
-    throw new AssertionError("no paragraph contains " + quote);
+    return Samples.paragraphWith(revision, quote);
   }
 
   String paragraphText(long id) {

@@ -68,12 +68,7 @@ class ReadCacheHttpTest {
   }
 
   static long paragraphWith(JsonNode revision, String quote) {
-    for (JsonNode p : revision.get("paragraphs")) {
-      if (p.get("text").asText().contains(quote)) {
-        return p.get("id").asLong();
-      }
-    }
-    throw new AssertionError("no paragraph contains " + quote);
+    return Samples.paragraphWith(revision, quote);
   }
 
   static void sleep(long millis) {

@@ -23,4 +23,14 @@ public final class Samples {
   public static String text(String name) {
     return new String(bytes(name), StandardCharsets.UTF_8);
   }
+
+  /** The id of the paragraph of an uploaded revision (its JSON) whose text contains {@code quote}. */
+  public static long paragraphWith(com.fasterxml.jackson.databind.JsonNode revision, String quote) {
+    for (com.fasterxml.jackson.databind.JsonNode p : revision.get("paragraphs")) {
+      if (p.get("text").asText().contains(quote)) {
+        return p.get("id").asLong();
+      }
+    }
+    throw new AssertionError("no paragraph contains " + quote);
+  }
 }
