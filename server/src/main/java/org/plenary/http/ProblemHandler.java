@@ -44,6 +44,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     for (Map.Entry<String, Object> ext : problem.extensions().entrySet()) {
       body.set(ext.getKey(), Json.MAPPER.valueToTree(ext.getValue()));
     }
+    if (problem.extensions().get("retryAfter") instanceof Integer seconds) {
+      ctx.response().putHeader("Retry-After", String.valueOf(seconds));
+    }
     ctx.response()
         .setStatusCode(problem.status())
         .putHeader("Content-Type", MediaTypes.PROBLEM_JSON + "; charset=utf-8")

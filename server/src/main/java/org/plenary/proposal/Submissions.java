@@ -50,6 +50,13 @@ final class Submissions {
   static final int MAX_BATCH = Integer.getInteger("plenary.groupCommit.maxBatch", 64);
   /** Transactions in flight at once ({@code -Dplenary.groupCommit.writers}). */
   static final int WRITERS = Integer.getInteger("plenary.groupCommit.writers", 2);
+  /**
+   * Submissions waiting at most ({@code -Dplenary.groupCommit.maxQueue}); beyond it a POST gets 503 with
+   * {@code Retry-After} at once instead of waiting without bound (an overloaded server stays responsive).
+   */
+  static final int MAX_QUEUE = Integer.getInteger("plenary.groupCommit.maxQueue", 10_000);
+
+  private final int maxQueue;
 
   /** One POST of a proposal: who, where, the draft as parsed, its idempotency key and request hash. */
   record Submission(Principal principal, Membership membership, long negotiationId, long revisionId,
@@ -66,14 +73,26 @@ final class Submissions {
   private final Database db;
   private final ConcurrentLinkedDeque<Submission> queue = new ConcurrentLinkedDeque<>();
   private final AtomicInteger writers = new AtomicInteger();
+  private final AtomicInteger waiting = new AtomicInteger();
 
   Submissions(Database db) {
+    this(db, MAX_QUEUE);
+  }
+
+  Submissions(Database db, int maxQueue) {
     this.db = db;
+    this.maxQueue = maxQueue;
   }
 
   /** Queues a submission; the future completes (on the caller's context) after its transaction commits. */
   Future<Created> submit(Principal p, Membership m, long n, long r, ProposalDraft draft, String key, String hash,
       Context context) {
+    if (waiting.incrementAndGet() > maxQueue) {
+      waiting.decrementAndGet();
+      return Future.failedFuture(new Problem(503, "busy", "Too many submissions at once",
+          "more than " + maxQueue + " proposals are waiting to be stored; nothing of yours was stored, send it "
+              + "again (with the same Idempotency-Key) in a moment", List.of(), Map.of("retryAfter", 1)));
+    }
     Promise<Created> promise = Promise.promise();
     queue.add(new Submission(p, m, n, r, draft, key, hash, context, promise));
     startWriter();
@@ -87,9 +106,19 @@ final class Submissions {
         return;
       }
       if (writers.compareAndSet(busy, busy + 1)) {
+        java.util.concurrent.atomic.AtomicBoolean ran = new java.util.concurrent.atomic.AtomicBoolean();
         db.read(dsl -> {
+          ran.set(true);
           drain();
           return null;
+        }).onFailure(e -> {
+          if (!ran.get()) { // the worker pool refused (the server is stopping): nobody will take the queue
+            writers.decrementAndGet();
+            for (Submission s; (s = queue.poll()) != null; ) {
+              waiting.decrementAndGet();
+              complete(s, e);
+            }
+          }
         });
         return;
       }
@@ -114,6 +143,7 @@ final class Submissions {
     Set<String> keys = new HashSet<>();
     Submission s;
     while (batch.size() < MAX_BATCH && (s = queue.poll()) != null) {
+      waiting.decrementAndGet();
       String id = s.idempotencyId();
       if (id != null && !keys.add(id)) {
         later.add(s);
@@ -122,6 +152,7 @@ final class Submissions {
       }
     }
     for (int i = later.size() - 1; i >= 0; i--) {
+      waiting.incrementAndGet();
       queue.addFirst(later.get(i));
     }
     return batch;

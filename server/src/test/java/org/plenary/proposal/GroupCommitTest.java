@@ -228,6 +228,22 @@ class GroupCommitTest {
     assertThat(AuditLog.verify(dsl, n)).isEqualTo(-1);
   }
 
+  @Test
+  @DisplayName("beyond its bound the queue refuses at once with 503 and a retry time, and stores nothing")
+  void boundedQueue() throws Exception {
+    Submissions full = new Submissions(server.plenary().database(), 0);
+    long egy = accountOf("egy@delegation.test");
+    Principal principal = new Principal(egy, "egy@delegation.test", "EGY", false, "-", false, null);
+    ProposalDraft draft = new ProposalDraft("amend", paragraphs.get(0), null, null, "(أ) نص WSIS+20", null, null,
+        null, List.of());
+    Throwable refused = failure(full.submit(principal, new Membership(n, egy, Role.DELEGATE, "EGY"), n, r, draft,
+        "k", "h", server.plenary().vertx().getOrCreateContext()));
+    assertThat(refused).isInstanceOf(Problem.class);
+    assertThat(((Problem) refused).status()).isEqualTo(503);
+    assertThat(((Problem) refused).extensions()).containsEntry("retryAfter", 1);
+    assertThat(dsl.fetchCount(PROPOSAL, PROPOSAL.REVISION_ID.eq(r))).isZero();
+  }
+
   Submissions.Submission submission(Principal principal, Membership m, long paragraph, String text, String key,
       Context context) {
     ProposalDraft draft = new ProposalDraft("amend", paragraph, null, null, "(أ) " + text + " WSIS+20", null, null,
