@@ -46,6 +46,7 @@ import org.plenary.store.Sql;
  * </ul>
  */
 final class Submissions {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Submissions.class);
   /** Most submissions in one transaction ({@code -Dplenary.groupCommit.maxBatch}). */
   static final int MAX_BATCH = Integer.getInteger("plenary.groupCommit.maxBatch", 64);
   /** Transactions in flight at once ({@code -Dplenary.groupCommit.writers}). */
@@ -164,6 +165,7 @@ final class Submissions {
     try {
       outcomes = db.dsl().transactionResult(cfg -> write(cfg.dsl(), batch));
     } catch (RuntimeException | Error e) {
+      LOG.debug("group commit: a batch of {} failed ({}); each runs again alone", batch.size(), e.toString());
       if (batch.size() > 1) {
         batch.forEach(s -> run(List.of(s)));
       } else {
