@@ -18,7 +18,8 @@ import org.plenary.access.Role;
  *       {@code ProposalPermissions.seesAllInvitations}). Such an event names them in its payload's
  *       {@code "audience"} list; co-sponsor invitations ({@code proposal.cosponsors-invited}) are meant for
  *       their {@code "invited"} delegations, a declined invitation ({@code proposal.cosponsor-declined}) for
- *       the declining {@code "delegation"} (see {@link #audience});</li>
+ *       the declining {@code "delegation"} and, through its explicit audience, the proposing side (see
+ *       {@link #audience});</li>
  *   <li>personal data in a payload ({@link #PERSONAL_FIELDS}, e.g. account emails) is shown to the
  *       secretariat only; everyone else gets the event without those fields.</li>
  * </ul>
