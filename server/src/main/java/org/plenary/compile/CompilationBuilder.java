@@ -22,6 +22,7 @@ import org.plenary.compile.ConsolidatedDocument.Remark;
 import org.plenary.compile.ConsolidatedDocument.Sponsor;
 import org.plenary.diff.DiffOp;
 import org.plenary.diff.WordDiff;
+import org.plenary.draft.Citations;
 import org.plenary.draft.Direction;
 
 /**
@@ -229,9 +230,28 @@ public final class CompilationBuilder {
   }
 
   private Paragraph paragraph(CompilationSource.Paragraph p) {
-    String label = p.number() != null && !p.number().isBlank() ? p.number() : "¶" + (p.position() + 1);
+    String label = label(p);
     return new Paragraph(p.id(), p.position(), p.number(), label, "p-" + p.id(), p.kind(), p.text(), p.direction(),
         p.parentId());
+  }
+
+  /**
+   * The paragraph's name in the document: its citation ("PP3", "OP3 bis") with the written number when that
+   * adds something ("PP9 (أ)": the letter under its heading; "OP4 (1)"), else the written number, else "¶" and
+   * its place.
+   */
+  static String label(CompilationSource.Paragraph p) {
+    String written = p.number() == null || p.number().isBlank() ? null : p.number().strip();
+    if (p.citation() == null) {
+      return written != null ? written : "¶" + (p.position() + 1);
+    }
+    String n = Citations.number(written);
+    if (n == null) {
+      return p.citation();
+    }
+    String base = p.citation().replaceFirst(" Alt.*$", "");
+    boolean said = base.equals(n) || base.equals("OP" + n) || base.equals("PP" + n) || base.endsWith("(" + n + ")");
+    return said ? p.citation() : p.citation() + " (" + n + ")";
   }
 
   private static List<DiffOp> changes(Proposal first, CompilationSource.Paragraph para) {

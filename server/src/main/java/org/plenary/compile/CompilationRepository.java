@@ -41,7 +41,7 @@ public final class CompilationRepository {
     Map<Long, String> texts = new HashMap<>();
     for (Revisions.Paragraph p : revision.get().paragraphs()) {
       paragraphs.add(new CompilationSource.Paragraph(p.id(), p.position(), p.number(), p.kind(), p.text(),
-          Direction.fromCode(p.direction()), p.parent()));
+          Direction.fromCode(p.direction()), p.parent(), p.label()));
       texts.put(p.id(), p.text());
     }
     List<CompilationSource.Proposal> proposals = new ArrayList<>();

@@ -30,13 +30,21 @@ public record CompilationSource(long negotiationId, String negotiationTitle, lon
     groupMembers = Map.copyOf(groupMembers);
   }
 
-  /** A paragraph of the revision. {@code kind} is the draft's paragraph kind code ("operative", …). */
+  /**
+   * A paragraph of the revision. {@code kind} is the draft's paragraph kind code ("operative", …); {@code citation}
+   * how negotiators cite it ("PP3", "OP6 bis"; {@code draft.Citations}), or null.
+   */
   public record Paragraph(long id, int position, String number, String kind, String text, Direction direction,
-      Long parentId) {
+      Long parentId, String citation) {
     public Paragraph {
       requireNonNull(kind, "kind");
       requireNonNull(text, "text");
       requireNonNull(direction, "direction");
+    }
+
+    public Paragraph(long id, int position, String number, String kind, String text, Direction direction,
+        Long parentId) {
+      this(id, position, number, kind, text, direction, parentId, null);
     }
   }
 

@@ -33,13 +33,20 @@ public final class Revisions {
    *
    * @param alt the alternative it is ("Alt 1"), or null
    * @param previousPosition its position in the revision before, or null when inserted (or the first)
+   * @param label how negotiators cite it ("PP3", "OP6 bis", "OP2(b)"; see {@link Citations}), or null
    */
   public record Paragraph(long id, int position, String kind, String number, Long parent, String text,
       String direction, int brackets, String status, String change, String previousNumber, String alt,
-      Integer previousPosition) {
+      Integer previousPosition, String label) {
     public Paragraph(long id, int position, String kind, String number, Long parent, String text,
         String direction, int brackets, String status, String change, String previousNumber) {
-      this(id, position, kind, number, parent, text, direction, brackets, status, change, previousNumber, null, null);
+      this(id, position, kind, number, parent, text, direction, brackets, status, change, previousNumber, null, null,
+          null);
+    }
+
+    Paragraph withLabel(String citation) {
+      return new Paragraph(id, position, kind, number, parent, text, direction, brackets, status, change,
+          previousNumber, alt, previousPosition, citation);
     }
   }
 
@@ -190,11 +197,26 @@ public final class Revisions {
       } else {
         paragraphs.add(new Paragraph(r.getParagraphId(), r.getPosition(), r.getKind(), r.getNumber(),
             r.getParentId(), r.getText(), r.getDirection(), r.getBrackets(), r.getStatus(), r.getChange(),
-            r.getPreviousNumber(), r.getAlt(), r.getPreviousPosition()));
+            r.getPreviousNumber(), r.getAlt(), r.getPreviousPosition(), null));
       }
     }
     return Optional.of(new Revision(toSummary(rev.into(REVISION), rev.get("paragraph_count", Integer.class)),
-        paragraphs, deleted));
+        cited(paragraphs), deleted));
+  }
+
+  /** The paragraphs with their citations ({@link Citations}), worked out from kinds, numbers and parents. */
+  private static List<Paragraph> cited(List<Paragraph> paragraphs) {
+    java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < paragraphs.size(); i++) {
+      index.put(paragraphs.get(i).id(), i);
+    }
+    List<String> labels = Citations.of(paragraphs.stream().map(p -> new Citations.Item(p.kind(), p.number(),
+        p.parent() == null ? -1 : index.getOrDefault(p.parent(), -1), p.alt())).toList());
+    List<Paragraph> out = new ArrayList<>(paragraphs.size());
+    for (int i = 0; i < paragraphs.size(); i++) {
+      out.add(paragraphs.get(i).withLabel(labels.get(i)));
+    }
+    return out;
   }
 
   /**

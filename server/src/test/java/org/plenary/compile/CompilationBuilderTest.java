@@ -95,7 +95,7 @@ class CompilationBuilderTest {
     Amendment insert = entryQuoting(doc, "بالقرار 37 (المراجع في كيغالي، 2022) لهذا المؤتمر").amendments().get(0);
     assertThat(insert.kind()).isEqualTo(ProposalKind.INSERT);
     assertThat(insert.changes()).singleElement().extracting(DiffOp::type).isEqualTo(DiffOp.Type.INSERT);
-    assertThat(insert.kindLabel()).startsWith("Insertion (new paragraph after (ز))");
+    assertThat(insert.kindLabel()).startsWith("Insertion (new paragraph after PP7 (ز))");
   }
 
   @Test

@@ -80,6 +80,23 @@ final class Res88 {
       }
       out.add(new CompilationSource.Paragraph(id, pos, number, kind, text, Direction.of(text), parent));
     }
+    return cited(out);
+  }
+
+  /** With the citations the server gives them ("PP9", "OP4"), as the revision would. */
+  static List<CompilationSource.Paragraph> cited(List<CompilationSource.Paragraph> paragraphs) {
+    java.util.Map<Long, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < paragraphs.size(); i++) {
+      index.put(paragraphs.get(i).id(), i);
+    }
+    List<String> labels = org.plenary.draft.Citations.of(paragraphs.stream().map(p -> new org.plenary.draft.Citations.Item(
+        p.kind(), p.number(), p.parentId() == null ? -1 : index.getOrDefault(p.parentId(), -1), null)).toList());
+    List<CompilationSource.Paragraph> out = new ArrayList<>();
+    for (int i = 0; i < paragraphs.size(); i++) {
+      CompilationSource.Paragraph p = paragraphs.get(i);
+      out.add(new CompilationSource.Paragraph(p.id(), p.position(), p.number(), p.kind(), p.text(), p.direction(),
+          p.parentId(), labels.get(i)));
+    }
     return out;
   }
 

@@ -64,6 +64,10 @@ class RevisionImportHttpTest {
     JsonNode zero = zeroUp.json();
     assertThat(paragraph(zero, "إذ يذكّر").get("kind").asText()).isEqualTo("heading");
     assertThat(paragraph(zero, "بالقرار 71").get("number").asText()).isEqualTo("(ح)");
+    // how negotiators cite them: (ح) of "إذ يذكّر" is the eighth preambular paragraph
+    assertThat(paragraph(zero, "بالقرار 71").get("label").asText()).isEqualTo("PP8");
+    assertThat(paragraph(zero, "تشمل أقل البلدان").get("label").asText()).isEqualTo("PP2 fn¹");
+    assertThat(paragraph(zero, "إذ يذكّر").get("label").isNull()).isTrue();
     assertThat(paragraph(zero, "تشمل أقل البلدان").get("parent").asLong())
         .isEqualTo(paragraph(zero, "بالقرار 135").get("id").asLong());
 
@@ -77,6 +81,7 @@ class RevisionImportHttpTest {
     assertThat(res71Now.get("id").asLong()).isEqualTo(res71);
     assertThat(res71Now.get("number").asText()).isEqualTo("(ط)");
     assertThat(res71Now.get("previousNumber").asText()).isEqualTo("(ح)");
+    assertThat(res71Now.get("label").asText()).as("re-lettered, so cited anew").isEqualTo("PP9");
 
     JsonNode wsis = paragraph(rev1, "بقرار الجمعية العامة");
     assertThat(wsis.get("change").asText()).isEqualTo("inserted");

@@ -1,0 +1,104 @@
+package org.plenary.draft;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The short names negotiators cite paragraphs by: "PP3" (the third preambular paragraph), "OP6 bis", "OP2(b)(ii)",
+ * "OP1(ح)", a report's "2.1". A written number is not enough on its own: an ITU resolution letters its preambular
+ * items (أ), (ب)… afresh under every heading and numbers its operative items 1, 2… afresh under every "resolves",
+ * "invites", so "(أ)" names three paragraphs; the citation names one.
+ *
+ * <ul>
+ *   <li>preambular paragraphs: {@code PP} and their place among the preambular paragraphs, counted from 1;</li>
+ *   <li>operative paragraphs: {@code OP} and their written number when the draft's operative numbers are
+ *       unique (alternatives of one paragraph share theirs), else their place among the operative paragraphs;
+ *       an alternative adds " Alt 1"; Arabic-Indic digits are written as 0–9 (the code is Latin anyway);</li>
+ *   <li>sub-paragraphs: their parent's citation and their letter, {@code OP2(b)(ii)};</li>
+ *   <li>report paragraphs and numbered sections: their number; footnotes: the citing paragraph's and
+ *       {@code fn¹}; everything else (title, headings, unnumbered prose): none.</li>
+ * </ul>
+ *
+ * <pre>
+ *   Citations.of(List.of(new Citations.Item("preambular", null, -1, null), new Citations.Item("operative", "1.", -1, null)))
+ *   → ["PP1", "OP1"]
+ * </pre>
+ */
+public final class Citations {
+  private Citations() {}
+
+  /** What a citation needs of a paragraph: kind code, written number, parent index (or -1), alternative. */
+  public record Item(String kind, String number, int parent, String alt) {}
+
+  /** The citation of each item, in order (null where a paragraph has none). */
+  public static List<String> of(List<Item> items) {
+    boolean uniqueOperatives = uniqueOperativeNumbers(items);
+    List<String> out = new ArrayList<>(items.size());
+    int preambular = 0;
+    int operative = 0;
+    for (int i = 0; i < items.size(); i++) {
+      Item p = items.get(i);
+      String parent = p.parent() >= 0 && p.parent() < i ? out.get(p.parent()) : null;
+      String label = switch (p.kind()) {
+        case "preambular" -> "PP" + ++preambular;
+        case "operative" -> {
+          operative++;
+          String written = number(p.number());
+          yield "OP" + (uniqueOperatives && written != null ? written : String.valueOf(operative))
+              + (p.alt() == null ? "" : " " + p.alt());
+        }
+        case "subparagraph" -> parent == null || number(p.number()) == null ? null
+            : parent + letter(number(p.number()));
+        case "report_paragraph", "section" -> number(p.number());
+        case "footnote" -> parent == null || p.number() == null ? null : parent + " fn" + p.number().strip();
+        default -> null;
+      };
+      out.add(label);
+    }
+    return out;
+  }
+
+  /** Whether every numbered operative paragraph has a number of its own (alternatives may share one). */
+  private static boolean uniqueOperativeNumbers(List<Item> items) {
+    Set<String> seen = new HashSet<>();
+    for (Item p : items) {
+      if (p.kind().equals("operative")) {
+        String n = number(p.number());
+        if (n == null) {
+          return false;
+        }
+        if (!seen.add(n) && p.alt() == null) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** A written number without its punctuation ("3 bis." → "3 bis", "١ -" → "1"), or null. */
+  public static String number(String written) {
+    if (written == null) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(written.length());
+    written.strip().codePoints().forEach(c -> {
+      if (c >= '\u0660' && c <= '\u0669') {
+        b.append((char) ('0' + c - '\u0660'));
+      } else if (c >= '\u06F0' && c <= '\u06F9') {
+        b.append((char) ('0' + c - '\u06F0'));
+      } else {
+        b.appendCodePoint(c);
+      }
+    });
+    String n = b.toString().replaceAll("^[-–(\\s]+|[-–.)،,:\\s]+$", "").replaceAll("\\s+", " ");
+    return n.isEmpty() ? null : n;
+  }
+
+  /** A sub-paragraph's letter in parentheses: "a)", "(a)", "- (أ)" → "(a)", "(أ)". */
+  private static String letter(String n) {
+    String core = n.replaceAll("^[-–(\\s]+|[).\\s]+$", "");
+    return "(" + core + ")";
+  }
+}
