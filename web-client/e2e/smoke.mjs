@@ -39,6 +39,9 @@ try {
   const count = await paragraphs.count();
   check(count > 20, `the revision shows its ${count} paragraphs`);
   check(await paragraphs.first().getAttribute('dir') === 'rtl', 'Arabic paragraphs are laid out right-to-left');
+  const cites = await page.locator('article.draft .cite').allInnerTexts();
+  check(cites.includes('PP1') && cites.includes('OP1') && new Set(cites).size === cites.length,
+    `each preambular and operative paragraph shows its own citation (${cites.slice(0, 4).join(', ')}…)`);
   const bracket = page.locator('mark.bracket');
   check((await bracket.count()) >= 1 && (await bracket.first().innerText()).includes('ولا سيما الحكومات'),
     'bracketed, not yet agreed text is highlighted');

@@ -44,6 +44,8 @@ export interface Paragraph {
   status: string;
   change: string;
   previousNumber: string | null;
+  /** How negotiators cite it: "PP3", "OP3 bis", "OP2(b)"; null for titles, headings, prose. */
+  label: string | null;
 }
 
 export interface Revision extends RevisionSummary {

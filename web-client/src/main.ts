@@ -294,7 +294,9 @@ export class PlenaryApp extends LitElement {
           const counts = board?.counts(p.id) ?? { total: 0, byKind: {} };
           return html`<div class="para-block" style="--depth: ${depth.get(p.id) ?? 0}" data-proposals=${counts.total}>
             <p class="para kind-${p.kind} change-${p.change}" dir=${p.direction} data-id=${p.id}>
-              ${p.number ? html`<span class="num">${p.number}</span> ` : nothing}${bracketSegments(p.text).map((s) =>
+              ${p.label ? html`<span class="cite" dir="ltr">${p.label}</span> ` : nothing}${p.number
+                ? html`<span class="num">${p.number}</span> `
+                : nothing}${bracketSegments(p.text).map((s) =>
                 s.bracketed ? html`<mark class="bracket">${s.text}</mark>` : s.text,
               )}
             </p>
