@@ -71,29 +71,59 @@ public final class Changes {
   private final AtomicLong floor = new AtomicLong();
   private final ConcurrentHashMap<Long, Generations> byNegotiation = new ConcurrentHashMap<>();
   private volatile boolean reliable;
+  /** Shared generations are trusted only while the listener has reached the database lately ({@link #renew}). */
+  private final boolean leased;
+  private final java.util.function.LongSupplier nanos;
+  private volatile long leaseUntil;
 
-  private Changes(boolean reliable) {
+  private Changes(boolean reliable, boolean leased, java.util.function.LongSupplier nanos) {
     this.reliable = reliable;
+    this.leased = leased;
+    this.nanos = nanos;
+    this.leaseUntil = nanos.getAsLong();
   }
 
   /** Generations for one node on its own (H2): always reliable. */
   public static Changes singleNode() {
-    return new Changes(true);
+    return new Changes(true, false, System::nanoTime);
   }
 
-  /** Generations fed by LISTEN/NOTIFY: uncacheable until the listener reports it is {@link #listening}. */
+  /**
+   * Generations fed by LISTEN/NOTIFY: uncacheable until the listener reports it is {@link #listening}, and
+   * whenever it has not {@link #renew renewed} its lease in time (a connection that died without an error).
+   */
   public static Changes shared() {
-    return new Changes(false);
+    return shared(System::nanoTime);
+  }
+
+  static Changes shared(java.util.function.LongSupplier nanos) {
+    return new Changes(false, true, nanos);
   }
 
   /** Generations that are never reliable: every cache consulting them is bypassed. */
   public static Changes none() {
-    return new Changes(false);
+    return new Changes(false, false, System::nanoTime);
+  }
+
+  /**
+   * The listener has just had an answer from the database: stamps may be trusted for {@code forNanos} more. A
+   * renewal after the lease had lapsed moves every generation first (what came meanwhile cannot be vouched for).
+   */
+  public void renew(long forNanos) {
+    long now = nanos.getAsLong();
+    if (now - leaseUntil >= 0) {
+      everything();
+    }
+    leaseUntil = now + forNanos;
+  }
+
+  private boolean trusted() {
+    return reliable && (!leased || nanos.getAsLong() - leaseUntil < 0);
   }
 
   /** Structure generation of negotiation {@code n}, or {@link #UNCACHEABLE}; take it before reading. */
   public long structure(long n) {
-    if (!reliable) {
+    if (!trusted()) {
       return UNCACHEABLE;
     }
     Generations g = byNegotiation.get(n);
@@ -102,7 +132,7 @@ public final class Changes {
 
   /** Content generation of negotiation {@code n} (also moved by structure changes), or {@link #UNCACHEABLE}. */
   public long content(long n) {
-    if (!reliable) {
+    if (!trusted()) {
       return UNCACHEABLE;
     }
     Generations g = byNegotiation.get(n);
@@ -143,7 +173,7 @@ public final class Changes {
 
   /** Whether stamps can be trusted now (for tests and diagnostics). */
   public boolean reliable() {
-    return reliable;
+    return trusted();
   }
 
   /**

@@ -23,6 +23,10 @@ final class PgListener implements AutoCloseable {
   static final String APPLICATION_NAME = "plenary-live";
   private static final Logger LOG = LoggerFactory.getLogger(PgListener.class);
   private static final int POLL_MILLIS = 500;
+  /** How often the listener asks the database something, to know its connection is alive. */
+  static final long PING_NANOS = 1_000_000_000L;
+  /** How long after a successful ping the read caches trust what they were (not) told. */
+  static final long LEASE_NANOS = 3_000_000_000L;
 
   private final String url;
   private final Properties properties = new Properties();
@@ -43,6 +47,8 @@ final class PgListener implements AutoCloseable {
     }
     properties.setProperty("ApplicationName", APPLICATION_NAME);
     properties.setProperty("tcpKeepAlive", "true");
+    // a ping that gets no answer fails after this many seconds, and the listener reconnects
+    properties.setProperty("socketTimeout", "10");
     this.changes = changes;
     this.wake = wake;
     this.wakeAll = wakeAll;
@@ -67,17 +73,19 @@ final class PgListener implements AutoCloseable {
         changes.listening(true);
         wakeAll.run();
         PGConnection pg = c.unwrap(PGConnection.class);
-        while (running) {
-          PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
-          if (notifications == null) {
-            continue;
-          }
-          for (PGNotification n : notifications) {
-            Changes.Signal signal = Changes.parse(n.getParameter());
-            if (signal != null) { // else not ours: the channel carries negotiation ids only
-              changes.changed(signal.negotiationId(), signal.kind());
-              wake.accept(signal.negotiationId());
+        long nextPing = System.nanoTime();
+        try (Statement ping = c.createStatement()) {
+          while (running) {
+            long now = System.nanoTime();
+            if (now - nextPing >= 0) {
+              // A connection can die without an error (a half-open TCP connection): the caches trust this
+              // node's generations only while the database answers it (Changes.renew).
+              ping.execute("select 1");
+              handle(pg.getNotifications());
+              changes.renew(LEASE_NANOS);
+              nextPing = now + PING_NANOS;
             }
+            handle(pg.getNotifications(POLL_MILLIS));
           }
         }
       } catch (SQLException | RuntimeException e) {
@@ -119,6 +127,19 @@ final class PgListener implements AutoCloseable {
       thread.join(2_000);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  private void handle(PGNotification[] notifications) {
+    if (notifications == null) {
+      return;
+    }
+    for (PGNotification n : notifications) {
+      Changes.Signal signal = Changes.parse(n.getParameter());
+      if (signal != null) { // else not ours: the channel carries negotiation ids only
+        changes.changed(signal.negotiationId(), signal.kind());
+        wake.accept(signal.negotiationId());
+      }
     }
   }
 }

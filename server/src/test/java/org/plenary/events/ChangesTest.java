@@ -66,6 +66,7 @@ class ChangesTest {
     assertThat(cache.size()).isZero();
 
     changes.listening(true);
+    changes.renew(PgListener.LEASE_NANOS); // the listener's first ping answered
     long stamp = changes.content(N);
     assertThat(stamp).isNotEqualTo(Changes.UNCACHEABLE);
     cache.put("k", stamp, "read while listening");
@@ -75,6 +76,7 @@ class ChangesTest {
     assertThat(changes.content(N)).isEqualTo(Changes.UNCACHEABLE);
     assertThat(cache.get("k", changes.content(N))).isNull();
     changes.listening(true); // notifications sent meanwhile are lost: the entry must not come back
+    changes.renew(PgListener.LEASE_NANOS);
     assertThat(cache.get("k", changes.content(N))).isNull();
   }
 
@@ -99,6 +101,26 @@ class ChangesTest {
     assertThat(Changes.parse("42:r")).isEqualTo(new Changes.Signal(42, Kind.RECORD));
     assertThat(Kind.wider(Kind.RECORD, Kind.CONTENT)).isEqualTo(Kind.CONTENT);
     assertThat(Kind.wider(Kind.STRUCTURE, Kind.RECORD)).isEqualTo(Kind.STRUCTURE);
+  }
+
+  @Test
+  @DisplayName("shared generations are trusted only while the listener's lease runs; a late renewal moves them all")
+  void lease() {
+    long[] now = {1_000};
+    Changes changes = Changes.shared(() -> now[0]);
+    changes.listening(true);
+    assertThat(changes.content(N)).as("no answer from the database yet").isEqualTo(Changes.UNCACHEABLE);
+    changes.renew(100);
+    long stamp = changes.content(N);
+    assertThat(stamp).isNotEqualTo(Changes.UNCACHEABLE);
+    now[0] += 99;
+    assertThat(changes.content(N)).isEqualTo(stamp);
+    now[0] += 1; // the connection went quiet: a notification may be stuck in it
+    assertThat(changes.content(N)).isEqualTo(Changes.UNCACHEABLE);
+    assertThat(changes.reliable()).isFalse();
+    changes.renew(100);
+    assertThat(changes.content(N)).as("nothing from before the lapse is served").isNotEqualTo(stamp)
+        .isNotEqualTo(Changes.UNCACHEABLE);
   }
 
   @Test
