@@ -64,6 +64,34 @@ try {
   await seen.locator('button.support').click();
   await block(egypt).locator('.supporters', { hasText: 'SAU' }).waitFor({ timeout: 10000 });
   check(true, 'Saudi Arabia supports it and Egypt sees the support live');
+
+  // Saudi Arabia selects "2,9 مليار" in the paragraph with the mouse and proposes a replacement of that span only
+  const span = '2,9 مليار';
+  await saudi.evaluate(([q, s]) => {
+    const holder = [...document.querySelectorAll('p.para .ptext')].find((e) => e.textContent.includes(q));
+    const walker = document.createTreeWalker(holder, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent.indexOf(s);
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + s.length);
+        document.getSelection().removeAllRanges();
+        document.getSelection().addRange(range);
+        return;
+      }
+    }
+    throw new Error('span not found');
+  }, [quote, span]);
+  await block(saudi).locator('.propose-span').click();
+  check((await block(saudi).locator('form.propose .span q').innerText()) === span, 'the form quotes the selected span');
+  await block(saudi).locator('select[name=kind]').selectOption('amend');
+  await block(saudi).locator('textarea[name=text]').fill('2,6 مليار');
+  await block(saudi).locator('form.propose button[type=submit]').click();
+  const onSpan = block(egypt).locator('.proposal', { has: egypt.locator('q.quote', { hasText: span }) });
+  await onSpan.waitFor({ timeout: 10000 });
+  check((await onSpan.locator('.text').innerText()).trim() === '2,6 مليار',
+    'a proposal on a selected span is stored with its anchor and shown with the quoted span, live');
   if (screenshot) {
     await block(saudi).scrollIntoViewIfNeeded();
     await saudi.screenshot({ path: screenshot, fullPage: false });

@@ -32,7 +32,10 @@ try {
   await page.fill('input[name=password]', password);
   await page.click('button[type=submit]');
   await page.getByRole('link', { name: title }).click();
-  check(await page.locator('h1').innerText() === title, 'the negotiation opens with its Arabic title');
+  // the view changes when the negotiation has loaded: wait for it rather than read the heading at once
+  const opened = await page.waitForFunction((t) => document.querySelector('h1')?.innerText === t, title,
+    { timeout: 10000 }).then(() => true, () => false);
+  check(opened, 'the negotiation opens with its Arabic title');
   await page.getByRole('link', { name: 'Rev.1' }).click();
   await page.waitForSelector('article.draft p.para');
   const paragraphs = page.locator('article.draft p.para');

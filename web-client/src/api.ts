@@ -97,6 +97,8 @@ export interface Proposal {
   target: number | null;
   text: string | null;
   rationale: string | null;
+  /** The span the proposal is about, when it is about one. */
+  anchor: { exact: string; prefix: string | null; suffix: string | null; start: number; end: number } | null;
   delegation: string;
   submittedBy: string;
   cosponsors: string[];
@@ -112,6 +114,7 @@ export interface NewProposal {
   text?: string;
   rationale?: string;
   target?: number;
+  anchor?: { exact: string; prefix: string; suffix: string; start: number; end: number };
 }
 
 /** One Server-Sent Event of a negotiation (the audit log entry, filtered for this user). */

@@ -1,11 +1,16 @@
 // One typed event per user intent; components dispatch them, the root acts on them.
+import type { Anchor } from './paragraphs';
 
-/** A delegate files a proposal on a paragraph (or a support/objection on the proposal {@code onProposal}). */
+/**
+ * A delegate files a proposal on a paragraph, or on a span of it ({@code anchor}), or a support/objection on the
+ * proposal {@code onProposal}.
+ */
 export class ProposeEvent extends Event {
   static readonly type = 'plenary-propose';
 
   constructor(readonly paragraph: number, readonly kind: string, readonly text: string,
-    readonly onProposal: number | null = null, readonly done: (error: string | null) => void = () => undefined) {
+    readonly onProposal: number | null = null, readonly done: (error: string | null) => void = () => undefined,
+    readonly anchor: Anchor | null = null) {
     super(ProposeEvent.type, { bubbles: true, composed: true });
   }
 }

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { api, ApiError, type Account, type LiveEvent, type Negotiation, type Revision, type RevisionSummary } from './api';
 import { t, dirOf, localDigits, type Lang } from './i18n';
 import { parseRoute, routeHash, type Route } from './route';
-import { depths, bracketSegments } from './paragraphs';
+import { anchorOf, bracketSegments, depths, type Anchor } from './paragraphs';
 import { ProposalBoard, proposalOf } from './proposals';
 import { ProposeEvent } from './events';
 import './paragraph-proposals';
@@ -20,6 +20,7 @@ export class PlenaryApp extends LitElement {
     revision: { state: true },
     loading: { state: true },
     live: { state: true },
+    selection: { state: true },
   };
 
   account: Account | null = null;
@@ -32,6 +33,8 @@ export class PlenaryApp extends LitElement {
   revision: Revision | null = null;
   loading = true;
   live = false;
+  /** The span of a paragraph the user selected last (proposals can be made on it). */
+  selection: { paragraph: number; anchor: Anchor } | null = null;
   board: ProposalBoard | null = null;
   private stopFollowing: (() => void) | null = null;
   private readonly boardChanged = () => this.requestUpdate();
@@ -50,6 +53,7 @@ export class PlenaryApp extends LitElement {
     document.documentElement.dir = dirOf(this.lang);
     document.documentElement.lang = this.lang;
     this.addEventListener(ProposeEvent.type, (e) => void this.onPropose(e));
+    document.addEventListener('selectionchange', () => this.onSelection());
     api.me().then(
       (a) => {
         this.account = a;
@@ -86,6 +90,30 @@ export class PlenaryApp extends LitElement {
     api.proposal(r.negotiation, r.revision, id).then((p) => board.upsert(p), () => undefined);
   }
 
+  /**
+   * A selection inside one paragraph's text becomes that paragraph's span to propose on. A collapsed selection
+   * (the click on "propose on the selected text" makes one) keeps the last span; one elsewhere drops it.
+   */
+  private onSelection() {
+    const sel = document.getSelection();
+    if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return;
+    const range = sel.getRangeAt(0);
+    const textOf = (n: Node) => (n instanceof Element ? n : n.parentElement)?.closest('.ptext') ?? null;
+    const holder = textOf(range.startContainer);
+    const para = holder?.closest<HTMLElement>('p.para');
+    const p = para ? this.revision?.paragraphs.find((x) => x.id === Number(para.dataset.id)) : undefined;
+    if (!holder || holder !== textOf(range.endContainer) || !p) {
+      this.selection = null;
+      return;
+    }
+    const before = document.createRange();
+    before.selectNodeContents(holder);
+    before.setEnd(range.startContainer, range.startOffset);
+    const from = before.toString().length;
+    const anchor = anchorOf(p.text, from, from + range.toString().length);
+    this.selection = anchor ? { paragraph: p.id, anchor } : null;
+  }
+
   private async onPropose(e: ProposeEvent) {
     const r = this.route;
     if (r.view !== 'revision' || !this.board) return;
@@ -95,8 +123,10 @@ export class PlenaryApp extends LitElement {
         paragraph: e.paragraph,
         ...(e.text ? { text: e.text } : {}),
         ...(e.onProposal !== null ? { target: e.onProposal } : {}),
+        ...(e.anchor ? { anchor: e.anchor } : {}),
       });
       this.board.upsert(created);
+      if (e.anchor) this.selection = null;
       e.done(null);
     } catch (err) {
       if (err instanceof ApiError) {
@@ -296,9 +326,9 @@ export class PlenaryApp extends LitElement {
             <p class="para kind-${p.kind} change-${p.change}" dir=${p.direction} data-id=${p.id}>
               ${p.label ? html`<span class="cite" dir="ltr">${p.label}</span> ` : nothing}${p.number
                 ? html`<span class="num">${p.number}</span> `
-                : nothing}${bracketSegments(p.text).map((s) =>
+                : nothing}<span class="ptext">${bracketSegments(p.text).map((s) =>
                 s.bracketed ? html`<mark class="bracket">${s.text}</mark>` : s.text,
-              )}
+              )}</span>
             </p>
             ${board && (counts.total > 0 || canPropose)
               ? html`<plenary-paragraph-proposals
@@ -308,6 +338,7 @@ export class PlenaryApp extends LitElement {
                   .counts=${counts}
                   .lang=${L}
                   .canPropose=${canPropose}
+                  .selection=${this.selection?.paragraph === p.id ? this.selection.anchor : null}
                 ></plenary-paragraph-proposals>`
               : nothing}
           </div>`;

@@ -2,6 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import type { Proposal } from './api';
 import { ProposeEvent } from './events';
 import { kindLabel, localDigits, t, type Lang } from './i18n';
+import type { Anchor } from './paragraphs';
 import { PARAGRAPH_KINDS, needsText, textDirection, type Counts } from './proposals';
 
 /** Under one paragraph: its proposals with their counts, and the small form a delegate proposes with. */
@@ -13,7 +14,9 @@ export class ParagraphProposals extends LitElement {
     counts: { attribute: false },
     lang: { attribute: false },
     canPropose: { attribute: false },
+    selection: { attribute: false },
     open: { state: true },
+    anchor: { state: true },
     error: { state: true },
     busy: { state: true },
   };
@@ -24,7 +27,11 @@ export class ParagraphProposals extends LitElement {
   counts: Counts = { total: 0, byKind: {} };
   lang: Lang = 'en';
   canPropose = false;
+  /** The span of this paragraph the delegate has selected, if any. */
+  selection: Anchor | null = null;
   open = false;
+  /** The span the open form proposes on (null: the whole paragraph). */
+  anchor: Anchor | null = null;
   error = '';
   busy = false;
 
@@ -38,7 +45,9 @@ export class ParagraphProposals extends LitElement {
     const form = new FormData(formEl);
     const kind = String(form.get('kind'));
     const text = String(form.get('text') ?? '').trim();
-    if (needsText(kind) && !text) {
+    const anchor = this.anchor;
+    // an amendment of a span may replace it with nothing (deleting the span)
+    if (needsText(kind) && !text && !(kind === 'amend' && anchor)) {
       this.error = t('text', this.lang) + ' ✱';
       return;
     }
@@ -49,8 +58,9 @@ export class ParagraphProposals extends LitElement {
       if (!error) {
         formEl.reset();
         this.open = false;
+        this.anchor = null;
       }
-    }));
+    }, anchor));
   }
 
   private respond(target: Proposal, kind: 'support' | 'object') {
@@ -73,7 +83,10 @@ export class ParagraphProposals extends LitElement {
         : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.canPropose ? (this.open ? this.renderForm() : html`<button class="link propose-open" type="button"
-          @click=${() => { this.open = true; }}>${t('propose', L)}</button>`) : nothing}
+          @click=${() => { this.anchor = null; this.open = true; }}>${t('propose', L)}</button>
+          ${this.selection ? html`<button class="link propose-span" type="button"
+            @click=${() => { this.anchor = this.selection; this.open = true; }}>${t('proposeOnSelection', L)}
+            <q dir="auto">${this.selection.exact}</q></button>` : nothing}`) : nothing}
     `;
   }
 
@@ -88,6 +101,7 @@ export class ParagraphProposals extends LitElement {
         ? html`<span class="cosponsors">${t('cosponsoredBy', L)} ${p.cosponsors.join('، ')}</span>`
         : nothing}
       <span class="kind">${kindLabel(p.kind, L)}${p.itu ? ` (${L === 'ar' ? p.itu.ar : p.itu.code})` : ''}</span>
+      ${p.anchor ? html`<q class="quote" dir="auto">${p.anchor.exact}</q>` : nothing}
       ${p.text ? html`<p class="text" dir=${textDirection(p.text)}>${p.text}</p>` : nothing}
       ${p.rationale ? html`<p class="rationale" dir=${textDirection(p.rationale)}>${p.rationale}</p>` : nothing}
       ${supporters.length > 0 ? html`<span class="meta supporters">${t('supportedBy', L)} ${supporters.join('، ')}</span>` : nothing}
@@ -102,13 +116,16 @@ export class ParagraphProposals extends LitElement {
   private renderForm() {
     const L = this.lang;
     return html`<form class="propose" @submit=${this.submit}>
+      ${this.anchor ? html`<p class="span">${t('onSpan', L)} <q class="quote" dir="auto">${this.anchor.exact}</q>
+        <button class="link whole" type="button" @click=${() => { this.anchor = null; }}>${t('wholeParagraph', L)}</button></p>`
+        : nothing}
       <label>${t('kind', L)}
         <select name="kind">${PARAGRAPH_KINDS.map((k) => html`<option value=${k}>${kindLabel(k, L)}</option>`)}</select>
       </label>
       <label>${t('text', L)} <textarea name="text" rows="3" maxlength="20000" dir="auto"></textarea></label>
       <span class="actions">
         <button type="submit" ?disabled=${this.busy}>${t('submit', L)}</button>
-        <button class="link" type="button" @click=${() => { this.open = false; this.error = ''; }}>${t('cancel', L)}</button>
+        <button class="link" type="button" @click=${() => { this.open = false; this.anchor = null; this.error = ''; }}>${t('cancel', L)}</button>
       </span>
     </form>`;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bracketSegments, depths } from './paragraphs';
+import { anchorOf, bracketSegments, depths } from './paragraphs';
 import type { Paragraph } from './api';
 import { localDigits } from './i18n';
 
@@ -21,5 +21,30 @@ describe('paragraph layout', () => {
   it('shows Arabic-Indic digits in the Arabic interface', () => {
     expect(localDigits(2025, 'ar')).toBe('٢٠٢٥');
     expect(localDigits(2025, 'en')).toBe('2025');
+  });
+});
+
+describe('span anchors', () => {
+  const text = 'لا يزال 2,9 مليار شخص غير متصلين بالإنترنت (ITU)، ولا سيما في أقل البلدان نمواً.';
+  it('quotes the selected span with its context, trimmed of blanks', () => {
+    const from = text.indexOf('2,9') - 1;
+    const a = anchorOf(text, from, from + ' 2,9 مليار '.length)!;
+    expect(a.exact).toBe('2,9 مليار');
+    expect(a.prefix.endsWith('لا يزال ')).toBe(true);
+    expect(a.suffix.startsWith(' شخص')).toBe(true);
+    expect([...text].slice(a.start, a.end).join('')).toBe('2,9 مليار');
+  });
+  it('counts code points as the server does, not UTF-16 units', () => {
+    const t = '𝐀 WSIS+20 review';
+    const from = t.indexOf('WSIS');
+    const a = anchorOf(t, from, from + 'WSIS+20'.length)!;
+    expect(a.exact).toBe('WSIS+20');
+    expect(a.start).toBe(2); // '𝐀' is one code point, two UTF-16 units
+    expect(a.end).toBe(9);
+  });
+  it('has no anchor for an empty or blank selection, and accepts a backwards one', () => {
+    expect(anchorOf(text, 5, 5)).toBeNull();
+    expect(anchorOf('a   b', 1, 4)).toBeNull();
+    expect(anchorOf(text, 11, 8)?.exact).toBe(text.slice(8, 11).trim());
   });
 });

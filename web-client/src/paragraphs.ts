@@ -45,3 +45,37 @@ export function bracketSegments(text: string): { text: string; bracketed: boolea
   if (current) out.push({ text: current, bracketed: depth > 0 });
   return out;
 }
+
+/** A span of a paragraph as the server anchors it (W3C TextQuoteSelector; offsets in code points). */
+export interface Anchor {
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number;
+  end: number;
+}
+
+const CONTEXT = 32;
+
+/**
+ * The anchor of the span [from, to) of {@code text}, given in UTF-16 units as the DOM counts them; the server
+ * counts code points. Surrounding blanks are left out of the span; an empty span has no anchor.
+ */
+export function anchorOf(text: string, from: number, to: number): Anchor | null {
+  let a = Math.max(0, Math.min(from, to));
+  let b = Math.min(text.length, Math.max(from, to));
+  while (a < b && /\s/.test(text[a])) a++;
+  while (b > a && /\s/.test(text[b - 1])) b--;
+  if (a >= b) return null;
+  const points = (s: string) => [...s].length;
+  const exact = text.slice(a, b);
+  const before = [...text.slice(0, a)];
+  const after = [...text.slice(b)];
+  return {
+    exact,
+    prefix: before.slice(Math.max(0, before.length - CONTEXT)).join(''),
+    suffix: after.slice(0, CONTEXT).join(''),
+    start: points(text.slice(0, a)),
+    end: points(text.slice(0, b)),
+  };
+}

@@ -8,7 +8,7 @@ import { ProposeEvent } from './events';
 
 const proposal = (id: number, over: Partial<Proposal> = {}): Proposal => ({
   id, negotiation: 1, revision: 7, paragraph: 10, kind: 'amend', itu: { code: 'MOD', ar: 'تعديل' },
-  placement: null, target: null, text: 'لا يزال 2,6 مليار شخص غير متصلين (ITU)', rationale: null,
+  placement: null, target: null, text: 'لا يزال 2,6 مليار شخص غير متصلين (ITU)', rationale: null, anchor: null,
   delegation: 'EGY', submittedBy: 'EGY', cosponsors: [], state: 'submitted', version: 1,
   createdAt: '2026-12-01T08:00:00Z', ...over,
 });
@@ -109,6 +109,44 @@ describe('a paragraph\'s proposals on screen', () => {
     got[0].done(null);
     await el.updateComplete;
     expect(el.querySelector('form')).toBeNull();
+    el.remove();
+  });
+
+  it('proposes on a selected span: the form quotes it and the proposal carries its anchor', async () => {
+    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
+    el.paragraph = 10;
+    el.canPropose = true;
+    el.selection = { exact: '2,9 مليار', prefix: 'لا يزال ', suffix: ' شخص', start: 8, end: 17 };
+    document.body.append(el);
+    await el.updateComplete;
+    (el.querySelector('.propose-span') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.querySelector('form .span q')!.textContent).toBe('2,9 مليار');
+    const got: ProposeEvent[] = [];
+    document.body.addEventListener(ProposeEvent.type, (e) => got.push(e));
+    (el.querySelector('select[name=kind]') as HTMLSelectElement).value = 'amend';
+    (el.querySelector('textarea[name=text]') as HTMLTextAreaElement).value = '2,6 مليار';
+    (el.querySelector('form') as HTMLFormElement).requestSubmit();
+    expect(got).toHaveLength(1);
+    expect(got[0].anchor).toEqual({ exact: '2,9 مليار', prefix: 'لا يزال ', suffix: ' شخص', start: 8, end: 17 });
+    expect(got[0].text).toBe('2,6 مليار');
+    got[0].done(null);
+    await el.updateComplete;
+    // the whole paragraph again, unless asked otherwise
+    (el.querySelector('.propose-open') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.querySelector('form .span')).toBeNull();
+    el.remove();
+  });
+
+  it('shows the span a proposal is about', async () => {
+    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
+    el.paragraph = 10;
+    el.proposals = [proposal(1, { text: '2,6 مليار',
+      anchor: { exact: '2,9 مليار', prefix: 'لا يزال ', suffix: ' شخص', start: 8, end: 17 } })];
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.querySelector('.proposal q.quote')!.textContent).toBe('2,9 مليار');
     el.remove();
   });
 });
