@@ -96,6 +96,15 @@ try {
     await block(saudi).scrollIntoViewIfNeeded();
     await saudi.screenshot({ path: screenshot, fullPage: false });
   }
+
+  // Egypt withdraws its amendment (two clicks, If-Match on the server); it leaves Saudi Arabia's view live
+  const own = block(egypt).locator('.proposal', { hasText: amendment });
+  check(await block(egypt).locator('.proposal', { hasText: '2,6 مليار' }).locator('.withdraw').count() === 1,
+    'Egypt may withdraw only its own proposal');
+  await own.locator('.withdraw').click();
+  await own.locator('.withdraw-yes').click();
+  await block(saudi).locator('.proposal', { hasText: amendment }).waitFor({ state: 'detached', timeout: 10000 });
+  check(true, 'Egypt withdraws its amendment and it disappears from Saudi Arabia\'s view, live');
 } finally {
   await browser.close();
 }

@@ -102,8 +102,12 @@ export interface Proposal {
   delegation: string;
   submittedBy: string;
   cosponsors: string[];
+  /** Co-sponsor invitations with their answers: shown to the proposing side, the invitee and the chair. */
+  invitations?: { delegation: string; state: 'invited' | 'accepted' | 'declined' }[];
   state: string;
   version: number;
+  /** Sent back in If-Match to withdraw or edit this version. */
+  etag: string;
   createdAt: string;
 }
 
@@ -169,6 +173,12 @@ export const api = {
   propose: (n: number, r: number, proposal: NewProposal) =>
     call<Proposal>('POST', `/negotiations/${n}/revisions/${r}/proposals`, proposal, 'application/json',
       { 'Idempotency-Key': newIdempotencyKey() }),
+  withdraw: (n: number, r: number, p: Proposal) =>
+    call<Proposal>('POST', `/negotiations/${n}/revisions/${r}/proposals/${p.id}/withdraw`, {}, 'application/json',
+      { 'If-Match': p.etag }),
+  answerCosponsorship: (n: number, r: number, p: Proposal, delegation: string, accept: boolean) =>
+    call<Proposal>('PUT', `/negotiations/${n}/revisions/${r}/proposals/${p.id}/cosponsors/${delegation}`,
+      { answer: accept ? 'accept' : 'decline' }),
   me: () => call<Account>('GET', '/me'),
   login: (email: string, password: string) => call<{ account: Account }>('POST', '/session', { email, password }),
   logout: () => call<void>('DELETE', '/session'),

@@ -1,4 +1,5 @@
 // One typed event per user intent; components dispatch them, the root acts on them.
+import type { Proposal } from './api';
 import type { Anchor } from './paragraphs';
 
 /**
@@ -15,8 +16,29 @@ export class ProposeEvent extends Event {
   }
 }
 
+/** The proposing delegation withdraws its proposal (the version it has seen: If-Match). */
+export class WithdrawEvent extends Event {
+  static readonly type = 'plenary-withdraw';
+
+  constructor(readonly proposal: Proposal, readonly done: (error: string | null) => void = () => undefined) {
+    super(WithdrawEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** An invited delegation accepts or declines to co-sponsor a proposal. */
+export class CosponsorAnswerEvent extends Event {
+  static readonly type = 'plenary-cosponsor-answer';
+
+  constructor(readonly proposal: Proposal, readonly accept: boolean,
+    readonly done: (error: string | null) => void = () => undefined) {
+    super(CosponsorAnswerEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     'plenary-propose': ProposeEvent;
+    'plenary-withdraw': WithdrawEvent;
+    'plenary-cosponsor-answer': CosponsorAnswerEvent;
   }
 }

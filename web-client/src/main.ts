@@ -1,10 +1,10 @@
 import { LitElement, html, nothing } from 'lit';
-import { api, ApiError, type Account, type LiveEvent, type Negotiation, type Revision, type RevisionSummary } from './api';
+import { api, ApiError, type Account, type LiveEvent, type Negotiation, type Proposal, type Revision, type RevisionSummary } from './api';
 import { t, dirOf, localDigits, type Lang } from './i18n';
 import { parseRoute, routeHash, type Route } from './route';
 import { anchorOf, bracketSegments, depths, type Anchor } from './paragraphs';
 import { ProposalBoard, proposalOf } from './proposals';
-import { ProposeEvent } from './events';
+import { CosponsorAnswerEvent, ProposeEvent, WithdrawEvent } from './events';
 import './paragraph-proposals';
 
 /** The root: owns the session, the route and the data of the current view. */
@@ -53,6 +53,10 @@ export class PlenaryApp extends LitElement {
     document.documentElement.dir = dirOf(this.lang);
     document.documentElement.lang = this.lang;
     this.addEventListener(ProposeEvent.type, (e) => void this.onPropose(e));
+    this.addEventListener(WithdrawEvent.type, (e) => void this.changing(e.done,
+      (n, r) => api.withdraw(n, r, e.proposal)));
+    this.addEventListener(CosponsorAnswerEvent.type, (e) => void this.changing(e.done,
+      (n, r) => api.answerCosponsorship(n, r, e.proposal, this.negotiation?.delegation ?? '', e.accept)));
     document.addEventListener('selectionchange', () => this.onSelection());
     api.me().then(
       (a) => {
@@ -112,6 +116,18 @@ export class PlenaryApp extends LitElement {
     const from = before.toString().length;
     const anchor = anchorOf(p.text, from, from + range.toString().length);
     this.selection = anchor ? { paragraph: p.id, anchor } : null;
+  }
+
+  /** Runs a change to one proposal of the open revision and shows its new state (the live event follows). */
+  private async changing(done: (error: string | null) => void, call: (n: number, r: number) => Promise<Proposal>) {
+    const r = this.route;
+    if (r.view !== 'revision' || !this.board) return;
+    try {
+      this.board.upsert(await call(r.negotiation, r.revision));
+      done(null);
+    } catch (err) {
+      done(err instanceof ApiError ? err.message : String(err));
+    }
   }
 
   private async onPropose(e: ProposeEvent) {
@@ -338,6 +354,7 @@ export class PlenaryApp extends LitElement {
                   .counts=${counts}
                   .lang=${L}
                   .canPropose=${canPropose}
+                  .delegation=${n.delegation}
                   .selection=${this.selection?.paragraph === p.id ? this.selection.anchor : null}
                 ></plenary-paragraph-proposals>`
               : nothing}

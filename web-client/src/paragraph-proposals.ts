@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Proposal } from './api';
-import { ProposeEvent } from './events';
+import { CosponsorAnswerEvent, ProposeEvent, WithdrawEvent } from './events';
 import { kindLabel, localDigits, t, type Lang } from './i18n';
 import type { Anchor } from './paragraphs';
 import { PARAGRAPH_KINDS, needsText, textDirection, type Counts } from './proposals';
@@ -15,6 +15,8 @@ export class ParagraphProposals extends LitElement {
     lang: { attribute: false },
     canPropose: { attribute: false },
     selection: { attribute: false },
+    delegation: { attribute: false },
+    confirming: { state: true },
     open: { state: true },
     anchor: { state: true },
     error: { state: true },
@@ -29,6 +31,10 @@ export class ParagraphProposals extends LitElement {
   canPropose = false;
   /** The span of this paragraph the delegate has selected, if any. */
   selection: Anchor | null = null;
+  /** The viewer's own delegation (null for the chair, the secretariat, observers). */
+  delegation: string | null = null;
+  /** The proposal whose withdrawal waits for a second click. */
+  confirming: number | null = null;
   open = false;
   /** The span the open form proposes on (null: the whole paragraph). */
   anchor: Anchor | null = null;
@@ -61,6 +67,19 @@ export class ParagraphProposals extends LitElement {
         this.anchor = null;
       }
     }, anchor));
+  }
+
+  private withdraw(p: Proposal) {
+    this.dispatchEvent(new WithdrawEvent(p, (error) => {
+      this.confirming = null;
+      this.error = error ?? '';
+    }));
+  }
+
+  private answer(p: Proposal, accept: boolean) {
+    this.dispatchEvent(new CosponsorAnswerEvent(p, accept, (error) => {
+      this.error = error ?? '';
+    }));
   }
 
   private respond(target: Proposal, kind: 'support' | 'object') {
@@ -110,7 +129,29 @@ export class ParagraphProposals extends LitElement {
         ? html`<button class="link support" type="button" @click=${() => this.respond(p, 'support')}>${t('support', L)}</button>
             <button class="link object" type="button" @click=${() => this.respond(p, 'object')}>${t('object', L)}</button>`
         : nothing}
+      ${this.renderOwn(p)}
     </li>`;
+  }
+
+  /** What the proposing side may do with its proposal, and what an invited delegation may answer. */
+  private renderOwn(p: Proposal) {
+    const L = this.lang;
+    const mine = this.delegation !== null && (p.delegation === this.delegation || p.submittedBy === this.delegation);
+    const invited = this.delegation !== null
+      && (p.invitations ?? []).some((i) => i.delegation === this.delegation && i.state === 'invited');
+    return html`
+      ${this.canPropose && mine && p.state === 'submitted'
+        ? (this.confirming === p.id
+          ? html`<span class="confirm">${t('confirmWithdraw', L)}
+              <button class="link withdraw-yes" type="button" @click=${() => this.withdraw(p)}>${t('yes', L)}</button>
+              <button class="link" type="button" @click=${() => { this.confirming = null; }}>${t('no', L)}</button></span>`
+          : html`<button class="link withdraw" type="button" @click=${() => { this.confirming = p.id; }}>${t('withdraw', L)}</button>`)
+        : nothing}
+      ${this.canPropose && invited
+        ? html`<p class="invitation">${t('invitedToCosponsor', L)}
+            <button class="link accept" type="button" @click=${() => this.answer(p, true)}>${t('accept', L)}</button>
+            <button class="link decline" type="button" @click=${() => this.answer(p, false)}>${t('decline', L)}</button></p>`
+        : nothing}`;
   }
 
   private renderForm() {

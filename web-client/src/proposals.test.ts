@@ -4,13 +4,13 @@ import { ProposalBoard, needsText, proposalOf, textDirection } from './proposals
 import { kindLabel } from './i18n';
 import './paragraph-proposals';
 import type { ParagraphProposals } from './paragraph-proposals';
-import { ProposeEvent } from './events';
+import { CosponsorAnswerEvent, ProposeEvent, WithdrawEvent } from './events';
 
 const proposal = (id: number, over: Partial<Proposal> = {}): Proposal => ({
   id, negotiation: 1, revision: 7, paragraph: 10, kind: 'amend', itu: { code: 'MOD', ar: 'تعديل' },
   placement: null, target: null, text: 'لا يزال 2,6 مليار شخص غير متصلين (ITU)', rationale: null, anchor: null,
   delegation: 'EGY', submittedBy: 'EGY', cosponsors: [], state: 'submitted', version: 1,
-  createdAt: '2026-12-01T08:00:00Z', ...over,
+  etag: `"p${id}v1"`, createdAt: '2026-12-01T08:00:00Z', ...over,
 });
 
 const event = (type: string, payload: Record<string, unknown>): LiveEvent => ({
@@ -147,6 +147,47 @@ describe('a paragraph\'s proposals on screen', () => {
     document.body.append(el);
     await el.updateComplete;
     expect(el.querySelector('.proposal q.quote')!.textContent).toBe('2,9 مليار');
+    el.remove();
+  });
+
+  it('lets the proposing delegation withdraw its own proposal, after a second click', async () => {
+    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
+    el.paragraph = 10;
+    el.canPropose = true;
+    el.delegation = 'EGY';
+    el.proposals = [proposal(1), proposal(2, { delegation: 'USA', submittedBy: 'USA' }),
+      proposal(3, { delegation: 'ARAB', submittedBy: 'EGY' })];
+    document.body.append(el);
+    await el.updateComplete;
+    const withdrawable = [...el.querySelectorAll('.proposal')].filter((li) => li.querySelector('.withdraw'))
+      .map((li) => (li as HTMLElement).dataset.id);
+    expect(withdrawable).toEqual(['1', '3']); // its own, and the group's it submitted as coordinator
+    const got: WithdrawEvent[] = [];
+    document.body.addEventListener(WithdrawEvent.type, (e) => got.push(e));
+    (el.querySelector('.proposal[data-id="1"] .withdraw') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(got).toHaveLength(0);
+    (el.querySelector('.proposal[data-id="1"] .withdraw-yes') as HTMLButtonElement).click();
+    expect(got.map((e) => e.proposal.etag)).toEqual(['"p1v1"']);
+    el.remove();
+  });
+
+  it('asks an invited delegation to co-sponsor, and tells its answer', async () => {
+    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
+    el.paragraph = 10;
+    el.canPropose = true;
+    el.delegation = 'IRQ';
+    el.proposals = [proposal(1, { invitations: [{ delegation: 'IRQ', state: 'invited' }] }),
+      proposal(2, { invitations: [{ delegation: 'IRQ', state: 'accepted' }] })];
+    el.lang = 'ar';
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.querySelectorAll('.invitation')).toHaveLength(1);
+    expect(el.querySelector('.proposal[data-id="1"] .invitation')!.textContent).toContain('مدعو');
+    const got: CosponsorAnswerEvent[] = [];
+    document.body.addEventListener(CosponsorAnswerEvent.type, (e) => got.push(e));
+    (el.querySelector('.proposal[data-id="1"] .decline') as HTMLButtonElement).click();
+    expect(got.map((e) => [e.proposal.id, e.accept])).toEqual([[1, false]]);
     el.remove();
   });
 });
