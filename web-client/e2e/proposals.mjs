@@ -49,6 +49,9 @@ try {
   await block(egypt).locator('.propose-open').click();
   await block(egypt).locator('select[name=kind]').selectOption('amend');
   await block(egypt).locator('textarea[name=text]').fill(amendment);
+  await block(egypt).locator('textarea[name=rationale]').fill('تحديث الأرقام وفقاً لأحدث إحصاءات الاتحاد (ITU).');
+  await block(egypt).locator('select[name=onBehalfOf]').selectOption('ARAB');
+  await block(egypt).locator('input[name=cosponsors]').fill('sau');
   await block(egypt).locator('form.propose button[type=submit]').click();
   await block(egypt).locator('.proposal .text', { hasText: amendment }).waitFor({ timeout: 10000 });
   check(true, 'Egypt submits an amendment in the browser and sees it under the paragraph');
@@ -56,7 +59,13 @@ try {
   const seen = block(saudi).locator('.proposal', { hasText: amendment });
   await seen.waitFor({ timeout: 10000 });
   check(await saudi.evaluate(() => window.__notReloaded === true), 'Saudi Arabia sees it appear live, without reloading');
-  check((await seen.locator('.delegation').innerText()).trim() === 'EGY', 'the proposal names the delegation EGY');
+  check((await seen.locator('.delegation').innerText()).trim() === 'ARAB',
+    'the proposal is the Arab Group\'s, made through its coordinator Egypt');
+  check((await seen.locator('.rationale').innerText()).includes('(ITU)'), 'its rationale comes with it');
+  await seen.locator('.invitation .accept').click();
+  await block(egypt).locator('.proposal', { hasText: amendment }).locator('.cosponsors', { hasText: 'SAU' })
+    .waitFor({ timeout: 10000 });
+  check(true, 'Saudi Arabia accepts to co-sponsor the group\'s amendment and Egypt sees it live');
   check(await seen.locator('.text').getAttribute('dir') === 'rtl', 'the Arabic proposal text is right-to-left');
   check((await block(saudi).locator('.counts').innerText()).includes('1'), 'the paragraph counts its proposal');
   check(await block(saudi).locator('.proposal .text b, .proposal .text img').count() === 0, 'user text is not HTML');

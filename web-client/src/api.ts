@@ -23,6 +23,15 @@ export interface Negotiation {
   delegation: string | null;
 }
 
+/** A delegation taking part in a negotiation; a group names the delegation it acts through. */
+export interface NegotiationDelegation {
+  code: string;
+  kind: string;
+  nameEn: string;
+  nameAr: string | null;
+  coordinator: string | null;
+}
+
 export interface RevisionSummary {
   id: number;
   seq: number;
@@ -119,6 +128,10 @@ export interface NewProposal {
   rationale?: string;
   target?: number;
   anchor?: { exact: string; prefix: string; suffix: string; start: number; end: number };
+  /** A group the session's delegation coordinates here. */
+  onBehalfOf?: string;
+  /** Delegations invited to co-sponsor. */
+  cosponsors?: string[];
 }
 
 /** One Server-Sent Event of a negotiation (the audit log entry, filtered for this user). */
@@ -189,6 +202,8 @@ export const api = {
   revisions: (n: number) =>
     call<{ revisions: RevisionSummary[] }>('GET', `/negotiations/${n}/revisions`).then((r) => r.revisions),
   revision: (n: number, r: number) => call<Revision>('GET', `/negotiations/${n}/revisions/${r}`),
+  delegations: (n: number) =>
+    call<{ delegations: NegotiationDelegation[] }>('GET', `/negotiations/${n}/delegations`).then((x) => x.delegations),
   uploadRevision: (n: number, label: string, text: string, markdown: boolean) =>
     call<Revision>('POST', `/negotiations/${n}/revisions?label=${encodeURIComponent(label)}`, text,
       markdown ? 'text/markdown; charset=utf-8' : 'text/plain; charset=utf-8'),

@@ -2,6 +2,13 @@
 import type { Proposal } from './api';
 import type { Anchor } from './paragraphs';
 
+/** What a proposal may carry besides its text: why, for whom, with whom. */
+export interface ProposalExtras {
+  rationale?: string;
+  onBehalfOf?: string;
+  cosponsors?: string[];
+}
+
 /**
  * A delegate files a proposal on a paragraph, or on a span of it ({@code anchor}), or a support/objection on the
  * proposal {@code onProposal}.
@@ -11,7 +18,7 @@ export class ProposeEvent extends Event {
 
   constructor(readonly paragraph: number, readonly kind: string, readonly text: string,
     readonly onProposal: number | null = null, readonly done: (error: string | null) => void = () => undefined,
-    readonly anchor: Anchor | null = null) {
+    readonly anchor: Anchor | null = null, readonly extra: ProposalExtras = {}) {
     super(ProposeEvent.type, { bubbles: true, composed: true });
   }
 }

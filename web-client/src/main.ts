@@ -21,6 +21,7 @@ export class PlenaryApp extends LitElement {
     loading: { state: true },
     live: { state: true },
     selection: { state: true },
+    groups: { state: true },
   };
 
   account: Account | null = null;
@@ -35,6 +36,8 @@ export class PlenaryApp extends LitElement {
   live = false;
   /** The span of a paragraph the user selected last (proposals can be made on it). */
   selection: { paragraph: number; anchor: Anchor } | null = null;
+  /** Groups the user's delegation coordinates in the open negotiation. */
+  groups: { code: string; name: string }[] = [];
   board: ProposalBoard | null = null;
   private stopFollowing: (() => void) | null = null;
   private readonly boardChanged = () => this.requestUpdate();
@@ -140,6 +143,7 @@ export class PlenaryApp extends LitElement {
         ...(e.text ? { text: e.text } : {}),
         ...(e.onProposal !== null ? { target: e.onProposal } : {}),
         ...(e.anchor ? { anchor: e.anchor } : {}),
+        ...e.extra,
       });
       this.board.upsert(created);
       if (e.anchor) this.selection = null;
@@ -168,6 +172,10 @@ export class PlenaryApp extends LitElement {
       } else {
         this.negotiation = await api.negotiation(r.negotiation);
         this.revision = await api.revision(r.negotiation, r.revision);
+        const own = this.negotiation.delegation;
+        this.groups = own === null ? [] : (await api.delegations(r.negotiation))
+          .filter((d) => d.coordinator === own && d.code !== own)
+          .map((d) => ({ code: d.code, name: this.lang === 'ar' && d.nameAr ? d.nameAr : d.nameEn }));
         this.board?.removeEventListener('change', this.boardChanged);
         const board = new ProposalBoard(r.revision);
         board.addEventListener('change', this.boardChanged);
@@ -355,6 +363,7 @@ export class PlenaryApp extends LitElement {
                   .lang=${L}
                   .canPropose=${canPropose}
                   .delegation=${n.delegation}
+                  .groups=${this.groups}
                   .selection=${this.selection?.paragraph === p.id ? this.selection.anchor : null}
                 ></plenary-paragraph-proposals>`
               : nothing}

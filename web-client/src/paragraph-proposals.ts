@@ -3,7 +3,7 @@ import type { Proposal } from './api';
 import { CosponsorAnswerEvent, ProposeEvent, WithdrawEvent } from './events';
 import { kindLabel, localDigits, t, type Lang } from './i18n';
 import type { Anchor } from './paragraphs';
-import { PARAGRAPH_KINDS, needsText, textDirection, type Counts } from './proposals';
+import { PARAGRAPH_KINDS, delegationCodes, needsText, textDirection, type Counts } from './proposals';
 
 /** Under one paragraph: its proposals with their counts, and the small form a delegate proposes with. */
 export class ParagraphProposals extends LitElement {
@@ -16,6 +16,7 @@ export class ParagraphProposals extends LitElement {
     canPropose: { attribute: false },
     selection: { attribute: false },
     delegation: { attribute: false },
+    groups: { attribute: false },
     confirming: { state: true },
     open: { state: true },
     anchor: { state: true },
@@ -33,6 +34,8 @@ export class ParagraphProposals extends LitElement {
   selection: Anchor | null = null;
   /** The viewer's own delegation (null for the chair, the secretariat, observers). */
   delegation: string | null = null;
+  /** Groups the viewer's delegation coordinates here: it may propose on their behalf. */
+  groups: { code: string; name: string }[] = [];
   /** The proposal whose withdrawal waits for a second click. */
   confirming: number | null = null;
   open = false;
@@ -57,6 +60,14 @@ export class ParagraphProposals extends LitElement {
       this.error = t('text', this.lang) + ' ✱';
       return;
     }
+    const rationale = String(form.get('rationale') ?? '').trim();
+    const onBehalfOf = String(form.get('onBehalfOf') ?? '');
+    const cosponsors = delegationCodes(String(form.get('cosponsors') ?? ''));
+    const extra = {
+      ...(rationale ? { rationale } : {}),
+      ...(onBehalfOf && onBehalfOf !== this.delegation ? { onBehalfOf } : {}),
+      ...(cosponsors.length > 0 ? { cosponsors } : {}),
+    };
     this.busy = true;
     this.dispatchEvent(new ProposeEvent(this.paragraph, kind, text, null, (error) => {
       this.busy = false;
@@ -66,7 +77,7 @@ export class ParagraphProposals extends LitElement {
         this.open = false;
         this.anchor = null;
       }
-    }, anchor));
+    }, anchor, extra));
   }
 
   private withdraw(p: Proposal) {
@@ -164,6 +175,14 @@ export class ParagraphProposals extends LitElement {
         <select name="kind">${PARAGRAPH_KINDS.map((k) => html`<option value=${k}>${kindLabel(k, L)}</option>`)}</select>
       </label>
       <label>${t('text', L)} <textarea name="text" rows="3" maxlength="20000" dir="auto"></textarea></label>
+      <label>${t('rationale', L)} <textarea name="rationale" rows="2" maxlength="5000" dir="auto"></textarea></label>
+      ${this.groups.length > 0
+        ? html`<label>${t('onBehalfOf', L)} <select name="onBehalfOf">
+            <option value=${this.delegation ?? ''}>${this.delegation}</option>
+            ${this.groups.map((g) => html`<option value=${g.code}>${g.name} (${g.code})</option>`)}
+          </select></label>`
+        : nothing}
+      <label>${t('cosponsors', L)} <input name="cosponsors" dir="ltr" autocomplete="off"></label>
       <span class="actions">
         <button type="submit" ?disabled=${this.busy}>${t('submit', L)}</button>
         <button class="link" type="button" @click=${() => { this.open = false; this.anchor = null; this.error = ''; }}>${t('cancel', L)}</button>

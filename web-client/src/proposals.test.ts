@@ -190,4 +190,43 @@ describe('a paragraph\'s proposals on screen', () => {
     expect(got.map((e) => [e.proposal.id, e.accept])).toEqual([[1, false]]);
     el.remove();
   });
+
+  it('proposes with a rationale, for a group the delegation coordinates, inviting co-sponsors', async () => {
+    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
+    el.paragraph = 10;
+    el.canPropose = true;
+    el.delegation = 'EGY';
+    el.groups = [{ code: 'ARAB', name: 'المجموعة العربية' }];
+    document.body.append(el);
+    await el.updateComplete;
+    (el.querySelector('.propose-open') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const got: ProposeEvent[] = [];
+    document.body.addEventListener(ProposeEvent.type, (e) => got.push(e));
+    (el.querySelector('textarea[name=text]') as HTMLTextAreaElement).value = 'لا يزال 2,6 مليار شخص';
+    (el.querySelector('textarea[name=rationale]') as HTMLTextAreaElement).value = 'تحديث الأرقام (ITU)';
+    (el.querySelector('select[name=onBehalfOf]') as HTMLSelectElement).value = 'ARAB';
+    (el.querySelector('input[name=cosponsors]') as HTMLInputElement).value = 'irq، SAU, irq';
+    (el.querySelector('form') as HTMLFormElement).requestSubmit();
+    expect(got[0].extra).toEqual({ rationale: 'تحديث الأرقام (ITU)', onBehalfOf: 'ARAB', cosponsors: ['IRQ', 'SAU'] });
+    el.remove();
+  });
+
+  it('offers no group choice to a delegation that coordinates none, and sends nothing extra by default', async () => {
+    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
+    el.paragraph = 10;
+    el.canPropose = true;
+    el.delegation = 'QAT';
+    document.body.append(el);
+    await el.updateComplete;
+    (el.querySelector('.propose-open') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.querySelector('select[name=onBehalfOf]')).toBeNull();
+    const got: ProposeEvent[] = [];
+    document.body.addEventListener(ProposeEvent.type, (e) => got.push(e));
+    (el.querySelector('select[name=kind]') as HTMLSelectElement).value = 'retain';
+    (el.querySelector('form') as HTMLFormElement).requestSubmit();
+    expect(got[0].extra).toEqual({});
+    el.remove();
+  });
 });

@@ -94,3 +94,8 @@ export function textDirection(text: string): 'rtl' | 'ltr' {
   }
   return 'ltr';
 }
+
+/** Delegation codes typed as a list: "irq, SAU،ARE" → ["IRQ", "SAU", "ARE"] (Arabic comma too), without repeats. */
+export function delegationCodes(typed: string): string[] {
+  return [...new Set(typed.split(/[\s,،;]+/).map((c) => c.trim().toUpperCase()).filter((c) => c.length > 0))];
+}

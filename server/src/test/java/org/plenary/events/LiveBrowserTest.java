@@ -43,6 +43,12 @@ class LiveBrowserTest {
       JsonNode zero = up.json();
       server.participant(n, "egypt@example.org", "delegate", "EGY");
       server.participant(n, "saudi@example.org", "delegate", "SAU");
+      // Egypt coordinates the Arab Group here, so its delegate may propose on the group's behalf
+      assertThat(server.admin.post("/api/v1/negotiations/" + n + "/delegations", Map.of("code", "ARAB")).status())
+          .isEqualTo(201);
+      var coordinator = server.admin.put("/api/v1/negotiations/" + n + "/delegations/ARAB/coordinator",
+          Map.of("coordinator", "EGY"));
+      assertThat(coordinator.status()).as(coordinator.text()).isEqualTo(200);
 
       ProcessBuilder pb = new ProcessBuilder("node", script.toString())
           .directory(script.getParent().getParent().toFile())
@@ -62,7 +68,8 @@ class LiveBrowserTest {
       assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("browser test finished in time").isTrue();
       assertThat(p.exitValue()).as("browser test output:%n%s", output).isZero();
       assertThat(output).contains("ok - Saudi Arabia sees it appear live, without reloading")
-          .contains("ok - Saudi Arabia supports it and Egypt sees the support live");
+          .contains("ok - Saudi Arabia supports it and Egypt sees the support live")
+          .contains("ok - Saudi Arabia accepts to co-sponsor the group's amendment and Egypt sees it live");
     }
   }
 }
