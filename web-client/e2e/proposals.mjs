@@ -107,9 +107,17 @@ try {
   }
 
   // Egypt withdraws its amendment (two clicks, If-Match on the server); it leaves Saudi Arabia's view live
-  const own = block(egypt).locator('.proposal', { hasText: amendment });
+  // by its id: while it is edited its text is in a form field, which a text filter does not see
+  const ownId = await block(egypt).locator('.proposal', { hasText: amendment }).getAttribute('data-id');
+  const own = block(egypt).locator(`.proposal[data-id="${ownId}"]`);
   check(await block(egypt).locator('.proposal', { hasText: '2,6 مليار' }).locator('.withdraw').count() === 1,
     'Egypt may withdraw only its own proposal');
+  await own.locator('.edit').click();
+  await own.locator('form.edit textarea[name=rationale]').fill('وفقاً لبيانات 2025 (ITU).');
+  await own.locator('form.edit button[type=submit]').click();
+  await block(saudi).locator('.proposal', { hasText: amendment }).locator('.rationale', { hasText: 'وفقاً لبيانات 2025' })
+    .waitFor({ timeout: 10000 });
+  check(true, 'Egypt edits the rationale (If-Match) and Saudi Arabia sees the new version live');
   await own.locator('.withdraw').click();
   await own.locator('.withdraw-yes').click();
   await block(saudi).locator('.proposal', { hasText: amendment }).waitFor({ state: 'detached', timeout: 10000 });

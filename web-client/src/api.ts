@@ -186,6 +186,9 @@ export const api = {
   propose: (n: number, r: number, proposal: NewProposal) =>
     call<Proposal>('POST', `/negotiations/${n}/revisions/${r}/proposals`, proposal, 'application/json',
       { 'Idempotency-Key': newIdempotencyKey() }),
+  edit: (n: number, r: number, p: Proposal, changes: { text?: string; rationale?: string }) =>
+    call<Proposal>('PATCH', `/negotiations/${n}/revisions/${r}/proposals/${p.id}`, changes, 'application/json',
+      { 'If-Match': p.etag }),
   withdraw: (n: number, r: number, p: Proposal) =>
     call<Proposal>('POST', `/negotiations/${n}/revisions/${r}/proposals/${p.id}/withdraw`, {}, 'application/json',
       { 'If-Match': p.etag }),

@@ -32,6 +32,16 @@ export class WithdrawEvent extends Event {
   }
 }
 
+/** The proposing delegation edits the text or rationale of the version it has seen (If-Match). */
+export class EditEvent extends Event {
+  static readonly type = 'plenary-edit';
+
+  constructor(readonly proposal: Proposal, readonly changes: { text?: string; rationale?: string },
+    readonly done: (error: string | null) => void = () => undefined) {
+    super(EditEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /** An invited delegation accepts or declines to co-sponsor a proposal. */
 export class CosponsorAnswerEvent extends Event {
   static readonly type = 'plenary-cosponsor-answer';
@@ -46,6 +56,7 @@ declare global {
   interface HTMLElementEventMap {
     'plenary-propose': ProposeEvent;
     'plenary-withdraw': WithdrawEvent;
+    'plenary-edit': EditEvent;
     'plenary-cosponsor-answer': CosponsorAnswerEvent;
   }
 }

@@ -26,6 +26,8 @@ const labels = {
   proposals: { en: 'proposals', ar: 'مقترحات' },
   propose: { en: 'Propose…', ar: 'اقتراح…' },
   withdraw: { en: 'Withdraw', ar: 'سحب' },
+  edit: { en: 'Edit', ar: 'تعديل المقترح' },
+  save: { en: 'Save', ar: 'حفظ' },
   rationale: { en: 'Rationale', ar: 'المبررات' },
   onBehalfOf: { en: 'On behalf of', ar: 'باسم' },
   cosponsors: { en: 'Invite co-sponsors (codes, e.g. IRQ, SAU)', ar: 'دعوة وفود للمشاركة في التقديم (رموز، مثل IRQ, SAU)' },

@@ -4,7 +4,7 @@ import { t, dirOf, localDigits, type Lang } from './i18n';
 import { parseRoute, routeHash, type Route } from './route';
 import { anchorOf, bracketSegments, depths, type Anchor } from './paragraphs';
 import { ProposalBoard, proposalOf } from './proposals';
-import { CosponsorAnswerEvent, ProposeEvent, WithdrawEvent } from './events';
+import { CosponsorAnswerEvent, EditEvent, ProposeEvent, WithdrawEvent } from './events';
 import './paragraph-proposals';
 
 /** The root: owns the session, the route and the data of the current view. */
@@ -57,7 +57,9 @@ export class PlenaryApp extends LitElement {
     document.documentElement.lang = this.lang;
     this.addEventListener(ProposeEvent.type, (e) => void this.onPropose(e));
     this.addEventListener(WithdrawEvent.type, (e) => void this.changing(e.done,
-      (n, r) => api.withdraw(n, r, e.proposal)));
+      (n, r) => api.withdraw(n, r, e.proposal), e.proposal.id));
+    this.addEventListener(EditEvent.type, (e) => void this.changing(e.done,
+      (n, r) => api.edit(n, r, e.proposal, e.changes), e.proposal.id));
     this.addEventListener(CosponsorAnswerEvent.type, (e) => void this.changing(e.done,
       (n, r) => api.answerCosponsorship(n, r, e.proposal, this.negotiation?.delegation ?? '', e.accept)));
     document.addEventListener('selectionchange', () => this.onSelection());
@@ -122,13 +124,19 @@ export class PlenaryApp extends LitElement {
   }
 
   /** Runs a change to one proposal of the open revision and shows its new state (the live event follows). */
-  private async changing(done: (error: string | null) => void, call: (n: number, r: number) => Promise<Proposal>) {
+  private async changing(done: (error: string | null) => void, call: (n: number, r: number) => Promise<Proposal>,
+    id: number | null = null) {
     const r = this.route;
-    if (r.view !== 'revision' || !this.board) return;
+    const board = this.board;
+    if (r.view !== 'revision' || !board) return;
     try {
-      this.board.upsert(await call(r.negotiation, r.revision));
+      board.upsert(await call(r.negotiation, r.revision));
       done(null);
     } catch (err) {
+      if (err instanceof ApiError && err.problem.status === 412 && id !== null) {
+        // someone changed it meanwhile: show the current version, and say so
+        await api.proposal(r.negotiation, r.revision, id).then((p) => board.upsert(p), () => undefined);
+      }
       done(err instanceof ApiError ? err.message : String(err));
     }
   }

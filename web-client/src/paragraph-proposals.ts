@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Proposal } from './api';
-import { CosponsorAnswerEvent, ProposeEvent, WithdrawEvent } from './events';
+import { CosponsorAnswerEvent, EditEvent, ProposeEvent, WithdrawEvent } from './events';
 import { kindLabel, localDigits, t, type Lang } from './i18n';
 import type { Anchor } from './paragraphs';
 import { PARAGRAPH_KINDS, delegationCodes, needsText, textDirection, type Counts } from './proposals';
@@ -18,6 +18,7 @@ export class ParagraphProposals extends LitElement {
     delegation: { attribute: false },
     groups: { attribute: false },
     confirming: { state: true },
+    editing: { state: true },
     open: { state: true },
     anchor: { state: true },
     error: { state: true },
@@ -38,6 +39,8 @@ export class ParagraphProposals extends LitElement {
   groups: { code: string; name: string }[] = [];
   /** The proposal whose withdrawal waits for a second click. */
   confirming: number | null = null;
+  /** The proposal being edited in place. */
+  editing: number | null = null;
   open = false;
   /** The span the open form proposes on (null: the whole paragraph). */
   anchor: Anchor | null = null;
@@ -87,6 +90,24 @@ export class ParagraphProposals extends LitElement {
     }));
   }
 
+  private saveEdit(e: SubmitEvent, p: Proposal) {
+    e.preventDefault();
+    const form = new FormData(e.target as HTMLFormElement);
+    const text = String(form.get('text') ?? '').trim();
+    const rationale = String(form.get('rationale') ?? '').trim();
+    const changes: { text?: string; rationale?: string } = {};
+    if (p.text !== null && text !== p.text) changes.text = text;
+    if (rationale !== (p.rationale ?? '')) changes.rationale = rationale;
+    if (Object.keys(changes).length === 0) {
+      this.editing = null;
+      return;
+    }
+    this.dispatchEvent(new EditEvent(p, changes, (error) => {
+      this.error = error ?? '';
+      if (!error) this.editing = null;
+    }));
+  }
+
   private answer(p: Proposal, accept: boolean) {
     this.dispatchEvent(new CosponsorAnswerEvent(p, accept, (error) => {
       this.error = error ?? '';
@@ -132,8 +153,9 @@ export class ParagraphProposals extends LitElement {
         : nothing}
       <span class="kind">${kindLabel(p.kind, L)}${p.itu ? ` (${L === 'ar' ? p.itu.ar : p.itu.code})` : ''}</span>
       ${p.anchor ? html`<q class="quote" dir="auto">${p.anchor.exact}</q>` : nothing}
-      ${p.text ? html`<p class="text" dir=${textDirection(p.text)}>${p.text}</p>` : nothing}
-      ${p.rationale ? html`<p class="rationale" dir=${textDirection(p.rationale)}>${p.rationale}</p>` : nothing}
+      ${this.editing === p.id ? this.renderEdit(p) : html`
+        ${p.text ? html`<p class="text" dir=${textDirection(p.text)}>${p.text}</p>` : nothing}
+        ${p.rationale ? html`<p class="rationale" dir=${textDirection(p.rationale)}>${p.rationale}</p>` : nothing}`}
       ${supporters.length > 0 ? html`<span class="meta supporters">${t('supportedBy', L)} ${supporters.join('، ')}</span>` : nothing}
       ${objectors.length > 0 ? html`<span class="meta objectors">${t('objectedBy', L)} ${objectors.join('، ')}</span>` : nothing}
       ${this.canPropose
@@ -142,6 +164,21 @@ export class ParagraphProposals extends LitElement {
         : nothing}
       ${this.renderOwn(p)}
     </li>`;
+  }
+
+  private renderEdit(p: Proposal) {
+    const L = this.lang;
+    return html`<form class="edit" @submit=${(e: SubmitEvent) => this.saveEdit(e, p)}>
+      ${p.text !== null
+        ? html`<label>${t('text', L)} <textarea name="text" rows="3" maxlength="20000" dir="auto" .value=${p.text}></textarea></label>`
+        : nothing}
+      <label>${t('rationale', L)} <textarea name="rationale" rows="2" maxlength="5000" dir="auto"
+        .value=${p.rationale ?? ''}></textarea></label>
+      <span class="actions">
+        <button type="submit">${t('save', L)}</button>
+        <button class="link" type="button" @click=${() => { this.editing = null; }}>${t('cancel', L)}</button>
+      </span>
+    </form>`;
   }
 
   /** What the proposing side may do with its proposal, and what an invited delegation may answer. */
@@ -156,7 +193,8 @@ export class ParagraphProposals extends LitElement {
           ? html`<span class="confirm">${t('confirmWithdraw', L)}
               <button class="link withdraw-yes" type="button" @click=${() => this.withdraw(p)}>${t('yes', L)}</button>
               <button class="link" type="button" @click=${() => { this.confirming = null; }}>${t('no', L)}</button></span>`
-          : html`<button class="link withdraw" type="button" @click=${() => { this.confirming = p.id; }}>${t('withdraw', L)}</button>`)
+          : html`<button class="link edit" type="button" @click=${() => { this.editing = p.id; }}>${t('edit', L)}</button>
+              <button class="link withdraw" type="button" @click=${() => { this.confirming = p.id; }}>${t('withdraw', L)}</button>`)
         : nothing}
       ${this.canPropose && invited
         ? html`<p class="invitation">${t('invitedToCosponsor', L)}

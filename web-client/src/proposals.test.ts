@@ -4,7 +4,7 @@ import { ProposalBoard, needsText, proposalOf, textDirection } from './proposals
 import { kindLabel } from './i18n';
 import './paragraph-proposals';
 import type { ParagraphProposals } from './paragraph-proposals';
-import { CosponsorAnswerEvent, ProposeEvent, WithdrawEvent } from './events';
+import { CosponsorAnswerEvent, EditEvent, ProposeEvent, WithdrawEvent } from './events';
 
 const proposal = (id: number, over: Partial<Proposal> = {}): Proposal => ({
   id, negotiation: 1, revision: 7, paragraph: 10, kind: 'amend', itu: { code: 'MOD', ar: 'تعديل' },
@@ -227,6 +227,29 @@ describe('a paragraph\'s proposals on screen', () => {
     (el.querySelector('select[name=kind]') as HTMLSelectElement).value = 'retain';
     (el.querySelector('form') as HTMLFormElement).requestSubmit();
     expect(got[0].extra).toEqual({});
+    el.remove();
+  });
+
+  it('edits its own proposal in place, sending only what changed', async () => {
+    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
+    el.paragraph = 10;
+    el.canPropose = true;
+    el.delegation = 'EGY';
+    el.proposals = [proposal(1, { rationale: 'تحديث الأرقام' })];
+    document.body.append(el);
+    await el.updateComplete;
+    (el.querySelector('.proposal .edit') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const area = el.querySelector('form.edit textarea[name=rationale]') as HTMLTextAreaElement;
+    expect(area.value).toBe('تحديث الأرقام');
+    area.value = 'وفقاً لبيانات 2025 (ITU)';
+    const got: EditEvent[] = [];
+    document.body.addEventListener(EditEvent.type, (e) => got.push(e));
+    (el.querySelector('form.edit') as HTMLFormElement).requestSubmit();
+    expect(got.map((e) => [e.proposal.etag, e.changes])).toEqual([['"p1v1"', { rationale: 'وفقاً لبيانات 2025 (ITU)' }]]);
+    got[0].done(null);
+    await el.updateComplete;
+    expect(el.querySelector('form.edit')).toBeNull();
     el.remove();
   });
 });
