@@ -43,6 +43,8 @@ try {
   const egypt = await open(browser, process.env.PLENARY_A_EMAIL, process.env.PLENARY_A_PASSWORD);
   const saudi = await open(browser, process.env.PLENARY_B_EMAIL, process.env.PLENARY_B_PASSWORD);
   check(true, 'two delegates have the revision open and follow it live');
+  check((await egypt.locator('.window.open').innerText()).includes('2030-01-15 17:00 UTC'),
+    'the revision says until when comments are taken (UTC)');
   await saudi.evaluate(() => { window.__notReloaded = true; });
 
   const block = (page) => page.locator('.para-block', { has: page.locator('p.para', { hasText: quote }) });

@@ -32,6 +32,13 @@ export interface NegotiationDelegation {
   coordinator: string | null;
 }
 
+/** A revision's comment window: the UTC deadline, and whether the silence procedure runs. */
+export interface CommentWindow {
+  deadline: string | null;
+  silence: boolean;
+  open: boolean;
+}
+
 export interface RevisionSummary {
   id: number;
   seq: number;
@@ -149,7 +156,7 @@ export interface LiveEvent {
 export const LIVE_TYPES = [
   'proposal.created', 'proposal.updated', 'proposal.withdrawn', 'proposal.replied',
   'proposal.cosponsors-invited', 'proposal.cosponsor-accepted', 'proposal.cosponsor-declined',
-  'revision.created', 'participant.added',
+  'revision.created', 'participant.added', 'revision.comment-window',
 ] as const;
 
 function newIdempotencyKey(): string {
@@ -205,6 +212,7 @@ export const api = {
   revisions: (n: number) =>
     call<{ revisions: RevisionSummary[] }>('GET', `/negotiations/${n}/revisions`).then((r) => r.revisions),
   revision: (n: number, r: number) => call<Revision>('GET', `/negotiations/${n}/revisions/${r}`),
+  commentWindow: (n: number, r: number) => call<CommentWindow>('GET', `/negotiations/${n}/revisions/${r}/comment-window`),
   delegations: (n: number) =>
     call<{ delegations: NegotiationDelegation[] }>('GET', `/negotiations/${n}/delegations`).then((x) => x.delegations),
   uploadRevision: (n: number, label: string, text: string, markdown: boolean) =>

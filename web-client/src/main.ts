@@ -1,8 +1,8 @@
 import { LitElement, html, nothing } from 'lit';
-import { api, ApiError, type Account, type LiveEvent, type Negotiation, type Proposal, type Revision, type RevisionSummary } from './api';
+import { api, ApiError, type Account, type CommentWindow, type LiveEvent, type Negotiation, type Proposal, type Revision, type RevisionSummary } from './api';
 import { t, dirOf, localDigits, type Lang } from './i18n';
 import { parseRoute, routeHash, type Route } from './route';
-import { anchorOf, bracketSegments, depths, type Anchor } from './paragraphs';
+import { anchorOf, bracketSegments, depths, utcMinute, type Anchor } from './paragraphs';
 import { ProposalBoard, proposalOf } from './proposals';
 import { CosponsorAnswerEvent, EditEvent, ProposeEvent, WithdrawEvent } from './events';
 import './paragraph-proposals';
@@ -22,6 +22,7 @@ export class PlenaryApp extends LitElement {
     live: { state: true },
     selection: { state: true },
     groups: { state: true },
+    window: { state: true },
   };
 
   account: Account | null = null;
@@ -38,6 +39,8 @@ export class PlenaryApp extends LitElement {
   selection: { paragraph: number; anchor: Anchor } | null = null;
   /** Groups the user's delegation coordinates in the open negotiation. */
   groups: { code: string; name: string }[] = [];
+  /** The open revision's comment window. */
+  window: CommentWindow | null = null;
   board: ProposalBoard | null = null;
   private stopFollowing: (() => void) | null = null;
   private readonly boardChanged = () => this.requestUpdate();
@@ -94,6 +97,11 @@ export class PlenaryApp extends LitElement {
     const board = this.board;
     const r = this.route;
     if (!board || r.view !== 'revision') return;
+    if (e.type === 'revision.comment-window' && e.subject === `revision:${r.revision}`) {
+      // the chair moved the deadline or started the silence procedure: show it at once
+      api.commentWindow(r.negotiation, r.revision).then((w) => { this.window = w; }, () => undefined);
+      return;
+    }
     const id = proposalOf(e, r.revision);
     if (id === null) return;
     api.proposal(r.negotiation, r.revision, id).then((p) => board.upsert(p), () => undefined);
@@ -124,6 +132,19 @@ export class PlenaryApp extends LitElement {
   }
 
   /** Runs a change to one proposal of the open revision and shows its new state (the live event follows). */
+  /** The deadline, as a banner: open (until …), closed (on …), or under the silence procedure. */
+  private renderWindow() {
+    const w = this.window;
+    const L = this.lang;
+    if (!w || !w.deadline) return nothing;
+    const at = html`<bdi dir="ltr">${localDigits(utcMinute(w.deadline), L)}</bdi>`;
+    if (!w.open) return html`<p class="window closed" role="status">${t('commentsClosed', L)} ${at}</p>`;
+    if (w.silence) {
+      return html`<p class="window silence" role="status">${t('silenceUntil', L)} ${at}: ${t('silenceHint', L)}</p>`;
+    }
+    return html`<p class="window open" role="status">${t('commentsUntil', L)} ${at}</p>`;
+  }
+
   private async changing(done: (error: string | null) => void, call: (n: number, r: number) => Promise<Proposal>,
     id: number | null = null) {
     const r = this.route;
@@ -180,6 +201,7 @@ export class PlenaryApp extends LitElement {
       } else {
         this.negotiation = await api.negotiation(r.negotiation);
         this.revision = await api.revision(r.negotiation, r.revision);
+        this.window = await api.commentWindow(r.negotiation, r.revision);
         const own = this.negotiation.delegation;
         this.groups = own === null ? [] : (await api.delegations(r.negotiation))
           .filter((d) => d.coordinator === own && d.code !== own)
@@ -351,6 +373,7 @@ export class PlenaryApp extends LitElement {
         ${localDigits(rev.bracketCount, L)} ${t('brackets', L)} ·
         ${localDigits(board?.size ?? 0, L)} ${t('proposals', L)}
         <span class="live-state ${this.live ? 'on' : 'off'}">${this.live ? t('live', L) : t('offline', L)}</span></p>
+      ${this.renderWindow()}
       <article class="draft">
         ${rev.paragraphs.map((p) => {
           const counts = board?.counts(p.id) ?? { total: 0, byKind: {} };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorOf, bracketSegments, depths } from './paragraphs';
+import { anchorOf, bracketSegments, depths, utcMinute } from './paragraphs';
 import type { Paragraph } from './api';
 import { localDigits } from './i18n';
 
@@ -46,5 +46,14 @@ describe('span anchors', () => {
     expect(anchorOf(text, 5, 5)).toBeNull();
     expect(anchorOf('a   b', 1, 4)).toBeNull();
     expect(anchorOf(text, 11, 8)?.exact).toBe(text.slice(8, 11).trim());
+  });
+});
+
+describe('deadlines', () => {
+  it('reads as a UTC minute, in Arabic-Indic digits for Arabic', () => {
+    expect(utcMinute('2026-12-03T17:00:00Z')).toBe('2026-12-03 17:00 UTC');
+    expect(utcMinute('2026-12-03T19:30:00+02:00')).toBe('2026-12-03 17:30 UTC');
+    expect(localDigits(utcMinute('2026-12-03T17:00:00Z'), 'ar')).toBe('٢٠٢٦-١٢-٠٣ ١٧:٠٠ UTC');
+    expect(utcMinute('not a date')).toBe('not a date');
   });
 });

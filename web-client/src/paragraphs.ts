@@ -79,3 +79,10 @@ export function anchorOf(text: string, from: number, to: number): Anchor | null 
     end: points(text.slice(0, b)),
   };
 }
+
+/** A UTC deadline as people read it: "2026-12-03 17:00 UTC" (digits localised by the caller). */
+export function utcMinute(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+}

@@ -49,6 +49,9 @@ class LiveBrowserTest {
       var coordinator = server.admin.put("/api/v1/negotiations/" + n + "/delegations/ARAB/coordinator",
           Map.of("coordinator", "EGY"));
       assertThat(coordinator.status()).as(coordinator.text()).isEqualTo(200);
+      var window = server.admin.put("/api/v1/negotiations/" + n + "/revisions/" + zero.get("id").asLong()
+          + "/comment-window", Map.of("deadline", "2030-01-15T17:00:00Z"));
+      assertThat(window.status()).as(window.text()).isEqualTo(200);
 
       ProcessBuilder pb = new ProcessBuilder("node", script.toString())
           .directory(script.getParent().getParent().toFile())
