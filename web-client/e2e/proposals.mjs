@@ -114,6 +114,15 @@ try {
   const own = block(egypt).locator(`.proposal[data-id="${ownId}"]`);
   check(await block(egypt).locator('.proposal', { hasText: '2,6 مليار' }).locator('.withdraw').count() === 1,
     'Egypt may withdraw only its own proposal');
+  // Saudi Arabia asks a question in the amendment's discussion; Egypt, whose thread is open, sees it live
+  await own.locator('.discussion').click();
+  const theirs = block(saudi).locator(`.proposal[data-id="${ownId}"]`);
+  await theirs.locator('.discussion').click();
+  await theirs.locator('.reply-form textarea').fill('ما مصدر رقم 2,6 مليار؟');
+  await theirs.locator('.reply-form button[type=submit]').click();
+  await own.locator('.reply', { hasText: 'ما مصدر رقم 2,6 مليار؟' }).waitFor({ timeout: 10000 });
+  check((await own.locator('.reply .delegation').first().innerText()).trim() === 'SAU',
+    'Saudi Arabia replies in the discussion and Egypt sees the reply live, signed SAU');
   await own.locator('.edit').click();
   await own.locator('form.edit textarea[name=rationale]').fill('وفقاً لبيانات 2025 (ITU).');
   await own.locator('form.edit button[type=submit]').click();

@@ -32,6 +32,16 @@ export interface NegotiationDelegation {
   coordinator: string | null;
 }
 
+/** One reply in a proposal's discussion thread. */
+export interface Reply {
+  id: number;
+  proposalId: number;
+  inReplyTo: number | null;
+  delegation: string | null;
+  text: string;
+  createdAt: string;
+}
+
 /** A revision's comment window: the UTC deadline, and whether the silence procedure runs. */
 export interface CommentWindow {
   deadline: string | null;
@@ -212,6 +222,11 @@ export const api = {
   revisions: (n: number) =>
     call<{ revisions: RevisionSummary[] }>('GET', `/negotiations/${n}/revisions`).then((r) => r.revisions),
   revision: (n: number, r: number) => call<Revision>('GET', `/negotiations/${n}/revisions/${r}`),
+  replies: (n: number, r: number, id: number) =>
+    call<{ replies: Reply[] }>('GET', `/negotiations/${n}/revisions/${r}/proposals/${id}/replies`).then((x) => x.replies),
+  reply: (n: number, r: number, id: number, text: string) =>
+    call<Reply>('POST', `/negotiations/${n}/revisions/${r}/proposals/${id}/replies`, { text }, 'application/json',
+      { 'Idempotency-Key': newIdempotencyKey() }),
   commentWindow: (n: number, r: number) => call<CommentWindow>('GET', `/negotiations/${n}/revisions/${r}/comment-window`),
   delegations: (n: number) =>
     call<{ delegations: NegotiationDelegation[] }>('GET', `/negotiations/${n}/delegations`).then((x) => x.delegations),

@@ -1,5 +1,5 @@
 // One typed event per user intent; components dispatch them, the root acts on them.
-import type { Proposal } from './api';
+import type { Proposal, Reply } from './api';
 import type { Anchor } from './paragraphs';
 
 /** What a proposal may carry besides its text: why, for whom, with whom. */
@@ -42,6 +42,24 @@ export class EditEvent extends Event {
   }
 }
 
+/** A proposal's discussion thread is wanted (opened, or changed): the root reads it and hands it back. */
+export class RepliesEvent extends Event {
+  static readonly type = 'plenary-replies';
+
+  constructor(readonly proposal: number, readonly done: (replies: Reply[] | null, error: string | null) => void) {
+    super(RepliesEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+/** A participant replies in a proposal's thread. */
+export class ReplyEvent extends Event {
+  static readonly type = 'plenary-reply';
+
+  constructor(readonly proposal: number, readonly text: string, readonly done: (error: string | null) => void) {
+    super(ReplyEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /** An invited delegation accepts or declines to co-sponsor a proposal. */
 export class CosponsorAnswerEvent extends Event {
   static readonly type = 'plenary-cosponsor-answer';
@@ -57,6 +75,8 @@ declare global {
     'plenary-propose': ProposeEvent;
     'plenary-withdraw': WithdrawEvent;
     'plenary-edit': EditEvent;
+    'plenary-replies': RepliesEvent;
+    'plenary-reply': ReplyEvent;
     'plenary-cosponsor-answer': CosponsorAnswerEvent;
   }
 }

@@ -4,7 +4,7 @@ import { t, dirOf, localDigits, type Lang } from './i18n';
 import { parseRoute, routeHash, type Route } from './route';
 import { anchorOf, bracketSegments, depths, utcMinute, type Anchor } from './paragraphs';
 import { ProposalBoard, proposalOf } from './proposals';
-import { CosponsorAnswerEvent, EditEvent, ProposeEvent, WithdrawEvent } from './events';
+import { CosponsorAnswerEvent, EditEvent, ProposeEvent, RepliesEvent, ReplyEvent, WithdrawEvent } from './events';
 import './paragraph-proposals';
 
 /** The root: owns the session, the route and the data of the current view. */
@@ -23,6 +23,7 @@ export class PlenaryApp extends LitElement {
     selection: { state: true },
     groups: { state: true },
     window: { state: true },
+    repliesHeard: { state: true },
   };
 
   account: Account | null = null;
@@ -39,6 +40,8 @@ export class PlenaryApp extends LitElement {
   selection: { paragraph: number; anchor: Anchor } | null = null;
   /** Groups the user's delegation coordinates in the open negotiation. */
   groups: { code: string; name: string }[] = [];
+  /** Replies heard live (open discussion threads reload when it moves). */
+  repliesHeard = 0;
   /** The open revision's comment window. */
   window: CommentWindow | null = null;
   board: ProposalBoard | null = null;
@@ -63,6 +66,18 @@ export class PlenaryApp extends LitElement {
       (n, r) => api.withdraw(n, r, e.proposal), e.proposal.id));
     this.addEventListener(EditEvent.type, (e) => void this.changing(e.done,
       (n, r) => api.edit(n, r, e.proposal, e.changes), e.proposal.id));
+    this.addEventListener(RepliesEvent.type, (e) => {
+      const r = this.route;
+      if (r.view !== 'revision') return;
+      api.replies(r.negotiation, r.revision, e.proposal).then((x) => e.done(x, null),
+        (err) => e.done(null, err instanceof ApiError ? err.message : String(err)));
+    });
+    this.addEventListener(ReplyEvent.type, (e) => {
+      const r = this.route;
+      if (r.view !== 'revision') return;
+      api.reply(r.negotiation, r.revision, e.proposal, e.text).then(() => e.done(null),
+        (err) => e.done(err instanceof ApiError ? err.message : String(err)));
+    });
     this.addEventListener(CosponsorAnswerEvent.type, (e) => void this.changing(e.done,
       (n, r) => api.answerCosponsorship(n, r, e.proposal, this.negotiation?.delegation ?? '', e.accept)));
     document.addEventListener('selectionchange', () => this.onSelection());
@@ -102,6 +117,7 @@ export class PlenaryApp extends LitElement {
       api.commentWindow(r.negotiation, r.revision).then((w) => { this.window = w; }, () => undefined);
       return;
     }
+    if (e.type === 'proposal.replied') this.repliesHeard++;
     const id = proposalOf(e, r.revision);
     if (id === null) return;
     api.proposal(r.negotiation, r.revision, id).then((p) => board.upsert(p), () => undefined);
@@ -395,6 +411,8 @@ export class PlenaryApp extends LitElement {
                   .canPropose=${canPropose}
                   .delegation=${n.delegation}
                   .groups=${this.groups}
+                  .canReply=${n.role !== 'observer'}
+                  .repliesHeard=${this.repliesHeard}
                   .selection=${this.selection?.paragraph === p.id ? this.selection.anchor : null}
                 ></plenary-paragraph-proposals>`
               : nothing}

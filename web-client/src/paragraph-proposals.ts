@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
-import type { Proposal } from './api';
-import { CosponsorAnswerEvent, EditEvent, ProposeEvent, WithdrawEvent } from './events';
+import type { Proposal, Reply } from './api';
+import { CosponsorAnswerEvent, EditEvent, ProposeEvent, RepliesEvent, ReplyEvent, WithdrawEvent } from './events';
 import { kindLabel, localDigits, t, type Lang } from './i18n';
 import type { Anchor } from './paragraphs';
 import { PARAGRAPH_KINDS, delegationCodes, needsText, textDirection, type Counts } from './proposals';
@@ -19,6 +19,9 @@ export class ParagraphProposals extends LitElement {
     groups: { attribute: false },
     confirming: { state: true },
     editing: { state: true },
+    canReply: { attribute: false },
+    repliesHeard: { attribute: false },
+    threads: { state: true },
     open: { state: true },
     anchor: { state: true },
     error: { state: true },
@@ -41,6 +44,12 @@ export class ParagraphProposals extends LitElement {
   confirming: number | null = null;
   /** The proposal being edited in place. */
   editing: number | null = null;
+  /** Whether the viewer may take part in discussions (not observers). */
+  canReply = false;
+  /** Counts the replies heard live in the negotiation; a change reloads the open threads. */
+  repliesHeard = 0;
+  /** Open discussion threads, by proposal (null while loading). */
+  threads = new Map<number, Reply[] | null>();
   open = false;
   /** The span the open form proposes on (null: the whole paragraph). */
   anchor: Anchor | null = null;
@@ -108,6 +117,60 @@ export class ParagraphProposals extends LitElement {
     }));
   }
 
+  /** Someone replied somewhere in the negotiation (a live event): read the open threads again. */
+  protected updated(changed: Map<string, unknown>) {
+    if (changed.has('repliesHeard') && changed.get('repliesHeard') !== undefined) {
+      for (const id of this.threads.keys()) this.loadThread(id);
+    }
+  }
+
+  private toggleThread(p: Proposal) {
+    const next = new Map(this.threads);
+    if (next.has(p.id)) {
+      next.delete(p.id);
+    } else {
+      next.set(p.id, null);
+    }
+    this.threads = next;
+    if (next.has(p.id)) this.loadThread(p.id);
+  }
+
+  private loadThread(id: number) {
+    this.dispatchEvent(new RepliesEvent(id, (replies, error) => {
+      if (error) this.error = error;
+      if (replies && this.threads.has(id)) this.threads = new Map(this.threads).set(id, replies);
+    }));
+  }
+
+  private sendReply(e: SubmitEvent, p: Proposal) {
+    e.preventDefault();
+    const formEl = e.target as HTMLFormElement;
+    const text = String(new FormData(formEl).get('reply') ?? '').trim();
+    if (!text) return;
+    this.dispatchEvent(new ReplyEvent(p.id, text, (error) => {
+      this.error = error ?? '';
+      if (!error) {
+        formEl.reset();
+        this.loadThread(p.id);
+      }
+    }));
+  }
+
+  private renderThread(p: Proposal) {
+    const L = this.lang;
+    const replies = this.threads.get(p.id);
+    return html`<div class="thread">
+      ${replies === null || replies === undefined ? html`<p class="meta">…</p>`
+        : replies.length === 0 ? html`<p class="meta">${t('noReplies', L)}</p>`
+        : html`<ol class="replies">${replies.map((x) => html`<li class="reply" data-id=${x.id}>
+            <span class="delegation">${x.delegation ?? '—'}</span>
+            <span class="text" dir=${textDirection(x.text)}>${x.text}</span></li>`)}</ol>`}
+      ${this.canReply ? html`<form class="reply-form" @submit=${(e: SubmitEvent) => this.sendReply(e, p)}>
+          <textarea name="reply" rows="2" maxlength="5000" dir="auto" placeholder=${t('replyPlaceholder', L)}></textarea>
+          <button type="submit">${t('send', L)}</button></form>` : nothing}
+    </div>`;
+  }
+
   private answer(p: Proposal, accept: boolean) {
     this.dispatchEvent(new CosponsorAnswerEvent(p, accept, (error) => {
       this.error = error ?? '';
@@ -163,6 +226,9 @@ export class ParagraphProposals extends LitElement {
             <button class="link object" type="button" @click=${() => this.respond(p, 'object')}>${t('object', L)}</button>`
         : nothing}
       ${this.renderOwn(p)}
+      <button class="link discussion" type="button" @click=${() => this.toggleThread(p)}>${this.threads.has(p.id)
+        ? t('hide', L) : t('discussion', L)}</button>
+      ${this.threads.has(p.id) ? this.renderThread(p) : nothing}
     </li>`;
   }
 

@@ -4,7 +4,7 @@ import { ProposalBoard, needsText, proposalOf, textDirection } from './proposals
 import { kindLabel } from './i18n';
 import './paragraph-proposals';
 import type { ParagraphProposals } from './paragraph-proposals';
-import { CosponsorAnswerEvent, EditEvent, ProposeEvent, WithdrawEvent } from './events';
+import { CosponsorAnswerEvent, EditEvent, ProposeEvent, RepliesEvent, ReplyEvent, WithdrawEvent } from './events';
 
 const proposal = (id: number, over: Partial<Proposal> = {}): Proposal => ({
   id, negotiation: 1, revision: 7, paragraph: 10, kind: 'amend', itu: { code: 'MOD', ar: 'تعديل' },
@@ -250,6 +250,38 @@ describe('a paragraph\'s proposals on screen', () => {
     got[0].done(null);
     await el.updateComplete;
     expect(el.querySelector('form.edit')).toBeNull();
+    el.remove();
+  });
+
+  it('opens a proposal\'s discussion, shows its replies as text and sends a reply', async () => {
+    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
+    el.paragraph = 10;
+    el.canReply = true;
+    el.proposals = [proposal(1)];
+    document.body.append(el);
+    await el.updateComplete;
+    const asked: RepliesEvent[] = [];
+    const sent: ReplyEvent[] = [];
+    document.body.addEventListener(RepliesEvent.type, (e) => asked.push(e));
+    document.body.addEventListener(ReplyEvent.type, (e) => sent.push(e));
+    (el.querySelector('.discussion') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(asked.map((e) => e.proposal)).toEqual([1]);
+    asked[0].done([{ id: 5, proposalId: 1, inReplyTo: null, delegation: 'SAU', text: 'نؤيد <i>ذلك</i>',
+      createdAt: '2026-12-01T08:00:00Z' }], null);
+    await el.updateComplete;
+    const reply = el.querySelector('.reply .text') as HTMLElement;
+    expect(reply.textContent).toBe('نؤيد <i>ذلك</i>');
+    expect(reply.dir).toBe('rtl');
+    expect(el.querySelector('.reply i')).toBeNull();
+    (el.querySelector('.reply-form textarea') as HTMLTextAreaElement).value = 'ما المصدر؟ (ITU)';
+    (el.querySelector('.reply-form') as HTMLFormElement).requestSubmit();
+    expect(sent.map((e) => [e.proposal, e.text])).toEqual([[1, 'ما المصدر؟ (ITU)']]);
+    sent[0].done(null);
+    expect(asked).toHaveLength(2); // the thread is read again after the reply
+    el.repliesHeard = 1; // a reply heard live elsewhere reloads open threads too
+    await el.updateComplete;
+    expect(asked).toHaveLength(3);
     el.remove();
   });
 });
