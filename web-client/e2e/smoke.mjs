@@ -45,6 +45,14 @@ try {
   const cites = await page.locator('article.draft .cite').allInnerTexts();
   check(cites.includes('PP1') && cites.includes('OP1') && new Set(cites).size === cites.length,
     `each preambular and operative paragraph shows its own citation (${cites.slice(0, 4).join(', ')}…)`);
+  const docx = await page.locator('a.compilation', { hasText: 'DOCX' }).getAttribute('href');
+  const compiled = await page.request.get(url + docx);
+  check(compiled.status() === 200 && compiled.headers()['content-type'].includes('wordprocessingml'),
+    'the consolidated comments document downloads as DOCX from the revision');
+  const diffHref = await page.locator('a.diff').getAttribute('href');
+  const diff = diffHref === null ? null : await page.request.get(url + diffHref);
+  check(diff !== null && diff.status() === 200 && (await diff.text()).includes('<ins'),
+    'the diff from the revision before opens');
   const bracket = page.locator('mark.bracket');
   check((await bracket.count()) >= 1 && (await bracket.first().innerText()).includes('ولا سيما الحكومات'),
     'bracketed, not yet agreed text is highlighted');

@@ -26,6 +26,8 @@ const labels = {
   proposals: { en: 'proposals', ar: 'مقترحات' },
   propose: { en: 'Propose…', ar: 'اقتراح…' },
   withdraw: { en: 'Withdraw', ar: 'سحب' },
+  compilation: { en: 'Compilation of proposals', ar: 'تجميع المقترحات' },
+  changesSince: { en: 'Changes since', ar: 'التغييرات منذ' },
   discussion: { en: 'Discussion', ar: 'النقاش' },
   hide: { en: 'Hide', ar: 'إخفاء' },
   replyPlaceholder: { en: 'Reply…', ar: 'رد…' },

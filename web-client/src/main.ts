@@ -148,6 +148,24 @@ export class PlenaryApp extends LitElement {
   }
 
   /** Runs a change to one proposal of the open revision and shows its new state (the live event follows). */
+  /**
+   * Links to what the server renders for this revision: the consolidated comments document in each format (in
+   * the interface's language) and the diff from the revision before. Plain links: the session cookie goes with them.
+   */
+  private renderDocuments() {
+    const r = this.route;
+    const rev = this.revision;
+    if (r.view !== 'revision' || !rev) return nothing;
+    const L = this.lang;
+    const base = `/api/v1/negotiations/${r.negotiation}/revisions/${r.revision}/compilation`;
+    const before = this.revisions.filter((x) => x.seq < rev.seq).sort((a, b) => b.seq - a.seq)[0];
+    return html`<p class="documents">${t('compilation', L)}:
+      ${['docx', 'html', 'md', 'json', 'csv'].map((f) => html`<a class="compilation" href=${`${base}?format=${f}&lang=${L}`}
+        download>${f.toUpperCase()}</a> `)}
+      ${before ? html` · <a class="diff" href=${`/api/v1/negotiations/${r.negotiation}/diff?from=${before.id}&to=${rev.id}&format=html`}
+        target="_blank" rel="noopener">${t('changesSince', L)} ${before.label}</a>` : nothing}</p>`;
+  }
+
   /** The deadline, as a banner: open (until …), closed (on …), or under the silence procedure. */
   private renderWindow() {
     const w = this.window;
@@ -218,6 +236,7 @@ export class PlenaryApp extends LitElement {
         this.negotiation = await api.negotiation(r.negotiation);
         this.revision = await api.revision(r.negotiation, r.revision);
         this.window = await api.commentWindow(r.negotiation, r.revision);
+        this.revisions = await api.revisions(r.negotiation);
         const own = this.negotiation.delegation;
         this.groups = own === null ? [] : (await api.delegations(r.negotiation))
           .filter((d) => d.coordinator === own && d.code !== own)
@@ -390,6 +409,7 @@ export class PlenaryApp extends LitElement {
         ${localDigits(board?.size ?? 0, L)} ${t('proposals', L)}
         <span class="live-state ${this.live ? 'on' : 'off'}">${this.live ? t('live', L) : t('offline', L)}</span></p>
       ${this.renderWindow()}
+      ${this.renderDocuments()}
       <article class="draft">
         ${rev.paragraphs.map((p) => {
           const counts = board?.counts(p.id) ?? { total: 0, byKind: {} };
