@@ -53,6 +53,13 @@ try {
   const diff = diffHref === null ? null : await page.request.get(url + diffHref);
   check(diff !== null && diff.status() === 200 && (await diff.text()).includes('<ins'),
     'the diff from the revision before opens');
+  // the chair sets the comment deadline and starts the silence procedure from the revision
+  await page.fill('form.window-form input[name=deadline]', '2031-03-01T09:30');
+  await page.check('form.window-form input[name=silence]');
+  await page.click('form.window-form button[type=submit]');
+  const silence = await page.waitForSelector('.window.silence', { timeout: 10000 }).then(() => true, () => false);
+  check(silence && (await page.locator('.window.silence').innerText()).includes('2031-03-01 09:30 UTC'),
+    'the chair sets a UTC deadline with the silence procedure, and the revision says so');
   const bracket = page.locator('mark.bracket');
   check((await bracket.count()) >= 1 && (await bracket.first().innerText()).includes('ولا سيما الحكومات'),
     'bracketed, not yet agreed text is highlighted');

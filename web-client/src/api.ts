@@ -227,6 +227,8 @@ export const api = {
   reply: (n: number, r: number, id: number, text: string) =>
     call<Reply>('POST', `/negotiations/${n}/revisions/${r}/proposals/${id}/replies`, { text }, 'application/json',
       { 'Idempotency-Key': newIdempotencyKey() }),
+  setCommentWindow: (n: number, r: number, deadline: string | null, silence: boolean) =>
+    call<CommentWindow>('PUT', `/negotiations/${n}/revisions/${r}/comment-window`, { deadline, silence }),
   commentWindow: (n: number, r: number) => call<CommentWindow>('GET', `/negotiations/${n}/revisions/${r}/comment-window`),
   delegations: (n: number) =>
     call<{ delegations: NegotiationDelegation[] }>('GET', `/negotiations/${n}/delegations`).then((x) => x.delegations),

@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { api, ApiError, type Account, type CommentWindow, type LiveEvent, type Negotiation, type Proposal, type Revision, type RevisionSummary } from './api';
 import { t, dirOf, localDigits, type Lang } from './i18n';
 import { parseRoute, routeHash, type Route } from './route';
-import { anchorOf, bracketSegments, depths, utcMinute, type Anchor } from './paragraphs';
+import { anchorOf, bracketSegments, depths, utcFromLocalInput, utcMinute, type Anchor } from './paragraphs';
 import { ProposalBoard, proposalOf } from './proposals';
 import { CosponsorAnswerEvent, EditEvent, ProposeEvent, RepliesEvent, ReplyEvent, WithdrawEvent } from './events';
 import './paragraph-proposals';
@@ -164,6 +164,35 @@ export class PlenaryApp extends LitElement {
         download>${f.toUpperCase()}</a> `)}
       ${before ? html` · <a class="diff" href=${`/api/v1/negotiations/${r.negotiation}/diff?from=${before.id}&to=${rev.id}&format=html`}
         target="_blank" rel="noopener">${t('changesSince', L)} ${before.label}</a>` : nothing}</p>`;
+  }
+
+  /** The chair sets, extends or clears the comment deadline, and starts the silence procedure. */
+  private async setWindow(e: SubmitEvent) {
+    e.preventDefault();
+    const r = this.route;
+    if (r.view !== 'revision') return;
+    const form = new FormData(e.target as HTMLFormElement);
+    try {
+      this.window = await api.setCommentWindow(r.negotiation, r.revision,
+        utcFromLocalInput(String(form.get('deadline') ?? '')), form.get('silence') === 'on');
+      this.error = '';
+    } catch (err) {
+      this.error = err instanceof ApiError
+        ? [err.message, ...(err.problem.errors ?? []).map((f) => `${f.field}: ${f.message}`)].join(' — ')
+        : String(err);
+    }
+  }
+
+  private renderWindowForm() {
+    const n = this.negotiation;
+    const L = this.lang;
+    if (!n || (n.role !== 'facilitator' && n.role !== 'secretariat')) return nothing;
+    const current = this.window?.deadline ? new Date(this.window.deadline).toISOString().slice(0, 16) : '';
+    return html`<form class="window-form" @submit=${(e: SubmitEvent) => void this.setWindow(e)}>
+      <label>${t('deadlineUtc', L)} <input type="datetime-local" name="deadline" .value=${current} dir="ltr"></label>
+      <label><input type="checkbox" name="silence" ?checked=${this.window?.silence ?? false}> ${t('silenceProcedure', L)}</label>
+      <button type="submit">${t('setWindow', L)}</button>
+    </form>`;
   }
 
   /** The deadline, as a banner: open (until …), closed (on …), or under the silence procedure. */
@@ -409,6 +438,7 @@ export class PlenaryApp extends LitElement {
         ${localDigits(board?.size ?? 0, L)} ${t('proposals', L)}
         <span class="live-state ${this.live ? 'on' : 'off'}">${this.live ? t('live', L) : t('offline', L)}</span></p>
       ${this.renderWindow()}
+      ${this.renderWindowForm()}
       ${this.renderDocuments()}
       <article class="draft">
         ${rev.paragraphs.map((p) => {

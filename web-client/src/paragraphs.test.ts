@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorOf, bracketSegments, depths, utcMinute } from './paragraphs';
+import { anchorOf, bracketSegments, depths, utcFromLocalInput, utcMinute } from './paragraphs';
 import type { Paragraph } from './api';
 import { localDigits } from './i18n';
 
@@ -55,5 +55,7 @@ describe('deadlines', () => {
     expect(utcMinute('2026-12-03T19:30:00+02:00')).toBe('2026-12-03 17:30 UTC');
     expect(localDigits(utcMinute('2026-12-03T17:00:00Z'), 'ar')).toBe('٢٠٢٦-١٢-٠٣ ١٧:٠٠ UTC');
     expect(utcMinute('not a date')).toBe('not a date');
+    expect(utcFromLocalInput('2026-12-03T17:00')).toBe('2026-12-03T17:00:00Z');
+    expect(utcFromLocalInput('  ')).toBeNull();
   });
 });

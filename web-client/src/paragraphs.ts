@@ -86,3 +86,10 @@ export function utcMinute(iso: string): string {
   if (Number.isNaN(d.getTime())) return iso;
   return d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 }
+
+/** A {@code datetime-local} value read as UTC ("2026-12-03T17:00" → "2026-12-03T17:00:00Z"); null when empty. */
+export function utcFromLocalInput(value: string): string | null {
+  const v = value.trim();
+  if (!v) return null;
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v) ? `${v}:00Z` : v;
+}
