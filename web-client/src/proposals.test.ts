@@ -13,6 +13,16 @@ const proposal = (id: number, over: Partial<Proposal> = {}): Proposal => ({
   etag: `"p${id}v1"`, createdAt: '2026-12-01T08:00:00Z', ...over,
 });
 
+/** The component for paragraph 10, with these properties, rendered. */
+async function mount(props: Partial<ParagraphProposals>): Promise<ParagraphProposals> {
+  const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
+  el.paragraph = 10;
+  Object.assign(el, props);
+  document.body.append(el);
+  await el.updateComplete;
+  return el;
+}
+
 const event = (type: string, payload: Record<string, unknown>): LiveEvent => ({
   id: 42, type, negotiation: 1, subject: null, delegation: 'EGY', at: '2026-12-01T08:00:00Z', payload,
 });
@@ -74,14 +84,12 @@ describe('the proposals of a revision', () => {
 
 describe('a paragraph\'s proposals on screen', () => {
   it('renders user text as text, never as HTML, each paragraph with its own direction', async () => {
-    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
-    el.paragraph = 10;
-    el.proposals = [proposal(1, { text: 'نقترح <b>حذف</b> <img src=x onerror=alert(1)>' }),
-      proposal(2, { text: 'We suggest (ITU) wording', delegation: 'USA', kind: 'comment', itu: null })];
-    el.counts = { total: 2, byKind: { amend: 1, comment: 1 } };
-    el.lang = 'ar';
-    document.body.append(el);
-    await el.updateComplete;
+    const el = await mount({
+      proposals: [proposal(1, { text: 'نقترح <b>حذف</b> <img src=x onerror=alert(1)>' }),
+      proposal(2, { text: 'We suggest (ITU) wording', delegation: 'USA', kind: 'comment', itu: null })],
+      counts: { total: 2, byKind: { amend: 1, comment: 1 } },
+      lang: 'ar',
+    });
     const texts = [...el.querySelectorAll('.proposal .text')] as HTMLElement[];
     expect(texts.map((t) => t.dir)).toEqual(['rtl', 'ltr']);
     expect(texts[0].textContent).toContain('<b>حذف</b>');
@@ -92,11 +100,9 @@ describe('a paragraph\'s proposals on screen', () => {
   });
 
   it('lets a delegate file a proposal through the small form', async () => {
-    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
-    el.paragraph = 10;
-    el.canPropose = true;
-    document.body.append(el);
-    await el.updateComplete;
+    const el = await mount({
+      canPropose: true,
+    });
     (el.querySelector('.propose-open') as HTMLButtonElement).click();
     await el.updateComplete;
     const got: ProposeEvent[] = [];
@@ -113,12 +119,10 @@ describe('a paragraph\'s proposals on screen', () => {
   });
 
   it('proposes on a selected span: the form quotes it and the proposal carries its anchor', async () => {
-    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
-    el.paragraph = 10;
-    el.canPropose = true;
-    el.selection = { exact: '2,9 مليار', prefix: 'لا يزال ', suffix: ' شخص', start: 8, end: 17 };
-    document.body.append(el);
-    await el.updateComplete;
+    const el = await mount({
+      canPropose: true,
+      selection: { exact: '2,9 مليار', prefix: 'لا يزال ', suffix: ' شخص', start: 8, end: 17 },
+    });
     (el.querySelector('.propose-span') as HTMLButtonElement).click();
     await el.updateComplete;
     expect(el.querySelector('form .span q')!.textContent).toBe('2,9 مليار');
@@ -140,25 +144,21 @@ describe('a paragraph\'s proposals on screen', () => {
   });
 
   it('shows the span a proposal is about', async () => {
-    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
-    el.paragraph = 10;
-    el.proposals = [proposal(1, { text: '2,6 مليار',
-      anchor: { exact: '2,9 مليار', prefix: 'لا يزال ', suffix: ' شخص', start: 8, end: 17 } })];
-    document.body.append(el);
-    await el.updateComplete;
+    const el = await mount({
+      proposals: [proposal(1, { text: '2,6 مليار',
+      anchor: { exact: '2,9 مليار', prefix: 'لا يزال ', suffix: ' شخص', start: 8, end: 17 } })],
+    });
     expect(el.querySelector('.proposal q.quote')!.textContent).toBe('2,9 مليار');
     el.remove();
   });
 
   it('lets the proposing delegation withdraw its own proposal, after a second click', async () => {
-    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
-    el.paragraph = 10;
-    el.canPropose = true;
-    el.delegation = 'EGY';
-    el.proposals = [proposal(1), proposal(2, { delegation: 'USA', submittedBy: 'USA' }),
-      proposal(3, { delegation: 'ARAB', submittedBy: 'EGY' })];
-    document.body.append(el);
-    await el.updateComplete;
+    const el = await mount({
+      canPropose: true,
+      delegation: 'EGY',
+      proposals: [proposal(1), proposal(2, { delegation: 'USA', submittedBy: 'USA' }),
+      proposal(3, { delegation: 'ARAB', submittedBy: 'EGY' })],
+    });
     const withdrawable = [...el.querySelectorAll('.proposal')].filter((li) => li.querySelector('.withdraw'))
       .map((li) => (li as HTMLElement).dataset.id);
     expect(withdrawable).toEqual(['1', '3']); // its own, and the group's it submitted as coordinator
@@ -173,15 +173,13 @@ describe('a paragraph\'s proposals on screen', () => {
   });
 
   it('asks an invited delegation to co-sponsor, and tells its answer', async () => {
-    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
-    el.paragraph = 10;
-    el.canPropose = true;
-    el.delegation = 'IRQ';
-    el.proposals = [proposal(1, { invitations: [{ delegation: 'IRQ', state: 'invited' }] }),
-      proposal(2, { invitations: [{ delegation: 'IRQ', state: 'accepted' }] })];
-    el.lang = 'ar';
-    document.body.append(el);
-    await el.updateComplete;
+    const el = await mount({
+      canPropose: true,
+      delegation: 'IRQ',
+      proposals: [proposal(1, { invitations: [{ delegation: 'IRQ', state: 'invited' }] }),
+      proposal(2, { invitations: [{ delegation: 'IRQ', state: 'accepted' }] })],
+      lang: 'ar',
+    });
     expect(el.querySelectorAll('.invitation')).toHaveLength(1);
     expect(el.querySelector('.proposal[data-id="1"] .invitation')!.textContent).toContain('مدعو');
     const got: CosponsorAnswerEvent[] = [];
@@ -192,13 +190,11 @@ describe('a paragraph\'s proposals on screen', () => {
   });
 
   it('proposes with a rationale, for a group the delegation coordinates, inviting co-sponsors', async () => {
-    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
-    el.paragraph = 10;
-    el.canPropose = true;
-    el.delegation = 'EGY';
-    el.groups = [{ code: 'ARAB', name: 'المجموعة العربية' }];
-    document.body.append(el);
-    await el.updateComplete;
+    const el = await mount({
+      canPropose: true,
+      delegation: 'EGY',
+      groups: [{ code: 'ARAB', name: 'المجموعة العربية' }],
+    });
     (el.querySelector('.propose-open') as HTMLButtonElement).click();
     await el.updateComplete;
     const got: ProposeEvent[] = [];
@@ -213,12 +209,10 @@ describe('a paragraph\'s proposals on screen', () => {
   });
 
   it('offers no group choice to a delegation that coordinates none, and sends nothing extra by default', async () => {
-    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
-    el.paragraph = 10;
-    el.canPropose = true;
-    el.delegation = 'QAT';
-    document.body.append(el);
-    await el.updateComplete;
+    const el = await mount({
+      canPropose: true,
+      delegation: 'QAT',
+    });
     (el.querySelector('.propose-open') as HTMLButtonElement).click();
     await el.updateComplete;
     expect(el.querySelector('select[name=onBehalfOf]')).toBeNull();
@@ -231,13 +225,11 @@ describe('a paragraph\'s proposals on screen', () => {
   });
 
   it('edits its own proposal in place, sending only what changed', async () => {
-    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
-    el.paragraph = 10;
-    el.canPropose = true;
-    el.delegation = 'EGY';
-    el.proposals = [proposal(1, { rationale: 'تحديث الأرقام' })];
-    document.body.append(el);
-    await el.updateComplete;
+    const el = await mount({
+      canPropose: true,
+      delegation: 'EGY',
+      proposals: [proposal(1, { rationale: 'تحديث الأرقام' })],
+    });
     (el.querySelector('.proposal .edit') as HTMLButtonElement).click();
     await el.updateComplete;
     const area = el.querySelector('form.edit textarea[name=rationale]') as HTMLTextAreaElement;
@@ -254,12 +246,10 @@ describe('a paragraph\'s proposals on screen', () => {
   });
 
   it('opens a proposal\'s discussion, shows its replies as text and sends a reply', async () => {
-    const el = document.createElement('plenary-paragraph-proposals') as ParagraphProposals;
-    el.paragraph = 10;
-    el.canReply = true;
-    el.proposals = [proposal(1)];
-    document.body.append(el);
-    await el.updateComplete;
+    const el = await mount({
+      canReply: true,
+      proposals: [proposal(1)],
+    });
     const asked: RepliesEvent[] = [];
     const sent: ReplyEvent[] = [];
     document.body.addEventListener(RepliesEvent.type, (e) => asked.push(e));

@@ -34,11 +34,9 @@ class CrossNodeReadCacheTest {
     Backend.Db db = Backend.POSTGRESQL.newDatabase(temp);
     try (TestServer a = TestServer.start(db, temp.resolve("a")); TestServer b = TestServer.start(db, temp.resolve("b"))) {
       long n = a.negotiation("القرار 88 (كيغالي، 2022)");
-      Response zero = a.admin.postText("/api/v1/negotiations/" + n + "/revisions?label=Zero%20draft",
-          Samples.text("ar-itu-res88-zero.txt"));
-      assertThat(zero.status()).as(zero.text()).isEqualTo(201);
-      long r = zero.json().get("id").asLong();
-      long paragraph = ReadCacheHttpTest.paragraphWith(zero.json(), "لا يزال 2,9 مليار شخص");
+      var zero = a.upload(n, "Zero draft", Samples.text("ar-itu-res88-zero.txt"));
+      long r = zero.get("id").asLong();
+      long paragraph = Samples.paragraphWith(zero, "لا يزال 2,9 مليار شخص");
       String path = "/api/v1/negotiations/" + n + "/revisions/" + r + "/paragraphs/" + paragraph;
       ApiClient saudiOnA = a.participant(n, "saudi@example.org", "delegate", "SAU");
       a.participant(n, "egypt@example.org", "delegate", "EGY");

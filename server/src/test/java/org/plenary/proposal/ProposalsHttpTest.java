@@ -52,10 +52,7 @@ class ProposalsHttpTest {
   void start() {
     server = TestServer.start(backend, temp);
     n = server.negotiation("القرار 88 (كيغالي، 2022)");
-    Response up = server.admin.postText("/api/v1/negotiations/" + n + "/revisions?label=Zero%20draft",
-        Samples.text("ar-itu-res88-zero.txt"));
-    assertThat(up.status()).as(up.text()).isEqualTo(201);
-    revision = up.json();
+    revision = server.upload(n, "Zero draft", Samples.text("ar-itu-res88-zero.txt"));
     r = revision.get("id").asLong();
     base = "/api/v1/negotiations/" + n + "/revisions/" + r;
     for (String d : DELEGATIONS) {

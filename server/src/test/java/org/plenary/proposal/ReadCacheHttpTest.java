@@ -49,11 +49,9 @@ class ReadCacheHttpTest {
   void start() {
     server = TestServer.start(backend, temp);
     n = server.negotiation("القرار 88 (كيغالي، 2022)");
-    Response up = server.admin.postText("/api/v1/negotiations/" + n + "/revisions?label=Zero%20draft",
-        Samples.text("ar-itu-res88-zero.txt"));
-    assertThat(up.status()).as(up.text()).isEqualTo(201);
-    r = up.json().get("id").asLong();
-    paragraph = paragraphWith(up.json(), "لا يزال 2,9 مليار شخص");
+    var up = server.upload(n, "Zero draft", Samples.text("ar-itu-res88-zero.txt"));
+    r = up.get("id").asLong();
+    paragraph = paragraphWith(up, "لا يزال 2,9 مليار شخص");
     base = "/api/v1/negotiations/" + n + "/revisions/" + r;
     for (String d : List.of("EGY", "SAU", "IRQ")) {
       delegates.put(d, server.participant(n, d.toLowerCase() + "@delegation.test", "delegate", d));

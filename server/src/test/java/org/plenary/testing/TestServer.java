@@ -79,12 +79,17 @@ public final class TestServer implements AutoCloseable {
 
   /** Uploads a plain-text revision of negotiation {@code n} as the admin and returns its id. */
   public long revision(long n, String label, String text) {
+    return upload(n, label, text).get("id").asLong();
+  }
+
+  /** Uploads a plain-text revision of negotiation {@code n} as the admin and returns it (with its paragraphs). */
+  public com.fasterxml.jackson.databind.JsonNode upload(long n, String label, String text) {
     ApiClient.Response r = admin.postText("/api/v1/negotiations/" + n + "/revisions?label="
         + java.net.URLEncoder.encode(label, java.nio.charset.StandardCharsets.UTF_8), text);
     if (r.status() != 201) {
       throw new AssertionError("uploading " + label + " failed: " + r.status() + " " + r.text());
     }
-    return r.json().get("id").asLong();
+    return r.json();
   }
 
   public ApiClient client() {
