@@ -209,6 +209,8 @@ export const api = {
   withdraw: (n: number, r: number, p: Proposal) =>
     call<Proposal>('POST', `/negotiations/${n}/revisions/${r}/proposals/${p.id}/withdraw`, {}, 'application/json',
       { 'If-Match': p.etag }),
+  inviteCosponsors: (n: number, r: number, p: Proposal, delegations: string[]) =>
+    call<Proposal>('POST', `/negotiations/${n}/revisions/${r}/proposals/${p.id}/cosponsors`, { delegations }),
   answerCosponsorship: (n: number, r: number, p: Proposal, delegation: string, accept: boolean) =>
     call<Proposal>('PUT', `/negotiations/${n}/revisions/${r}/proposals/${p.id}/cosponsors/${delegation}`,
       { answer: accept ? 'accept' : 'decline' }),

@@ -60,6 +60,16 @@ export class ReplyEvent extends Event {
   }
 }
 
+/** The proposing delegation invites more delegations to co-sponsor its proposal. */
+export class InviteEvent extends Event {
+  static readonly type = 'plenary-invite';
+
+  constructor(readonly proposal: Proposal, readonly delegations: string[],
+    readonly done: (error: string | null) => void = () => undefined) {
+    super(InviteEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /** An invited delegation accepts or declines to co-sponsor a proposal. */
 export class CosponsorAnswerEvent extends Event {
   static readonly type = 'plenary-cosponsor-answer';
@@ -75,6 +85,7 @@ declare global {
     'plenary-propose': ProposeEvent;
     'plenary-withdraw': WithdrawEvent;
     'plenary-edit': EditEvent;
+    'plenary-invite': InviteEvent;
     'plenary-replies': RepliesEvent;
     'plenary-reply': ReplyEvent;
     'plenary-cosponsor-answer': CosponsorAnswerEvent;

@@ -4,7 +4,7 @@ import { t, dirOf, localDigits, type Lang } from './i18n';
 import { parseRoute, routeHash, type Route } from './route';
 import { anchorOf, bracketSegments, depths, utcFromLocalInput, utcMinute, type Anchor } from './paragraphs';
 import { ProposalBoard, proposalOf } from './proposals';
-import { CosponsorAnswerEvent, EditEvent, ProposeEvent, RepliesEvent, ReplyEvent, WithdrawEvent } from './events';
+import { CosponsorAnswerEvent, EditEvent, InviteEvent, ProposeEvent, RepliesEvent, ReplyEvent, WithdrawEvent } from './events';
 import './paragraph-proposals';
 
 /** The root: owns the session, the route and the data of the current view. */
@@ -78,6 +78,8 @@ export class PlenaryApp extends LitElement {
       api.reply(r.negotiation, r.revision, e.proposal, e.text).then(() => e.done(null),
         (err) => e.done(err instanceof ApiError ? err.message : String(err)));
     });
+    this.addEventListener(InviteEvent.type, (e) => void this.changing(e.done,
+      (n, r) => api.inviteCosponsors(n, r, e.proposal, e.delegations)));
     this.addEventListener(CosponsorAnswerEvent.type, (e) => void this.changing(e.done,
       (n, r) => api.answerCosponsorship(n, r, e.proposal, this.negotiation?.delegation ?? '', e.accept)));
     document.addEventListener('selectionchange', () => this.onSelection());

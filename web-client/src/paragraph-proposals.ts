@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Proposal, Reply } from './api';
-import { CosponsorAnswerEvent, EditEvent, ProposeEvent, RepliesEvent, ReplyEvent, WithdrawEvent } from './events';
+import { CosponsorAnswerEvent, EditEvent, InviteEvent, ProposeEvent, RepliesEvent, ReplyEvent, WithdrawEvent } from './events';
 import { kindLabel, localDigits, t, type Lang } from './i18n';
 import type { Anchor } from './paragraphs';
 import { PARAGRAPH_KINDS, delegationCodes, needsText, textDirection, type Counts } from './proposals';
@@ -19,6 +19,7 @@ export class ParagraphProposals extends LitElement {
     groups: { attribute: false },
     confirming: { state: true },
     editing: { state: true },
+    inviting: { state: true },
     canReply: { attribute: false },
     repliesHeard: { attribute: false },
     threads: { state: true },
@@ -44,6 +45,8 @@ export class ParagraphProposals extends LitElement {
   confirming: number | null = null;
   /** The proposal being edited in place. */
   editing: number | null = null;
+  /** The proposal whose co-sponsor invitation form is open. */
+  inviting: number | null = null;
   /** Whether the viewer may take part in discussions (not observers). */
   canReply = false;
   /** Counts the replies heard live in the negotiation; a change reloads the open threads. */
@@ -171,6 +174,16 @@ export class ParagraphProposals extends LitElement {
     </div>`;
   }
 
+  private sendInvite(e: SubmitEvent, p: Proposal) {
+    e.preventDefault();
+    const codes = delegationCodes(String(new FormData(e.target as HTMLFormElement).get('delegations') ?? ''));
+    if (codes.length === 0) return;
+    this.dispatchEvent(new InviteEvent(p, codes, (error) => {
+      this.error = error ?? '';
+      if (!error) this.inviting = null;
+    }));
+  }
+
   private answer(p: Proposal, accept: boolean) {
     this.dispatchEvent(new CosponsorAnswerEvent(p, accept, (error) => {
       this.error = error ?? '';
@@ -260,7 +273,18 @@ export class ParagraphProposals extends LitElement {
               <button class="link withdraw-yes" type="button" @click=${() => this.withdraw(p)}>${t('yes', L)}</button>
               <button class="link" type="button" @click=${() => { this.confirming = null; }}>${t('no', L)}</button></span>`
           : html`<button class="link edit" type="button" @click=${() => { this.editing = p.id; }}>${t('edit', L)}</button>
+              <button class="link invite" type="button" @click=${() => { this.inviting = p.id; }}>${t('invite', L)}</button>
               <button class="link withdraw" type="button" @click=${() => { this.confirming = p.id; }}>${t('withdraw', L)}</button>`)
+        : nothing}
+      ${mine && (p.invitations ?? []).length > 0
+        ? html`<p class="meta invitations">${t('invitations', L)}: ${(p.invitations ?? []).map((i) => html`<span
+            class="invitation-state ${i.state}">${i.delegation} (${t(`${i.state}State` as 'invitedState', L)})</span> `)}</p>`
+        : nothing}
+      ${this.inviting === p.id
+        ? html`<form class="invite-form" @submit=${(e: SubmitEvent) => this.sendInvite(e, p)}>
+            <input name="delegations" dir="ltr" autocomplete="off" placeholder="IRQ, SAU">
+            <button type="submit">${t('invite', L)}</button>
+            <button class="link" type="button" @click=${() => { this.inviting = null; }}>${t('cancel', L)}</button></form>`
         : nothing}
       ${this.canPropose && invited
         ? html`<p class="invitation">${t('invitedToCosponsor', L)}

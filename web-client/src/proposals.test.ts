@@ -4,7 +4,7 @@ import { ProposalBoard, needsText, proposalOf, textDirection } from './proposals
 import { kindLabel } from './i18n';
 import './paragraph-proposals';
 import type { ParagraphProposals } from './paragraph-proposals';
-import { CosponsorAnswerEvent, EditEvent, ProposeEvent, RepliesEvent, ReplyEvent, WithdrawEvent } from './events';
+import { CosponsorAnswerEvent, EditEvent, InviteEvent, ProposeEvent, RepliesEvent, ReplyEvent, WithdrawEvent } from './events';
 
 const proposal = (id: number, over: Partial<Proposal> = {}): Proposal => ({
   id, negotiation: 1, revision: 7, paragraph: 10, kind: 'amend', itu: { code: 'MOD', ar: 'تعديل' },
@@ -272,6 +272,29 @@ describe('a paragraph\'s proposals on screen', () => {
     el.repliesHeard = 1; // a reply heard live elsewhere reloads open threads too
     await el.updateComplete;
     expect(asked).toHaveLength(3);
+    el.remove();
+  });
+
+  it('shows the proposing side its invitations with their answers, and invites more', async () => {
+    const el = await mount({
+      canPropose: true,
+      delegation: 'EGY',
+      lang: 'ar',
+      proposals: [proposal(1, { invitations: [{ delegation: 'IRQ', state: 'declined' }, { delegation: 'SAU', state: 'invited' }] })],
+    });
+    const states = el.querySelector('.invitations')!.textContent!;
+    expect(states).toContain('IRQ (اعتذرت)');
+    expect(states).toContain('SAU (بانتظار الرد)');
+    (el.querySelector('.invite') as HTMLButtonElement).click();
+    await el.updateComplete;
+    const got: InviteEvent[] = [];
+    document.body.addEventListener(InviteEvent.type, (e) => got.push(e));
+    (el.querySelector('.invite-form input') as HTMLInputElement).value = 'are، jor';
+    (el.querySelector('.invite-form') as HTMLFormElement).requestSubmit();
+    expect(got.map((e) => [e.proposal.id, e.delegations])).toEqual([[1, ['ARE', 'JOR']]]);
+    got[0].done(null);
+    await el.updateComplete;
+    expect(el.querySelector('.invite-form')).toBeNull();
     el.remove();
   });
 });
