@@ -226,9 +226,9 @@ export const api = {
   revision: (n: number, r: number) => call<Revision>('GET', `/negotiations/${n}/revisions/${r}`),
   replies: (n: number, r: number, id: number) =>
     call<{ replies: Reply[] }>('GET', `/negotiations/${n}/revisions/${r}/proposals/${id}/replies`).then((x) => x.replies),
-  reply: (n: number, r: number, id: number, text: string) =>
-    call<Reply>('POST', `/negotiations/${n}/revisions/${r}/proposals/${id}/replies`, { text }, 'application/json',
-      { 'Idempotency-Key': newIdempotencyKey() }),
+  reply: (n: number, r: number, id: number, text: string, inReplyTo: number | null = null) =>
+    call<Reply>('POST', `/negotiations/${n}/revisions/${r}/proposals/${id}/replies`,
+      inReplyTo === null ? { text } : { text, inReplyTo }, 'application/json', { 'Idempotency-Key': newIdempotencyKey() }),
   setCommentWindow: (n: number, r: number, deadline: string | null, silence: boolean) =>
     call<CommentWindow>('PUT', `/negotiations/${n}/revisions/${r}/comment-window`, { deadline, silence }),
   commentWindow: (n: number, r: number) => call<CommentWindow>('GET', `/negotiations/${n}/revisions/${r}/comment-window`),

@@ -55,7 +55,8 @@ export class RepliesEvent extends Event {
 export class ReplyEvent extends Event {
   static readonly type = 'plenary-reply';
 
-  constructor(readonly proposal: number, readonly text: string, readonly done: (error: string | null) => void) {
+  constructor(readonly proposal: number, readonly text: string, readonly done: (error: string | null) => void,
+    readonly inReplyTo: number | null = null) {
     super(ReplyEvent.type, { bubbles: true, composed: true });
   }
 }

@@ -37,6 +37,8 @@ const labels = {
   compilation: { en: 'Compilation of proposals', ar: 'تجميع المقترحات' },
   changesSince: { en: 'Changes since', ar: 'التغييرات منذ' },
   discussion: { en: 'Discussion', ar: 'النقاش' },
+  answerThis: { en: 'Answer', ar: 'الرد على هذا' },
+  answering: { en: 'Answering', ar: 'رداً على' },
   hide: { en: 'Hide', ar: 'إخفاء' },
   replyPlaceholder: { en: 'Reply…', ar: 'رد…' },
   send: { en: 'Send', ar: 'إرسال' },

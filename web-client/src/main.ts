@@ -75,7 +75,7 @@ export class PlenaryApp extends LitElement {
     this.addEventListener(ReplyEvent.type, (e) => {
       const r = this.route;
       if (r.view !== 'revision') return;
-      api.reply(r.negotiation, r.revision, e.proposal, e.text).then(() => e.done(null),
+      api.reply(r.negotiation, r.revision, e.proposal, e.text, e.inReplyTo).then(() => e.done(null),
         (err) => e.done(err instanceof ApiError ? err.message : String(err)));
     });
     this.addEventListener(InviteEvent.type, (e) => void this.changing(e.done,

@@ -23,6 +23,7 @@ export class ParagraphProposals extends LitElement {
     canReply: { attribute: false },
     repliesHeard: { attribute: false },
     threads: { state: true },
+    answering: { state: true },
     open: { state: true },
     anchor: { state: true },
     error: { state: true },
@@ -53,6 +54,8 @@ export class ParagraphProposals extends LitElement {
   repliesHeard = 0;
   /** Open discussion threads, by proposal (null while loading). */
   threads = new Map<number, Reply[] | null>();
+  /** The reply being answered, per open thread. */
+  answering = new Map<number, Reply>();
   open = false;
   /** The span the open form proposes on (null: the whole paragraph). */
   anchor: Anchor | null = null;
@@ -150,13 +153,17 @@ export class ParagraphProposals extends LitElement {
     const formEl = e.target as HTMLFormElement;
     const text = String(new FormData(formEl).get('reply') ?? '').trim();
     if (!text) return;
+    const to = this.answering.get(p.id) ?? null;
     this.dispatchEvent(new ReplyEvent(p.id, text, (error) => {
       this.error = error ?? '';
       if (!error) {
         formEl.reset();
+        const next = new Map(this.answering);
+        next.delete(p.id);
+        this.answering = next;
         this.loadThread(p.id);
       }
-    }));
+    }, to === null ? null : to.id));
   }
 
   private renderThread(p: Proposal) {
@@ -165,9 +172,18 @@ export class ParagraphProposals extends LitElement {
     return html`<div class="thread">
       ${replies === null || replies === undefined ? html`<p class="meta">…</p>`
         : replies.length === 0 ? html`<p class="meta">${t('noReplies', L)}</p>`
-        : html`<ol class="replies">${replies.map((x) => html`<li class="reply" data-id=${x.id}>
-            <span class="delegation">${x.delegation ?? '—'}</span>
-            <span class="text" dir=${textDirection(x.text)}>${x.text}</span></li>`)}</ol>`}
+        : html`<ol class="replies">${replies.map((x) => {
+            const to = x.inReplyTo === null ? undefined : replies.find((y) => y.id === x.inReplyTo);
+            return html`<li class="reply" data-id=${x.id}>
+              <span class="delegation">${x.delegation ?? '—'}</span>
+              ${to ? html`<span class="meta in-reply-to">↩ ${to.delegation ?? '—'}</span>` : nothing}
+              <span class="text" dir=${textDirection(x.text)}>${x.text}</span>
+              ${this.canReply ? html`<button class="link answer" type="button"
+                @click=${() => { this.answering = new Map(this.answering).set(p.id, x); }}>${t('answerThis', L)}</button>`
+                : nothing}</li>`;
+          })}</ol>`}
+      ${this.answering.has(p.id) ? html`<p class="meta answering">${t('answering', L)}
+          ${this.answering.get(p.id)!.delegation ?? '—'}</p>` : nothing}
       ${this.canReply ? html`<form class="reply-form" @submit=${(e: SubmitEvent) => this.sendReply(e, p)}>
           <textarea name="reply" rows="2" maxlength="5000" dir="auto" placeholder=${t('replyPlaceholder', L)}></textarea>
           <button type="submit">${t('send', L)}</button></form>` : nothing}

@@ -272,6 +272,22 @@ describe('a paragraph\'s proposals on screen', () => {
     el.repliesHeard = 1; // a reply heard live elsewhere reloads open threads too
     await el.updateComplete;
     expect(asked).toHaveLength(3);
+    // answering a particular reply
+    (el.querySelector('.reply[data-id="5"] .answer') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(el.querySelector('.answering')!.textContent).toContain('SAU');
+    (el.querySelector('.reply-form textarea') as HTMLTextAreaElement).value = 'من تقرير الاتحاد لعام 2025';
+    (el.querySelector('.reply-form') as HTMLFormElement).requestSubmit();
+    expect(sent[1].inReplyTo).toBe(5);
+    sent[1].done(null);
+    await el.updateComplete;
+    expect(el.querySelector('.answering')).toBeNull();
+    asked[asked.length - 1].done([
+      { id: 5, proposalId: 1, inReplyTo: null, delegation: 'SAU', text: 'ما المصدر؟', createdAt: '2026-12-01T08:00:00Z' },
+      { id: 6, proposalId: 1, inReplyTo: 5, delegation: 'EGY', text: 'من تقرير الاتحاد', createdAt: '2026-12-01T08:01:00Z' },
+    ], null);
+    await el.updateComplete;
+    expect(el.querySelector('.reply[data-id="6"] .in-reply-to')!.textContent).toContain('SAU');
     el.remove();
   });
 
