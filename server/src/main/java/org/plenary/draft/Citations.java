@@ -22,25 +22,25 @@ import java.util.Set;
  * </ul>
  *
  * <pre>
- *   Citations.of(List.of(new Citations.Item("preambular", null, -1, null), new Citations.Item("operative", "1.", -1, null)))
+ *   Citations.of(List.of(new Citations.Item(7, null, "preambular", null, null), new Citations.Item(8, null, "operative", "1.", null)))
  *   → ["PP1", "OP1"]
  * </pre>
  */
 public final class Citations {
   private Citations() {}
 
-  /** What a citation needs of a paragraph: kind code, written number, parent index (or -1), alternative. */
-  public record Item(String kind, String number, int parent, String alt) {}
+  /** What a citation needs of a paragraph: its id, its parent's (or null), kind code, written number, alternative. */
+  public record Item(long id, Long parent, String kind, String number, String alt) {}
 
-  /** The citation of each item, in order (null where a paragraph has none). */
+  /** The citation of each item, in document order (null where a paragraph has none). */
   public static List<String> of(List<Item> items) {
     boolean uniqueOperatives = uniqueOperativeNumbers(items);
     List<String> out = new ArrayList<>(items.size());
+    java.util.Map<Long, String> byId = new java.util.HashMap<>();
     int preambular = 0;
     int operative = 0;
-    for (int i = 0; i < items.size(); i++) {
-      Item p = items.get(i);
-      String parent = p.parent() >= 0 && p.parent() < i ? out.get(p.parent()) : null;
+    for (Item p : items) {
+      String parent = p.parent() == null ? null : byId.get(p.parent());
       String label = switch (p.kind()) {
         case "preambular" -> "PP" + ++preambular;
         case "operative" -> {
@@ -56,6 +56,7 @@ public final class Citations {
         default -> null;
       };
       out.add(label);
+      byId.put(p.id(), label);
     }
     return out;
   }

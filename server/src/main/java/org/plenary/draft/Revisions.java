@@ -206,12 +206,8 @@ public final class Revisions {
 
   /** The paragraphs with their citations ({@link Citations}), worked out from kinds, numbers and parents. */
   private static List<Paragraph> cited(List<Paragraph> paragraphs) {
-    java.util.Map<Long, Integer> index = new java.util.HashMap<>();
-    for (int i = 0; i < paragraphs.size(); i++) {
-      index.put(paragraphs.get(i).id(), i);
-    }
-    List<String> labels = Citations.of(paragraphs.stream().map(p -> new Citations.Item(p.kind(), p.number(),
-        p.parent() == null ? -1 : index.getOrDefault(p.parent(), -1), p.alt())).toList());
+    List<String> labels = Citations.of(paragraphs.stream()
+        .map(p -> new Citations.Item(p.id(), p.parent(), p.kind(), p.number(), p.alt())).toList());
     List<Paragraph> out = new ArrayList<>(paragraphs.size());
     for (int i = 0; i < paragraphs.size(); i++) {
       out.add(paragraphs.get(i).withLabel(labels.get(i)));

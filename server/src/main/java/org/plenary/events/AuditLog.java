@@ -53,28 +53,7 @@ public final class AuditLog {
    */
   public static long append(DSLContext dsl, Long negotiationId, Actor actor, String type, String subject,
       Object payload) {
-    String base = negotiationId == null ? GLOBAL_CHAIN : "negotiation:" + negotiationId;
-    String payloadJson = payload instanceof String s ? s : Json.string(payload == null ? Json.object() : payload);
-    Head head = lockHead(dsl, base, negotiationId == null ? 1 : LANES);
-    OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
-    String prev = head.lastHash();
-    String hash = hash(prev, negotiationId, actor.accountId(), actor.delegation(), type, subject, payloadJson, now);
-    long id = dsl.insertInto(EVENT)
-        .set(EVENT.NEGOTIATION_ID, negotiationId)
-        .set(EVENT.ACCOUNT_ID, actor.accountId())
-        .set(EVENT.DELEGATION_CODE, actor.delegation())
-        .set(EVENT.TYPE, type)
-        .set(EVENT.SUBJECT, subject)
-        .set(EVENT.PAYLOAD, payloadJson)
-        .set(EVENT.CREATED_AT, now)
-        .set(EVENT.PREV_HASH, prev.isEmpty() ? null : prev)
-        .set(EVENT.HASH, hash)
-        .set(EVENT.CHAIN_KEY, head.key().equals(base) ? null : head.key())
-        .returningResult(EVENT.ID)
-        .fetchOne()
-        .value1();
-    moveHead(dsl, negotiationId, head.key(), hash, type);
-    return id;
+    return appendAll(dsl, negotiationId, List.of(new Pending(actor, type, subject, payload))).get(0);
   }
 
   /** One event for {@link #appendAll}. */
@@ -84,17 +63,18 @@ public final class AuditLog {
       + " subject, payload, created_at, prev_hash, hash, chain_key) values ";
 
   /**
-   * Appends several events of one negotiation in the caller's transaction, as consecutive links of one lane:
-   * one lane lock, one multi-row insert, one head update (and NOTIFY) however many events there are. The chain
-   * is the same as {@link #append} called once per event, so {@link #verify} checks it alike. Group commit
-   * ({@code proposal.Submissions}) uses it; call it last in the transaction, as {@link #append}.
+   * Appends events of one negotiation (or of the global chain, {@code negotiationId} null) in the caller's
+   * transaction, as consecutive links of one lane: one lane lock, one multi-row insert (plain JDBC, see
+   * {@code store.Sql}), one head update (and NOTIFY) however many events there are; returns their ids in order.
+   * {@link #append} is this for one event; group commit ({@code proposal.Submissions}) appends a batch's events
+   * at once. Call it last in the transaction, as it holds a lane head until commit.
    */
-  public static void appendAll(DSLContext dsl, long negotiationId, List<Pending> events) {
+  public static List<Long> appendAll(DSLContext dsl, Long negotiationId, List<Pending> events) {
     if (events.isEmpty()) {
-      return;
+      return List.of();
     }
-    String base = "negotiation:" + negotiationId;
-    Head head = lockHead(dsl, base, LANES);
+    String base = negotiationId == null ? GLOBAL_CHAIN : "negotiation:" + negotiationId;
+    Head head = lockHead(dsl, base, negotiationId == null ? 1 : LANES);
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     String chainKey = head.key().equals(base) ? null : head.key();
     String[] prevs = new String[events.size()];
@@ -109,19 +89,14 @@ public final class AuditLog {
           payloads[i], now);
       prev = hashes[i];
     }
-    String sql = INSERT_EVENT + String.join(", ", java.util.Collections.nCopies(events.size(),
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    dsl.connection(c -> {
-      try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+    String sql = INSERT_EVENT + Sql.rows(events.size(), 10);
+    long[] ids = dsl.connectionResult(c -> {
+      try (java.sql.PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
         int p = 0;
         for (int i = 0; i < events.size(); i++) {
           Pending e = events.get(i);
-          ps.setLong(++p, negotiationId);
-          if (e.actor().accountId() == null) {
-            ps.setNull(++p, java.sql.Types.BIGINT);
-          } else {
-            ps.setLong(++p, e.actor().accountId());
-          }
+          Sql.setLong(ps, ++p, negotiationId);
+          Sql.setLong(ps, ++p, e.actor().accountId());
           ps.setString(++p, e.actor().delegation());
           ps.setString(++p, e.type());
           ps.setString(++p, e.subject());
@@ -132,11 +107,15 @@ public final class AuditLog {
           ps.setString(++p, chainKey);
         }
         ps.executeUpdate();
+        return Sql.generatedIds(ps, events.size());
       }
     });
-    // the signal's class: the events' own type when they share one, else the widest ("batch" is no proposal.*)
-    String type = events.stream().map(Pending::type).distinct().count() == 1 ? events.get(0).type() : "batch";
-    moveHead(dsl, negotiationId, head.key(), prev, type);
+    // the signal is the widest kind among the events (a structure change covers content)
+    String widest = events.stream().map(Pending::type)
+        .reduce((a, b) -> Changes.Kind.wider(Changes.Kind.of(a), Changes.Kind.of(b)) == Changes.Kind.of(a) ? a : b)
+        .orElseThrow();
+    moveHead(dsl, negotiationId, head.key(), prev, widest);
+    return java.util.Arrays.stream(ids).boxed().toList();
   }
 
   /** Moves a lane head to {@code hash}; on PostgreSQL the live feeds' NOTIFY rides on it. */

@@ -106,7 +106,7 @@ public final class IdempotencyKeys {
       return;
     }
     java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC);
-    String sql = INSERT + String.join(", ", java.util.Collections.nCopies(entries.size(), "(?, ?, ?, ?, ?, ?, ?)"));
+    String sql = INSERT + org.plenary.store.Sql.rows(entries.size(), 7);
     dsl.connection(c -> {
       try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
         int i = 0;

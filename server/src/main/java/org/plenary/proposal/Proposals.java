@@ -19,6 +19,7 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.plenary.schema.tables.records.ProposalRecord;
+import org.plenary.store.Sql;
 
 /**
  * Stored proposals, their co-sponsors and replies, and the comment windows of revisions. Plain synchronous
@@ -115,21 +116,17 @@ public final class Proposals {
   private static final String INSERT = "insert into proposal (negotiation_id, revision_id, paragraph_id, kind,"
       + " placement, target_id, text, rationale, anchor_exact, anchor_prefix, anchor_suffix, anchor_start, anchor_end,"
       + " delegation_code, author_delegation, author_account_id, breaks_silence, created_at, updated_at) values ";
-  private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-
   /**
    * Stores checked proposals and their co-sponsor invitations with one multi-row insert (plain JDBC, which
    * saves jOOQ's rendering on the hottest write, and one statement instead of one per row); returns them as
-   * stored, in order, without reading them back. The identity column numbers the rows of one statement in
-   * the order of its VALUES, so the generated ids, sorted, belong to the proposals in order.
+   * stored, in order, without reading them back.
    */
   public static List<Proposal> insertAll(DSLContext dsl, List<New> proposals, OffsetDateTime now) {
     if (proposals.isEmpty()) {
       return List.of();
     }
-    long[] ids = new long[proposals.size()];
-    String sql = INSERT + String.join(", ", java.util.Collections.nCopies(proposals.size(), ROW));
-    dsl.connection(c -> {
+    String sql = INSERT + Sql.rows(proposals.size(), 19);
+    long[] ids = dsl.connectionResult(c -> {
       try (java.sql.PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
         int i = 0;
         for (New p : proposals) {
@@ -140,14 +137,14 @@ public final class Proposals {
           ps.setLong(++i, x.paragraphId());
           ps.setString(++i, x.kind().code());
           ps.setString(++i, x.placement());
-          setLong(ps, ++i, x.targetId());
+          Sql.setLong(ps, ++i, x.targetId());
           ps.setString(++i, x.text());
           ps.setString(++i, x.rationale());
           ps.setString(++i, a == null ? null : a.exact());
           ps.setString(++i, a == null ? null : a.prefix());
           ps.setString(++i, a == null ? null : a.suffix());
-          setInt(ps, ++i, a == null ? null : a.start());
-          setInt(ps, ++i, a == null ? null : a.end());
+          Sql.setInt(ps, ++i, a == null ? null : a.start());
+          Sql.setInt(ps, ++i, a == null ? null : a.end());
           ps.setString(++i, p.delegation());
           ps.setString(++i, p.submittedBy());
           ps.setLong(++i, p.accountId());
@@ -156,19 +153,7 @@ public final class Proposals {
           ps.setObject(++i, now);
         }
         ps.executeUpdate();
-        try (java.sql.ResultSet keys = ps.getGeneratedKeys()) {
-          int k = 0;
-          while (keys.next()) {
-            if (k == ids.length) {
-              throw new java.sql.SQLException("the driver returned more generated ids than rows");
-            }
-            ids[k++] = keys.getLong(1);
-          }
-          if (k != ids.length) {
-            throw new java.sql.SQLException("the driver returned " + k + " generated ids for " + ids.length + " rows");
-          }
-        }
-        java.util.Arrays.sort(ids);
+        return Sql.generatedIds(ps, proposals.size());
       }
     });
     List<Proposal> out = new ArrayList<>(proposals.size());
@@ -182,22 +167,6 @@ public final class Proposals {
           c.cosponsors().stream().map(d -> new Proposal.Cosponsor(d, "invited")).toList()));
     }
     return out;
-  }
-
-  private static void setLong(java.sql.PreparedStatement ps, int i, Long v) throws java.sql.SQLException {
-    if (v == null) {
-      ps.setNull(i, java.sql.Types.BIGINT);
-    } else {
-      ps.setLong(i, v);
-    }
-  }
-
-  private static void setInt(java.sql.PreparedStatement ps, int i, Integer v) throws java.sql.SQLException {
-    if (v == null) {
-      ps.setNull(i, java.sql.Types.INTEGER);
-    } else {
-      ps.setInt(i, v);
-    }
   }
 
   /** Invites delegations to co-sponsor; delegations already invited keep their answer. Returns those newly invited. */

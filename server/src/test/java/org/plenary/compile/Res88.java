@@ -85,12 +85,8 @@ final class Res88 {
 
   /** With the citations the server gives them ("PP9", "OP4"), as the revision would. */
   static List<CompilationSource.Paragraph> cited(List<CompilationSource.Paragraph> paragraphs) {
-    java.util.Map<Long, Integer> index = new java.util.HashMap<>();
-    for (int i = 0; i < paragraphs.size(); i++) {
-      index.put(paragraphs.get(i).id(), i);
-    }
     List<String> labels = org.plenary.draft.Citations.of(paragraphs.stream().map(p -> new org.plenary.draft.Citations.Item(
-        p.kind(), p.number(), p.parentId() == null ? -1 : index.getOrDefault(p.parentId(), -1), null)).toList());
+        p.id(), p.parentId(), p.kind(), p.number(), null)).toList());
     List<CompilationSource.Paragraph> out = new ArrayList<>();
     for (int i = 0; i < paragraphs.size(); i++) {
       CompilationSource.Paragraph p = paragraphs.get(i);

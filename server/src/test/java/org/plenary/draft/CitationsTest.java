@@ -18,8 +18,10 @@ class CitationsTest {
     JsonNode structure = new ObjectMapper().readTree(Samples.bytes(sample + ".structure.json")).get("structure");
     List<Citations.Item> items = new ArrayList<>();
     for (JsonNode p : structure) {
-      items.add(new Citations.Item(p.get("kind").asText(), p.get("number").isNull() ? null : p.get("number").asText(),
-          p.get("parent").isNull() ? -1 : p.get("parent").asInt(), p.get("alt").isNull() ? null : p.get("alt").asText()));
+      // the checked structure names parents by position
+      items.add(new Citations.Item(p.get("position").asLong(), p.get("parent").isNull() ? null : p.get("parent").asLong(),
+          p.get("kind").asText(), p.get("number").isNull() ? null : p.get("number").asText(),
+          p.get("alt").isNull() ? null : p.get("alt").asText()));
     }
     return Citations.of(items);
   }
@@ -72,9 +74,9 @@ class CitationsTest {
     assertThat(Citations.number("۳")).isEqualTo("3");
     assertThat(Citations.number("(ح)")).isEqualTo("ح");
     assertThat(Citations.number(" ")).isNull();
-    assertThat(Citations.of(List.of(new Citations.Item("section", "1", -1, null),
-        new Citations.Item("report_paragraph", "2.1", 0, null), new Citations.Item("operative", "١", -1, null),
-        new Citations.Item("subparagraph", "- (أ)", 2, null))))
+    assertThat(Citations.of(List.of(new Citations.Item(10, null, "section", "1", null),
+        new Citations.Item(11, 10L, "report_paragraph", "2.1", null), new Citations.Item(12, null, "operative", "١", null),
+        new Citations.Item(13, 12L, "subparagraph", "- (أ)", null))))
         .containsExactly("1", "2.1", "OP1", "OP1(أ)");
   }
 }
