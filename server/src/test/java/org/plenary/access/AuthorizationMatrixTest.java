@@ -185,6 +185,12 @@ class AuthorizationMatrixTest {
         + fx.delegationFor(c.cell().relation()) + "/participants"));
     m.put("GET /negotiations/:n/audit", c -> c.client().get(nb + "/audit"));
     m.put("GET /audit", c -> c.client().get("/api/v1/audit?limit=5"));
+    m.put("GET /audit/checkpoint", c -> c.client().get("/api/v1/audit/checkpoint"));
+    m.put("POST /audit/checkpoint/verify", c -> c.client().post("/api/v1/audit/checkpoint/verify",
+        server.admin.get("/api/v1/audit/checkpoint").json()));
+    m.put("GET /negotiations/:n/audit/checkpoint", c -> c.client().get(nb + "/audit/checkpoint"));
+    m.put("POST /negotiations/:n/audit/checkpoint/verify", c -> c.client().post(nb + "/audit/checkpoint/verify",
+        server.admin.get(nb + "/audit/checkpoint").json()));
     m.put("POST /negotiations/:n/revisions", c -> c.client().send(nb + "/revisions?label=Rev.1", "POST",
         "text/plain; charset=utf-8", Samples.text("ar-itu-res88-rev1.txt").getBytes(StandardCharsets.UTF_8)));
     m.put("GET /negotiations/:n/revisions", c -> c.client().get(nb + "/revisions"));
