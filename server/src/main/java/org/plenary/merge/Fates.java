@@ -83,7 +83,7 @@ public final class Fates {
       double best = 0;
       String text = null;
       for (Workspaces.Para c : inserted) {
-        double s = similarity(p.text(), c.text());
+        double s = similarity(p.proposedParagraph("", null), c.text());
         if (s > best) {
           best = s;
           text = c.text();
@@ -95,7 +95,7 @@ public final class Fates {
     if (now == null || old == null) {
       return new Publication.Fate(p, "paragraph-deleted", null, null, false);
     }
-    String theirs = p.proposedParagraph(old.text());
+    String theirs = p.proposedParagraph(old.text(), old.number());
     if (theirs == null || theirs.equals(old.text())) {
       // a comment, question, reservation or retain: reflected only if the text stayed as it was for a retain
       boolean kept = p.kind() == ProposalKind.RETAIN && old.text().equals(now.text());

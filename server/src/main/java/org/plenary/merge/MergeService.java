@@ -196,7 +196,7 @@ public final class MergeService {
     if (accepting) {
       Workspaces.Para baseP = Workspaces.paragraph(dsl, r, p.paragraphId()).orElseThrow();
       if (p.kind() == ProposalKind.INSERT) {
-        String body = decision.equals("accept") ? p.text() : text;
+        String body = decision.equals("accept") ? p.proposedParagraph(baseP.text(), baseP.number()) : text;
         structural = insertNextTo(dsl, n, ws.id(), p.paragraphId(), !"before".equals(p.placement()), baseP.kind(),
             body);
         changed = Workspaces.paragraph(dsl, ws.id(), structural).orElseThrow();
@@ -210,7 +210,8 @@ public final class MergeService {
         after = "";
         changed = Workspaces.paragraph(dsl, ws.id(), cur.id()).orElseThrow();
       } else {
-        String theirs = decision.equals("accept") ? p.proposedParagraph(baseP.text()) : text;
+        String theirs = decision.equals("accept") ? p.proposedParagraph(baseP.text(), baseP.number())
+            : Proposal.withoutNumber(text, baseP.number(), baseP.text());
         String[] texts = applyText(dsl, ws.id(), p.paragraphId(), baseP.text(), theirs);
         before = texts[0];
         after = texts[1];

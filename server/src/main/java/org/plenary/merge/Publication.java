@@ -296,7 +296,9 @@ public final class Publication {
       return new Carried(p, null, p.text(), p.anchor(), false);
     }
     Anchor a = p.anchor();
-    Rebase.Result r = Rebase.carry(new Rebase.Proposal(p.kind().code(), p.text(),
+    String text = p.kind() == ProposalKind.AMEND && a == null && p.text() != null
+        ? Proposal.withoutNumber(p.text(), oldP.number(), oldP.text()) : p.text();
+    Rebase.Result r = Rebase.carry(new Rebase.Proposal(p.kind().code(), text,
         a == null ? null : new Rebase.Span(a.exact(), a.start(), a.end())), oldP.text(), newP.text());
     Anchor anchor = a;
     if (!r.needsRebase() && r.span() != null && (r.span().start() != a.start() || r.span().end() != a.end())) {

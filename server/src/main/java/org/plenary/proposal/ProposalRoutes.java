@@ -802,6 +802,11 @@ public final class ProposalRoutes {
     out.put("version", x.version());
     out.put("etag", x.etag());
     out.put("breaksSilence", x.breaksSilence());
+    if (x.lineage() != Proposal.Lineage.NONE) {
+      out.put("carriedFrom", x.lineage().carriedFrom());
+      out.put("needsRebase", x.lineage().needsRebase());
+      out.put("fate", x.lineage().fate());
+    }
     out.put("createdAt", x.createdAt());
     out.put("updatedAt", x.updatedAt());
     return out;

@@ -326,7 +326,9 @@ public final class Proposals {
     return new Proposal(r.getId(), r.getNegotiationId(), r.getRevisionId(), r.getParagraphId(),
         ProposalKind.fromCode(r.getKind()), r.getPlacement(), r.getTargetId(), r.getText(), r.getRationale(), anchor,
         r.getDelegationCode(), r.getAuthorDelegation(), r.getAuthorAccountId(), r.getBreaksSilence(), r.getState(),
-        r.getVersion(), r.getCreatedAt(), r.getUpdatedAt(), List.copyOf(cosponsors));
+        r.getVersion(), r.getCreatedAt(), r.getUpdatedAt(), List.copyOf(cosponsors),
+        r.getCarriedFrom() == null && r.getFate() == null && !Boolean.TRUE.equals(r.getNeedsRebase()) ? Proposal.Lineage.NONE
+            : new Proposal.Lineage(r.getCarriedFrom(), Boolean.TRUE.equals(r.getNeedsRebase()), r.getFate()));
   }
 
   /** Replaces text, rationale and anchor if the proposal is still at {@code version}; false when it is not. */
