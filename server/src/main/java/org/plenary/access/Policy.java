@@ -408,6 +408,11 @@ public final class Policy {
                   java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")))
               + "; nothing can be proposed, edited or withdrawn after it", List.of(),
           deadline == null ? Map.of() : Map.of("deadline", deadline.withOffsetSameInstant(ZoneOffset.UTC).toString())));
+      case UNPUBLISHED -> ctx.fail(Problem.conflict("not-published", "revision " + params.get("r")
+          + " is a workspace, not published: " + entry.route().method() + " " + entry.route().path()
+          + " acts on a published revision"));
+      case PUBLISHED -> ctx.fail(Problem.conflict("published", "revision " + params.get("r")
+          + " is published, and a published revision never changes"));
       case HIDDEN -> ctx.fail(Problem.notFound(entry.route().inNegotiation()
           ? "negotiation " + params.get("n") + (params.size() > 1 ? " or the resource it names" : "")
           : "API resource " + ctx.normalizedPath()));

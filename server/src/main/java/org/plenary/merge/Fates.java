@@ -174,7 +174,7 @@ public final class Fates {
           + "the open proposals forward");
     }
     if (rev.basedOn() == null) {
-      throw DomainException.conflict("no-base", "revision " + r + " is the first: there is nothing to carry forward");
+      return new Publication.Published(r, rev.label(), Map.of(), 0, 0); // the first revision: nothing came before
     }
     Set<Long> already = new HashSet<>(dsl.select(PROPOSAL.CARRIED_FROM).from(PROPOSAL)
         .where(PROPOSAL.REVISION_ID.eq(r).and(PROPOSAL.CARRIED_FROM.isNotNull())).fetch(PROPOSAL.CARRIED_FROM));

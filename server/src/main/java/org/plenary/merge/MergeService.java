@@ -71,7 +71,8 @@ public final class MergeService {
     if (base.editing()) {
       throw DomainException.conflict("not-published", "revision " + r + " is itself a workspace: publish it first");
     }
-    Optional<Workspaces.Rev> open = Workspaces.anyWorkspace(dsl, n);
+    // one workspace per revision (and only the latest published revision may have one: see superseded below)
+    Optional<Workspaces.Rev> open = Workspaces.workspaceOf(dsl, n, r);
     if (open.isPresent()) {
       throw DomainException.conflict("workspace-open", "the workspace " + open.get().label() + " (revision "
           + open.get().id() + ") is open: publish it before opening another", Map.of("workspace", open.get().id()));
