@@ -187,6 +187,26 @@ class ParagraphAlignerTest {
   }
 
   @Test
+  @DisplayName("Arabic: a paragraph cut in two is a split, two preambular paragraphs joined are a merge")
+  void arabicSplitAndMerge() {
+    String recalls = "إذ تشير إلى قرارها 70/1 المؤرخ 25 أيلول/سبتمبر 2015 المعنون تحويل عالمنا";
+    String affirms = "وإذ تؤكد من جديد قرارها 70/125 بشأن الاستعراض الشامل لتنفيذ نتائج القمة العالمية لمجتمع المعلومات";
+    String report = "تطلب إلى الأمين العام أن يقدم إلى الجمعية العامة في دورتها الحادية والثمانين تقريراً عن تنفيذ هذا القرار";
+    String more = "وأن يضمّن التقرير توصيات بشأن سد الفجوة الرقمية في أقل البلدان نمواً";
+    List<Paragraph> before = List.of(old(1, ParagraphKind.PREAMBULAR, recalls + "،"),
+        old(2, ParagraphKind.PREAMBULAR, affirms + "،"), old(3, ParagraphKind.OPERATIVE, report + "، " + more + "؛"),
+        old(4, ParagraphKind.OPERATIVE, "تقرر أن تبقي المسألة قيد نظرها."));
+    List<Paragraph> after = List.of(p(ParagraphKind.PREAMBULAR, recalls + "، " + affirms + "،"),
+        p(ParagraphKind.OPERATIVE, report + "؛"), p(ParagraphKind.OPERATIVE, "تطلب أيضاً " + more + "؛"),
+        p(ParagraphKind.OPERATIVE, "تقرر أن تبقي المسألة قيد نظرها."));
+    Alignment a = ParagraphAligner.align(before, after);
+    assertThat(a.links()).extracting(Link::kind).containsExactly(Kind.MERGED, Kind.SPLIT, Kind.UNCHANGED);
+    assertThat(a.ofNew(0).from()).containsExactly(0, 1);
+    assertThat(a.ofNew(2).from()).containsExactly(2);
+    assertThat(a.ofNew(2).to()).containsExactly(1, 2);
+  }
+
+  @Test
   @DisplayName("an empty previous revision makes every paragraph an insertion")
   void fromNothing() throws Exception {
     Alignment a = ParagraphAligner.align(List.of(), next(read("ar-itu-res88-zero.txt")));
