@@ -589,10 +589,9 @@ public final class ParagraphAligner {
         if (!leftOver) {
           continue;
         }
-        Map<Integer, Integer> before = bag(fw(i));
-        Map<Integer, Integer> after = bag(tw(j));
-        Map<Integer, Integer> l = minus(before, after);
-        Map<Integer, Integer> g = minus(after, before);
+        int[][] lostGained = difference(fw(i), tw(j));
+        Map<Integer, Integer> l = bag(lostGained[0]);
+        Map<Integer, Integer> g = bag(lostGained[1]);
         if (!l.isEmpty() || !g.isEmpty()) {
           edited.add(j);
           lost.put(j, l);
@@ -638,16 +637,29 @@ public final class ParagraphAligner {
       return bag;
     }
 
-    /** The words of {@code a} that {@code b} does not have (as many times as they are missing). */
-    private static Map<Integer, Integer> minus(Map<Integer, Integer> a, Map<Integer, Integer> b) {
-      Map<Integer, Integer> out = new HashMap<>();
-      a.forEach((w, c) -> {
-        int left = c - b.getOrDefault(w, 0);
-        if (left > 0) {
-          out.put(w, left);
+    /** The words {@code before} has and {@code after} lacks (lost), and the reverse (gained), as many times as they differ. */
+    private static int[][] difference(int[] before, int[] after) {
+      int[] a = before.clone();
+      int[] b = after.clone();
+      Arrays.sort(a);
+      Arrays.sort(b);
+      int[] lost = new int[a.length];
+      int[] gained = new int[b.length];
+      int nl = 0;
+      int ng = 0;
+      int x = 0;
+      int y = 0;
+      while (x < a.length || y < b.length) {
+        if (y == b.length || x < a.length && a[x] < b[y]) {
+          lost[nl++] = a[x++];
+        } else if (x == a.length || b[y] < a[x]) {
+          gained[ng++] = b[y++];
+        } else {
+          x++;
+          y++;
         }
-      });
-      return out;
+      }
+      return new int[][] {Arrays.copyOf(lost, nl), Arrays.copyOf(gained, ng)};
     }
 
     /** The edited pair whose lost (or gained) words cover most of {@code needed}, if enough; else -1. */
