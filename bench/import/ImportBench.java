@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.plenary.align.ParagraphAligner;
 import org.plenary.draft.DraftParagraph;
 import org.plenary.draft.DraftReader;
 import org.plenary.draft.ImportedDraft;
-import org.plenary.draft.ParagraphAligner;
 import org.plenary.draft.SourceFormat;
 
 /**
@@ -53,11 +53,14 @@ public final class ImportBench {
     out.append(row("1 MB of short resolution paragraphs, warm", resolutions.length, many.paragraphs().size(),
         runs(10, () -> DraftReader.read(resolutions, SourceFormat.TEXT))));
 
-    List<DraftParagraph> next = DraftReader.read(bigEdited, SourceFormat.TEXT).paragraphs();
-    List<ParagraphAligner.Prior> prior = new ArrayList<>();
+    List<ParagraphAligner.Paragraph> next = new ArrayList<>();
+    for (DraftParagraph p : DraftReader.read(bigEdited, SourceFormat.TEXT).paragraphs()) {
+      next.add(new ParagraphAligner.Paragraph(null, p.kind().code(), p.text()));
+    }
+    List<ParagraphAligner.Paragraph> prior = new ArrayList<>();
     for (int i = 0; i < bigDraft.paragraphs().size(); i++) {
       DraftParagraph p = bigDraft.paragraphs().get(i);
-      prior.add(new ParagraphAligner.Prior(i, p.kind(), p.number(), p.text()));
+      prior.add(new ParagraphAligner.Paragraph((long) i, p.kind().code(), p.text()));
     }
     for (int i = 0; i < 3; i++) {
       ParagraphAligner.align(prior, next);

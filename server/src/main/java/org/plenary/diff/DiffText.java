@@ -42,7 +42,10 @@ public final class DiffText {
       if (e.renumbered()) {
         b.append(' ').append(number);
       }
-      if (e.change() == RevisionDiff.Change.MOVED || e.change() == RevisionDiff.Change.MOVED_MODIFIED) {
+      // A paragraph can move among the others and still stand at the same index (the ones around it moved
+      // the other way): then the positions say nothing.
+      if ((e.change() == RevisionDiff.Change.MOVED || e.change() == RevisionDiff.Change.MOVED_MODIFIED)
+          && e.fromPosition() != e.toPosition()) {
         b.append(", from position ").append(e.fromPosition() + 1).append(" to ").append(e.toPosition() + 1);
       }
       b.append(']');

@@ -3,11 +3,11 @@ package org.plenary.diff;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.plenary.align.ParagraphAligner;
 import org.plenary.text.Normaliser;
 import org.plenary.text.Tokenizer;
 
@@ -16,14 +16,10 @@ import org.plenary.text.Tokenizer;
  * that changed.
  *
  * <ol>
- *   <li>Paragraphs are paired by their stable id. Left-over paragraphs on both sides are paired by
- *       similar wording (an importer that did not keep an id should not turn an edit into delete + insert).
- *   <li>Moves: among the pairs in new order, the heaviest increasing run of old positions (weighted by
- *       text length, so a big block stays put and the small one is the one that moved) is in place; the
- *       other pairs moved.
- *   <li>Splits and merges: a left-over new paragraph whose words are mostly what a modified paragraph
- *       lost was split off it; a left-over old paragraph whose words are mostly what a modified paragraph
- *       gained was merged into it.
+ *   <li>Paragraphs are paired, moves, splits and merges found by the one {@link ParagraphAligner} (by id,
+ *       in place, by similar wording, then moves, splits and merges), on this comparison's word keys, so
+ *       that ignoring diacritics or digits also pairs paragraphs that differ only in them.
+ *   <li>Each pair's words are diffed; a pair whose only differences are ignored ones is unchanged.
  *   <li>Renumbering is not a text change: "(ح)" becoming "(ط)" with the same text is {@code renumbered}.
  * </ol>
  *
@@ -93,11 +89,8 @@ public final class RevisionDiff {
     }
   }
 
-  /** Share of a left-over paragraph's words that must be found on the other side to pair, split or merge. */
-  static final double PAIR_SIMILARITY = 0.5;
   /** Changed units (both sides) from which the pairs' word diffs run in parallel: below, threads cost more. */
   static final long PARALLEL_UNITS = 20_000;
-  static final double SPLIT_MERGE_COVERAGE = 0.6;
 
   private RevisionDiff() {}
 
@@ -244,51 +237,54 @@ public final class RevisionDiff {
     }
 
     Result run() {
-      pairByIds();
-      pairBySimilarity();
-      boolean[] moved = moves();
-      // Word diffs of the pairs; splits and merges attach left-overs to modified pairs.
-      WordDiff.Computed[] diffs = pairDiffs();
-      List<List<Integer>> splitOff = new ArrayList<>(java.util.Collections.nCopies(to.size(), null));
-      List<List<Integer>> mergedIn = new ArrayList<>(java.util.Collections.nCopies(to.size(), null));
-      boolean[] absorbedTo = new boolean[to.size()];
-      boolean[] absorbedFrom = new boolean[from.size()];
-      attachSplitsAndMerges(diffs, splitOff, mergedIn, absorbedTo, absorbedFrom);
-
-      List<Keyed> keyed = new ArrayList<>(to.size() + from.size() / 8);
-      for (int j = 0; j < to.size(); j++) {
-        if (absorbedTo[j]) {
+      // Pairs, moves, splits and merges come from the one aligner, on this comparison's word keys.
+      ParagraphAligner.Alignment alignment = ParagraphAligner.align(view(from), view(to),
+          (newSide, k) -> wordIds(newSide ? tu(k) : fu(k)));
+      for (ParagraphAligner.Link l : alignment.links()) {
+        if (l.from().isEmpty() || l.to().isEmpty()) {
           continue;
         }
-        int i = toFrom[j];
-        ParagraphText n = to.get(j);
-        if (i < 0) {
-          keyed.add(new Keyed(2L * j, 0, new Entry(Change.INSERTED, List.of(), List.of(n.id()), null, n.number(),
-              n.kind(), n.direction(), -1, j, null, n.text(), List.of(), false, 0, tu(j).wordCount())));
-          continue;
+        for (int i : l.from()) {
+          fromTo[i] = l.to().get(0);
         }
-        ParagraphText o = from.get(i);
-        if (splitOff.get(j) != null) {
-          keyed.add(new Keyed(2L * j, 0, split(i, j, splitOff.get(j))));
-        } else if (mergedIn.get(j) != null) {
-          keyed.add(new Keyed(2L * j, 0, merged(i, j, mergedIn.get(j))));
-        } else {
-          WordDiff.Computed d = diffs[j];
-          boolean textChanged = d != null && !WordDiff.unchanged(d.ops());
-          Change change = moved[j] ? (textChanged ? Change.MOVED_MODIFIED : Change.MOVED)
-              : textChanged ? Change.MODIFIED : numberChanged(o, n) ? Change.RENUMBERED : Change.UNCHANGED;
-          keyed.add(new Keyed(2L * j, 0, new Entry(change, List.of(o.id()), List.of(n.id()), o.number(), n.number(),
-              n.kind(), n.direction(), i, j, o.text(), n.text(), d == null ? List.of() : d.ops(), numberChanged(o, n),
-              d == null ? 0 : d.lostWords().length, d == null ? 0 : d.gainedWords().length)));
+        if (l.from().size() == 1 && l.to().size() == 1) {
+          toFrom[l.to().get(0)] = l.from().get(0);
         }
       }
-      for (int i = 0; i < from.size(); i++) {
-        if (fromTo[i] >= 0 || absorbedFrom[i]) {
-          continue;
+      WordDiff.Computed[] diffs = pairDiffs();
+
+      List<Keyed> keyed = new ArrayList<>(to.size() + from.size() / 8);
+      for (ParagraphAligner.Link l : alignment.links()) {
+        switch (l.kind()) {
+          case INSERTED -> {
+            int j = l.to().get(0);
+            ParagraphText n = to.get(j);
+            keyed.add(new Keyed(2L * j, 0, new Entry(Change.INSERTED, List.of(), List.of(n.id()), null, n.number(),
+                n.kind(), n.direction(), -1, j, null, n.text(), List.of(), false, 0, tu(j).wordCount())));
+          }
+          case DELETED -> {
+            int i = l.from().get(0);
+            ParagraphText o = from.get(i);
+            keyed.add(new Keyed(anchorAfter(i), i, new Entry(Change.DELETED, List.of(o.id()), List.of(), o.number(),
+                null, o.kind(), o.direction(), i, -1, o.text(), null, List.of(), false, fu(i).wordCount(), 0)));
+          }
+          case SPLIT -> keyed.add(new Keyed(2L * l.to().get(0), 0, split(l.from().get(0), l.to())));
+          case MERGED -> keyed.add(new Keyed(2L * l.to().get(0), 0, merged(l.from(), l.to().get(0))));
+          case UNCHANGED, MODIFIED, MOVED -> {
+            int i = l.from().get(0);
+            int j = l.to().get(0);
+            ParagraphText o = from.get(i);
+            ParagraphText n = to.get(j);
+            WordDiff.Computed d = diffs[j];
+            boolean textChanged = d != null && !WordDiff.unchanged(d.ops());
+            boolean moved = l.kind() == ParagraphAligner.Kind.MOVED;
+            Change change = moved ? (textChanged ? Change.MOVED_MODIFIED : Change.MOVED)
+                : textChanged ? Change.MODIFIED : numberChanged(o, n) ? Change.RENUMBERED : Change.UNCHANGED;
+            keyed.add(new Keyed(2L * j, 0, new Entry(change, List.of(o.id()), List.of(n.id()), o.number(),
+                n.number(), n.kind(), n.direction(), i, j, o.text(), n.text(), d == null ? List.of() : d.ops(),
+                numberChanged(o, n), d == null ? 0 : d.lostWords().length, d == null ? 0 : d.gainedWords().length)));
+          }
         }
-        ParagraphText o = from.get(i);
-        keyed.add(new Keyed(anchorAfter(i), i, new Entry(Change.DELETED, List.of(o.id()), List.of(), o.number(),
-            null, o.kind(), o.direction(), i, -1, o.text(), null, List.of(), false, fu(i).wordCount(), 0)));
       }
       keyed.sort((x, y) -> x.primary != y.primary ? Long.compare(x.primary, y.primary)
           : Integer.compare(x.secondary, y.secondary));
@@ -303,6 +299,14 @@ public final class RevisionDiff {
         ins += k.entry.wordsInserted();
       }
       return new Result(entries, counts, del, ins);
+    }
+
+    private static List<ParagraphAligner.Paragraph> view(List<ParagraphText> ps) {
+      List<ParagraphAligner.Paragraph> out = new ArrayList<>(ps.size());
+      for (ParagraphText p : ps) {
+        out.add(new ParagraphAligner.Paragraph(p.id(), p.kind(), p.text()));
+      }
+      return out;
     }
 
     private record Keyed(long primary, int secondary, Entry entry) {}
@@ -327,241 +331,21 @@ public final class RevisionDiff {
       return !normaliser.key(o.number().strip()).equals(normaliser.key(n.number().strip()));
     }
 
-    private void pairByIds() {
-      Map<Long, Integer> byId = new HashMap<>(from.size() * 2);
-      for (int i = 0; i < from.size(); i++) {
-        byId.putIfAbsent(from.get(i).id(), i);
-      }
-      for (int j = 0; j < to.size(); j++) {
-        Integer i = byId.get(to.get(j).id());
-        if (i != null && fromTo[i] < 0) {
-          fromTo[i] = j;
-          toFrom[j] = i;
-        }
-      }
-    }
-
-    /**
-     * Pairs left-over paragraphs by the Dice coefficient of their word sets (folded keys), best first.
-     * An inverted index keeps this near-linear in the text size.
-     */
-    private void pairBySimilarity() {
-      pairInPlace();
-      List<Integer> leftFrom = new ArrayList<>();
-      List<Integer> leftTo = new ArrayList<>();
-      for (int i = 0; i < from.size(); i++) {
-        if (fromTo[i] < 0 && fu(i).wordCount() > 0) {
-          leftFrom.add(i);
-        }
-      }
-      for (int j = 0; j < to.size(); j++) {
-        if (toFrom[j] < 0 && tu(j).wordCount() > 0) {
-          leftTo.add(j);
-        }
-      }
-      if (leftFrom.isEmpty() || leftTo.isEmpty()) {
-        return;
-      }
-      int[] stamp = new int[interned.size()];
-      int[][] fromSets = new int[leftFrom.size()][];
-      int[] postingSizes = new int[interned.size()];
-      for (int x = 0; x < leftFrom.size(); x++) {
-        fromSets[x] = wordSet(fu(leftFrom.get(x)), stamp, x + 1);
-        for (int w : fromSets[x]) {
-          postingSizes[w]++;
-        }
-      }
-      int[][] postings = new int[interned.size()][];
-      for (int x = 0; x < leftFrom.size(); x++) {
-        for (int w : fromSets[x]) {
-          int[] p = postings[w];
-          if (p == null) {
-            p = postings[w] = new int[postingSizes[w] + 1];
-          }
-          p[++p[0]] = x;
-        }
-      }
-      List<long[]> candidates = new ArrayList<>();
-      int[] shared = new int[leftFrom.size()];
-      int[] touched = new int[leftFrom.size()];
-      for (int y = 0; y < leftTo.size(); y++) {
-        int[] set = wordSet(tu(leftTo.get(y)), stamp, leftFrom.size() + 1 + y);
-        int touchedCount = 0;
-        for (int w : set) {
-          int[] p = postings[w];
-          if (p != null) {
-            for (int k = 1; k <= p[0]; k++) {
-              if (shared[p[k]]++ == 0) {
-                touched[touchedCount++] = p[k];
-              }
-            }
-          }
-        }
-        for (int t = 0; t < touchedCount; t++) {
-          int x = touched[t];
-          double dice = 2.0 * shared[x] / (fromSets[x].length + set.length);
-          shared[x] = 0;
-          if (dice >= PAIR_SIMILARITY) {
-            candidates.add(new long[] {Math.round(dice * 1000), x, y});
-          }
-        }
-      }
-      // Best similarity first, then the nearest positions.
-      candidates.sort((p, q) -> p[0] != q[0] ? Long.compare(q[0], p[0])
-          : Long.compare(Math.abs(leftFrom.get((int) p[1]) - leftTo.get((int) p[2])),
-              Math.abs(leftFrom.get((int) q[1]) - leftTo.get((int) q[2]))));
-      for (long[] c : candidates) {
-        int i = leftFrom.get((int) c[1]);
-        int j = leftTo.get((int) c[2]);
-        if (fromTo[i] < 0 && toFrom[j] < 0) {
-          fromTo[i] = j;
-          toFrom[j] = i;
-        }
-      }
-    }
-
-    /**
-     * The common case first, in linear time: left-over paragraphs between the same two paired
-     * paragraphs on both sides are paired in order (looking up to two paragraphs ahead) when similar.
-     */
-    private void pairInPlace() {
-      // Units of every left-over paragraph first: the stamps below are sized by the interner.
-      for (int x = 0; x < from.size(); x++) {
-        if (fromTo[x] < 0) {
-          fu(x);
-        }
-      }
-      for (int y = 0; y < to.size(); y++) {
-        if (toFrom[y] < 0) {
-          tu(y);
-        }
-      }
-      int[] stampA = new int[interned.size()];
-      int[] stampB = new int[interned.size()];
-      int mark = 0;
-      int i = 0;
-      int j = 0;
-      while (i < from.size() || j < to.size()) {
-        // The next anchor: a pair whose old side lies ahead of i, at or after j.
-        int ai = from.size();
-        int aj = to.size();
-        for (int k = j; k < to.size(); k++) {
-          if (toFrom[k] >= i) {
-            ai = toFrom[k];
-            aj = k;
-            break;
-          }
-        }
-        int p = i;
-        for (int y = j; y < aj; y++) {
-          if (toFrom[y] >= 0) {
-            continue;
-          }
-          for (int x = p; x < Math.min(ai, p + 3); x++) {
-            if (fromTo[x] < 0 && dice(fu(x), tu(y), stampA, stampB, ++mark) >= PAIR_SIMILARITY) {
-              fromTo[x] = y;
-              toFrom[y] = x;
-              p = x + 1;
-              break;
-            }
-          }
-        }
-        i = ai + 1;
-        j = aj + 1;
-      }
-    }
-
-    /** Dice coefficient of two paragraphs' word sets; the stamps mark ids seen in this call. */
-    private double dice(WordDiff.Units a, WordDiff.Units b, int[] stampA, int[] stampB, int mark) {
-      int na = 0;
-      for (int k = 0; k < a.size(); k++) {
-        int id = a.ids[k];
-        if (a.word[k] && stampA[id] != mark) {
-          stampA[id] = mark;
-          na++;
-        }
-      }
-      int nb = 0;
-      int shared = 0;
-      for (int k = 0; k < b.size(); k++) {
-        int id = b.ids[k];
-        if (b.word[k] && stampB[id] != mark) {
-          stampB[id] = mark;
-          nb++;
-          shared += stampA[id] == mark ? 1 : 0;
-        }
-      }
-      return na + nb == 0 ? 0 : 2.0 * shared / (na + nb);
-    }
-
-    /** The distinct word ids of a paragraph; {@code stamp} marks ids seen with a mark unique to this call. */
-    private static int[] wordSet(WordDiff.Units u, int[] stamp, int mark) {
+    /** The ids of a paragraph's words (tokens with a letter or digit), in order. */
+    private static int[] wordIds(WordDiff.Units u) {
       int[] out = new int[u.size()];
       int n = 0;
       for (int i = 0; i < u.size(); i++) {
-        int id = u.ids[i];
-        if (u.word[i] && stamp[id] != mark) {
-          stamp[id] = mark;
-          out[n++] = id;
+        if (u.word[i]) {
+          out[n++] = u.ids[i];
         }
       }
       return Arrays.copyOf(out, n);
     }
 
     /**
-     * Marks moved pairs (indexed by new position): those outside the heaviest increasing subsequence of
-     * old positions, weights = text length. O(n log n) with a Fenwick tree of running maxima.
-     */
-    private boolean[] moves() {
-      int n = from.size();
-      long[] tree = new long[n + 1];
-      int[] treeArg = new int[n + 1];
-      int[] prev = new int[to.size()];
-      long[] best = new long[to.size()];
-      Arrays.fill(treeArg, -1);
-      long top = -1;
-      int topArg = -1;
-      for (int j = 0; j < to.size(); j++) {
-        int i = toFrom[j];
-        if (i < 0) {
-          continue;
-        }
-        // Best chain ending at an old position < i.
-        long bestBefore = 0;
-        int argBefore = -1;
-        for (int k = i; k > 0; k -= k & -k) {
-          if (tree[k] > bestBefore) {
-            bestBefore = tree[k];
-            argBefore = treeArg[k];
-          }
-        }
-        long w = 1 + to.get(j).text().length() + from.get(i).text().length();
-        best[j] = bestBefore + w;
-        prev[j] = argBefore;
-        for (int k = i + 1; k <= n; k += k & -k) {
-          if (best[j] > tree[k]) {
-            tree[k] = best[j];
-            treeArg[k] = j;
-          }
-        }
-        if (best[j] > top) {
-          top = best[j];
-          topArg = j;
-        }
-      }
-      boolean[] moved = new boolean[to.size()];
-      for (int j = 0; j < to.size(); j++) {
-        moved[j] = toFrom[j] >= 0;
-      }
-      for (int j = topArg; j >= 0; j = prev[j]) {
-        moved[j] = false;
-      }
-      return moved;
-    }
-
-    /**
-     * The word diff of every changed pair. The units are cut first, in this thread (the interner is not
-     * shared across threads); the diffs themselves only read them, so a long draft's pairs run in
+     * The word diff of every changed one-to-one pair. The units are cut first, in this thread (the interner is
+     * not shared across threads); the diffs themselves only read them, so a long draft's pairs run in
      * parallel, each into its own slot: the result does not depend on the order they finish in.
      */
     private WordDiff.Computed[] pairDiffs() {
@@ -584,115 +368,8 @@ public final class RevisionDiff {
       return diffs;
     }
 
-    private void attachSplitsAndMerges(WordDiff.Computed[] diffs, List<List<Integer>> splitOff,
-        List<List<Integer>> mergedIn, boolean[] absorbedTo, boolean[] absorbedFrom) {
-      List<Integer> modified = new ArrayList<>();
-      for (int j = 0; j < to.size(); j++) {
-        if (diffs[j] != null && (diffs[j].lostWords().length > 0 || diffs[j].gainedWords().length > 0)) {
-          modified.add(j);
-        }
-      }
-      if (modified.isEmpty()) {
-        return;
-      }
-      Map<Integer, Map<Integer, Integer>> lost = new HashMap<>();
-      Map<Integer, Map<Integer, Integer>> gained = new HashMap<>();
-      for (int j : modified) {
-        lost.put(j, bag(diffs[j].lostWords()));
-        gained.put(j, bag(diffs[j].gainedWords()));
-      }
-      for (int y = 0; y < to.size(); y++) {
-        if (toFrom[y] >= 0) {
-          continue;
-        }
-        int host = bestCover(wordIds(tu(y)), modified, lost, mergedIn);
-        if (host >= 0) {
-          if (splitOff.get(host) == null) {
-            splitOff.set(host, new ArrayList<>());
-          }
-          splitOff.get(host).add(y);
-          absorbedTo[y] = true;
-        }
-      }
-      for (int x = 0; x < from.size(); x++) {
-        if (fromTo[x] >= 0) {
-          continue;
-        }
-        int host = bestCover(wordIds(fu(x)), modified, gained, splitOff);
-        if (host >= 0) {
-          if (mergedIn.get(host) == null) {
-            mergedIn.set(host, new ArrayList<>());
-          }
-          mergedIn.get(host).add(x);
-          absorbedFrom[x] = true;
-        }
-      }
-    }
-
-    private static int[] wordIds(WordDiff.Units u) {
-      int[] out = new int[u.size()];
-      int n = 0;
-      for (int i = 0; i < u.size(); i++) {
-        if (u.word[i]) {
-          out[n++] = u.ids[i];
-        }
-      }
-      return Arrays.copyOf(out, n);
-    }
-
-    private static Map<Integer, Integer> bag(int[] ids) {
-      Map<Integer, Integer> bag = new HashMap<>();
-      for (int id : ids) {
-        bag.merge(id, 1, Integer::sum);
-      }
-      return bag;
-    }
-
-    /** The modified pair whose lost (or gained) words cover most of {@code needed}, if enough; else -1. */
-    private static int bestCover(int[] needed, List<Integer> modified, Map<Integer, Map<Integer, Integer>> pool,
-        List<List<Integer>> excluded) {
-      if (needed.length == 0) {
-        return -1;
-      }
-      int best = -1;
-      double bestShare = SPLIT_MERGE_COVERAGE;
-      for (int j : modified) {
-        Map<Integer, Integer> bag = pool.get(j);
-        if (excluded.get(j) != null || bag.isEmpty()) {
-          continue;
-        }
-        Map<Integer, Integer> used = new HashMap<>();
-        int found = 0;
-        for (int w : needed) {
-          int have = bag.getOrDefault(w, 0);
-          int taken = used.getOrDefault(w, 0);
-          if (taken < have) {
-            used.put(w, taken + 1);
-            found++;
-          }
-        }
-        double share = (double) found / needed.length;
-        if (share >= bestShare) {
-          best = j;
-          bestShare = share;
-        }
-      }
-      if (best >= 0) {
-        // Consume the words, so two left-overs do not both claim the same lost text.
-        Map<Integer, Integer> p = pool.get(best);
-        for (int w : needed) {
-          p.computeIfPresent(w, (k, c) -> c > 1 ? c - 1 : null);
-        }
-      }
-      return best;
-    }
-
-    private Entry split(int i, int j, List<Integer> others) {
-      List<Integer> parts = new ArrayList<>(others);
-      parts.add(j);
-      parts.sort(Integer::compare);
+    private Entry split(int i, List<Integer> parts) {
       ParagraphText o = from.get(i);
-      ParagraphText n = to.get(j);
       List<Long> ids = new ArrayList<>();
       StringBuilder text = new StringBuilder();
       for (int p : parts) {
@@ -702,14 +379,12 @@ public final class RevisionDiff {
       String joined = text.toString();
       ParagraphText first = to.get(parts.get(0));
       TextDiff d = TextDiff.compare(o.text(), joined, options);
-      return new Entry(Change.SPLIT, List.of(o.id()), ids, o.number(), first.number(), n.kind(), n.direction(), i,
-          parts.get(0), o.text(), joined, d.ops(), numberChanged(o, first), d.wordsDeleted(), d.wordsInserted());
+      return new Entry(Change.SPLIT, List.of(o.id()), ids, o.number(), first.number(), first.kind(),
+          first.direction(), i, parts.get(0), o.text(), joined, d.ops(), numberChanged(o, first), d.wordsDeleted(),
+          d.wordsInserted());
     }
 
-    private Entry merged(int i, int j, List<Integer> others) {
-      List<Integer> parts = new ArrayList<>(others);
-      parts.add(i);
-      parts.sort(Integer::compare);
+    private Entry merged(List<Integer> parts, int j) {
       ParagraphText n = to.get(j);
       List<Long> ids = new ArrayList<>();
       StringBuilder text = new StringBuilder();

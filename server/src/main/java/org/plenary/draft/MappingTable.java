@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.plenary.draft.Revisions.Deleted;
 import org.plenary.draft.Revisions.Mapping;
 import org.plenary.draft.Revisions.Paragraph;
@@ -34,12 +35,18 @@ public final class MappingTable {
     for (Deleted d : revision.deleted()) {
       contextOf.putIfAbsent(d.id(), d.number() != null ? d.number() : excerpt(d.text(), CONTEXT_CHARS));
     }
-    // Each deleted paragraph goes after the paragraph that preceded it in the previous revision.
+    // Paragraphs merged into another go right after it; the others deleted after the paragraph that
+    // preceded them in the previous revision.
     List<Paragraph> paragraphs = revision.paragraphs();
+    Map<Long, List<Deleted>> mergedInto = new HashMap<>();
     Map<Integer, List<Deleted>> after = new HashMap<>();
     List<Deleted> deleted = new ArrayList<>(revision.deleted());
     deleted.sort(Comparator.comparing(d -> d.previousPosition() == null ? Integer.MAX_VALUE : d.previousPosition()));
     for (Deleted d : deleted) {
+      if (d.mergedInto() != null) {
+        mergedInto.computeIfAbsent(d.mergedInto(), k -> new ArrayList<>()).add(d);
+        continue;
+      }
       int anchor = -1;
       int anchorPosition = Integer.MIN_VALUE;
       for (int i = 0; i < paragraphs.size(); i++) {
@@ -55,25 +62,37 @@ public final class MappingTable {
       after.computeIfAbsent(anchor, k -> new ArrayList<>()).add(d);
     }
     List<Mapping> out = new ArrayList<>();
-    addDeleted(out, after.get(-1), contextOf);
+    addDeleted(out, after.get(-1), contextOf, null);
     for (int i = 0; i < paragraphs.size(); i++) {
       Paragraph p = paragraphs.get(i);
-      boolean renumbered = !"inserted".equals(p.change()) && !java.util.Objects.equals(p.previousNumber(), p.number());
+      boolean inserted = "inserted".equals(p.change());
+      List<Deleted> joined = mergedInto.getOrDefault(p.id(), List.of());
+      List<Long> previous = new ArrayList<>();
+      if (p.splitFrom() != null) {
+        previous.add(p.splitFrom());
+      } else if (!inserted) {
+        previous.add(p.id());
+        joined.forEach(d -> previous.add(d.id()));
+      }
+      boolean renumbered = !inserted && p.splitFrom() == null && !Objects.equals(p.previousNumber(), p.number());
       out.add(new Mapping(p.id(), p.kind(), p.parent() == null ? null : contextOf.get(p.parent()),
-          "inserted".equals(p.change()) ? null : p.previousNumber(), p.number(), p.change(), renumbered,
-          excerpt(p.text(), EXCERPT_CHARS)));
-      addDeleted(out, after.get(i), contextOf);
+          inserted ? null : p.previousNumber(), p.number(), p.change(), renumbered, excerpt(p.text(), EXCERPT_CHARS),
+          previous, null));
+      addDeleted(out, joined, contextOf, p);
+      addDeleted(out, after.get(i), contextOf, null);
     }
     return out;
   }
 
-  private static void addDeleted(List<Mapping> out, List<Deleted> deleted, Map<Long, String> contextOf) {
+  private static void addDeleted(List<Mapping> out, List<Deleted> deleted, Map<Long, String> contextOf,
+      Paragraph into) {
     if (deleted == null) {
       return;
     }
     for (Deleted d : deleted) {
-      out.add(new Mapping(d.id(), d.kind(), d.parent() == null ? null : contextOf.get(d.parent()), d.number(), null,
-          "deleted", false, excerpt(d.text(), EXCERPT_CHARS)));
+      out.add(new Mapping(d.id(), d.kind(), d.parent() == null ? null : contextOf.get(d.parent()), d.number(),
+          into == null ? null : into.number(), d.change(), false, excerpt(d.text(), EXCERPT_CHARS), List.of(d.id()),
+          d.mergedInto()));
     }
   }
 
@@ -108,11 +127,13 @@ public final class MappingTable {
   public static String csv(List<Mapping> rows, String fromLabel, String toLabel) {
     StringBuilder b = new StringBuilder();
     b.append("id,").append(csvCell(fromLabel)).append(',').append(csvCell(toLabel))
-        .append(",kind,under,change,renumbered,text\r\n");
+        .append(",kind,under,change,renumbered,text,previous,mergedInto\r\n");
     for (Mapping m : rows) {
       b.append(m.id()).append(',').append(csvCell(m.from())).append(',').append(csvCell(m.to())).append(',')
           .append(m.kind()).append(',').append(csvCell(m.context())).append(',').append(m.change()).append(',')
-          .append(m.renumbered()).append(',').append(csvCell(m.excerpt())).append("\r\n");
+          .append(m.renumbered()).append(',').append(csvCell(m.excerpt())).append(',')
+          .append(String.join(" ", m.previous().stream().map(String::valueOf).toList())).append(',')
+          .append(m.mergedInto() == null ? "" : m.mergedInto()).append("\r\n");
     }
     return b.toString();
   }

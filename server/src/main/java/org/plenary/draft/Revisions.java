@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.plenary.align.ParagraphAligner;
 import org.plenary.schema.tables.records.ParagraphVersionRecord;
 import org.plenary.schema.tables.records.RevisionRecord;
 
@@ -31,46 +32,66 @@ public final class Revisions {
   /**
    * A paragraph as it stands in one revision.
    *
+   * @param change inserted, unchanged, modified, moved, moved_modified, split (one of the parts a paragraph
+   *     was cut into) or merged (the paragraph others were joined into)
    * @param alt the alternative it is ("Alt 1"), or null
    * @param previousPosition its position in the revision before, or null when inserted (or the first)
    * @param label how negotiators cite it ("PP3", "OP6 bis", "OP2(b)"; see {@link Citations}), or null
+   * @param splitFrom for a part of a split paragraph other than the first (which keeps the id): the id of the
+   *     paragraph it was split from; else null
    */
   public record Paragraph(long id, int position, String kind, String number, Long parent, String text,
       String direction, int brackets, String status, String change, String previousNumber, String alt,
-      Integer previousPosition, String label) {
+      Integer previousPosition, String label, Long splitFrom) {
     public Paragraph(long id, int position, String kind, String number, Long parent, String text,
         String direction, int brackets, String status, String change, String previousNumber) {
       this(id, position, kind, number, parent, text, direction, brackets, status, change, previousNumber, null, null,
-          null);
+          null, null);
     }
 
     Paragraph withLabel(String citation) {
       return new Paragraph(id, position, kind, number, parent, text, direction, brackets, status, change,
-          previousNumber, alt, previousPosition, citation);
+          previousNumber, alt, previousPosition, citation, splitFrom);
     }
   }
 
-  /** A paragraph of the previous revision that this revision deleted. */
-  public record Deleted(long id, String number, String kind, String text, Long parent, Integer previousPosition) {
+  /**
+   * A paragraph of the previous revision that this revision deleted, or merged into another one.
+   *
+   * @param change deleted, or merged
+   * @param mergedInto for a merged paragraph, the id of the paragraph it was joined into (that kept the first
+   *     merged paragraph's id); else null
+   */
+  public record Deleted(long id, String number, String kind, String text, Long parent, Integer previousPosition,
+      String change, Long mergedInto) {
     public Deleted(long id, String number, String kind, String text) {
-      this(id, number, kind, text, null, null);
+      this(id, number, kind, text, null, null, "deleted", null);
     }
   }
 
   /**
    * One row of the table negotiators read after a new revision: "old (ح) is now (ط)", "operative 2 was
-   * deleted", "the block يدعو المؤسسات … moved".
+   * deleted", "the block يدعو المؤسسات … moved", "OP4 was split in two", "PP2 and PP3 were merged".
    *
    * @param context the parent's number or opening words ("إذ يذكّر"), so that the three "(أ)" of a
    *     resolution can be told apart
    * @param from the number in the previous revision (null: unnumbered, or inserted)
    * @param to the number in this revision (null: unnumbered, or deleted)
-   * @param change inserted, unchanged, modified, moved, moved_modified or deleted
+   * @param change inserted, unchanged, modified, moved, moved_modified, split, merged or deleted
    * @param renumbered whether the display number changed while the paragraph stayed
    * @param excerpt the opening words of its text
+   * @param previous the paragraphs of the previous revision this one continues: its own id when it was
+   *     there; for a split part, the paragraph it was split from; for a merged paragraph, all the paragraphs
+   *     joined (its own id first); empty for an insertion. Their proposals are on the previous revision under
+   *     these ids ({@code GET …/revisions/{previous revision}/proposals?paragraph=}).
+   * @param mergedInto for an old paragraph merged into another: the paragraph it is now part of; else null
    */
   public record Mapping(long id, String kind, String context, String from, String to, String change,
-      boolean renumbered, String excerpt) {}
+      boolean renumbered, String excerpt, List<Long> previous, Long mergedInto) {
+    public Mapping {
+      previous = List.copyOf(previous);
+    }
+  }
 
   public record Revision(Summary revision, List<Paragraph> paragraphs, List<Deleted> deleted) {}
 
@@ -111,59 +132,87 @@ public final class Revisions {
         .where(PARAGRAPH_VERSION.REVISION_ID.eq(base.getId()).and(PARAGRAPH_VERSION.POSITION.isNotNull()))
         .orderBy(PARAGRAPH_VERSION.POSITION)
         .fetch();
-    List<ParagraphAligner.Prior> priorView = prior.stream()
-        .map(r -> new ParagraphAligner.Prior(r.getParagraphId(), ParagraphKind.fromCode(r.getKind()), r.getNumber(),
-            r.getText()))
-        .toList();
-    ParagraphAligner.Alignment alignment = ParagraphAligner.align(priorView, draft.paragraphs());
-
-    List<DraftParagraph> paragraphs = draft.paragraphs();
-    long[] ids = new long[paragraphs.size()];
-    for (ParagraphAligner.Match m : alignment.matches()) {
-      ids[m.index()] = m.prior() >= 0 ? prior.get(m.prior()).getParagraphId() : newParagraph(dsl, negotiationId,
-          revisionId);
+    List<ParagraphAligner.Paragraph> before = new ArrayList<>(prior.size());
+    for (ParagraphVersionRecord r : prior) {
+      before.add(new ParagraphAligner.Paragraph(r.getParagraphId(), r.getKind(), r.getText()));
     }
-    List<ParagraphVersionRecord> rows = new ArrayList<>(paragraphs.size() + alignment.deleted().size());
-    for (ParagraphAligner.Match m : alignment.matches()) {
-      DraftParagraph p = paragraphs.get(m.index());
+    List<DraftParagraph> paragraphs = draft.paragraphs();
+    List<ParagraphAligner.Paragraph> after = new ArrayList<>(paragraphs.size());
+    for (DraftParagraph p : paragraphs) {
+      after.add(new ParagraphAligner.Paragraph(null, p.kind().code(), p.text()));
+    }
+    ParagraphAligner.Alignment alignment = ParagraphAligner.align(before, after);
+    ParagraphAligner.Link[] links = alignment.byNew();
+
+    // The first new paragraph of a link carries the first old paragraph's id on; the others are new paragraphs.
+    long[] ids = new long[paragraphs.size()];
+    for (int j = 0; j < paragraphs.size(); j++) {
+      ParagraphAligner.Link l = links[j];
+      ids[j] = carriesOn(l, j) ? prior.get(l.from().get(0)).getParagraphId()
+          : newParagraph(dsl, negotiationId, revisionId);
+    }
+    List<ParagraphVersionRecord> rows = new ArrayList<>(paragraphs.size() + alignment.fromSize() / 8);
+    for (int j = 0; j < paragraphs.size(); j++) {
+      ParagraphAligner.Link l = links[j];
+      DraftParagraph p = paragraphs.get(j);
+      ParagraphVersionRecord old = l.from().isEmpty() ? null : prior.get(l.from().get(0));
       ParagraphVersionRecord r = dsl.newRecord(PARAGRAPH_VERSION);
       r.setRevisionId(revisionId);
-      r.setParagraphId(ids[m.index()]);
-      r.setPosition(m.index());
+      r.setParagraphId(ids[j]);
+      r.setPosition(j);
       r.setKind(p.kind().code());
       r.setNumber(p.number());
       r.setParentId(p.parent() >= 0 ? ids[p.parent()] : null);
       r.setText(p.text());
       r.setDirection(p.direction().code());
       r.setBrackets(p.brackets());
-      r.setStatus(m.prior() >= 0 ? prior.get(m.prior()).getStatus() : "open");
-      r.setChange(m.change().code());
-      r.setPreviousNumber(m.prior() >= 0 ? prior.get(m.prior()).getNumber() : null);
-      r.setPreviousPosition(m.prior() >= 0 ? prior.get(m.prior()).getPosition() : null);
+      r.setStatus(old != null && carriesOn(l, j) ? old.getStatus() : "open");
+      r.setChange(changeCode(l));
+      r.setPreviousNumber(old == null ? null : old.getNumber());
+      r.setPreviousPosition(old == null ? null : old.getPosition());
+      r.setSplitFrom(old != null && !carriesOn(l, j) ? old.getParagraphId() : null);
       r.setAlt(p.alt());
       rows.add(r);
     }
-    for (int d : alignment.deleted()) {
-      ParagraphVersionRecord old = prior.get(d);
-      ParagraphVersionRecord r = dsl.newRecord(PARAGRAPH_VERSION);
-      r.setRevisionId(revisionId);
-      r.setParagraphId(old.getParagraphId());
-      r.setPosition(null);
-      r.setKind(old.getKind());
-      r.setNumber(null);
-      r.setParentId(old.getParentId());
-      r.setText(old.getText());
-      r.setDirection(old.getDirection());
-      r.setBrackets(0);
-      r.setStatus("deleted");
-      r.setChange("deleted");
-      r.setPreviousNumber(old.getNumber());
-      r.setPreviousPosition(old.getPosition());
-      r.setAlt(old.getAlt());
-      rows.add(r);
+    for (ParagraphAligner.Link l : alignment.links()) {
+      // Deleted paragraphs, and the ones merged into another (all but the first of a merge), close here.
+      boolean merged = l.kind() == ParagraphAligner.Kind.MERGED;
+      if (l.kind() != ParagraphAligner.Kind.DELETED && !merged) {
+        continue;
+      }
+      for (int k = merged ? 1 : 0; k < l.from().size(); k++) {
+        ParagraphVersionRecord old = prior.get(l.from().get(k));
+        ParagraphVersionRecord r = dsl.newRecord(PARAGRAPH_VERSION);
+        r.setRevisionId(revisionId);
+        r.setParagraphId(old.getParagraphId());
+        r.setPosition(null);
+        r.setKind(old.getKind());
+        r.setNumber(null);
+        r.setParentId(old.getParentId());
+        r.setText(old.getText());
+        r.setDirection(old.getDirection());
+        r.setBrackets(0);
+        r.setStatus("deleted");
+        r.setChange(merged ? "merged" : "deleted");
+        r.setMergedInto(merged ? ids[l.to().get(0)] : null);
+        r.setPreviousNumber(old.getNumber());
+        r.setPreviousPosition(old.getPosition());
+        r.setAlt(old.getAlt());
+        rows.add(r);
+      }
     }
     dsl.batchInsert(rows).execute();
     return revisionId;
+  }
+
+  /** Whether the new paragraph {@code j} keeps the id of the (first) old paragraph of its link. */
+  private static boolean carriesOn(ParagraphAligner.Link l, int j) {
+    return !l.from().isEmpty() && l.to().get(0) == j;
+  }
+
+  /** The stored change code of a link ("moved_modified" for a moved paragraph whose text changed). */
+  private static String changeCode(ParagraphAligner.Link l) {
+    return l.kind() == ParagraphAligner.Kind.MOVED && l.edited() ? "moved_modified" : l.kind().code();
   }
 
   private static long newParagraph(DSLContext dsl, long negotiationId, long revisionId) {
@@ -199,11 +248,11 @@ public final class Revisions {
         .fetch()) {
       if (r.getPosition() == null) {
         deleted.add(new Deleted(r.getParagraphId(), r.getPreviousNumber(), r.getKind(), r.getText(), r.getParentId(),
-            r.getPreviousPosition()));
+            r.getPreviousPosition(), r.getChange(), r.getMergedInto()));
       } else {
         paragraphs.add(new Paragraph(r.getParagraphId(), r.getPosition(), r.getKind(), r.getNumber(),
             r.getParentId(), r.getText(), r.getDirection(), r.getBrackets(), r.getStatus(), r.getChange(),
-            r.getPreviousNumber(), r.getAlt(), r.getPreviousPosition(), null));
+            r.getPreviousNumber(), r.getAlt(), r.getPreviousPosition(), null, r.getSplitFrom()));
       }
     }
     return Optional.of(new Revision(toSummary(rev.into(REVISION), rev.get("paragraph_count", Integer.class)),

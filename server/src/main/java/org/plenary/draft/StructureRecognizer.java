@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.plenary.text.Folding;
 import org.plenary.text.Numbering;
 
 /**
@@ -45,8 +46,10 @@ final class StructureRecognizer {
       Pattern.DOTALL);
   private static final Pattern FOOTNOTE_BRACKET = Pattern.compile("^\\[(\\d{1,3})\\][ \\t\\u00A0]*(\\S.*)",
       Pattern.DOTALL);
+  /** "Alt 2", "[Alt.2: …]", "Option 2", "Alternative 2", "البديل ١", "الخيار 2" at the start of a paragraph. */
   private static final Pattern ALT = Pattern.compile(
-      "^\\[?[ \\u00A0]*((?:Alt\\.?|ALT|Alternative|البديل|بديل)[ \\u00A0]*[0-9\\u0660-\\u0669]{1,2})(?![0-9]).*",
+      "^\\[?[ \\u00A0]*((Alt\\.?|ALT\\.?|Alternative|Option|البديل|بديل|الخيار|خيار)[ \\u00A0]*"
+          + "([0-9\\u0660-\\u0669]{1,2}))(?![0-9\\u0660-\\u0669]).*",
       Pattern.DOTALL);
 
   private enum Block { NONE, PREAMBLE, OPERATIVE, OTHER }
@@ -263,6 +266,9 @@ final class StructureRecognizer {
       add(ParagraphKind.AUTHORITY, null, container, rest);
       return;
     }
+    if (m.type() == Marker.Type.NONE && !bullet && alternative(rest)) {
+      return;
+    }
     boolean inReportSection = reportMode && section >= 0;
     Block kw = inReportSection ? Block.NONE : keyword(rest);
     switch (m.type()) {
@@ -296,6 +302,11 @@ final class StructureRecognizer {
       numbered = add(ParagraphKind.REPORT_PARAGRAPH, m.display(), section >= 0 ? section : parentForItems(), rest);
       afterNumbered(rest);
       return;
+    }
+    if (kw != Block.NONE && heading >= 0 && kw != block && (block == Block.PREAMBLE || block == Block.OPERATIVE)) {
+      // "3. Requests …" after a preambular heading: a paragraph of the other part is not that heading's item.
+      heading = -1;
+      block = kw;
     }
     Block kind = kw != Block.NONE ? kw : block;
     ParagraphKind k = kind == Block.PREAMBLE ? ParagraphKind.PREAMBULAR
@@ -339,13 +350,14 @@ final class StructureRecognizer {
   }
 
   private void unnumbered(String rest, SourceBlock.Hint hint, Block kw, boolean bullet, boolean indented, int index) {
-    if (kw != Block.NONE && !bullet && (isHeadingLike(rest) || isKeywordOnly(rest))) {
+    boolean alt = altNumber(rest) > 0;
+    if (kw != Block.NONE && !bullet && !alt && (isHeadingLike(rest) || isKeywordOnly(rest))) {
       heading = add(ParagraphKind.HEADING, null, container, rest);
       seenHeading = true;
       resetTo(kw);
       return;
     }
-    if (hint == SourceBlock.Hint.HEADING) {
+    if (hint == SourceBlock.Hint.HEADING && !alt) {
       heading = add(ParagraphKind.HEADING, null, container, rest);
       if (reportMode) {
         section = -1;
@@ -357,7 +369,7 @@ final class StructureRecognizer {
       // A preambular or operative paragraph that carries its own keyword ("Recalling its resolution …,").
       int parent = heading >= 0 && block == kw ? heading : container;
       numbered = add(kw == Block.PREAMBLE ? ParagraphKind.PREAMBULAR : ParagraphKind.OPERATIVE, null, parent, rest);
-      if (heading < 0) {
+      if (heading < 0 && !alt) {
         block = kw;
       }
       afterNumbered(rest);
@@ -368,7 +380,7 @@ final class StructureRecognizer {
       add(parent >= 0 ? ParagraphKind.SUBPARAGRAPH : ParagraphKind.TEXT, null, parent, rest);
       return;
     }
-    if (reportMode && section < 0 && isHeadingLike(rest) && nextIsProse(index)) {
+    if (reportMode && section < 0 && !alt && isHeadingLike(rest) && nextIsProse(index)) {
       heading = add(ParagraphKind.HEADING, null, container, rest);
       resetTo(Block.OTHER);
       return;
@@ -412,12 +424,54 @@ final class StructureRecognizer {
 
   private int add(ParagraphKind kind, String number, int parent, String text) {
     Matcher alt = ALT.matcher(text);
-    String altLabel = alt.matches() ? alt.group(1).replaceAll("[ \\u00A0]+", " ") : null;
+    String altLabel = alt.matches() ? altLabel(alt) : null;
     out.add(new DraftParagraph(kind, number, parent, text, Direction.of(text), Brackets.count(text), altLabel));
     if (kind != ParagraphKind.FOOTNOTE) {
       noteCitations(text, out.size() - 1);
     }
     return out.size() - 1;
+  }
+
+  /** "Alt.2" and "ALT 2" are written "Alt 2"; "Option 2" and "البديل ١" as written, one space before the number. */
+  private static String altLabel(Matcher alt) {
+    String word = alt.group(2).replace(".", "");
+    return (word.equalsIgnoreCase("alt") ? "Alt" : word) + " " + alt.group(3);
+  }
+
+  /** The number of an alternative line ("[Alt 2: …" → 2), or 0 when the text is no alternative. */
+  static int altNumber(String text) {
+    Matcher alt = ALT.matcher(text);
+    return alt.matches() ? Numbering.parseDigits(alt.group(3)) : 0;
+  }
+
+  /**
+   * An unnumbered alternative line ("[Alt 2: Invites …;]", "البديل 2: …"): when it continues a set of
+   * alternatives (its number is 2 or more, or the paragraph before is itself an alternative) it is an
+   * alternative of that paragraph: same kind, same parent, and it never opens or closes a block. An "Alt 1"
+   * after a paragraph that is no alternative starts a new paragraph and is read as one (but never as a
+   * heading). Returns false when the line is no alternative of the paragraph before.
+   */
+  private boolean alternative(String rest) {
+    int n = altNumber(rest);
+    int before = last();
+    if (n == 0 || before < 0) {
+      return false;
+    }
+    DraftParagraph prev = out.get(before);
+    boolean body = prev.kind() == ParagraphKind.PREAMBULAR || prev.kind() == ParagraphKind.OPERATIVE
+        || prev.kind() == ParagraphKind.SUBPARAGRAPH || prev.kind() == ParagraphKind.REPORT_PARAGRAPH
+        || prev.kind() == ParagraphKind.TEXT;
+    if (!body || n < 2 && prev.alt() == null) {
+      return false;
+    }
+    int at = add(prev.kind(), null, prev.parent(), rest);
+    if (before == numbered) {
+      numbered = at;
+      afterNumbered(rest);
+    } else if (before == lettered) {
+      lettered = at;
+    }
+    return true;
   }
 
   // --- what a line looks like -------------------------------------------------------------------------
@@ -474,8 +528,9 @@ final class StructureRecognizer {
     return Block.NONE;
   }
 
+  /** A keyword and a few words with no sentence punctuation at the end ("recalling", "considering further"). */
   private static boolean isKeywordOnly(String text) {
-    return words(Folding.fold(text)).size() <= 4 && !text.strip().endsWith(".");
+    return words(Folding.fold(text)).size() <= 4 && ".;؛,،!?؟".indexOf(lastSignificant(text)) < 0;
   }
 
   /** Short, without sentence punctuation at the end: a heading rather than a paragraph. */
@@ -487,7 +542,10 @@ final class StructureRecognizer {
     return ".;؛,،!?؟".indexOf(end) < 0 && words(Folding.fold(text)).size() <= 20;
   }
 
-  /** The last character that is not a footnote reference ("[1]", "¹") nor a closing quote. */
+  /**
+   * The last character that is not a footnote reference ("[1]", "¹"), a closing quote nor a closing bracket:
+   * "…, [and that the gap is widening,]" ends with a comma, as it would without its brackets.
+   */
   private static char lastSignificant(String text) {
     int end = text.length();
     while (end > 0) {
@@ -500,7 +558,7 @@ final class StructureRecognizer {
             && text.substring(open + 1, end - 1).chars().allMatch(Character::isDigit)) {
           end = open;
         } else {
-          return c;
+          end--;
         }
       } else {
         return c;

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
+import org.plenary.draft.Citations;
 import org.plenary.schema.tables.records.ProposalRecord;
 import org.plenary.store.Sql;
 
@@ -41,9 +42,17 @@ public final class Proposals {
   /** A paragraph of a revision as a proposal sees it. */
   public record Target(long id, String number, String kind, String text, String direction) {}
 
-  /** Who broke silence on what. */
-  public record SilenceBreak(long proposal, long paragraph, String number, String delegation, String submittedBy,
-      String text, OffsetDateTime at) {}
+  /**
+   * Who broke silence on what.
+   *
+   * @param number the paragraph's written number, or its citation when it has none (an English preambular
+   *     paragraph is "PP3")
+   * @param label the paragraph's citation ("PP3", "OP2 bis Alt 2", "OP1(ح)")
+   * @param text what the objection says: its text, or its rationale when it gave only that
+   * @param rationale the objection's rationale, or null
+   */
+  public record SilenceBreak(long proposal, long paragraph, String number, String label, String delegation,
+      String submittedBy, String text, String rationale, OffsetDateTime at) {}
 
   private Proposals() {}
 
@@ -386,16 +395,40 @@ public final class Proposals {
 
   /** The objections that broke silence on this revision, oldest first. */
   public static List<SilenceBreak> silenceBreaks(DSLContext dsl, long revisionId) {
-    return dsl.select(PROPOSAL.ID, PROPOSAL.PARAGRAPH_ID, PARAGRAPH_VERSION.NUMBER, PROPOSAL.DELEGATION_CODE,
-            PROPOSAL.AUTHOR_DELEGATION, PROPOSAL.TEXT, PROPOSAL.CREATED_AT)
+    var rows = dsl.select(PROPOSAL.ID, PROPOSAL.PARAGRAPH_ID, PARAGRAPH_VERSION.NUMBER, PROPOSAL.DELEGATION_CODE,
+            PROPOSAL.AUTHOR_DELEGATION, PROPOSAL.TEXT, PROPOSAL.RATIONALE, PROPOSAL.CREATED_AT)
         .from(PROPOSAL)
         .leftJoin(PARAGRAPH_VERSION).on(PARAGRAPH_VERSION.REVISION_ID.eq(PROPOSAL.REVISION_ID)
             .and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq(PROPOSAL.PARAGRAPH_ID)))
         .where(PROPOSAL.REVISION_ID.eq(revisionId).and(PROPOSAL.BREAKS_SILENCE.isTrue())
             .and(PROPOSAL.STATE.ne(Proposal.WITHDRAWN)))
         .orderBy(PROPOSAL.ID)
-        .fetch(r -> new SilenceBreak(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-            r.value7()));
+        .fetch();
+    Map<Long, String> labels = rows.isEmpty() ? Map.of() : citations(dsl, revisionId);
+    List<SilenceBreak> out = new ArrayList<>(rows.size());
+    for (var r : rows) {
+      String label = labels.get(r.value2());
+      String text = r.value6() != null && !r.value6().isBlank() ? r.value6() : r.value7();
+      out.add(new SilenceBreak(r.value1(), r.value2(), r.value3() != null ? r.value3() : label, label, r.value4(),
+          r.value5(), text, r.value7(), r.value8()));
+    }
+    return out;
+  }
+
+  /** Each paragraph's citation in a revision ("PP3", "OP2(b)"), worked out as the revision's reads do. */
+  private static Map<Long, String> citations(DSLContext dsl, long revisionId) {
+    List<Citations.Item> items = dsl.select(PARAGRAPH_VERSION.PARAGRAPH_ID, PARAGRAPH_VERSION.PARENT_ID,
+            PARAGRAPH_VERSION.KIND, PARAGRAPH_VERSION.NUMBER, PARAGRAPH_VERSION.ALT)
+        .from(PARAGRAPH_VERSION)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(revisionId).and(PARAGRAPH_VERSION.POSITION.isNotNull()))
+        .orderBy(PARAGRAPH_VERSION.POSITION)
+        .fetch(r -> new Citations.Item(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    List<String> labels = Citations.of(items);
+    Map<Long, String> out = new HashMap<>(items.size() * 2);
+    for (int i = 0; i < items.size(); i++) {
+      out.put(items.get(i).id(), labels.get(i));
+    }
+    return out;
   }
 
   /**

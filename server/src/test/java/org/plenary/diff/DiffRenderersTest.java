@@ -49,6 +49,33 @@ class DiffRenderersTest {
   }
 
   @Test
+  @DisplayName("plain text names the positions of a move only when they differ")
+  void moveAtTheSamePosition() {
+    // (c) moves before the long (b) while (a) is deleted: (c) was 3rd and is 2nd, (b) stays put and is 3rd.
+    String longText = "a long paragraph about connectivity, digital skills and the financing of broadband networks";
+    List<ParagraphText> old = List.of(new ParagraphText(1, "(a)", null, null, "first short one", "ltr"),
+        new ParagraphText(2, "(b)", null, null, longText, "ltr"),
+        new ParagraphText(3, "(c)", null, null, "the short one that moves", "ltr"));
+    List<ParagraphText> neu = List.of(new ParagraphText(4, "(a)", null, null, "an unrelated new opening", "ltr"),
+        new ParagraphText(3, "(b)", null, null, "the short one that moves", "ltr"),
+        new ParagraphText(2, "(c)", null, null, longText, "ltr"));
+    String text = DiffText.revision(RevisionDiff.compare(old, neu, DiffOptions.EXACT), "a", "b");
+    assertThat(text).contains("[moved (c) → (b), from position 3 to 2]");
+
+    // The long paragraph and the first short one swap ends: the one in the middle moved (past both) and is
+    // still the 2nd: no "from position 2 to 2".
+    List<ParagraphText> before = List.of(new ParagraphText(1, "(a)", null, null, "first short one", "ltr"),
+        new ParagraphText(3, "(b)", null, null, "the short one that moves", "ltr"),
+        new ParagraphText(2, "(c)", null, null, longText, "ltr"));
+    List<ParagraphText> after = List.of(new ParagraphText(2, "(a)", null, null, longText, "ltr"),
+        new ParagraphText(3, "(b)", null, null, "the short one that moves", "ltr"),
+        new ParagraphText(1, "(c)", null, null, "first short one", "ltr"));
+    String moved = DiffText.revision(RevisionDiff.compare(before, after, DiffOptions.EXACT), "a", "b");
+    assertThat(moved).contains("[moved] (b) the short one that moves")
+        .contains("[moved (a) → (c), from position 1 to 3]").doesNotContain("from position 2 to 2");
+  }
+
+  @Test
   @DisplayName("HTML escapes the text: markup in a paragraph is shown, never run")
   void escapes() {
     List<ParagraphText> old = List.of(new ParagraphText(1, "<b>", null, null, "نص <script>alert(1)</script> & \"x\"", "ltr"));

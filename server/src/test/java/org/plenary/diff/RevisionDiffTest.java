@@ -128,7 +128,7 @@ class RevisionDiffTest {
     Entry s = split.entries().get(0);
     assertThat(s.fromIds()).containsExactly(1L);
     assertThat(s.toIds()).containsExactly(1L, 7L);
-    assertThat(WordDiffProperties.apply(s.fromText(), s.ops())).isEqualTo(s.toText());
+    assertThat(WordDiffPropertiesTest.apply(s.fromText(), s.ops())).isEqualTo(s.toText());
 
     RevisionDiff.Result merge = RevisionDiff.compare(cut, whole, DiffOptions.EXACT);
     assertThat(merge.entries()).extracting(Entry::change).containsExactly(Change.MERGED, Change.RENUMBERED);

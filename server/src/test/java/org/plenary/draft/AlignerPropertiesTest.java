@@ -12,10 +12,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Label;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.plenary.draft.ParagraphAligner.Alignment;
-import org.plenary.draft.ParagraphAligner.Change;
-import org.plenary.draft.ParagraphAligner.Match;
-import org.plenary.draft.ParagraphAligner.Prior;
+import org.plenary.align.ParagraphAligner;
+import org.plenary.align.ParagraphAligner.Alignment;
+import org.plenary.align.ParagraphAligner.Kind;
+import org.plenary.align.ParagraphAligner.Link;
+import org.plenary.align.ParagraphAligner.Paragraph;
 
 @Label("Alignment invariants")
 class AlignerPropertiesTest {
@@ -29,53 +30,52 @@ class AlignerPropertiesTest {
     return paragraph.list().ofMaxSize(30);
   }
 
-  private static List<DraftParagraph> draft(List<String> texts) {
-    List<DraftParagraph> out = new ArrayList<>();
-    for (String t : texts) {
-      out.add(new DraftParagraph(ParagraphKind.OPERATIVE, null, -1, t, Direction.of(t), Brackets.count(t)));
-    }
-    return out;
+  private static List<Paragraph> draft(List<String> texts) {
+    return texts.stream().map(t -> new Paragraph(null, "operative", t)).toList();
   }
 
-  private static List<Prior> prior(List<String> texts) {
-    List<Prior> out = new ArrayList<>();
+  private static List<Paragraph> prior(List<String> texts) {
+    List<Paragraph> out = new ArrayList<>();
     for (int i = 0; i < texts.size(); i++) {
-      out.add(new Prior(i, ParagraphKind.OPERATIVE, null, texts.get(i)));
+      out.add(new Paragraph((long) i, "operative", texts.get(i)));
     }
     return out;
   }
 
   @Property(tries = 300)
-  @Label("every new paragraph has one match, each old paragraph continues at most once or is deleted")
+  @Label("every paragraph on either side is in exactly one link, and the kinds fit the shapes")
   void partition(@ForAll("paragraphs") List<String> before, @ForAll("paragraphs") List<String> after) {
     Alignment a = ParagraphAligner.align(prior(before), draft(after));
-    assertThat(a.matches()).hasSize(after.size());
-    Set<Integer> used = new HashSet<>();
-    for (int i = 0; i < after.size(); i++) {
-      Match m = a.matches().get(i);
-      assertThat(m.index()).isEqualTo(i);
-      if (m.prior() >= 0) {
-        assertThat(used.add(m.prior())).isTrue();
-        assertThat(m.similarity()).isGreaterThanOrEqualTo(ParagraphAligner.THRESHOLD);
-        assertThat(m.change()).isNotEqualTo(Change.INSERTED);
-      } else {
-        assertThat(m.change()).isEqualTo(Change.INSERTED);
+    Set<Integer> olds = new HashSet<>();
+    Set<Integer> news = new HashSet<>();
+    for (Link l : a.links()) {
+      l.from().forEach(i -> assertThat(olds.add(i)).isTrue());
+      l.to().forEach(j -> assertThat(news.add(j)).isTrue());
+      switch (l.kind()) {
+        case INSERTED -> assertThat(l.from()).isEmpty();
+        case DELETED -> assertThat(l.to()).isEmpty();
+        case SPLIT -> assertThat(l.from()).hasSize(1);
+        case MERGED -> assertThat(l.to()).hasSize(1);
+        default -> {
+          assertThat(l.from()).hasSize(1);
+          assertThat(l.to()).hasSize(1);
+        }
+      }
+      if (!l.from().isEmpty() && !l.to().isEmpty()) {
+        assertThat(l.similarity()).isGreaterThanOrEqualTo(ParagraphAligner.THRESHOLD);
       }
     }
-    for (int d : a.deleted()) {
-      assertThat(used.add(d)).isTrue();
-    }
-    assertThat(used).hasSize(before.size());
+    assertThat(olds).hasSize(before.size());
+    assertThat(news).hasSize(after.size());
   }
 
   @Property(tries = 200)
   @Label("a revision identical to the previous one keeps every paragraph, unchanged and in place")
   void identity(@ForAll("paragraphs") List<String> texts) {
     Alignment a = ParagraphAligner.align(prior(texts), draft(texts));
-    assertThat(a.deleted()).isEmpty();
-    for (Match m : a.matches()) {
-      assertThat(m.change()).isEqualTo(Change.UNCHANGED);
-      assertThat(texts.get(m.prior())).isEqualTo(texts.get(m.index()));
+    for (Link l : a.links()) {
+      assertThat(l.kind()).isEqualTo(Kind.UNCHANGED);
+      assertThat(texts.get(l.from().get(0))).isEqualTo(texts.get(l.to().get(0)));
     }
   }
 
@@ -84,10 +84,10 @@ class AlignerPropertiesTest {
   void inPlaceIsOrdered(@ForAll("paragraphs") List<String> before, @ForAll("paragraphs") List<String> after) {
     Alignment a = ParagraphAligner.align(prior(before), draft(after));
     int last = -1;
-    for (Match m : a.matches()) {
-      if (m.change() == Change.UNCHANGED || m.change() == Change.MODIFIED) {
-        assertThat(m.prior()).isGreaterThan(last);
-        last = m.prior();
+    for (Link l : a.links()) {
+      if (l.kind() == Kind.UNCHANGED || l.kind() == Kind.MODIFIED) {
+        assertThat(l.from().get(0)).isGreaterThan(last);
+        last = l.from().get(0);
       }
     }
   }

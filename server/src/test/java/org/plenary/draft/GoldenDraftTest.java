@@ -26,6 +26,9 @@ class GoldenDraftTest {
       "en-itu-res88-rev1.txt, TEXT",
       "en-itu-report-un-cooperation.txt, TEXT",
       "en-unga-resolution.md, MARKDOWN",
+      "en-unga-alternatives.txt, TEXT",
+      "en-unga-alternatives-rev2.txt, TEXT",
+      "ar-unga-alternatives.txt, TEXT",
   })
   @DisplayName("a sample draft imports to its golden structure")
   void matchesGolden(String name, SourceFormat format) throws Exception {

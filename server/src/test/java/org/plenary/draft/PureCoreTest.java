@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("The import core stays pure")
 class PureCoreTest {
-  /** The shell: storage and HTTP. Everything else in draft/ and text/ is the pure core. */
+  /** The shell: storage and HTTP. Everything else in draft/, text/ and align/ is the pure core. */
   private static final Set<String> SHELL = Set.of("Revisions.java", "RevisionRoutes.java");
 
   @Test
@@ -21,8 +21,9 @@ class PureCoreTest {
   void noFrameworks() throws IOException {
     List<Path> sources;
     try (Stream<Path> draft = Files.list(Path.of("src/main/java/org/plenary/draft"));
-        Stream<Path> text = Files.list(Path.of("src/main/java/org/plenary/text"))) {
-      sources = Stream.concat(draft, text).filter(p -> !SHELL.contains(p.getFileName().toString())).toList();
+        Stream<Path> text = Files.list(Path.of("src/main/java/org/plenary/text"));
+        Stream<Path> align = Files.list(Path.of("src/main/java/org/plenary/align"))) {
+      sources = Stream.concat(Stream.concat(draft, text), align).filter(p -> !SHELL.contains(p.getFileName().toString())).toList();
     }
     assertThat(sources).hasSizeGreaterThan(10);
     for (Path p : sources) {

@@ -250,4 +250,100 @@ class StructureRecognizerTest {
     assertThatThrownBy(() -> DraftReader.read(new byte[] {'a', 0, 'b'}, SourceFormat.TEXT))
         .hasMessageContaining("binary");
   }
+
+  private static List<String> citations(List<DraftParagraph> ps) {
+    List<Citations.Item> items = new java.util.ArrayList<>();
+    for (int i = 0; i < ps.size(); i++) {
+      DraftParagraph p = ps.get(i);
+      items.add(new Citations.Item(i, p.parent() < 0 ? null : (long) p.parent(), p.kind().code(), p.number(), p.alt()));
+    }
+    return Citations.of(items);
+  }
+
+  @Test
+  @DisplayName("an Alt line on its own is an alternative of the paragraph before it, never a heading (issue 16)")
+  void alternativeLines() throws Exception {
+    List<DraftParagraph> ps = text("""
+        The General Assembly,
+        Recalling its resolution 70/1,
+        Welcoming the national broadband plans,
+        [Alt 2: Welcoming with appreciation the national broadband plans,]
+        2. Requests the Secretary-General to report;
+        2 bis. [Alt 1: Encourages Member States to contribute to the Fund;]
+        [Alt 2: Invites Member States to consider contributing to the Fund;]
+        Alt.3 Calls upon partners to support the Fund;
+        Option 4 The Fund shall be open to all;
+        3. Requests the Secretary-General to report at its next session.
+        """);
+    assertThat(kinds(ps)).isEqualTo("""
+        authority ^-1
+        preambular ^-1
+        preambular ^-1
+        preambular ^-1
+        operative 2. ^-1
+        operative 2 bis. ^-1
+        operative ^-1
+        operative ^-1
+        operative ^-1
+        operative 3. ^-1
+        """);
+    assertThat(ps).extracting(DraftParagraph::alt)
+        .containsExactly(null, null, null, "Alt 2", null, "Alt 1", "Alt 2", "Alt 3", "Option 4", null);
+    assertThat(citations(ps)).containsExactly(null, "PP1", "PP2", "PP2 Alt 2", "OP2", "OP2 bis Alt 1",
+        "OP2 bis Alt 2", "OP2 bis Alt 3", "OP2 bis Option 4", "OP3");
+  }
+
+  @Test
+  @DisplayName("Arabic alternatives (البديل، الخيار) are alternatives in both parts")
+  void arabicAlternativeLines() throws Exception {
+    List<DraftParagraph> ps = text("""
+        إن الجمعية العامة،
+        إذ تشير إلى قرارها 70/1،
+        [البديل 1: وإذ تشدد على ضرورة التمويل،]
+        [البديل 2: وإذ تؤكد على إلحاح التمويل،]
+        1 - تقرر عقد اجتماع؛
+        [البديل ٢: تقرر النظر في عقد اجتماع؛]
+        الخيار 3: تهيب بالشركاء دعم الصندوق؛
+        2 - تقرر أن تبقي المسألة قيد نظرها.
+        """);
+    assertThat(ps).extracting(p -> p.kind().code()).containsExactly("authority", "preambular", "preambular",
+        "preambular", "operative", "operative", "operative", "operative");
+    assertThat(citations(ps)).containsExactly(null, "PP1", "PP2 البديل 1", "PP2 البديل 2", "OP1", "OP1 البديل ٢",
+        "OP1 الخيار 3", "OP2");
+  }
+
+  @Test
+  @DisplayName("brackets anywhere, around the ending or the whole paragraph, do not make a heading")
+  void bracketedEndings() throws Exception {
+    List<DraftParagraph> ps = text("""
+        The General Assembly,
+        Noting with deep concern that 2.6 billion people remain offline, [and that the gap is widening,]
+        [Recognizing the role of the Union,]
+        [Noting the report,]
+        1. Decides to act;
+        2. [Requests a report;]
+        """);
+    assertThat(kinds(ps)).isEqualTo("""
+        authority ^-1
+        preambular ^-1
+        preambular ^-1
+        preambular ^-1
+        operative 1. ^-1
+        operative 2. ^-1
+        """);
+  }
+
+  @Test
+  @DisplayName("an operative paragraph after a preambular heading-like line is not that line's item")
+  void otherPartClosesHeading() throws Exception {
+    List<DraftParagraph> ps = text("""
+        The General Assembly,
+        Recalling its resolution 70/1
+        1. Decides to act;
+        2. Requests a report.
+        """);
+    assertThat(ps.get(2).parent()).isEqualTo(-1);
+    assertThat(ps.get(3).parent()).isEqualTo(-1);
+    assertThat(ps.get(2).kind()).isEqualTo(ParagraphKind.OPERATIVE);
+  }
 }

@@ -15,7 +15,7 @@ import org.plenary.text.Normaliser.Ignore;
 import org.plenary.text.Tokenizer;
 
 @Label("Word diff properties")
-class WordDiffProperties {
+class WordDiffPropertiesTest {
   private static final List<String> VOCABULARY = List.of("التوصيلية", "الهادفة", "والتحول", "الرقمي", "في",
       "من", "أجل", "الإقليمية", "الاقليمية", "مُجْدٍ", "مجد", "2,6", "٢٠٢٥", "2025", "(ITU)", "WSIS+20", "،", "؛",
       "[", "]", "(ح)", "و", "ITU", "itu", "الاتصـالات", "على", "علي", " ", "  ", "\n");

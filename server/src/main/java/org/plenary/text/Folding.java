@@ -1,4 +1,4 @@
-package org.plenary.draft;
+package org.plenary.text;
 
 import java.util.Locale;
 
@@ -7,10 +7,10 @@ import java.util.Locale;
  * removed, alef and hamza-seat variants unified, alef maqsura read as yeh, digits made Western, lower
  * case. Only used to decide; the stored text is never folded.
  */
-final class Folding {
+public final class Folding {
   private Folding() {}
 
-  static String fold(CharSequence text) {
+  public static String fold(CharSequence text) {
     StringBuilder b = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);

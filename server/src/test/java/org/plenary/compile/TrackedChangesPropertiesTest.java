@@ -16,7 +16,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /** Accepting every tracked change of an amendment gives the proposal; rejecting them gives the paragraph. */
-class TrackedChangesProperties {
+class TrackedChangesPropertiesTest {
   private static final List<String> WORDS = List.of("التوصيلية", "الهادفة", "بضمن", "بضمان", "(ITU)", "WSIS+20",
       "2,9", "١٢٣", "،", "؛", "و", "the", "digital", "مجدٍ", "–", "«التوصيل»", "<b>", "&", "\"");
 

@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 import org.plenary.diff.SequenceDiffer.Range;
 
 @Label("Histogram differ properties")
-class HistogramDifferProperties {
+class HistogramDifferPropertiesTest {
   /** Small alphabets make repeated elements (chains, frequent-only regions); larger ones rare anchors. */
   @Provide
   Arbitrary<int[]> ids() {
