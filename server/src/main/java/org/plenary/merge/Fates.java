@@ -47,6 +47,13 @@ public final class Fates {
     Map<Long, Workspaces.Para> after = Publication.standingById(all);
     List<Workspaces.Para> inserted = all.stream().filter(p -> p.position() != null && !before.containsKey(p.id()))
         .toList();
+    // a paragraph merged into another lives on in it (the import's lineage): its proposals are judged there
+    Map<Long, Long> mergedInto = new HashMap<>();
+    dsl.select(org.plenary.schema.Tables.PARAGRAPH_VERSION.PARAGRAPH_ID, org.plenary.schema.Tables.PARAGRAPH_VERSION.MERGED_INTO)
+        .from(org.plenary.schema.Tables.PARAGRAPH_VERSION)
+        .where(org.plenary.schema.Tables.PARAGRAPH_VERSION.REVISION_ID.eq(uploaded)
+            .and(org.plenary.schema.Tables.PARAGRAPH_VERSION.MERGED_INTO.isNotNull()))
+        .forEach(x -> mergedInto.put(x.value1(), x.value2()));
     List<Proposal> proposals = Proposals.all(dsl, rev.basedOn());
     Map<Long, Publication.Fate> byId = new HashMap<>();
     List<Publication.Fate> fates = new ArrayList<>();
@@ -54,8 +61,12 @@ public final class Fates {
       if (p.kind() == ProposalKind.SUPPORT || p.kind() == ProposalKind.OBJECT) {
         continue;
       }
+      Workspaces.Para now = after.get(p.paragraphId());
+      if (now == null && mergedInto.containsKey(p.paragraphId())) {
+        now = after.get(mergedInto.get(p.paragraphId()));
+      }
       Publication.Fate f = Proposal.WITHDRAWN.equals(p.state()) ? new Publication.Fate(p, "withdrawn", null, null, false)
-          : detected(p, before.get(p.paragraphId()), after.get(p.paragraphId()), inserted);
+          : detected(p, before.get(p.paragraphId()), now, inserted);
       byId.put(p.id(), f);
       fates.add(f);
     }
