@@ -53,7 +53,7 @@ public final class NegotiationRoutes {
 
   private void create(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    Json.Fields f = new Json.Fields(Json.body(ctx));
+    Json.Fields f = new Json.Fields(Json.smallBody(ctx, "title", "languages"));
     String title = f.requiredText("title", 500);
     if (title != null && UserText.problemWithName(title) != null) {
       f.error("title", UserText.problemWithName(title));
@@ -104,7 +104,7 @@ public final class NegotiationRoutes {
   private void addParticipant(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
-    ObjectNode body = Json.body(ctx);
+    ObjectNode body = Json.smallBody(ctx, "email", "password", "displayName", "role", "delegation");
     Json.Fields f = new Json.Fields(body);
     String rawEmail = f.requiredText("email", 320);
     String email = rawEmail == null ? null : rawEmail.strip();
