@@ -5,7 +5,13 @@ import static org.plenary.schema.Tables.LOGIN_FAILURE;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.plenary.store.Database;
 
 /**
  * Login rate limit: at most {@code maxPerEmail} failed logins for one email and {@code maxPerAddress} from
@@ -14,22 +20,22 @@ import org.jooq.DSLContext;
  * node behind a load balancer sees the same count. A successful login clears its email's failures.
  *
  * <p>Check and count are one step, so parallel guesses cannot slip past the limit: an attempt first
- * {@link #reserve reserves} a slot, a failure row committed before its password is checked, and is
- * {@link #admitted admitted} only if the window, its own row included, holds no more rows than the limit.
- * Every admitted attempt's row is committed before it counts, so the last of any set of admitted attempts
- * sees them all: at most the limit are ever checked, on any number of nodes. Racing attempts may refuse each
- * other at the boundary (each sees the other's reservation); the refused ones remove their rows. A failed
- * check keeps its row as the failure; a successful one clears the email's rows.
+ * {@link #reserve reserves} its slot, a failure row committed before its password is checked, in a
+ * transaction that holds a lock on its email and address (on this node a lock in the JVM; across nodes on
+ * PostgreSQL, transaction-scoped advisory locks). The next attempt on the same email or address counts the
+ * previous one's row, so exactly the limit are checked however many arrive at once. A failed check keeps its
+ * row as the failure; a successful one clears the email's rows.
  *
  * <pre>
- *   Slot slot = db.tx(dsl -> throttle.reserve(dsl, email, address));     // committed
- *   long wait = db.tx(dsl -> throttle.admitted(dsl, slot) ? check password : 429);
+ *   throttle.reserve(db, email, address).compose(slot -> slot.reserved() ? check the password : 429)
  * </pre>
  */
 public final class LoginThrottle {
   private final int maxPerEmail;
   private final int maxPerAddress;
   private final Duration window;
+  /** Serialises this node's reservations up to their commit. */
+  private final ReentrantLock reserving = new ReentrantLock();
 
   public LoginThrottle(int maxPerEmail, int maxPerAddress, Duration window) {
     if (maxPerEmail < 1 || maxPerAddress < 1 || window.isNegative() || window.isZero()) {
@@ -41,44 +47,44 @@ public final class LoginThrottle {
   }
 
   /** An attempt's reserved failure row, or the seconds to wait when none could be reserved. */
-  public record Slot(long id, String email, String address, long retryAfter) {
+  public record Slot(long id, long retryAfter) {
     public boolean reserved() {
       return retryAfter == 0;
     }
   }
 
   /**
-   * Reserves a slot for one attempt: its failure row, inserted now (to be committed before the password is
-   * checked), or the seconds to wait when the window is already full (nothing inserted).
+   * Reserves a slot for one attempt and commits it: its failure row, or the seconds to wait when the window is
+   * already full (nothing stored). Reservations of one email or address never run at the same time.
    */
-  public Slot reserve(DSLContext dsl, String email, String address) {
+  public Future<Slot> reserve(Database db, String email, String address) {
+    return db.read(dsl -> {
+      reserving.lock();
+      try {
+        return dsl.transactionResult(cfg -> reserveLocked(cfg.dsl(), email, address));
+      } finally {
+        reserving.unlock();
+      }
+    });
+  }
+
+  private Slot reserveLocked(DSLContext dsl, String email, String address) {
+    if (dsl.dialect().family() == SQLDialect.POSTGRES) {
+      // Other nodes: one advisory lock per email and per address, held to the commit, taken in one order.
+      for (String key : new TreeSet<>(List.of("login-email:" + email, "login-address:" + address))) {
+        dsl.fetch("select pg_advisory_xact_lock(hashtext(?))", key);
+      }
+    }
     long wait = retryAfterSeconds(dsl, email, address);
     if (wait > 0) {
-      return new Slot(0, email, address, wait);
+      return new Slot(0, wait);
     }
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
     // Forget what no longer counts, so the table stays the size of one window.
     dsl.deleteFrom(LOGIN_FAILURE).where(LOGIN_FAILURE.FAILED_AT.lt(now.minus(window))).execute();
     long id = dsl.insertInto(LOGIN_FAILURE).set(LOGIN_FAILURE.EMAIL, email).set(LOGIN_FAILURE.IP, address)
         .set(LOGIN_FAILURE.FAILED_AT, now).returningResult(LOGIN_FAILURE.ID).fetchOne().value1();
-    return new Slot(id, email, address, 0);
-  }
-
-  /**
-   * Whether a committed reservation is within the limits; if not, its row is removed and the attempt must be
-   * refused with {@link #retryAfterSeconds} (at least 1).
-   */
-  public boolean admitted(DSLContext dsl, Slot slot) {
-    OffsetDateTime since = OffsetDateTime.now(ZoneOffset.UTC).minus(window);
-    int byEmail = dsl.fetchCount(LOGIN_FAILURE, LOGIN_FAILURE.EMAIL.eq(slot.email())
-        .and(LOGIN_FAILURE.FAILED_AT.gt(since)));
-    int byAddress = dsl.fetchCount(LOGIN_FAILURE, LOGIN_FAILURE.IP.eq(slot.address())
-        .and(LOGIN_FAILURE.FAILED_AT.gt(since)));
-    if (byEmail <= maxPerEmail && byAddress <= maxPerAddress) {
-      return true;
-    }
-    dsl.deleteFrom(LOGIN_FAILURE).where(LOGIN_FAILURE.ID.eq(slot.id())).execute();
-    return false;
+    return new Slot(id, 0);
   }
 
   /** Seconds to wait before the next attempt, or 0 when one may try now. */

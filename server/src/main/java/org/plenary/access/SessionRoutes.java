@@ -62,10 +62,9 @@ public final class SessionRoutes {
     String presentedHash = presented == null || presented.getValue().isEmpty() ? null
         : Passwords.sha256(presented.getValue());
     // The slot is committed before the password is checked, so parallel guesses see each other (LoginThrottle).
-    db.tx(dsl -> throttle.reserve(dsl, normalised, address)).compose(slot -> db.tx(dsl -> {
-      if (!slot.reserved() || !throttle.admitted(dsl, slot)) {
-        long wait = slot.reserved() ? Math.max(1, throttle.retryAfterSeconds(dsl, normalised, address))
-            : slot.retryAfter();
+    throttle.reserve(db, normalised, address).compose(slot -> db.tx(dsl -> {
+      if (!slot.reserved()) {
+        long wait = slot.retryAfter();
         AuditLog.append(dsl, null, AuditLog.Actor.SYSTEM, "session.throttled", "email:" + normalised,
             Map.of("email", normalised, "address", address, "retryAfter", wait));
         return new Attempt(null, wait);
