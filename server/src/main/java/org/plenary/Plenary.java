@@ -65,7 +65,7 @@ public final class Plenary implements AutoCloseable {
           java.time.Duration.ofSeconds(config.loginWindowSeconds())));
       AccountRoutes accounts = new AccountRoutes(db, passwords);
       NegotiationRoutes negotiations = new NegotiationRoutes(db, passwords);
-      RevisionRoutes revisions = new RevisionRoutes(db);
+      RevisionRoutes revisions = new RevisionRoutes(db, new org.plenary.draft.ImportGate(config.maxConcurrentImports()));
       LiveUpdates live = new LiveUpdates(db);
       Policy policy = new Policy(db, AuthorizationMatrix.load(), live.changes())
           .relation("id", (dsl, m, id) -> org.plenary.proposal.Proposals.delegationOf(dsl, m.negotiationId(), id));

@@ -29,9 +29,11 @@ import org.plenary.text.UserText;
  */
 public final class RevisionRoutes {
   private final Database db;
+  private final ImportGate imports;
 
-  public RevisionRoutes(Database db) {
+  public RevisionRoutes(Database db, ImportGate imports) {
     this.db = db;
+    this.imports = imports;
   }
 
   public void mount(Router api) {
@@ -75,7 +77,7 @@ public final class RevisionRoutes {
     // Check access before the (CPU-bound) parse, so outsiders learn nothing from parse errors.
     Future<Map<String, Object>> result = db.read(dsl -> Membership.requireRole(dsl, n, p, Role.SECRETARIAT,
             Role.FACILITATOR))
-        .compose(m -> ctx.vertx().executeBlocking(() -> parse(bytes, format), false))
+        .compose(m -> imports.run(ctx.vertx(), () -> parse(bytes, format)))
         .compose(draft -> db.tx(dsl -> {
           long revisionId = Revisions.create(dsl, n, finalLabel, format, sourceName, draft, p.accountId());
           Revisions.Revision stored = Revisions.get(dsl, n, revisionId).orElseThrow();
