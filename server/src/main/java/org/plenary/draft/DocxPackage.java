@@ -1,23 +1,24 @@
 package org.plenary.draft;
 
-import java.io.ByteArrayInputStream;
+import java.io.Closeable;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
-import java.util.zip.ZipInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 
 /**
- * The parts of an uploaded DOCX (a ZIP), read as streams that refuse to inflate too far: a part may expand to
- * at most {@link #MAX_PART_BYTES}, and beyond its first megabyte to at most {@link #MAX_RATIO} times the
- * compressed bytes it has consumed (a zip bomb is stopped while it inflates, not after).
+ * The parts of an uploaded DOCX (a ZIP), found through its central directory (so reaching one part never
+ * inflates another) and read as streams that refuse to inflate too far: a part may expand to at most
+ * {@link #MAX_PART_BYTES}, and beyond its first megabyte to at most {@link #MAX_RATIO} times its compressed
+ * size (a zip bomb is stopped while it inflates, not after).
  *
  * <pre>
- *   try (InputStream in = new DocxPackage(bytes).open("word/document.xml")) { … }
+ *   try (DocxPackage pkg = DocxPackage.open(bytes); InputStream in = pkg.part("word/document.xml")) { … }
  * </pre>
  */
-final class DocxPackage {
+final class DocxPackage implements Closeable {
   /** Largest single part once inflated (document.xml of a 1 MB text is about 10 MB). */
   static final long MAX_PART_BYTES = 100L * 1024 * 1024;
   /** A part inflating to more than this many times its compressed size is a zip bomb. */
@@ -34,75 +35,49 @@ final class DocxPackage {
     }
   }
 
-  private final byte[] zip;
+  private final ZipFile zip;
+  private final long length;
 
-  DocxPackage(byte[] zip) {
+  private DocxPackage(ZipFile zip, long length) {
     this.zip = zip;
+    this.length = length;
   }
 
-  /** Whether the package has the part {@code name}. */
-  boolean has(String name) throws IOException {
-    try (InputStream in = open(name)) {
-      return in != null;
+  /** The package in {@code bytes}; an IOException saying "not a valid ZIP" when it is none. */
+  static DocxPackage open(byte[] bytes) throws IOException {
+    try {
+      return new DocxPackage(ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes)).get(),
+          bytes.length);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("not a valid ZIP package: " + e.getMessage(), e);
     }
   }
 
   /** The part {@code name} as a bounded stream, or null when the package has none. The caller closes it. */
-  InputStream open(String name) throws IOException {
-    Counting raw = new Counting(new ByteArrayInputStream(zip));
-    ZipInputStream z = new ZipInputStream(raw);
-    try {
-      for (ZipEntry e = z.getNextEntry(); e != null; e = z.getNextEntry()) {
-        if (e.getName().equals(name)) {
-          return new Bounded(z, raw, name);
-        }
-      }
-    } catch (ZipException | IllegalArgumentException e) {
-      z.close();
-      throw new IOException("not a valid ZIP package: " + e.getMessage(), e);
+  InputStream part(String name) throws IOException {
+    ZipArchiveEntry entry = zip.getEntry(name);
+    if (entry == null || entry.isDirectory()) {
+      return null;
     }
-    z.close();
-    return null;
+    // The central directory's compressed size is the sender's word: never more than the whole file.
+    long compressed = entry.getCompressedSize() > 0 ? Math.min(entry.getCompressedSize(), length) : length;
+    return new Bounded(zip.getInputStream(entry), compressed, name);
   }
 
-  /** Counts the compressed bytes the inflater has consumed. */
-  private static final class Counting extends FilterInputStream {
-    long count;
-
-    Counting(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
+  @Override
+  public void close() throws IOException {
+    zip.close();
   }
 
   /** One entry's inflated bytes, refused past the size and ratio limits. */
   private static final class Bounded extends FilterInputStream {
-    private final Counting raw;
-    private final long compressedStart;
+    private final long compressed;
     private final String name;
     private long inflated;
 
-    Bounded(ZipInputStream in, Counting raw, String name) {
+    Bounded(InputStream in, long compressed, String name) {
       super(in);
-      this.raw = raw;
-      this.compressedStart = raw.count;
+      this.compressed = compressed;
       this.name = name;
     }
 
@@ -129,7 +104,6 @@ final class DocxPackage {
       if (inflated > MAX_PART_BYTES) {
         throw new BombException(name + EXPANDS + "beyond " + MAX_PART_BYTES / (1024 * 1024) + " MB");
       }
-      long compressed = Math.max(1, raw.count - compressedStart);
       if (inflated > RATIO_GRACE_BYTES && inflated > compressed * MAX_RATIO) {
         throw new BombException(name + EXPANDS + "more than " + MAX_RATIO + " times its compressed size");
       }

@@ -87,8 +87,7 @@ final class DocxReader {
     if (magic != FileMagic.OOXML) {
       throw new ImportException("body", "this is not a DOCX (Word) file: a .docx is a ZIP package");
     }
-    DocxPackage pkg = new DocxPackage(content);
-    try {
+    try (DocxPackage pkg = DocxPackage.open(content)) {
       String main = target(pkg, "_rels/.rels", "", "/officeDocument");
       if (main == null) {
         throw new ImportException("body", "the DOCX is not a valid Word package (it names no main document)");
@@ -234,7 +233,7 @@ final class DocxReader {
    */
   private static String target(DocxPackage pkg, String rels, String dir, String typeSuffix)
       throws IOException, XMLStreamException, ImportException {
-    try (InputStream in = pkg.open(rels)) {
+    try (InputStream in = pkg.part(rels)) {
       if (in == null) {
         return null;
       }
@@ -275,7 +274,7 @@ final class DocxReader {
   private static Map<String, Style> readStyles(DocxPackage pkg, String part)
       throws IOException, XMLStreamException, ImportException {
     Map<String, Style> styles = new HashMap<>();
-    try (InputStream in = pkg.open(part)) {
+    try (InputStream in = pkg.part(part)) {
       if (in == null) {
         return null;
       }
@@ -340,7 +339,7 @@ final class DocxReader {
   }
 
   private void readNumbering(DocxPackage pkg, String part) throws IOException, XMLStreamException, ImportException {
-    try (InputStream in = pkg.open(part)) {
+    try (InputStream in = pkg.part(part)) {
       if (in == null) {
         return;
       }
@@ -424,7 +423,7 @@ final class DocxReader {
   }
 
   private void readFootnotes(DocxPackage pkg, String part) throws IOException, XMLStreamException, ImportException {
-    try (InputStream in = pkg.open(part)) {
+    try (InputStream in = pkg.part(part)) {
       if (in == null) {
         return;
       }
@@ -465,7 +464,7 @@ final class DocxReader {
   // --- the document ---------------------------------------------------------------------------------------
 
   private void readDocument(DocxPackage pkg, String part) throws IOException, XMLStreamException, ImportException {
-    try (InputStream in = pkg.open(part)) {
+    try (InputStream in = pkg.part(part)) {
       if (in == null) {
         throw new ImportException("body", "the DOCX is not a valid Word package (its main document is missing)");
       }
