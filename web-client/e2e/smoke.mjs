@@ -27,7 +27,13 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   page.on('pageerror', (e) => console.error('page error: ' + e.message));
-  await page.goto(url + '/');
+  const violations = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  const first = await page.goto(url + '/');
+  check((first.headers()['content-security-policy'] ?? '').includes("frame-ancestors 'none'")
+    && first.headers()['cache-control'] === 'no-cache', 'the client is served no-cache under a strict CSP');
   await page.fill('input[name=email]', email);
   await page.fill('input[name=password]', password);
   await page.click('button[type=submit]');
@@ -67,6 +73,10 @@ try {
   check(await page.evaluate(() => document.documentElement.dir) === 'rtl', 'the Arabic interface is right-to-left');
   const box = await paragraphs.first().boundingBox();
   check(box !== null && box.x + box.width > 600, 'right-to-left paragraphs hug the right edge');
+  const indented = await page.evaluate(() => [...document.querySelectorAll('.para-block')]
+    .some((e) => Number(getComputedStyle(e).getPropertyValue('--depth')) > 0));
+  check(indented, 'sub-paragraphs are indented by their depth');
+  check(violations.length === 0, `nothing breaks the Content-Security-Policy (${violations.join('; ')})`);
   if (screenshot) await page.screenshot({ path: screenshot, fullPage: false });
 } finally {
   await browser.close();

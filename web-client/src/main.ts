@@ -445,7 +445,7 @@ export class PlenaryApp extends LitElement {
       <article class="draft">
         ${rev.paragraphs.map((p) => {
           const counts = board?.counts(p.id) ?? { total: 0, byKind: {} };
-          return html`<div class="para-block" style="--depth: ${depth.get(p.id) ?? 0}" data-proposals=${counts.total}>
+          return html`<div class="para-block depth-${Math.min(depth.get(p.id) ?? 0, 6)}" data-proposals=${counts.total}>
             <p class="para kind-${p.kind} change-${p.change}" dir=${p.direction} data-id=${p.id}>
               ${p.label ? html`<span class="cite" dir="ltr">${p.label}</span> ` : nothing}${p.number
                 ? html`<span class="num">${p.number}</span> `

@@ -30,7 +30,11 @@ public record Config(
     int loginMaxFailures,
     int loginMaxFailuresPerAddress,
     int loginWindowSeconds,
-    String auditKey) {
+    String auditKey,
+    int maxConnections,
+    int idleTimeoutSeconds,
+    int headerTimeoutSeconds,
+    int maxConcurrentImports) {
 
   /** Every setting: flag name, environment variable, default. Kept in one table so the README can list it. */
   public enum Setting {
@@ -49,7 +53,11 @@ public record Config(
     LOGIN_MAX_FAILURES("--login-max-failures", "PLENARY_LOGIN_MAX_FAILURES", "5"),
     LOGIN_MAX_FAILURES_PER_ADDRESS("--login-max-failures-per-address", "PLENARY_LOGIN_MAX_FAILURES_PER_ADDRESS", "50"),
     LOGIN_WINDOW("--login-window", "PLENARY_LOGIN_WINDOW", "900"),
-    AUDIT_KEY("--audit-key", "PLENARY_AUDIT_KEY", "");
+    AUDIT_KEY("--audit-key", "PLENARY_AUDIT_KEY", ""),
+    MAX_CONNECTIONS("--max-connections", "PLENARY_MAX_CONNECTIONS", "10000"),
+    IDLE_TIMEOUT("--idle-timeout", "PLENARY_IDLE_TIMEOUT", "60"),
+    HEADER_TIMEOUT("--header-timeout", "PLENARY_HEADER_TIMEOUT", "10"),
+    MAX_CONCURRENT_IMPORTS("--max-concurrent-imports", "PLENARY_MAX_CONCURRENT_IMPORTS", "2");
 
     final String flag;
     final String env;
@@ -66,6 +74,9 @@ public record Config(
     Objects.requireNonNull(dataDir, "dataDir");
     if (loginMaxFailures < 1 || loginMaxFailuresPerAddress < 1 || loginWindowSeconds < 1) {
       throw new IllegalArgumentException("login limits and window must be at least 1");
+    }
+    if (maxConnections < 1 || idleTimeoutSeconds < 1 || headerTimeoutSeconds < 1 || maxConcurrentImports < 1) {
+      throw new IllegalArgumentException("connection and import limits and timeouts must be at least 1");
     }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
@@ -140,7 +151,11 @@ public record Config(
         intValue(values, Setting.LOGIN_MAX_FAILURES),
         intValue(values, Setting.LOGIN_MAX_FAILURES_PER_ADDRESS),
         intValue(values, Setting.LOGIN_WINDOW),
-        values.get(Setting.AUDIT_KEY));
+        values.get(Setting.AUDIT_KEY),
+        intValue(values, Setting.MAX_CONNECTIONS),
+        intValue(values, Setting.IDLE_TIMEOUT),
+        intValue(values, Setting.HEADER_TIMEOUT),
+        intValue(values, Setting.MAX_CONCURRENT_IMPORTS));
   }
 
   private static int intValue(Map<Setting, String> values, Setting s) {
@@ -154,6 +169,6 @@ public record Config(
   public Config withPort(int newPort) {
     return new Config(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminEmail, adminPassword,
         bodyLimitBytes, passwordIterations, secureCookies, loginMaxFailures, loginMaxFailuresPerAddress,
-        loginWindowSeconds, auditKey);
+        loginWindowSeconds, auditKey, maxConnections, idleTimeoutSeconds, headerTimeoutSeconds, maxConcurrentImports);
   }
 }

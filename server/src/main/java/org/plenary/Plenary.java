@@ -69,12 +69,15 @@ public final class Plenary implements AutoCloseable {
           java.time.Duration.ofSeconds(config.loginWindowSeconds())));
       AccountRoutes accounts = new AccountRoutes(db, passwords);
       NegotiationRoutes negotiations = new NegotiationRoutes(db, passwords);
-      RevisionRoutes revisions = new RevisionRoutes(db, org.plenary.merge.Fates::detect);
+      RevisionRoutes revisions = new RevisionRoutes(db, new org.plenary.draft.ImportGate(config.maxConcurrentImports()),
+          org.plenary.merge.Fates::detect);
       LiveUpdates live = new LiveUpdates(db);
       Policy policy = new Policy(db, AuthorizationMatrix.load(), live.changes())
           .relation("id", (dsl, m, id) -> org.plenary.proposal.Proposals.delegationOf(dsl, m.negotiationId(), id));
       vertx.deployVerticle(live).await();
-      HttpVerticle http = new HttpVerticle(config.host(), config.port(), config.bodyLimitBytes(), db,
+      HttpVerticle http = new HttpVerticle(config.host(), config.port(), config.bodyLimitBytes(),
+          new HttpVerticle.Connections(config.maxConnections(), config.idleTimeoutSeconds(),
+              config.headerTimeoutSeconds()), db,
           new HttpVerticle.Api(
               api -> {
                 sessions.mountPublic(api);
@@ -150,6 +153,11 @@ public final class Plenary implements AutoCloseable {
 
   public int port() {
     return http.actualPort();
+  }
+
+  /** This node's open HTTP connections and those refused because it was full. */
+  public org.plenary.http.ConnectionGuard connections() {
+    return http.connections();
   }
 
   public Database database() {

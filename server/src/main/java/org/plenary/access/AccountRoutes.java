@@ -59,7 +59,7 @@ public final class AccountRoutes {
   }
 
   private void accept(RoutingContext ctx) {
-    Json.Fields f = new Json.Fields(Json.body(ctx));
+    Json.Fields f = new Json.Fields(Json.smallBody(ctx, "token", "password"));
     String token = f.requiredText("token", 200);
     String password = f.requiredText("password", 1024);
     if (password != null && problemWithPassword(password) != null) {
@@ -103,7 +103,7 @@ public final class AccountRoutes {
 
   private void createToken(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    var body = Json.body(ctx);
+    var body = Json.smallBody(ctx, "label", "expiresInDays");
     Json.Fields f = new Json.Fields(body);
     String label = f.requiredText("label", 200);
     if (label != null && UserText.problemWithName(label) != null) {

@@ -51,7 +51,7 @@ public final class SessionRoutes {
   }
 
   private void login(RoutingContext ctx) {
-    Json.Fields f = new Json.Fields(Json.body(ctx));
+    Json.Fields f = new Json.Fields(Json.smallBody(ctx, "email", "password"));
     String email = f.requiredText("email", 320);
     String password = f.requiredText("password", 1024);
     f.check();
@@ -61,9 +61,10 @@ public final class SessionRoutes {
     Cookie presented = ctx.request().getCookie(AuthHandler.SESSION_COOKIE);
     String presentedHash = presented == null || presented.getValue().isEmpty() ? null
         : Passwords.sha256(presented.getValue());
-    db.tx(dsl -> {
-      long wait = throttle.retryAfterSeconds(dsl, normalised, address);
-      if (wait > 0) {
+    // The slot is committed before the password is checked, so parallel guesses see each other (LoginThrottle).
+    throttle.reserve(db, normalised, address).compose(slot -> db.tx(dsl -> {
+      if (!slot.reserved()) {
+        long wait = slot.retryAfter();
         AuditLog.append(dsl, null, AuditLog.Actor.SYSTEM, "session.throttled", "email:" + normalised,
             Map.of("email", normalised, "address", address, "retryAfter", wait));
         return new Attempt(null, wait);
@@ -72,7 +73,7 @@ public final class SessionRoutes {
       // Verify even when the account is unknown, so timing does not reveal which emails exist.
       boolean ok = passwords.verify(password, account.map(Accounts.Account::passwordHash).orElse(null));
       if (!ok || account.get().disabled()) {
-        throttle.recordFailure(dsl, normalised, address);
+        // The reserved slot stays as this failure.
         AuditLog.append(dsl, null, new AuditLog.Actor(account.map(Accounts.Account::id).orElse(null), null),
             "session.failed", "email:" + normalised, Map.of("email", normalised, "address", address,
                 "reason", ok ? "disabled" : "credentials"));
@@ -89,7 +90,7 @@ public final class SessionRoutes {
       AuditLog.append(dsl, null, new AuditLog.Actor(account.get().id(), null), "session.created",
           "account:" + account.get().id(), Map.of("address", address));
       return new Attempt(new Login(token, csrf, account.get()), 0);
-    }).onSuccess(attempt -> {
+    })).onSuccess(attempt -> {
       if (attempt.retryAfter() > 0) {
         ctx.response().putHeader("Retry-After", Long.toString(attempt.retryAfter()));
         ctx.fail(new Problem(429, "rate-limited", "Too many failed logins",

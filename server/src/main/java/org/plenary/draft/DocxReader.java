@@ -1,42 +1,26 @@
 package org.plenary.draft;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import javax.xml.namespace.QName;
-import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
-import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
-import org.apache.poi.openxml4j.util.ZipSecureFile;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.apache.poi.poifs.filesystem.FileMagic;
-import org.apache.poi.xwpf.usermodel.BodyElementType;
-import org.apache.poi.xwpf.usermodel.IBodyElement;
-import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFFootnote;
-import org.apache.poi.xwpf.usermodel.XWPFNum;
-import org.apache.poi.xwpf.usermodel.XWPFNumbering;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFStyle;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableCell;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
-import org.apache.xmlbeans.XmlCursor;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTLvl;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTNumLvl;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTNumPr;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPPrGeneral;
 import org.plenary.text.Numbering;
 
 /**
- * DOCX (Word) into source blocks, through Apache POI. The file is untrusted: the size is capped, POI's
- * {@link ZipSecureFile} refuses entries that inflate more than 100-fold or beyond {@link #MAX_ENTRY_BYTES}
- * (zip bombs), and POI's XML parsing refuses document type declarations (no external entities).
+ * DOCX (Word) into source blocks, read as a stream (StAX) so that memory stays flat whatever the file holds.
+ * The file is untrusted: the size is capped; every part is inflated through {@link DocxPackage}, which stops
+ * a zip bomb while it inflates; paragraphs and characters are counted as they are read, and reading stops at
+ * the first limit passed (a 100 MB document.xml with two million paragraphs is refused after its first
+ * 50,001); document type declarations are refused and entities never resolved (no XXE).
  *
  * <p>What counts is what a reader sees: paragraph styles (Title, Subtitle, Heading n), Word's automatic
  * numbering turned into the display number it prints ("1.", "(a)", "(أ)" in abjad order, "(i)"), tracked
@@ -47,27 +31,43 @@ import org.plenary.text.Numbering;
 final class DocxReader {
   /** Largest DOCX accepted, compressed. */
   static final int MAX_DOCX_BYTES = 20 * 1024 * 1024;
-  /** Largest single part once inflated (document.xml of a 1 MB text is about 10 MB). */
-  static final long MAX_ENTRY_BYTES = 100L * 1024 * 1024;
-  /** An entry inflating to more than 100 times its compressed size is refused. */
-  static final double MIN_INFLATE_RATIO = 0.01;
+  /** Most styles, lists or footnotes one part may define. */
+  static final int MAX_DEFINITIONS = 20_000;
+  /** Most {@code w:p} elements read, blank ones included (blank ones make no paragraph but cost reading). */
+  static final int MAX_RAW_PARAGRAPHS = 4 * DraftReader.MAX_PARAGRAPHS;
 
   private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+  private static final String PR = "http://schemas.openxmlformats.org/package/2006/relationships";
+  private static final String DAMAGED = "the DOCX is damaged or not a Word document and could not be read";
 
-  static {
-    // These limits are process-wide in POI; they suit every DOCX Plenary reads.
-    ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
-    ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
-    ZipSecureFile.setMaxTextSize(20_000_000);
-  }
+  /** A paragraph's numbering: list instance and level, either possibly absent. */
+  private record NumPr(BigInteger numId, BigInteger ilvl) {}
 
-  private final XWPFDocument doc;
+  /** A style: its name, the style it is based on, its numbering (null when its pPr has none). */
+  private record Style(String name, String basedOn, NumPr numPr) {}
+
+  /** One level of a list definition; null fields are absent in the file. */
+  private record Level(Integer start, String format, String text) {}
+
+  /** A list instance: its definition and the levels whose start it overrides. */
+  private record Num(BigInteger abstractNumId, Map<Integer, Integer> startOverrides) {}
+
+  private final Map<String, Style> styles;
+  private final Map<BigInteger, Num> nums;
+  private final Map<BigInteger, Level[]> abstractNums;
+  private final Map<Integer, String> footnoteTexts;
   private final List<SourceBlock> out = new ArrayList<>();
   private final Map<BigInteger, int[]> counters = new HashMap<>();
   private int footnotes;
+  private int rawParagraphs;
+  private long characters;
 
-  private DocxReader(XWPFDocument doc) {
-    this.doc = doc;
+  private DocxReader(Map<String, Style> styles, Map<BigInteger, Num> nums, Map<BigInteger, Level[]> abstractNums,
+      Map<Integer, String> footnoteTexts) {
+    this.styles = styles;
+    this.nums = nums;
+    this.abstractNums = abstractNums;
+    this.footnoteTexts = footnoteTexts;
   }
 
   static List<SourceBlock> blocks(byte[] content) throws ImportException {
@@ -87,63 +87,441 @@ final class DocxReader {
     if (magic != FileMagic.OOXML) {
       throw new ImportException("body", "this is not a DOCX (Word) file: a .docx is a ZIP package");
     }
-    try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(content))) {
-      DocxReader reader = new DocxReader(doc);
-      reader.body(doc.getBodyElements());
+    try (DocxPackage pkg = DocxPackage.open(content)) {
+      String main = target(pkg, "_rels/.rels", "", "/officeDocument");
+      if (main == null) {
+        throw new ImportException("body", "the DOCX is not a valid Word package (it names no main document)");
+      }
+      String dir = main.contains("/") ? main.substring(0, main.lastIndexOf('/') + 1) : "";
+      String rels = dir + "_rels/" + main.substring(dir.length()) + ".rels";
+      String stylesPart = target(pkg, rels, dir, "/styles");
+      String numberingPart = target(pkg, rels, dir, "/numbering");
+      String footnotesPart = target(pkg, rels, dir, "/footnotes");
+      DocxReader reader = new DocxReader(
+          stylesPart == null ? null : readStyles(pkg, stylesPart),
+          numberingPart == null ? null : new HashMap<>(),
+          numberingPart == null ? null : new HashMap<>(),
+          new HashMap<>());
+      if (numberingPart != null) {
+        reader.readNumbering(pkg, numberingPart);
+      }
+      if (footnotesPart != null) {
+        reader.readFootnotes(pkg, footnotesPart);
+      }
+      reader.readDocument(pkg, main);
       return reader.out;
     } catch (ImportException e) {
       throw e;
-    } catch (IOException | RuntimeException e) {
-      // POIXMLException, OpenXML4JRuntimeException, XmlException wrappers …: all mean the file is unreadable.
+    } catch (IOException | XMLStreamException | RuntimeException e) {
       throw new ImportException("body", describe(e), e);
     }
   }
 
-  /** A message for a DOCX POI could not open, without internals. */
+  /** A message for a DOCX that could not be read, without internals. */
   private static String describe(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
-      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (m.contains("zip bomb") || m.contains("max entry size") || m.contains("inflate ratio")
-          || m.contains("exceeds the maximum") || m.contains("max text size")) {
+      // The parser wraps the bomb check's exception without keeping it as the cause: its message says it.
+      if (t instanceof DocxPackage.BombException || String.valueOf(t.getMessage()).contains(DocxPackage.EXPANDS)) {
         return "the DOCX expands to far more than its size (a zip bomb?) and was not read";
       }
+      String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
       if (m.contains("doctype") || m.contains("entity")) {
         return "the DOCX contains a document type declaration or entities, which Plenary does not read";
       }
-      if (t instanceof InvalidFormatException || t instanceof NotOfficeXmlFileException) {
-        return "the DOCX is not a valid Word package (" + t.getClass().getSimpleName() + ")";
+      if (m.contains("not a valid zip")) {
+        return "the DOCX is not a valid Word package (damaged ZIP)";
       }
     }
-    return "the DOCX is damaged or not a Word document and could not be read";
+    return DAMAGED;
   }
 
-  private void body(List<IBodyElement> elements) throws ImportException {
-    for (IBodyElement e : elements) {
-      if (e.getElementType() == BodyElementType.PARAGRAPH) {
-        paragraph((XWPFParagraph) e);
-      } else if (e.getElementType() == BodyElementType.TABLE) {
-        for (XWPFTableRow row : ((XWPFTable) e).getRows()) {
-          for (XWPFTableCell cell : row.getTableCells()) {
-            body(cell.getBodyElements());
+  // --- parts --------------------------------------------------------------------------------------------
+
+  private static XMLStreamReader xml(InputStream in) throws XMLStreamException {
+    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    return f.createXMLStreamReader(in);
+  }
+
+  /** The next start or end element; a document type declaration is refused. */
+  private static int next(XMLStreamReader r) throws XMLStreamException, ImportException {
+    while (r.hasNext()) {
+      int ev = r.next();
+      switch (ev) {
+        case XMLStreamConstants.START_ELEMENT, XMLStreamConstants.END_ELEMENT, XMLStreamConstants.CHARACTERS,
+            XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
+          return ev;
+        }
+        case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE -> throw new ImportException("body",
+            "the DOCX contains a document type declaration or entities, which Plenary does not read");
+        default -> {
+          // comments, processing instructions
+        }
+      }
+    }
+    return XMLStreamConstants.END_DOCUMENT;
+  }
+
+  /** Moves to the root element; null when the part is empty. */
+  private static String root(XMLStreamReader r) throws XMLStreamException, ImportException {
+    int ev;
+    do {
+      ev = next(r);
+    } while (ev != XMLStreamConstants.START_ELEMENT && ev != XMLStreamConstants.END_DOCUMENT);
+    return ev == XMLStreamConstants.START_ELEMENT ? r.getLocalName() : null;
+  }
+
+  /** Skips the element whose start the reader is on, to its end. */
+  private static void skip(XMLStreamReader r) throws XMLStreamException, ImportException {
+    int depth = 0;
+    while (true) {
+      int ev = next(r);
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        depth++;
+      } else if (ev == XMLStreamConstants.END_ELEMENT) {
+        if (depth-- == 0) {
+          return;
+        }
+      } else if (ev == XMLStreamConstants.END_DOCUMENT) {
+        throw new XMLStreamException("unexpected end of the part");
+      }
+    }
+  }
+
+  /**
+   * The next child element of the element the reader is in: true on its start, false on the parent's end.
+   */
+  private static boolean child(XMLStreamReader r) throws XMLStreamException, ImportException {
+    while (true) {
+      int ev = next(r);
+      if (ev == XMLStreamConstants.START_ELEMENT) {
+        return true;
+      }
+      if (ev == XMLStreamConstants.END_ELEMENT) {
+        return false;
+      }
+      if (ev == XMLStreamConstants.END_DOCUMENT) {
+        throw new XMLStreamException("unexpected end of the part");
+      }
+    }
+  }
+
+  private static boolean isW(XMLStreamReader r, String local) {
+    return W.equals(r.getNamespaceURI()) && local.equals(r.getLocalName());
+  }
+
+  private static String val(XMLStreamReader r) {
+    return r.getAttributeValue(W, "val");
+  }
+
+  private static BigInteger number(String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      return new BigInteger(s.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /**
+   * The target of the first relationship of {@code rels} whose type ends with {@code typeSuffix}, as a part
+   * name (relative targets resolved against {@code dir}); null when there is none.
+   */
+  private static String target(DocxPackage pkg, String rels, String dir, String typeSuffix)
+      throws IOException, XMLStreamException, ImportException {
+    try (InputStream in = pkg.part(rels)) {
+      if (in == null) {
+        return null;
+      }
+      XMLStreamReader r = xml(in);
+      if (root(r) == null) {
+        return null;
+      }
+      while (child(r)) {
+        if (PR.equals(r.getNamespaceURI()) && "Relationship".equals(r.getLocalName())) {
+          String type = r.getAttributeValue(null, "Type");
+          String target = r.getAttributeValue(null, "Target");
+          String mode = r.getAttributeValue(null, "TargetMode");
+          if (type != null && type.endsWith(typeSuffix) && target != null && !"External".equals(mode)) {
+            return resolve(dir, target);
+          }
+        }
+        skip(r);
+      }
+      return null;
+    }
+  }
+
+  private static String resolve(String dir, String target) {
+    String path = target.startsWith("/") ? target.substring(1) : dir + target;
+    List<String> parts = new ArrayList<>();
+    for (String s : path.split("/")) {
+      if (s.equals("..")) {
+        if (!parts.isEmpty()) {
+          parts.remove(parts.size() - 1);
+        }
+      } else if (!s.isEmpty() && !s.equals(".")) {
+        parts.add(s);
+      }
+    }
+    return String.join("/", parts);
+  }
+
+  private static Map<String, Style> readStyles(DocxPackage pkg, String part)
+      throws IOException, XMLStreamException, ImportException {
+    Map<String, Style> styles = new HashMap<>();
+    try (InputStream in = pkg.part(part)) {
+      if (in == null) {
+        return null;
+      }
+      XMLStreamReader r = xml(in);
+      if (root(r) == null) {
+        return styles;
+      }
+      while (child(r)) {
+        if (!isW(r, "style")) {
+          skip(r);
+          continue;
+        }
+        String id = r.getAttributeValue(W, "styleId");
+        String name = null;
+        String basedOn = null;
+        NumPr numPr = null;
+        while (child(r)) {
+          if (isW(r, "name")) {
+            name = val(r);
+            skip(r);
+          } else if (isW(r, "basedOn")) {
+            basedOn = val(r);
+            skip(r);
+          } else if (isW(r, "pPr")) {
+            numPr = numPrOf(r);
+          } else {
+            skip(r);
+          }
+        }
+        if (id != null) {
+          styles.putIfAbsent(id, new Style(name, basedOn, numPr));
+          if (styles.size() > MAX_DEFINITIONS) {
+            throw new ImportException("body", "the DOCX defines more than " + MAX_DEFINITIONS + " styles");
           }
         }
       }
-      if (out.size() > DraftReader.MAX_PARAGRAPHS) {
-        throw new ImportException("body", "the draft has more than " + DraftReader.MAX_PARAGRAPHS + " paragraphs");
+    }
+    return styles;
+  }
+
+  /** The direct numPr of the pPr the reader is on (read to its end), or null. */
+  private static NumPr numPrOf(XMLStreamReader r) throws XMLStreamException, ImportException {
+    NumPr numPr = null;
+    while (child(r)) {
+      if (isW(r, "numPr") && numPr == null) {
+        BigInteger numId = null;
+        BigInteger ilvl = null;
+        while (child(r)) {
+          if (isW(r, "numId")) {
+            numId = number(val(r));
+          } else if (isW(r, "ilvl")) {
+            ilvl = number(val(r));
+          }
+          skip(r);
+        }
+        numPr = new NumPr(numId, ilvl);
+      } else {
+        skip(r);
+      }
+    }
+    return numPr;
+  }
+
+  private void readNumbering(DocxPackage pkg, String part) throws IOException, XMLStreamException, ImportException {
+    try (InputStream in = pkg.part(part)) {
+      if (in == null) {
+        return;
+      }
+      XMLStreamReader r = xml(in);
+      if (root(r) == null) {
+        return;
+      }
+      while (child(r)) {
+        if (isW(r, "abstractNum")) {
+          BigInteger id = number(r.getAttributeValue(W, "abstractNumId"));
+          Level[] levels = new Level[9];
+          while (child(r)) {
+            if (isW(r, "lvl")) {
+              BigInteger ilvl = number(r.getAttributeValue(W, "ilvl"));
+              int i = ilvl == null ? 0 : ilvl.intValue();
+              Level level = level(r);
+              if (i >= 0 && i < 9) {
+                levels[i] = level;
+              }
+            } else {
+              skip(r);
+            }
+          }
+          if (id != null) {
+            abstractNums.putIfAbsent(id, levels);
+          }
+        } else if (isW(r, "num")) {
+          BigInteger id = number(r.getAttributeValue(W, "numId"));
+          BigInteger abstractId = null;
+          boolean hasAbstract = false;
+          Map<Integer, Integer> overrides = new HashMap<>();
+          while (child(r)) {
+            if (isW(r, "abstractNumId") && !hasAbstract) {
+              hasAbstract = true;
+              abstractId = number(val(r));
+              skip(r);
+            } else if (isW(r, "lvlOverride")) {
+              BigInteger ilvl = number(r.getAttributeValue(W, "ilvl"));
+              while (child(r)) {
+                if (isW(r, "startOverride") && ilvl != null) {
+                  BigInteger start = number(val(r));
+                  if (start != null) {
+                    overrides.putIfAbsent(ilvl.intValue(), start.intValue());
+                  }
+                }
+                skip(r);
+              }
+            } else {
+              skip(r);
+            }
+          }
+          if (id != null) {
+            nums.putIfAbsent(id, new Num(hasAbstract ? abstractId : null, overrides));
+          }
+        } else {
+          skip(r);
+        }
+        if (nums.size() + abstractNums.size() > MAX_DEFINITIONS) {
+          throw new ImportException("body", "the DOCX defines more than " + MAX_DEFINITIONS + " lists");
+        }
       }
     }
   }
 
-  private void paragraph(XWPFParagraph p) throws ImportException {
-    List<String> cited = new ArrayList<>();
-    String text = text(p, cited);
-    if (text.length() > DraftReader.MAX_PARAGRAPH_CHARS) {
-      throw new ImportException("body", "paragraph " + (out.size() + 1) + " is longer than "
-          + DraftReader.MAX_PARAGRAPH_CHARS + " characters");
+  private static Level level(XMLStreamReader r) throws XMLStreamException, ImportException {
+    Integer start = null;
+    String format = null;
+    String text = null;
+    while (child(r)) {
+      if (isW(r, "start")) {
+        BigInteger s = number(val(r));
+        start = s == null ? null : s.intValue();
+      } else if (isW(r, "numFmt")) {
+        format = val(r);
+      } else if (isW(r, "lvlText")) {
+        text = val(r);
+      }
+      skip(r);
     }
+    return new Level(start, format, text);
+  }
+
+  private void readFootnotes(DocxPackage pkg, String part) throws IOException, XMLStreamException, ImportException {
+    try (InputStream in = pkg.part(part)) {
+      if (in == null) {
+        return;
+      }
+      XMLStreamReader r = xml(in);
+      if (root(r) == null) {
+        return;
+      }
+      while (child(r)) {
+        if (!isW(r, "footnote")) {
+          skip(r);
+          continue;
+        }
+        BigInteger id = number(r.getAttributeValue(W, "id"));
+        StringBuilder b = new StringBuilder();
+        while (child(r)) {
+          if (isW(r, "p")) {
+            String t = paragraph(r, null).text().strip();
+            if (!t.isEmpty()) {
+              if (b.length() > 0) {
+                b.append(' ');
+              }
+              b.append(t);
+            }
+          } else {
+            skip(r);
+          }
+        }
+        if (id != null) {
+          footnoteTexts.putIfAbsent(id.intValue(), b.toString());
+          if (footnoteTexts.size() > MAX_DEFINITIONS) {
+            throw new ImportException("body", "the DOCX has more than " + MAX_DEFINITIONS + " footnotes");
+          }
+        }
+      }
+    }
+  }
+
+  // --- the document ---------------------------------------------------------------------------------------
+
+  private void readDocument(DocxPackage pkg, String part) throws IOException, XMLStreamException, ImportException {
+    try (InputStream in = pkg.part(part)) {
+      if (in == null) {
+        throw new ImportException("body", "the DOCX is not a valid Word package (its main document is missing)");
+      }
+      XMLStreamReader r = xml(in);
+      if (root(r) == null || !isW(r, "document")) {
+        throw new ImportException("body", DAMAGED);
+      }
+      while (child(r)) {
+        if (isW(r, "body")) {
+          blocks(r);
+        } else {
+          skip(r);
+        }
+      }
+      // Whatever follows the root is inflated too (through the bomb checks): a valid part ends there.
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+  }
+
+  /** The paragraphs and tables of the body or a table cell the reader is in, to its end. */
+  private void blocks(XMLStreamReader r) throws XMLStreamException, ImportException {
+    while (child(r)) {
+      if (isW(r, "p")) {
+        paragraph(r);
+      } else if (isW(r, "tbl")) {
+        while (child(r)) {
+          if (isW(r, "tr")) {
+            while (child(r)) {
+              if (isW(r, "tc")) {
+                blocks(r);
+              } else {
+                skip(r);
+              }
+            }
+          } else {
+            skip(r);
+          }
+        }
+      } else {
+        skip(r);
+      }
+    }
+  }
+
+  /** A paragraph's text and the properties that matter. */
+  private record Paragraph(String text, String styleId, NumPr numPr) {}
+
+  private void paragraph(XMLStreamReader r) throws XMLStreamException, ImportException {
+    if (++rawParagraphs > MAX_RAW_PARAGRAPHS) {
+      throw new ImportException("body", "the draft has more than " + DraftReader.MAX_PARAGRAPHS + " paragraphs");
+    }
+    List<String> cited = new ArrayList<>();
+    Paragraph p = paragraph(r, cited);
+    String text = p.text();
     SourceBlock.Hint hint = SourceBlock.Hint.NONE;
     int level = 0;
-    String style = styleName(p);
+    String style = styleName(p.styleId());
     if (style.equals("title") || style.equals("restitle") || style.equals("resno")) {
       hint = SourceBlock.Hint.TITLE;
     } else if (style.equals("subtitle")) {
@@ -166,146 +544,189 @@ final class DocxReader {
     for (String f : cited) {
       out.add(new SourceBlock(f, SourceBlock.Hint.FOOTNOTE, 0));
     }
-  }
-
-  private String styleName(XWPFParagraph p) {
-    String id = p.getStyleID();
-    if (id == null || doc.getStyles() == null) {
-      return "";
+    if (out.size() > DraftReader.MAX_PARAGRAPHS) {
+      throw new ImportException("body", "the draft has more than " + DraftReader.MAX_PARAGRAPHS + " paragraphs");
     }
-    XWPFStyle s = doc.getStyles().getStyle(id);
-    String name = s == null ? id : s.getName();
-    return name == null ? "" : name.toLowerCase(Locale.ROOT);
   }
 
   /**
-   * The paragraph's visible text: runs, tabs and breaks, tracked insertions; not deleted or moved-away text
-   * nor field instructions. A footnote reference becomes a superscript marker and the footnote's text is
-   * added to {@code cited}.
+   * Reads the paragraph whose start the reader is on, to its end: its visible text (runs, tabs and breaks,
+   * tracked insertions; not deleted or moved-away text nor field instructions) and its direct properties. A
+   * footnote reference becomes a superscript marker and the footnote's text is added to {@code cited} (inside
+   * a footnote, {@code cited} is null and references are dropped).
    */
-  private String text(XWPFParagraph p, List<String> cited) {
+  private Paragraph paragraph(XMLStreamReader r, List<String> cited) throws XMLStreamException, ImportException {
     StringBuilder b = new StringBuilder();
-    try (XmlCursor c = p.getCTP().newCursor()) {
-      int depth = 0;
-      while (true) {
-        XmlCursor.TokenType t = c.toNextToken();
-        if (t == XmlCursor.TokenType.NONE || t == XmlCursor.TokenType.ENDDOC) {
+    String styleId = null;
+    NumPr numPr = null;
+    boolean sawPPr = false;
+    int depth = 0;
+    while (true) {
+      int ev = next(r);
+      if (ev == XMLStreamConstants.END_DOCUMENT) {
+        throw new XMLStreamException("unexpected end of the part");
+      }
+      if (ev == XMLStreamConstants.END_ELEMENT) {
+        if (depth-- == 0) {
           break;
         }
-        if (t == XmlCursor.TokenType.END) {
-          if (--depth < 0) {
-            break;
-          }
-          continue;
+        continue;
+      }
+      if (ev != XMLStreamConstants.START_ELEMENT) {
+        continue;
+      }
+      String name = W.equals(r.getNamespaceURI()) ? r.getLocalName() : "";
+      switch (name) {
+        case "t" -> text(r, b);
+        case "tab", "ptab" -> {
+          b.append('\t');
+          skip(r);
         }
-        if (t != XmlCursor.TokenType.START) {
-          continue;
+        case "br", "cr" -> {
+          b.append(' ');
+          skip(r);
         }
-        QName q = c.getName();
-        String name = W.equals(q.getNamespaceURI()) ? q.getLocalPart() : "";
-        switch (name) {
-          case "t" -> {
-            b.append(c.getTextValue());
-            c.toEndToken();
-          }
-          case "tab", "ptab" -> {
-            b.append('\t');
-            c.toEndToken();
-          }
-          case "br", "cr" -> {
-            b.append(' ');
-            c.toEndToken();
-          }
-          case "noBreakHyphen" -> {
-            b.append('-');
-            c.toEndToken();
-          }
-          case "footnoteReference" -> {
+        case "noBreakHyphen" -> {
+          b.append('-');
+          skip(r);
+        }
+        case "footnoteReference" -> {
+          if (cited != null) {
             footnotes++;
             String marker = Numbering.superscriptNumber(footnotes);
             b.append(marker);
-            String id = c.getAttributeText(new QName(W, "id"));
-            String note = footnoteText(id);
+            String note = footnote(r.getAttributeValue(W, "id"));
             if (note != null && !note.isBlank()) {
               cited.add(marker + " " + note);
             }
-            c.toEndToken();
           }
-          case "del", "moveFrom", "delText", "instrText", "pPr", "rPr", "sym", "object", "pict", "drawing",
-              "footnoteRef", "endnoteReference", "commentReference" -> c.toEndToken();
-          default -> depth++;
+          skip(r);
         }
+        case "pPr" -> {
+          if (depth == 0 && !sawPPr) {
+            sawPPr = true;
+            Object[] props = paragraphProperties(r);
+            styleId = (String) props[0];
+            numPr = (NumPr) props[1];
+          } else {
+            skip(r);
+          }
+        }
+        case "del", "moveFrom", "delText", "instrText", "rPr", "sym", "object", "pict", "drawing",
+            "footnoteRef", "endnoteReference", "commentReference" -> skip(r);
+        default -> depth++;
+      }
+      if (b.length() > DraftReader.MAX_PARAGRAPH_CHARS) {
+        throw new ImportException("body", "paragraph " + (out.size() + 1) + " is longer than "
+            + DraftReader.MAX_PARAGRAPH_CHARS + " characters");
       }
     }
-    return b.toString();
+    characters += b.length();
+    if (characters > DraftReader.MAX_CHARACTERS) {
+      throw new ImportException("body", "the draft has more than " + DraftReader.MAX_CHARACTERS + " characters");
+    }
+    return new Paragraph(b.toString(), styleId, numPr);
   }
 
-  private String footnoteText(String id) {
+  /** The text of the {@code w:t} the reader is on, appended to {@code b}; stops early past the length limit. */
+  private static void text(XMLStreamReader r, StringBuilder b) throws XMLStreamException, ImportException {
+    int depth = 0;
+    while (true) {
+      int ev = next(r);
+      if (ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.CDATA || ev == XMLStreamConstants.SPACE) {
+        b.append(r.getTextCharacters(), r.getTextStart(), r.getTextLength());
+        if (b.length() > DraftReader.MAX_PARAGRAPH_CHARS) {
+          return;
+        }
+      } else if (ev == XMLStreamConstants.START_ELEMENT) {
+        depth++;
+      } else if (ev == XMLStreamConstants.END_ELEMENT) {
+        if (depth-- == 0) {
+          return;
+        }
+      } else {
+        throw new XMLStreamException("unexpected end of the part");
+      }
+    }
+  }
+
+  /** {pStyle, numPr} of the pPr the reader is on (read to its end). */
+  private static Object[] paragraphProperties(XMLStreamReader r) throws XMLStreamException, ImportException {
+    String styleId = null;
+    NumPr numPr = null;
+    while (child(r)) {
+      if (isW(r, "pStyle") && styleId == null) {
+        styleId = val(r);
+        skip(r);
+      } else if (isW(r, "numPr") && numPr == null) {
+        BigInteger numId = null;
+        BigInteger ilvl = null;
+        while (child(r)) {
+          if (isW(r, "numId")) {
+            numId = number(val(r));
+          } else if (isW(r, "ilvl")) {
+            ilvl = number(val(r));
+          }
+          skip(r);
+        }
+        numPr = new NumPr(numId, ilvl);
+      } else {
+        skip(r);
+      }
+    }
+    return new Object[] {styleId, numPr};
+  }
+
+  private String footnote(String id) {
     if (id == null) {
       return null;
     }
-    int n;
     try {
-      n = Integer.parseInt(id.strip());
+      return footnoteTexts.get(Integer.parseInt(id.strip()));
     } catch (NumberFormatException e) {
       return null;
     }
-    XWPFFootnote note = doc.getFootnoteByID(n);
-    if (note == null) {
-      return null;
+  }
+
+  private String styleName(String id) {
+    if (id == null || styles == null) {
+      return "";
     }
-    StringBuilder b = new StringBuilder();
-    for (XWPFParagraph fp : note.getParagraphs()) {
-      String t = text(fp, new ArrayList<>()).strip();
-      if (!t.isEmpty()) {
-        if (b.length() > 0) {
-          b.append(' ');
-        }
-        b.append(t);
-      }
-    }
-    return b.toString();
+    Style s = styles.get(id);
+    String name = s == null ? id : s.name();
+    return name == null ? "" : name.toLowerCase(Locale.ROOT);
   }
 
   // --- Word numbering → display numbers ----------------------------------------------------------------
 
   /** The number Word prints before this paragraph ("1.", "(أ)"), "•" for a bullet, or null. */
-  private String number(XWPFParagraph p) {
-    XWPFNumbering numbering = doc.getNumbering();
-    if (numbering == null) {
+  private String number(Paragraph p) {
+    if (nums == null) {
       return null;
     }
-    BigInteger numId = p.getNumID();
-    BigInteger ilvl = p.getNumIlvl();
+    BigInteger numId = p.numPr() == null ? null : p.numPr().numId();
+    BigInteger ilvl = p.numPr() == null ? null : p.numPr().ilvl();
     if (numId == null) {
-      CTNumPr styleNum = styleNumPr(p);
-      if (styleNum == null || styleNum.getNumId() == null) {
+      NumPr styleNum = styleNumPr(p.styleId());
+      if (styleNum == null || styleNum.numId() == null) {
         return null;
       }
-      numId = styleNum.getNumId().getVal();
-      ilvl = styleNum.getIlvl() == null ? null : styleNum.getIlvl().getVal();
+      numId = styleNum.numId();
+      ilvl = styleNum.ilvl();
     }
-    if (numId == null || numId.signum() == 0) {
+    if (numId.signum() == 0) {
       return null;
     }
     int level = ilvl == null ? 0 : Math.min(8, Math.max(0, ilvl.intValue()));
-    XWPFNum num = numbering.getNum(numId);
-    if (num == null || num.getCTNum().getAbstractNumId() == null) {
+    Num num = nums.get(numId);
+    if (num == null || num.abstractNumId() == null) {
       return null;
     }
-    XWPFAbstractNum abs = numbering.getAbstractNum(num.getCTNum().getAbstractNumId().getVal());
-    if (abs == null) {
+    Level[] levels = abstractNums.get(num.abstractNumId());
+    if (levels == null) {
       return null;
     }
-    CTAbstractNum ct = abs.getCTAbstractNum();
-    CTLvl[] levels = new CTLvl[9];
-    for (CTLvl l : ct.getLvlList()) {
-      int i = l.getIlvl() == null ? 0 : l.getIlvl().intValue();
-      if (i >= 0 && i < 9) {
-        levels[i] = l;
-      }
-    }
-    CTLvl lvl = levels[level];
+    Level lvl = levels[level];
     if (lvl == null) {
       return null;
     }
@@ -321,8 +742,7 @@ final class DocxReader {
     if (fmt.equals("none")) {
       return null;
     }
-    String pattern = lvl.getLvlText() == null || lvl.getLvlText().getVal() == null ? "%" + (level + 1) + "."
-        : lvl.getLvlText().getVal();
+    String pattern = lvl.text() == null ? "%" + (level + 1) + "." : lvl.text();
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < pattern.length(); i++) {
       char c = pattern.charAt(i);
@@ -338,34 +758,32 @@ final class DocxReader {
     return b.toString().strip();
   }
 
-  private CTNumPr styleNumPr(XWPFParagraph p) {
-    String id = p.getStyleID();
-    for (int hops = 0; id != null && doc.getStyles() != null && hops < 5; hops++) {
-      XWPFStyle s = doc.getStyles().getStyle(id);
+  private NumPr styleNumPr(String styleId) {
+    String id = styleId;
+    for (int hops = 0; id != null && styles != null && hops < 5; hops++) {
+      Style s = styles.get(id);
       if (s == null) {
         return null;
       }
-      CTPPrGeneral ppr = s.getCTStyle().getPPr();
-      if (ppr != null && ppr.getNumPr() != null) {
-        return ppr.getNumPr();
+      if (s.numPr() != null) {
+        return s.numPr();
       }
-      id = s.getBasisStyleID();
+      id = s.basedOn();
     }
     return null;
   }
 
-  private static int start(XWPFNum num, CTLvl[] levels, int level) {
-    for (CTNumLvl o : num.getCTNum().getLvlOverrideList()) {
-      if (o.getIlvl() != null && o.getIlvl().intValue() == level && o.getStartOverride() != null) {
-        return o.getStartOverride().getVal().intValue();
-      }
+  private static int start(Num num, Level[] levels, int level) {
+    Integer override = num.startOverrides().get(level);
+    if (override != null) {
+      return override;
     }
-    CTLvl l = levels[level];
-    return l != null && l.getStart() != null ? l.getStart().getVal().intValue() : 1;
+    Level l = levels[level];
+    return l != null && l.start() != null ? l.start() : 1;
   }
 
-  private static String format(CTLvl lvl) {
-    return lvl.getNumFmt() == null || lvl.getNumFmt().getVal() == null ? "decimal" : lvl.getNumFmt().getVal().toString();
+  private static String format(Level lvl) {
+    return lvl.format() == null ? "decimal" : lvl.format();
   }
 
   /** One counter in one of Word's number formats. */

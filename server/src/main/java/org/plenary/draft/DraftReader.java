@@ -25,6 +25,8 @@ public final class DraftReader {
   public static final int MAX_PARAGRAPH_CHARS = 100_000;
   /** Most paragraphs in one draft (a long report has a few thousand). */
   public static final int MAX_PARAGRAPHS = 50_000;
+  /** Most characters in one draft, all paragraphs together (a 1 MB text has about a million). */
+  public static final long MAX_CHARACTERS = 10_000_000;
 
   private DraftReader() {}
 
@@ -77,21 +79,53 @@ public final class DraftReader {
     return Normalizer.normalize(text.replace("\r\n", "\n").replace('\r', '\n'), Normalizer.Form.NFC);
   }
 
-  /** Plain text: each non-blank line is a paragraph (drafts pasted from Word have one per line). */
+  /**
+   * Plain text: each non-blank line is a paragraph (drafts pasted from Word have one per line). Lines are
+   * taken one at a time and counted as they come: reading stops at the first limit passed.
+   */
   static List<SourceBlock> lines(String text) throws ImportException {
     List<SourceBlock> out = new ArrayList<>();
     int lineNo = 0;
-    for (String line : text.split("\n", -1)) {
+    for (String line : eachLine(text)) {
       lineNo++;
-      if (line.isBlank()) {
-        continue;
-      }
       if (line.length() > MAX_PARAGRAPH_CHARS) {
         throw new ImportException("body", "line " + lineNo + " is longer than " + MAX_PARAGRAPH_CHARS
             + " characters");
       }
+      if (line.isBlank()) {
+        continue;
+      }
       out.add(SourceBlock.plain(line));
+      if (out.size() > MAX_PARAGRAPHS) {
+        throw new ImportException("body", "the draft has more than " + MAX_PARAGRAPHS + " paragraphs");
+      }
     }
     return out;
+  }
+
+  /** The lines of {@code text} one at a time, without splitting it all first. */
+  static Iterable<String> eachLine(String text) {
+    return () -> new java.util.Iterator<>() {
+      private int start = 0;
+
+      @Override
+      public boolean hasNext() {
+        return start <= text.length();
+      }
+
+      @Override
+      public String next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        int end = text.indexOf('\n', start);
+        if (end < 0) {
+          end = text.length();
+        }
+        String line = text.substring(start, end);
+        start = end + 1;
+        return line;
+      }
+    };
   }
 }

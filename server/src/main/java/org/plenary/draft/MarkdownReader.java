@@ -30,7 +30,10 @@ final class MarkdownReader {
     List<SourceBlock> out = new ArrayList<>();
     StringBuilder paragraph = new StringBuilder();
     SourceBlock.Hint hint = SourceBlock.Hint.NONE;
-    for (String raw : text.split("\n", -1)) {
+    for (String raw : DraftReader.eachLine(text)) {
+      if (out.size() > DraftReader.MAX_PARAGRAPHS) {
+        throw new ImportException("body", "the draft has more than " + DraftReader.MAX_PARAGRAPHS + " paragraphs");
+      }
       if (raw.length() > DraftReader.MAX_PARAGRAPH_CHARS) {
         throw new ImportException("body", "a line is longer than " + DraftReader.MAX_PARAGRAPH_CHARS + " characters");
       }
@@ -76,6 +79,10 @@ final class MarkdownReader {
           paragraph.append(' ');
         }
         paragraph.append(line.strip());
+        if (paragraph.length() > DraftReader.MAX_PARAGRAPH_CHARS) {
+          throw new ImportException("body", "a paragraph is longer than " + DraftReader.MAX_PARAGRAPH_CHARS
+              + " characters");
+        }
       }
     }
     flush(out, paragraph, hint);

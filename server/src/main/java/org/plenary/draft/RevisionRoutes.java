@@ -29,6 +29,7 @@ import org.plenary.text.UserText;
  */
 public final class RevisionRoutes {
   private final Database db;
+  private final ImportGate imports;
   private final Uploaded uploaded;
 
   /**
@@ -39,12 +40,13 @@ public final class RevisionRoutes {
     void revision(org.jooq.DSLContext dsl, long negotiationId, long revisionId);
   }
 
-  public RevisionRoutes(Database db) {
-    this(db, (dsl, n, r) -> { });
+  public RevisionRoutes(Database db, ImportGate imports) {
+    this(db, imports, (dsl, n, r) -> { });
   }
 
-  public RevisionRoutes(Database db, Uploaded uploaded) {
+  public RevisionRoutes(Database db, ImportGate imports, Uploaded uploaded) {
     this.db = db;
+    this.imports = imports;
     this.uploaded = uploaded;
   }
 
@@ -89,7 +91,7 @@ public final class RevisionRoutes {
     // Check access before the (CPU-bound) parse, so outsiders learn nothing from parse errors.
     Future<Map<String, Object>> result = db.read(dsl -> Membership.requireRole(dsl, n, p, Role.SECRETARIAT,
             Role.FACILITATOR))
-        .compose(m -> ctx.vertx().executeBlocking(() -> parse(bytes, format), false))
+        .compose(m -> imports.run(ctx.vertx(), () -> parse(bytes, format)))
         .compose(draft -> db.tx(dsl -> {
           long revisionId = Revisions.create(dsl, n, finalLabel, format, sourceName, draft, p.accountId());
           uploaded.revision(dsl, n, revisionId);

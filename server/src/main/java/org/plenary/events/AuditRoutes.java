@@ -58,7 +58,7 @@ public final class AuditRoutes {
   /** Checks a checkpoint downloaded earlier against the chain as it is now. */
   private void verifyCheckpoint(RoutingContext ctx, Long n) {
     Principal p = Http.principal(ctx);
-    AuditLog.Checkpoint earlier = readCheckpoint(Json.body(ctx), n);
+    AuditLog.Checkpoint earlier = readCheckpoint(Json.body(ctx, "negotiation", "at", "heads", "signature"), n);
     Http.respond(ctx, 200, db.read(dsl -> {
       requireChainReader(dsl, n, p);
       AuditLog.CheckpointCheck c = AuditLog.check(dsl, earlier);

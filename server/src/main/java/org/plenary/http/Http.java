@@ -15,6 +15,12 @@ public final class Http {
     result.onSuccess(v -> Json.send(ctx, status, v)).onFailure(ctx::fail);
   }
 
+  /** Whether the request presents a session cookie or a bearer token (valid or not: that is checked later). */
+  public static boolean hasCredentials(RoutingContext ctx) {
+    return ctx.request().getHeader("Authorization") != null
+        || ctx.request().getCookie(org.plenary.access.AuthHandler.SESSION_COOKIE) != null;
+  }
+
   public static Principal principal(RoutingContext ctx) {
     Principal p = ctx.get(PRINCIPAL);
     if (p == null) {

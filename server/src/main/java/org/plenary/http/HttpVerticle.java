@@ -23,22 +23,41 @@ public final class HttpVerticle extends VerticleBase {
   /** How long in-flight requests may take to finish when the server stops. */
   private static final long SHUTDOWN_SECONDS = 10;
 
+  /**
+   * The web client's policy: scripts, styles and everything else from this origin only, no plugins, no
+   * {@code <base>}, never framed, forms post only here.
+   */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
+      + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none';"
+      + " frame-ancestors 'none'; form-action 'self'";
+  /** Vite names every asset after its content hash, so an asset never changes under its name. */
+  private static final long ASSET_MAX_AGE_SECONDS = 365L * 24 * 3600;
+
   /** What the features contribute: routes without login, the login check, routes behind it. */
   public record Api(Consumer<Router> publicRoutes, Handler<RoutingContext> authentication,
       Consumer<Router> protectedRoutes) {}
 
+  /**
+   * Limits on connections: how many may be open on this node, how long one may sit idle, and how long a
+   * client may take to send a request's headers.
+   */
+  public record Connections(int max, int idleTimeoutSeconds, int headerTimeoutSeconds) {}
+
   private final String host;
   private final int port;
   private final long bodyLimit;
+  private final Connections connections;
   private final Database db;
   private final Api api;
   private HttpServer server;
   private Router apiRouter;
+  private ConnectionGuard guard;
 
-  public HttpVerticle(String host, int port, long bodyLimit, Database db, Api api) {
+  public HttpVerticle(String host, int port, long bodyLimit, Connections connections, Database db, Api api) {
     this.host = host;
     this.port = port;
     this.bodyLimit = bodyLimit;
+    this.connections = connections;
     this.db = db;
     this.api = api;
   }
@@ -54,7 +73,11 @@ public final class HttpVerticle extends VerticleBase {
     router.get("/health").handler(this::health);
 
     apiRouter = Router.router(vertx);
-    apiRouter.route().handler(BodyHandler.create(false).setBodyLimit(bodyLimit));
+    // A caller without credentials can only log in or accept an invitation: a few short fields. Its body is
+    // cut at the small limit before it is buffered, so nobody unauthenticated makes the server hold megabytes.
+    BodyHandler small = BodyHandler.create(false).setBodyLimit(Json.SMALL_BODY_BYTES);
+    BodyHandler large = BodyHandler.create(false).setBodyLimit(bodyLimit);
+    apiRouter.route().handler(ctx -> (Http.hasCredentials(ctx) ? large : small).handle(ctx));
     api.publicRoutes().accept(apiRouter);
     apiRouter.route().handler(api.authentication());
     api.protectedRoutes().accept(apiRouter);
@@ -63,17 +86,55 @@ public final class HttpVerticle extends VerticleBase {
     router.route("/api/v1/*").subRouter(apiRouter);
     router.route("/api/*").handler(ctx -> ctx.fail(Problem.notFound("API resource " + ctx.request().path())));
 
-    router.route().handler(StaticHandler.create("webroot").setIndexPage("index.html"));
-    // Client-side routes (/negotiations/1/…) are the single-page app too.
-    router.get().handler(ctx -> ctx.response().sendFile("webroot/index.html"));
+    webClient(router);
     router.route().failureHandler(new ProblemHandler());
 
+    guard = new ConnectionGuard(vertx, connections.max(), connections.headerTimeoutSeconds() * 1000L,
+        connections.idleTimeoutSeconds() * 1000L);
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(host)
         .setPort(port)
         .setCompressionSupported(true)
-        .setMaxHeaderSize(16 * 1024));
-    return server.requestHandler(router).listen();
+        .setMaxHeaderSize(16 * 1024)
+        // Cleartext HTTP/2 detection waits for a client's first bytes before the connection exists: without it,
+        // every connection is counted and timed from the moment it is accepted.
+        .setHttp2ClearTextEnabled(false)
+        .setIdleTimeout(connections.idleTimeoutSeconds())
+        .setIdleTimeoutUnit(TimeUnit.SECONDS));
+    return server.connectionHandler(guard::opened).requestHandler(guard.wrap(router)).listen();
+  }
+
+  /**
+   * The single-page web client: hashed assets cached for a year, index.html revalidated on every load (so an
+   * upgrade reaches users at once), 404 for a missing asset or any other path that names a file, and every
+   * client-side route (/negotiations/1/…) answered with index.html. All under a strict CSP.
+   */
+  private void webClient(Router router) {
+    router.route().handler(ctx -> {
+      ctx.response().putHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+      ctx.response().putHeader("X-Frame-Options", "DENY");
+      ctx.next();
+    });
+    // The handler resolves the path after the route's prefix, so its root is the assets directory itself.
+    router.route("/assets/*").handler(StaticHandler.create("webroot/assets").setMaxAgeSeconds(ASSET_MAX_AGE_SECONDS)
+        .setDirectoryListing(false));
+    router.route("/assets/*").handler(ctx -> ctx.fail(Problem.notFound("file " + ctx.request().path())));
+    router.get("/").handler(this::index);
+    router.get("/index.html").handler(this::index);
+    router.get().handler(ctx -> {
+      String path = ctx.normalizedPath();
+      String last = path.substring(path.lastIndexOf('/') + 1);
+      if (last.contains(".")) {
+        ctx.fail(Problem.notFound("file " + path));
+      } else {
+        index(ctx);
+      }
+    });
+  }
+
+  private void index(RoutingContext ctx) {
+    ctx.response().putHeader("Cache-Control", "no-cache").putHeader("Content-Type", "text/html; charset=utf-8")
+        .sendFile("webroot/index.html").onFailure(ctx::fail);
   }
 
   @Override
@@ -88,6 +149,11 @@ public final class HttpVerticle extends VerticleBase {
 
   public int actualPort() {
     return server.actualPort();
+  }
+
+  /** Open connections and connections refused since the start (the node was full). */
+  public ConnectionGuard connections() {
+    return guard;
   }
 
   private void health(RoutingContext ctx) {

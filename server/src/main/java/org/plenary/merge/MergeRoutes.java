@@ -62,7 +62,7 @@ public final class MergeRoutes {
 
   private void open(RoutingContext ctx) {
     Membership m = Policy.membership(ctx);
-    Json.Fields f = new Json.Fields(Json.body(ctx));
+    Json.Fields f = new Json.Fields(Json.smallBody(ctx, "label"));
     String label = f.optionalText("label", 200);
     f.check();
     long n = n(ctx);
@@ -79,7 +79,7 @@ public final class MergeRoutes {
 
   private void decide(RoutingContext ctx) {
     Membership m = Policy.membership(ctx);
-    Json.Fields f = new Json.Fields(Json.body(ctx));
+    Json.Fields f = new Json.Fields(Json.body(ctx, "decision", "text", "note"));
     String decision = f.requiredText("decision", 24);
     String text = f.optionalText("text", 100_000);
     String note = f.optionalText("note", 4000);
@@ -92,7 +92,7 @@ public final class MergeRoutes {
 
   private void combine(RoutingContext ctx) {
     Membership m = Policy.membership(ctx);
-    ObjectNode body = Json.body(ctx);
+    ObjectNode body = Json.body(ctx, "proposals", "text", "note");
     Json.Fields f = new Json.Fields(body);
     List<Long> ids = idList(body.get("proposals"), f);
     String text = f.requiredText("text", 100_000);
@@ -106,7 +106,7 @@ public final class MergeRoutes {
 
   private void edit(RoutingContext ctx) {
     Membership m = Policy.membership(ctx);
-    Json.Fields f = new Json.Fields(Json.body(ctx));
+    Json.Fields f = new Json.Fields(Json.body(ctx, "text", "status"));
     String text = f.optionalText("text", 100_000);
     String status = f.optionalText("status", 32);
     f.check();
@@ -117,7 +117,7 @@ public final class MergeRoutes {
 
   private void insert(RoutingContext ctx) {
     Membership m = Policy.membership(ctx);
-    ObjectNode body = Json.body(ctx);
+    ObjectNode body = Json.body(ctx, "after", "before", "kind", "text");
     Json.Fields f = new Json.Fields(body);
     Long after = optionalId(body, "after", f);
     Long before = optionalId(body, "before", f);
@@ -142,7 +142,7 @@ public final class MergeRoutes {
 
   private void move(RoutingContext ctx) {
     Membership m = Policy.membership(ctx);
-    ObjectNode body = Json.body(ctx);
+    ObjectNode body = Json.smallBody(ctx, "after", "before");
     Json.Fields f = new Json.Fields(body);
     Long after = optionalId(body, "after", f);
     Long before = optionalId(body, "before", f);
@@ -159,7 +159,8 @@ public final class MergeRoutes {
 
   private void carryForward(RoutingContext ctx) {
     Membership m = Policy.membership(ctx);
-    ObjectNode body = ctx.body().buffer() == null || ctx.body().buffer().length() == 0 ? Json.object() : Json.body(ctx);
+    ObjectNode body = ctx.body().buffer() == null || ctx.body().buffer().length() == 0 ? Json.object()
+        : Json.smallBody(ctx, "proposals");
     Json.Fields f = new Json.Fields(body);
     List<Long> ids = body.has("proposals") ? idList(body.get("proposals"), f) : null;
     f.check();

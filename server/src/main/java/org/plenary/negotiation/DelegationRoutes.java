@@ -72,7 +72,7 @@ public final class DelegationRoutes {
   private void add(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
-    Json.Fields f = new Json.Fields(Json.body(ctx));
+    Json.Fields f = new Json.Fields(Json.smallBody(ctx, "code", "kind", "nameEn", "nameAr"));
     String code = f.requiredText("code", 32);
     if (code != null && !CODE.matcher(code).matches()) {
       f.error("code", "must be 2 to 32 capital letters, digits or '-', starting with a letter (e.g. EGY, ITU-BDT)");
@@ -127,7 +127,7 @@ public final class DelegationRoutes {
     Principal p = Http.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     String group = ctx.pathParam("d");
-    var body = Json.body(ctx);
+    var body = Json.smallBody(ctx, "coordinator");
     Json.Fields f = new Json.Fields(body);
     String coordinator = f.optionalText("coordinator", 32);
     if (!body.has("coordinator")) {

@@ -52,7 +52,7 @@ public final class NegotiationRoutes {
 
   private void create(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
-    Json.Fields f = new Json.Fields(Json.body(ctx));
+    Json.Fields f = new Json.Fields(Json.smallBody(ctx, "title", "languages"));
     String title = f.requiredText("title", 500);
     if (title != null && UserText.problemWithName(title) != null) {
       f.error("title", UserText.problemWithName(title));
@@ -101,7 +101,8 @@ public final class NegotiationRoutes {
   private void addParticipant(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
-    Participation.Request req = participantRequest(new Json.Fields(Json.body(ctx)));
+    Participation.Request req = participantRequest(new Json.Fields(
+        Json.smallBody(ctx, "email", "password", "displayName", "role", "delegation")));
     Http.respond(ctx, 201, db.tx(dsl -> {
       Participation.Added a = participation.add(dsl, n, p, req);
       Map<String, Object> out = new LinkedHashMap<>();

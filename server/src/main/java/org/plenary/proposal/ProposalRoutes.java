@@ -107,7 +107,8 @@ public final class ProposalRoutes {
     Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
-    ObjectNode body = Json.body(ctx);
+    ObjectNode body = Json.body(ctx, "kind", "paragraph", "placement", "target", "text", "rationale", "anchor",
+        "onBehalfOf", "cosponsors");
     ProposalDraft draft = readDraft(body);
     String key = IdempotencyKeys.key(ctx.request().getHeader(IdempotencyKeys.HEADER));
     submissions.submit(p, m, n, r, draft, key, requestHash(ctx, key), Vertx.currentContext())
@@ -172,7 +173,8 @@ public final class ProposalRoutes {
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
-    ObjectNode body = Json.body(ctx);
+    ObjectNode body = Json.body(ctx, "kind", "paragraph", "placement", "target", "text", "rationale", "anchor",
+        "onBehalfOf", "cosponsors");
     Json.Fields f = new Json.Fields(body);
     String text = f.optionalText("text", ProposalDraft.MAX_TEXT);
     String rationale = f.optionalText("rationale", ProposalDraft.MAX_RATIONALE);
@@ -318,7 +320,7 @@ public final class ProposalRoutes {
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
-    ObjectNode body = Json.body(ctx);
+    ObjectNode body = Json.body(ctx, "text", "inReplyTo");
     Json.Fields f = new Json.Fields(body);
     String raw = f.requiredText("text", ProposalDraft.MAX_RATIONALE);
     Long inReplyTo = optionalId(body, "inReplyTo", f);
@@ -362,7 +364,7 @@ public final class ProposalRoutes {
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
-    Json.Fields f = new Json.Fields(Json.body(ctx));
+    Json.Fields f = new Json.Fields(Json.smallBody(ctx, "delegations"));
     List<String> codes = f.textList("delegations", ProposalDraft.MAX_COSPONSORS, 32);
     if (codes.isEmpty() && !f.hasError("delegations")) {
       f.error("delegations", "is required: the delegations to invite, such as [\"IRQ\"]");
@@ -391,7 +393,7 @@ public final class ProposalRoutes {
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
     String d = ctx.pathParam("d");
-    Json.Fields f = new Json.Fields(Json.body(ctx));
+    Json.Fields f = new Json.Fields(Json.smallBody(ctx, "answer"));
     String answer = f.requiredText("answer", 10);
     if (answer != null && !answer.equals("accept") && !answer.equals("decline")) {
       f.error("answer", "must be \"accept\" or \"decline\"");
@@ -513,7 +515,7 @@ public final class ProposalRoutes {
     Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
-    ObjectNode body = Json.body(ctx);
+    ObjectNode body = Json.smallBody(ctx, "deadline", "silence");
     Json.Fields f = new Json.Fields(body);
     String raw = f.optionalText("deadline", 40);
     OffsetDateTime deadline = null;
