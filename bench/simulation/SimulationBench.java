@@ -142,15 +142,40 @@ public final class SimulationBench {
   }
 
   static long phaseStart;
+  static long phaseCpu;
+  static final Map<String, Long> PHASE_CPU = Collections.synchronizedMap(new LinkedHashMap<>());
+  static final long SERVER_PID = Long.getLong("serverPid", 0);
+  static final long HZ = Long.getLong("hz", 100);
+
+  /**
+   * CPU time (user + system) the server process has used, in ms, from /proc: a figure that depends far less on
+   * what else the shared machine runs than the wall times do. 0 when the server's pid is not known.
+   */
+  static long serverCpuMs() {
+    if (SERVER_PID == 0) {
+      return 0;
+    }
+    try {
+      String stat = Files.readString(Path.of("/proc/" + SERVER_PID + "/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / HZ;
+    } catch (Exception e) {
+      return 0;
+    }
+  }
 
   static void begin() {
     phaseStart = System.nanoTime();
+    phaseCpu = serverCpuMs();
   }
 
   static long end(String phase) {
     long ms = (System.nanoTime() - phaseStart) / 1_000_000;
+    long cpu = serverCpuMs() - phaseCpu;
     PHASES.put(phase, ms);
-    System.err.printf("  %-44s %7d ms  (unexpected so far: %d)%n", phase, ms, UNEXPECTED.get());
+    PHASE_CPU.put(phase, cpu);
+    System.err.printf("  %-52s %7d ms  server CPU %7d ms (unexpected so far: %d)%n", phase, ms, cpu,
+        UNEXPECTED.get());
     return ms;
   }
 
@@ -540,6 +565,7 @@ public final class SimulationBench {
     int total = Integer.parseInt(args[5]);
     int big = Integer.parseInt(args[6]);
     long run0 = System.nanoTime();
+    long cpu0 = serverCpuMs();
 
     // setup: the negotiation, the delegations and their accounts
     begin();
@@ -643,6 +669,7 @@ public final class SimulationBench {
         null, null, Map.of()), 200, "compilation");
     end("compilation DOCX of Rev.3 (" + (docx == null ? 0 : docx.raw().body().length / 1024) + " KiB)");
     long wall = (System.nanoTime() - run0) / 1_000_000;
+    long wallCpu = serverCpuMs() - cpu0;
     List<Long> lat = new ArrayList<>(LATENCIES);
     Collections.sort(lat);
     int decisionRequests = lat.size();
@@ -680,7 +707,7 @@ public final class SimulationBench {
 
     StringBuilder md = new StringBuilder();
     md.append("### ").append(backend).append("\n\n");
-    md.append("Whole run (setup to DOCX): **").append(wall).append(" ms** wall; ").append(posted)
+    md.append("Whole run (setup to DOCX): **").append(wall).append(" ms** wall, server CPU ").append(wallCpu).append(" ms; ").append(posted)
         .append(" proposals POSTed over ").append(ROUNDS).append(" revisions; ").append(requests)
         .append(" HTTP requests; unexpected errors: **").append(errorsMain).append("**")
         .append(big > 0 ? " (" + UNEXPECTED.get() + " including the 5,000 phase)" : "").append(".\n");
@@ -689,8 +716,9 @@ public final class SimulationBench {
         .append(" facilitators in parallel); final decisions ").append(new TreeMap<>(DECISIONS))
         .append("; expected 409s ").append(new TreeMap<>(CONFLICTS)).append(".\n");
     md.append("Publish of 300 paragraphs with all proposals decided: **").append(bigPublish).append("**.\n\n");
-    md.append("| phase | ms |\n|---|---|\n");
-    PHASES.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" |\n"));
+    md.append("| phase | wall ms | server CPU ms |\n|---|---|---|\n");
+    PHASES.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(v).append(" | ").append(PHASE_CPU.get(k))
+        .append(" |\n"));
     md.append("\n| publish | time | decided | carried forward | needs rebase | fates |\n|---|---|---|---|---|---|\n");
     publishes.forEach(l -> md.append(l).append('\n'));
     if (!ERRORS.isEmpty()) {

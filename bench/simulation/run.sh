@@ -63,8 +63,8 @@ start_server() { # $1 db url (empty: H2 in $WORK/h2-$2), $2 name
 stop_server() { kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=; }
 
 # The client runs as a single-file program on the jar's classpath (Jackson), C1 only: it is not what is measured.
-CLIENT=(java -XX:TieredStopAtLevel=1 -Dclients="$CLIENTS" -Dfacilitators="$FACILITATORS" -cp "$JAR"
-  "$HERE/SimulationBench.java")
+CLIENT=(java -XX:TieredStopAtLevel=1 -Dclients="$CLIENTS" -Dfacilitators="$FACILITATORS" -Dhz="$(getconf CLK_TCK)"
+  -cp "$JAR" "$HERE/SimulationBench.java")
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD)
 STATUS=0
 SECTIONS=""
@@ -82,7 +82,7 @@ for db in $DBS; do
     load=$(cut -d' ' -f1-3 /proc/loadavg)
     log "$label (load $load)"
     set +e
-    "${CLIENT[@]}" "http://127.0.0.1:$HTTP_PORT" "$ADMIN_PW" "$ROOT/server/src/main/resources/reference/delegations.csv" \
+    "${CLIENT[@]:0:4}" -DserverPid="$SERVER_PID" "${CLIENT[@]:4}" "http://127.0.0.1:$HTTP_PORT" "$ADMIN_PW" "$ROOT/server/src/main/resources/reference/delegations.csv" \
       "$WORK/$name.md" "$label — load average at the start $load" "$PROPOSALS" "$BIG" 2> "$WORK/client-$name.log" >/dev/null
     rc=$?
     set -e
