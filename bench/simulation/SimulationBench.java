@@ -647,11 +647,18 @@ public final class SimulationBench {
       int latBefore = LATENCIES.size();
       int decided = decideAll(n, r, todo, SEED.nextLong());
       end("round " + (round + 1) + ": decisions on " + todo.size() + " proposals");
+      List<Long> roundLat = new ArrayList<>(LATENCIES).subList(latBefore, LATENCIES.size());
+      List<Long> sortedLat = new ArrayList<>(roundLat);
+      Collections.sort(sortedLat);
+      // logged as the run goes, so a run stopped early still has them
+      System.err.printf("    decision PUTs %d: p50 %s ms, p99 %s ms; expected 409s so far %s%n", sortedLat.size(),
+          pct(sortedLat, 50), pct(sortedLat, 99), new TreeMap<>(CONFLICTS));
       begin();
       Res pub = expect(json("POST", neg + "/revisions/" + ws + "/publish", CHAIRS.get(0), Map.of()), 200,
           "publish " + label);
       long ms = end("round " + (round + 1) + ": publish " + label);
       if (pub != null) {
+        System.err.println("    published " + label + ": " + pub.body());
         publishes.add("| " + label + " | " + ms + " ms | " + decided + " | " + pub.json().path("carried").asInt()
             + " | " + pub.json().path("needsRebase").asInt() + " | `" + pub.json().path("fates") + "` |");
       }
