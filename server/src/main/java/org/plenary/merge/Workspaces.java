@@ -153,22 +153,45 @@ final class Workspaces {
 
   /**
    * Rewrites the document order of a workspace: {@code order} lists the paragraph ids that stand in it, in order;
-   * any other paragraph of the workspace is deleted (position null). Two steps, so the unique (revision, position)
-   * never sees a duplicate on the way.
+   * any other paragraph of the workspace is deleted (position null). Only the rows whose position changes are
+   * written (an insertion shifts the paragraphs after it, not all 300), in two batches: first their positions are
+   * cleared, then set, so the unique (revision, position) never sees a duplicate on the way (the final positions
+   * are distinct, and the rows left alone already hold theirs).
    */
   static void reorder(DSLContext dsl, long ws, List<Long> order) {
-    dsl.update(PARAGRAPH_VERSION).set(PARAGRAPH_VERSION.POSITION, (Integer) null)
-        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws)).execute();
-    if (order.isEmpty()) {
+    java.util.Map<Long, Integer> current = new java.util.HashMap<>();
+    dsl.select(PARAGRAPH_VERSION.PARAGRAPH_ID, PARAGRAPH_VERSION.POSITION).from(PARAGRAPH_VERSION)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws)).forEach(r -> current.put(r.value1(), r.value2()));
+    java.util.Map<Long, Integer> target = new java.util.HashMap<>();
+    current.keySet().forEach(id -> target.put(id, null));
+    for (int i = 0; i < order.size(); i++) {
+      target.put(order.get(i), i);
+    }
+    List<Long> changed = new ArrayList<>();
+    target.forEach((id, position) -> {
+      if (!java.util.Objects.equals(current.get(id), position)) {
+        changed.add(id);
+      }
+    });
+    if (changed.isEmpty()) {
       return;
     }
-    var cases = org.jooq.impl.DSL.choose(PARAGRAPH_VERSION.PARAGRAPH_ID);
-    org.jooq.CaseWhenStep<Long, Integer> step = null;
-    for (int i = 0; i < order.size(); i++) {
-      step = step == null ? cases.when(order.get(i), i) : step.when(order.get(i), i);
+    var clear = dsl.batch(dsl.update(PARAGRAPH_VERSION).set(PARAGRAPH_VERSION.POSITION, (Integer) null)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq((Long) null))));
+    changed.forEach(id -> clear.bind(null, ws, id));
+    clear.execute();
+    var set = dsl.batch(dsl.update(PARAGRAPH_VERSION).set(PARAGRAPH_VERSION.POSITION, (Integer) null)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq((Long) null))));
+    int placed = 0;
+    for (long id : changed) {
+      if (target.get(id) != null) {
+        set.bind(target.get(id), ws, id);
+        placed++;
+      }
     }
-    dsl.update(PARAGRAPH_VERSION).set(PARAGRAPH_VERSION.POSITION, step.otherwise((Integer) null))
-        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.PARAGRAPH_ID.in(order))).execute();
+    if (placed > 0) {
+      set.execute();
+    }
   }
 
   /** Marks a workspace paragraph deleted or standing again (its position is set by {@link #reorder}). */
