@@ -188,10 +188,16 @@ public final class AuditLog {
    */
   public static long verify(DSLContext dsl, Long negotiationId) {
     String base = negotiationId == null ? GLOBAL_CHAIN : "negotiation:" + negotiationId;
+    // The heads first, then the events: an event appended in between is newer than its head (a lane's appends
+    // commit one after the other), so each head must be the hash of some event of its lane, not its last one.
+    var heads = dsl.select(EVENT_CHAIN.CHAIN_KEY, EVENT_CHAIN.LAST_HASH).from(EVENT_CHAIN)
+        .where(EVENT_CHAIN.CHAIN_KEY.eq(base).or(EVENT_CHAIN.CHAIN_KEY.like(base + "#%")))
+        .fetch();
     var rows = dsl.selectFrom(EVENT)
         .where(negotiationId == null ? EVENT.NEGOTIATION_ID.isNull() : EVENT.NEGOTIATION_ID.eq(negotiationId))
         .orderBy(EVENT.ID)
         .fetch();
+    java.util.Map<String, java.util.Set<String>> hashesByLane = new java.util.HashMap<>();
     java.util.Map<String, String> prevByLane = new java.util.HashMap<>();
     java.util.Map<String, Long> lastIdByLane = new java.util.HashMap<>();
     long firstBad = Long.MAX_VALUE;
@@ -211,13 +217,13 @@ public final class AuditLog {
       }
       prevByLane.put(lane, r.getHash());
       lastIdByLane.put(lane, r.getId());
+      hashesByLane.computeIfAbsent(lane, k -> new java.util.HashSet<>()).add(r.getHash());
     }
-    var heads = dsl.select(EVENT_CHAIN.CHAIN_KEY, EVENT_CHAIN.LAST_HASH).from(EVENT_CHAIN)
-        .where(EVENT_CHAIN.CHAIN_KEY.eq(base).or(EVENT_CHAIN.CHAIN_KEY.like(base + "#%")))
-        .fetch();
     for (var head : heads) {
-      String last = prevByLane.getOrDefault(head.value1(), "");
-      if (!head.value2().equals(last)) {
+      // an event removed from the end of a lane leaves its head pointing at nothing
+      boolean found = head.value2().isEmpty()
+          || hashesByLane.getOrDefault(head.value1(), java.util.Set.of()).contains(head.value2());
+      if (!found) {
         firstBad = Math.min(firstBad, lastIdByLane.getOrDefault(head.value1(), 0L));
       }
     }
