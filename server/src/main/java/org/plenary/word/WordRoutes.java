@@ -9,6 +9,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,6 +29,7 @@ import org.plenary.proposal.IdempotencyKeys;
 import org.plenary.proposal.ProposalBatch;
 import org.plenary.proposal.ProposalDraft;
 import org.plenary.proposal.ProposalPermissions;
+import org.plenary.proposal.Proposals;
 import org.plenary.store.Database;
 
 /**
@@ -98,7 +101,7 @@ public final class WordRoutes {
     String type = MediaTypes.essence(ctx.request().getHeader("Content-Type"));
     if (!MediaTypes.DOCX.equals(type) && !"application/octet-stream".equals(type)) {
       throw Problem.of(415, "unsupported-media-type", "Unsupported media type",
-          "send the Word file as " + MediaTypes.DOCX + " (or application/octet-stream)");
+          "send the Word file (DOCX) as " + MediaTypes.DOCX + " (or application/octet-stream)");
     }
     Buffer body = ctx.body().buffer();
     byte[] bytes = body == null ? new byte[0] : body.getBytes();
@@ -109,6 +112,8 @@ public final class WordRoutes {
     String hash = key == null ? null : IdempotencyKeys.requestHash("POST", ctx.request().uri(), bytes);
     Future<Object[]> result = db.read(dsl -> {
       ProposalPermissions.requireMayPropose(m.role());
+      Proposals.window(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r))
+          .requireOpen(OffsetDateTime.now(ZoneOffset.UTC));
       m.actingFor(dsl, onBehalfOf);
       return true;
     }).compose(ok -> ctx.vertx().executeBlocking(() -> {
