@@ -68,6 +68,15 @@ def find(doc, text):
     return found.getByIndex(0)
 
 
+def annotations(doc):
+    count = 0
+    fields = doc.getTextFields().createEnumeration()
+    while fields.hasMoreElements():
+        if fields.nextElement().supportsService("com.sun.star.text.textfield.Annotation"):
+            count += 1
+    return count
+
+
 def paragraph_of(doc, text):
     r = find(doc, text)
     cursor = doc.Text.createTextCursorByRange(r.getStart())
@@ -109,9 +118,21 @@ def main():
                 # as a user does it: select the words, Insert > Comment (a ranged annotation inserted through
                 # the API without a view loses its range in LibreOffice 7.4)
                 controller = doc.getCurrentController()
-                controller.select(find(doc, e["find"]))
-                dispatcher.executeDispatch(controller.getFrame(), ".uno:InsertAnnotation", "", 0,
-                                           (prop("Text", e["text"]), prop("Author", AUTHOR)))
+                before = annotations(doc)
+                for attempt in range(3):
+                    # leave the comment just written (the view may still edit it), then select and comment
+                    dispatcher.executeDispatch(controller.getFrame(), ".uno:Escape", "", 0, ())
+                    controller.select(find(doc, e["find"]))
+                    dispatcher.executeDispatch(controller.getFrame(), ".uno:InsertAnnotation", "", 0,
+                                               (prop("Text", e["text"]), prop("Author", AUTHOR)))
+                    for _ in range(50):
+                        if annotations(doc) > before:
+                            break
+                        time.sleep(0.1)
+                    if annotations(doc) > before:
+                        break
+                else:
+                    raise RuntimeError("the comment on %r was not inserted" % e["find"])
             else:
                 raise RuntimeError("unknown edit " + op)
         doc.storeToURL(uno.systemPathToFileUrl(os.path.abspath(dst)), (prop("FilterName", "MS Word 2007 XML"),))

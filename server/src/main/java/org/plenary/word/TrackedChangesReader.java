@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -36,13 +37,16 @@ import org.plenary.word.WordFile.Piece;
  * </ul>
  *
  * <p>The file is untrusted: it is streamed (StAX, never a DOM), only {@code word/document.xml} and
- * {@code word/comments.xml} are inflated, each at most {@link #MAX_PART_BYTES}; DTDs and external entities
+ * {@code word/comments.xml} are parsed, each at most {@link #MAX_PART_BYTES} inflated and the whole package at most
+ * {@link #MAX_INFLATED_BYTES} (a ZIP stream inflates the parts it skips too); DTDs and external entities
  * are refused; paragraphs, their length and the comments are capped. Every refusal is an
  * {@link UnreadableWordFile} with a message for the user.
  */
 public final class TrackedChangesReader {
   public static final int MAX_DOCX_BYTES = 20 * 1024 * 1024;
   static final long MAX_PART_BYTES = 100L * 1024 * 1024;
+  /** All parts of the package inflated together, read or skipped. */
+  static final long MAX_INFLATED_BYTES = 200L * 1024 * 1024;
   static final int MAX_PARAGRAPHS = 50_000;
   static final int MAX_PARAGRAPH_CHARS = 100_000;
   static final int MAX_COMMENTS = 5_000;
@@ -73,16 +77,20 @@ public final class TrackedChangesReader {
     List<WordFile.Paragraph> paragraphs = null;
     Map<String, WordFile.Comment> comments = new LinkedHashMap<>();
     int formatting = 0;
+    long[] inflated = {0};
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(docx))) {
       for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
         String name = e.getName();
         if (name.equals("word/document.xml")) {
           Body body = new Body();
-          body.parse(limited(zip));
+          body.parse(limited(zip, inflated));
           paragraphs = body.paragraphs;
           formatting += body.formatting;
         } else if (name.equals("word/comments.xml")) {
-          readComments(limited(zip), comments);
+          readComments(limited(zip, inflated), comments);
+        } else {
+          // the other parts are not read, but a ZIP stream inflates them to find the next entry: they count
+          limited(zip, inflated).transferTo(OutputStream.nullOutputStream());
         }
       }
     } catch (ZipException e) {
@@ -110,8 +118,11 @@ public final class TrackedChangesReader {
     }
   }
 
-  /** An inflated part, cut off (with an error) beyond {@link #MAX_PART_BYTES}; closing leaves the zip open. */
-  private static InputStream limited(ZipInputStream zip) {
+  /**
+   * An inflated part, cut off (with an error) beyond {@link #MAX_PART_BYTES}, and all parts together beyond
+   * {@link #MAX_INFLATED_BYTES} ({@code total}); closing leaves the zip open.
+   */
+  private static InputStream limited(ZipInputStream zip, long[] total) {
     return new FilterInputStream(zip) {
       private long count;
 
@@ -135,7 +146,8 @@ public final class TrackedChangesReader {
 
       private void count(int n) {
         count += n;
-        if (count > MAX_PART_BYTES) {
+        total[0] += n;
+        if (count > MAX_PART_BYTES || total[0] > MAX_INFLATED_BYTES) {
           throw new UnreadableWordFile("the DOCX expands to far more than its size (a zip bomb?) and was not read");
         }
       }
@@ -147,7 +159,7 @@ public final class TrackedChangesReader {
 
   private static UnreadableWordFile malformed(XMLStreamException e) {
     String m = String.valueOf(e.getMessage());
-    if (m.contains("DOCTYPE") || m.contains("DTD") || m.contains("entity")) {
+    if (m.contains("DOCTYPE") || m.contains("DTD") || m.contains("entity \"")) {
       return new UnreadableWordFile("the DOCX contains a document type declaration or entities, which Plenary"
           + " does not read");
     }
