@@ -99,6 +99,7 @@ public final class Plenary implements AutoCloseable {
                 new org.plenary.diff.DiffRoutes(db).mount(api);
                 new org.plenary.compile.CompilationRoutes(db).mount(api);
                 new org.plenary.merge.MergeRoutes(db).mount(api);
+                new org.plenary.word.WordRoutes(db).mount(api);
               }));
       vertx.deployVerticle(http).await();
       return new Plenary(vertx, db, http, generated, live.changes());

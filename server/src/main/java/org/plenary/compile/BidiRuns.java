@@ -10,12 +10,12 @@ import java.util.List;
  * Latin letter stay with it, as the Unicode bidi algorithm resolves them (rules N1, N2, W7), so
  * "(WSIS)" keeps both parentheses in the Arabic run around the Latin word.
  */
-final class BidiRuns {
-  record Run(String text, boolean rtl) {}
+public final class BidiRuns {
+  public record Run(String text, boolean rtl) {}
 
   private BidiRuns() {}
 
-  static List<Run> split(String text, boolean paragraphRtl) {
+  public static List<Run> split(String text, boolean paragraphRtl) {
     List<Run> out = new ArrayList<>();
     if (text.isEmpty()) {
       return out;

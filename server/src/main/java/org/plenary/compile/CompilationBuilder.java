@@ -243,7 +243,7 @@ public final class CompilationBuilder {
   static String label(CompilationSource.Paragraph p) {
     String written = p.number() == null || p.number().isBlank() ? null : p.number().strip();
     if (p.citation() == null) {
-      return written != null ? written : "¶" + (p.position() + 1);
+      return written != null ? written : opening(p.text(), p.direction(), p.position());
     }
     String n = Citations.number(written);
     if (n == null) {
@@ -252,6 +252,52 @@ public final class CompilationBuilder {
     String base = p.citation().replaceFirst(" Alt.*$", "");
     boolean said = base.equals(n) || base.equals("OP" + n) || base.equals("PP" + n) || base.endsWith("(" + n + ")");
     return said ? p.citation() : p.citation() + " (" + n + ")";
+  }
+
+  /**
+   * A deletion directly followed by an insertion whose words would run together ("2,9" then "2,6" reads
+   * "2,92,6" once printed) takes the space after them into both, which changes neither the old nor the new
+   * text: "2,9 " struck through, then "2,6 " inserted, then the rest.
+   */
+  static List<DiffOp> separated(List<DiffOp> ops) {
+    List<DiffOp> out = new ArrayList<>(ops);
+    for (int i = 0; i + 2 < out.size(); i++) {
+      DiffOp del = out.get(i);
+      DiffOp ins = out.get(i + 1);
+      DiffOp eq = out.get(i + 2);
+      if (del.type() != DiffOp.Type.DELETE || ins.type() != DiffOp.Type.INSERT || eq.type() != DiffOp.Type.EQUAL
+          || del.text().isEmpty() || ins.text().isEmpty() || eq.text().isEmpty()) {
+        continue;
+      }
+      char last = del.text().charAt(del.text().length() - 1);
+      char first = ins.text().charAt(0);
+      char space = eq.text().charAt(0);
+      if (Character.isLetterOrDigit(last) && Character.isLetterOrDigit(first) && Character.isWhitespace(space)) {
+        out.set(i, new DiffOp(DiffOp.Type.DELETE, del.text() + space));
+        out.set(i + 1, new DiffOp(DiffOp.Type.INSERT, ins.text() + space));
+        if (eq.text().length() == 1) {
+          out.remove(i + 2);
+        } else {
+          out.set(i + 2, new DiffOp(DiffOp.Type.EQUAL, eq.text().substring(1)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * An unnumbered paragraph without a citation is named by its first words, quoted as its language quotes
+   * («إذ يذكّر», “recalling”), which a reader recognises; only an empty one falls back to its place.
+   */
+  static String opening(String text, Direction direction, int position) {
+    String[] words = text.strip().split("\\s+");
+    if (text.isBlank()) {
+      return "#" + (position + 1);
+    }
+    int n = Math.min(words.length, 4);
+    String head = String.join(" ", java.util.Arrays.copyOf(words, n)).replaceAll("[،,;؛:.]+$", "")
+        + (words.length > n ? "…" : "");
+    return direction == Direction.RTL ? "«" + head + "»" : "“" + head + "”";
   }
 
   private static List<DiffOp> changes(Proposal first, CompilationSource.Paragraph para) {
@@ -287,14 +333,16 @@ public final class CompilationBuilder {
     String author;
     String attribution;
     if (options.attributed()) {
-      author = String.join(", ", sponsors.stream()
-          .map(s -> s.onBehalfOf() == null ? s.name() : s.onBehalfOfName() + " (" + s.name() + ")").toList());
-      attribution = String.join(separator(), sponsors.stream().map(this::attribution).toList());
+      // each delegation once, however many of its members proposed the same text
+      author = String.join(comma(), new LinkedHashSet<>(sponsors.stream()
+          .map(s -> s.onBehalfOf() == null ? s.name() : s.onBehalfOfName() + " (" + s.name() + ")").toList()));
+      attribution = String.join(separator(), new LinkedHashSet<>(sponsors.stream().map(this::attribution).toList()));
     } else {
       author = labels.proposal() + " " + seq;
       attribution = author;
     }
-    Direction dir = text.isBlank() ? para.direction() : Direction.of(text);
+    // the amendment reads in its paragraph's direction, even when the proposed text starts with a Latin word
+    Direction dir = para.direction();
     String kindLabel = labels.kind(first.kind());
     if (first.kind() == ProposalKind.INSERT) {
       kindLabel += " (" + (first.placement().equals("before") ? labels.insertBefore() : labels.insertAfter()) + " "
@@ -309,14 +357,24 @@ public final class CompilationBuilder {
     return options.language() == Language.AR ? "؛ " : "; ";
   }
 
+  /** The list separator of the document's language: "، " in Arabic. */
+  private String comma() {
+    return options.language() == Language.AR ? "، " : ", ";
+  }
+
   private String attribution(Sponsor s) {
-    String comma = options.language() == Language.AR ? "، " : ", ";
+    String comma = comma();
     StringBuilder b = new StringBuilder(s.name());
     if (s.onBehalfOf() != null) {
       b.append(' ').append(labels.onBehalfOf()).append(' ').append(s.onBehalfOfName());
     }
-    if (!s.cosponsorNames().isEmpty()) {
-      b.append(comma).append(labels.cosponsoredBy()).append(' ').append(String.join(comma, s.cosponsorNames()));
+    Set<String> cosponsors = new LinkedHashSet<>(s.cosponsorNames());
+    cosponsors.remove(s.name());
+    if (s.onBehalfOfName() != null) {
+      cosponsors.remove(s.onBehalfOfName());
+    }
+    if (!cosponsors.isEmpty()) {
+      b.append(comma).append(labels.cosponsoredBy()).append(' ').append(String.join(comma, cosponsors));
     }
     return b.toString();
   }

@@ -204,7 +204,7 @@ public final class DocxExporter implements Exporter {
         x.end();
       }
       x.end();
-      for (DiffOp op : a.changes()) {
+      for (DiffOp op : CompilationBuilder.separated(a.changes())) {
         switch (op.type()) {
           case EQUAL -> runs(op.text(), rtl, false, false, false);
           case INSERT -> {
@@ -275,31 +275,32 @@ public final class DocxExporter implements Exporter {
       x.attr("w:val", style);
     }
 
-    private void runs(String text, boolean paragraphRtl, boolean bold, boolean italic, boolean deleted)
-        {
+    /**
+     * Runs of one direction each. A run says only what differs from its style: right-to-left and Arabic
+     * ({@code w:rtl}, {@code w:lang w:bidi}) or Latin ({@code w:lang w:val}), bold, italic for Latin only;
+     * sizes and fonts come from the styles.
+     */
+    private void runs(String text, boolean paragraphRtl, boolean bold, boolean italic, boolean deleted) {
       for (BidiRuns.Run run : BidiRuns.split(Xml.clean(text), paragraphRtl)) {
         x.start("w:r");
-        if (bold || italic || run.rtl()) {
-          x.start("w:rPr");
-          if (run.rtl()) {
-            x.empty("w:rFonts");
-            x.attr("w:cs", CS_FONT);
-          }
-          if (bold) {
-            x.empty("w:b");
-            x.empty("w:bCs");
-          }
-          if (italic) {
-            x.empty("w:i");
-            x.empty("w:iCs");
-          }
-          if (run.rtl()) {
-            x.empty("w:szCs");
-            x.attr("w:val", "24");
-            x.empty("w:rtl");
-          }
-          x.end();
+        x.start("w:rPr");
+        if (bold) {
+          x.empty("w:b");
+          x.empty("w:bCs");
         }
+        if (italic && !run.rtl()) {
+          x.empty("w:i"); // Arabic is never italicised: no w:iCs, no w:i on a right-to-left run
+        }
+        if (run.rtl()) {
+          x.empty("w:rtl");
+        }
+        x.empty("w:lang");
+        if (run.rtl()) {
+          x.attr("w:bidi", "ar-SA");
+        } else {
+          x.attr("w:val", "en-GB");
+        }
+        x.end();
         x.start(deleted ? "w:delText" : "w:t");
         x.attr("xml:space", "preserve");
         x.text(run.text());

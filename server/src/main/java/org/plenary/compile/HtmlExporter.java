@@ -23,7 +23,8 @@ public final class HtmlExporter implements Exporter {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
   static final String CSS = """
-      :root{font-family:"Noto Naskh Arabic","Traditional Arabic",Arial,sans-serif;line-height:1.55;color:#111}
+      :root{font-family:Arial,"Liberation Sans",sans-serif;line-height:1.55;color:#111}
+      :root:lang(ar),[lang=ar]{font-family:"Noto Naskh Arabic","Traditional Arabic",Arial,sans-serif}
       body{max-width:50rem;margin:2rem auto;padding:0 1rem}
       h1{text-align:center;font-size:1.6rem;margin-block-end:.3rem}
       .sub{text-align:center;color:#444;margin-block-start:0}
@@ -41,6 +42,7 @@ public final class HtmlExporter implements Exporter {
       .proposed{text-align:justify;margin:.2rem 0}
       ins{text-decoration:underline;font-weight:bold;color:#05612b;background:#eaf6ee}
       del{text-decoration:line-through;color:#a10000;background:#fbeaea}
+      del+ins{margin-inline-start:.25em}
       .rationale{color:#555;font-size:.9rem;margin:.2rem 0}
       .remarks,.reactions{margin:.2rem 0;padding-inline-start:1.2rem;font-size:.9rem}
       .kind{font-weight:bold}
@@ -78,7 +80,7 @@ public final class HtmlExporter implements Exporter {
     th(b, l.paragraph(), l.amendments(), l.reactions(), l.remarks(), l.delegations());
     b.append("</tr></thead>\n<tbody>\n");
     for (ConsolidatedDocument.ParagraphRow r : doc.summary().paragraphs()) {
-      b.append("<tr><td dir=\"").append(dir(r.label())).append("\"><a href=\"#").append(r.anchor()).append("\">");
+      b.append("<tr><td ").append(dirLang(Direction.of(r.label()))).append("><a href=\"#").append(r.anchor()).append("\">");
       Xml.escape(b, r.label());
       b.append("</a></td>");
       td(b, r.amendments());
@@ -127,7 +129,7 @@ public final class HtmlExporter implements Exporter {
       }
       b.append("<h2><a href=\"#").append(p.anchor()).append("\">");
       Xml.escape(b, l.paragraph() + " " + p.label());
-      b.append("</a></h2>\n<p class=\"draft\" dir=\"").append(code(p.direction())).append("\">");
+      b.append("</a></h2>\n<p class=\"draft\" ").append(dirLang(p.direction())).append(">");
       Xml.escape(b, p.text());
       b.append("</p>\n");
       if (table) {
@@ -164,8 +166,8 @@ public final class HtmlExporter implements Exporter {
     Xml.escape(b, a.kindLabel() + (a.ituLabel() == null ? "" : " (" + a.ituLabel() + ")"));
     b.append("</span> — ");
     Xml.escape(b, a.attribution());
-    b.append("</p>\n<p class=\"proposed\" dir=\"").append(code(a.direction())).append("\">");
-    for (DiffOp op : a.changes()) {
+    b.append("</p>\n<p class=\"proposed\" ").append(dirLang(a.direction())).append(">");
+    for (DiffOp op : CompilationBuilder.separated(a.changes())) {
       switch (op.type()) {
         case EQUAL -> Xml.escape(b, op.text());
         case INSERT -> {
@@ -182,7 +184,7 @@ public final class HtmlExporter implements Exporter {
     }
     b.append("</p>\n");
     for (String r : a.rationales()) {
-      b.append("<p class=\"rationale\" dir=\"").append(dir(r)).append("\">");
+      b.append("<p class=\"rationale\" ").append(dirLang(Direction.of(r))).append(">");
       Xml.escape(b, l.rationale() + ": " + r);
       b.append("</p>\n");
     }
@@ -209,7 +211,7 @@ public final class HtmlExporter implements Exporter {
         Xml.escape(b, r.by());
       }
       if (!r.text().isEmpty()) {
-        b.append(": <span dir=\"").append(code(r.direction())).append("\">");
+        b.append(": <span ").append(dirLang(r.direction())).append(">");
         Xml.escape(b, r.text());
         b.append("</span>");
       }
@@ -232,6 +234,11 @@ public final class HtmlExporter implements Exporter {
 
   private static String dir(String text) {
     return code(Direction.of(text));
+  }
+
+  /** The direction and language of a piece of text: {@code dir="rtl" lang="ar"}, {@code dir="ltr" lang="en"}. */
+  private static String dirLang(Direction d) {
+    return d == Direction.RTL ? "dir=\"rtl\" lang=\"ar\"" : "dir=\"ltr\" lang=\"en\"";
   }
 
   private static String code(Direction d) {

@@ -82,7 +82,7 @@ public final class JsonExporter implements Exporter {
   }
 
   private static void amendment(Writer w, Amendment a) throws IOException {
-    w.write("{\"seq\":" + a.seq() + ",\"ids\":" + strings(a.ids()) + ",\"kind\":" + s(a.kind().code())
+    w.write("{\"seq\":" + a.seq() + ",\"ids\":" + ids(a.ids()) + ",\"kind\":" + s(a.kind().code())
         + ",\"kindLabel\":" + s(a.kindLabel()) + ",\"ituLabel\":" + s(a.ituLabel()) + ",\"sponsors\":[");
     boolean first = true;
     for (Sponsor sp : a.sponsors()) {
@@ -108,7 +108,7 @@ public final class JsonExporter implements Exporter {
     w.write("[");
     boolean first = true;
     for (Remark r : remarks) {
-      w.write((first ? "" : ",") + "{\"id\":" + s(r.id()) + ",\"kind\":" + s(r.kind().code()) + ",\"kindLabel\":"
+      w.write((first ? "" : ",") + "{\"id\":" + id(r.id()) + ",\"kind\":" + s(r.kind().code()) + ",\"kindLabel\":"
           + s(r.kindLabel()) + ",\"delegation\":" + s(r.delegation()) + ",\"by\":" + s(r.by()) + ",\"text\":"
           + s(r.text()) + ",\"direction\":" + s(r.direction().code()) + ",\"target\":"
           + (r.target() > 0 ? Integer.toString(r.target()) : "null") + ",\"date\":" + date(r.date()) + "}");
@@ -119,6 +119,22 @@ public final class JsonExporter implements Exporter {
 
   private static String date(Instant i) {
     return s(DateTimeFormatter.ISO_INSTANT.format(i));
+  }
+
+  /** Proposal ids are numbers, as in the API; an id that is not one (a test's "p1") stays a string. */
+  static String id(String v) {
+    return v != null && v.matches("[0-9]{1,18}") ? v : s(v);
+  }
+
+  private static String ids(Collection<String> values) {
+    StringBuilder b = new StringBuilder("[");
+    for (String v : values) {
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      b.append(id(v));
+    }
+    return b.append(']').toString();
   }
 
   private static String strings(Collection<String> values) {

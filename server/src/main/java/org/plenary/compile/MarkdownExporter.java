@@ -13,6 +13,7 @@ import org.plenary.compile.ConsolidatedDocument.Amendment;
 import org.plenary.compile.ConsolidatedDocument.Entry;
 import org.plenary.compile.ConsolidatedDocument.Remark;
 import org.plenary.diff.DiffOp;
+import org.plenary.draft.Direction;
 
 /**
  * The consolidated document as CommonMark (with GitHub tables): changes as inline {@code <ins>}/{@code
@@ -27,6 +28,12 @@ public final class MarkdownExporter implements Exporter {
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     Labels l = doc.labels();
     ConsolidatedDocument.Header h = doc.header();
+    boolean rtl = l.language().rtl();
+    if (rtl) {
+      // Renderers lay Markdown out left to right: an Arabic document is wrapped in an RTL block (GitHub,
+      // GitLab and most renderers keep dir on a div), and so is every paragraph whose direction differs
+      w.append("<div dir=\"rtl\" lang=\"ar\">\n\n");
+    }
     w.append("# ").append(md(h.negotiation())).append("\n\n*")
         .append(md(l.title() + " — " + h.revision() + " — " + DAY.format(h.date()))).append("*\n\n");
     ConsolidatedDocument.Counts c = h.counts();
@@ -53,12 +60,16 @@ public final class MarkdownExporter implements Exporter {
     }
     for (Entry e : doc.entries()) {
       w.append("\n<a id=\"").append(e.paragraph().anchor()).append("\"></a>\n\n## ")
-          .append(md(l.paragraph() + " " + e.paragraph().label())).append("\n\n> ").append(md(e.paragraph().text()))
-          .append("\n");
+          .append(md(l.paragraph() + " " + e.paragraph().label())).append("\n\n");
+      open(w, e.paragraph().direction(), rtl);
+      w.append("> ").append(md(e.paragraph().text())).append("\n");
+      close(w, e.paragraph().direction(), rtl);
       for (Amendment a : e.amendments()) {
         w.append("\n<a id=\"a-").append(Integer.toString(a.seq())).append("\"></a>**")
             .append(md("[" + a.seq() + "] " + a.kindLabel() + (a.ituLabel() == null ? "" : " (" + a.ituLabel() + ")")))
-            .append("** — ").append(md(a.attribution())).append("\n\n> ");
+            .append("** — ").append(md(a.attribution())).append("\n\n");
+        open(w, a.direction(), rtl);
+        w.append("> ");
         for (DiffOp op : a.changes()) {
           switch (op.type()) {
             case EQUAL -> w.append(md(op.text()));
@@ -67,6 +78,7 @@ public final class MarkdownExporter implements Exporter {
           }
         }
         w.append("\n");
+        close(w, a.direction(), rtl);
         for (String r : a.rationales()) {
           w.append("\n*").append(md(l.rationale() + ": " + r)).append("*\n");
         }
@@ -78,7 +90,23 @@ public final class MarkdownExporter implements Exporter {
       w.append("\n## ").append(md(l.generalRemarks())).append("\n");
       remarks(w, doc.general(), l);
     }
+    if (rtl) {
+      w.append("\n</div>\n");
+    }
     w.flush();
+  }
+
+  /** Opens a block in {@code d} when the document runs the other way. */
+  private static void open(Writer w, Direction d, boolean documentRtl) throws IOException {
+    if ((d == Direction.RTL) != documentRtl) {
+      w.append(d == Direction.RTL ? "<div dir=\"rtl\" lang=\"ar\">\n\n" : "<div dir=\"ltr\" lang=\"en\">\n\n");
+    }
+  }
+
+  private static void close(Writer w, Direction d, boolean documentRtl) throws IOException {
+    if ((d == Direction.RTL) != documentRtl) {
+      w.append("\n</div>\n");
+    }
   }
 
   private static void remarks(Writer w, List<Remark> remarks, Labels l) throws IOException {

@@ -12,23 +12,23 @@ import java.util.Deque;
  * It buffers into a StringBuilder and flushes to the Writer in large chunks; measured about ten times
  * faster than the JDK's StAX writer on a 5,000-proposal compilation (bench/compile).
  */
-final class TagWriter {
+public final class TagWriter {
   private final Writer out;
   private final StringBuilder b = new StringBuilder(1 << 16);
   private final Deque<String> open = new ArrayDeque<>();
   /** 0: nothing pending; 1: a start tag awaits its ">"; 2: an empty tag awaits its "/>". */
   private int pending;
 
-  TagWriter(Writer out) {
+  public TagWriter(Writer out) {
     this.out = out;
   }
 
-  TagWriter declaration() {
+  public TagWriter declaration() {
     b.append("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n");
     return this;
   }
 
-  TagWriter start(String name) {
+  public TagWriter start(String name) {
     close();
     b.append('<').append(name);
     open.push(name);
@@ -36,14 +36,14 @@ final class TagWriter {
     return this;
   }
 
-  TagWriter empty(String name) {
+  public TagWriter empty(String name) {
     close();
     b.append('<').append(name);
     pending = 2;
     return this;
   }
 
-  TagWriter attr(String name, String value) {
+  public TagWriter attr(String name, String value) {
     if (pending == 0) {
       throw new IllegalStateException("attribute " + name + " outside a start tag");
     }
@@ -53,13 +53,13 @@ final class TagWriter {
     return this;
   }
 
-  TagWriter text(String text) {
+  public TagWriter text(String text) {
     close();
     escape(text, false);
     return this;
   }
 
-  TagWriter end() {
+  public TagWriter end() {
     String name = open.pop();
     if (pending == 1) {
       b.append("/>");
@@ -74,7 +74,7 @@ final class TagWriter {
     return this;
   }
 
-  void flush() {
+  public void flush() {
     close();
     try {
       out.append(b);
@@ -86,7 +86,7 @@ final class TagWriter {
   }
 
   /** Flushes; throws when elements are still open. */
-  void finish() {
+  public void finish() {
     if (!open.isEmpty()) {
       throw new IllegalStateException("unclosed " + open.peek());
     }

@@ -1,11 +1,11 @@
 package org.plenary.compile;
 
 /** Text made safe for XML and HTML. */
-final class Xml {
+public final class Xml {
   private Xml() {}
 
   /** Drops characters XML 1.0 forbids (C0 controls other than tab and line breaks, lone surrogates, FFFE/FFFF). */
-  static String clean(String s) {
+  public static String clean(String s) {
     if (s == null) {
       return "";
     }

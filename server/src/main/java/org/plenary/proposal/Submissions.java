@@ -204,7 +204,7 @@ final class Submissions {
   }
 
   /** The batch's transaction: per submission a {@link Created} or the problem that refused it. */
-  private static List<Object> write(DSLContext dsl, List<Submission> batch) {
+  static List<Object> write(DSLContext dsl, List<Submission> batch) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     Map<String, IdempotencyKeys.Stored> stored = IdempotencyKeys.findAll(dsl, batch.stream()
         .filter(s -> s.key() != null).map(s -> new IdempotencyKeys.Id(s.principal().accountId(), s.key())).toList());

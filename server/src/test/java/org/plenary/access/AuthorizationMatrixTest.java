@@ -208,6 +208,7 @@ class AuthorizationMatrixTest {
     m.put("GET /negotiations/:n/revisions/:r/mapping", c -> c.client().get(fx.rev(c) + "/mapping"));
     m.put("GET /negotiations/:n/revisions/:r/compilation", c -> c.client().get(fx.rev(c) + "/compilation?format=html"));
     m.put("GET /negotiations/:n/revisions/:r/akn", c -> c.client().get(fx.rev(c) + "/akn"));
+    m.put("GET /negotiations/:n/revisions/:r/docx", c -> c.client().get(fx.rev(c) + "/docx"));
     mergeRequests(m, nb);
     return m;
   }
@@ -270,12 +271,29 @@ class AuthorizationMatrixTest {
     m.put("GET /negotiations/:n/fates", c -> c.client().get(nb + "/fates"));
   }
 
+  /** A DOCX of one unchanged paragraph: the Word import previews it as no proposals. */
+  private static byte[] minimalDocx() {
+    var out = new java.io.ByteArrayOutputStream();
+    try (var zip = new java.util.zip.ZipOutputStream(out)) {
+      zip.putNextEntry(new java.util.zip.ZipEntry("word/document.xml"));
+      zip.write(("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"
+          + "<w:p><w:r><w:t>نص</w:t></w:r></w:p></w:body></w:document>").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      zip.closeEntry();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
   /** Requests for the proposal routes: fixed proposals per revision state and relation, fresh ones when consumed. */
   private void proposalRequests(Map<String, Request> m, String nb) {
     String pr = "/proposals";
     m.put("POST /negotiations/:n/revisions/:r/proposals", c -> c.client().post(fx.rev(c) + pr,
         Map.of("kind", "comment", "paragraph", fx.paragraph, "text", "تعليق عام على الفقرة")));
     m.put("GET /negotiations/:n/revisions/:r/proposals", c -> c.client().get(fx.rev(c) + pr + "?delegation=EGY"));
+    m.put("POST /negotiations/:n/revisions/:r/proposals/import", c -> c.client().send(fx.rev(c) + pr
+        + "/import?dryRun=true", "POST", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        minimalDocx()));
     m.put("GET /negotiations/:n/revisions/:r/proposals/:id", c -> c.client().get(fx.rev(c) + pr + "/" + fx.fixed(c)));
     m.put("GET /negotiations/:n/revisions/:r/proposals/:id/diff",
         c -> c.client().get(fx.rev(c) + pr + "/" + fx.fixed(c) + "/diff"));

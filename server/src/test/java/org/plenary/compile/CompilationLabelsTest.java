@@ -24,7 +24,7 @@ class CompilationLabelsTest {
     assertThat(label("1", "operative", "OP11")).isEqualTo("OP11 (1)");
     assertThat(label(null, "preambular", "PP3")).isEqualTo("PP3");
     assertThat(label("2.1", "report_paragraph", "2.1")).isEqualTo("2.1");
-    assertThat(label(null, "text", null)).isEqualTo("¶5");
+    assertThat(label(null, "text", null)).as("an unnumbered paragraph: its first words").isEqualTo("«نص»");
     assertThat(label("(ح)", "text", null)).isEqualTo("(ح)");
   }
 }

@@ -44,7 +44,8 @@ class ExportersTest {
     long p9 = Res88.paragraphQuoting(SOURCE, "بضمن استمرار مكتب").id();
     assertThat(html).contains("<section class=\"entry\" id=\"p-" + p9 + "\">")
         .contains("<a href=\"#p-" + p9 + "\">");
-    assertThat(html).contains("<p class=\"draft\" dir=\"rtl\">").contains("<del>بضمن</del><ins>بضمان</ins>");
+    assertThat(html).contains("<p class=\"draft\" dir=\"rtl\" lang=\"ar\">")
+        .contains("<del>بضمن </del><ins>بضمان </ins>");
     assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     assertThat(html).contains("lang=\"en\" dir=\"ltr\"");
     String table = export(Format.HTML, CompilationBuilder.build(SOURCE, CompilationOptions.parse(

@@ -1,0 +1,135 @@
+package org.plenary.compile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.plenary.diff.DiffOp;
+import org.plenary.draft.Direction;
+
+/** The export defects found by rendering every format (issue 15, part 3), one test each. */
+@DisplayName("Exports exact in Arabic")
+class ArabicExportsTest {
+  static final CompilationSource SOURCE = Res88.source();
+  static final CompilationSource.Paragraph FIGURE = Res88.paragraphQuoting(SOURCE, "2,9 مليار");
+
+  /** The sample plus: an amendment whose text starts with a Latin word, and Egypt twice with the same text. */
+  static CompilationSource extended() {
+    List<CompilationSource.Proposal> ps = new ArrayList<>(SOURCE.proposals());
+    Instant t = Instant.parse("2026-11-21T10:00:00Z");
+    ps.add(new CompilationSource.Proposal("901", FIGURE.id(), ProposalKind.AMEND, "TUN", null, List.of("MAR", "MAR"),
+        "ITU " + FIGURE.text(), "", null, "submitted", t));
+    ps.add(new CompilationSource.Proposal("902", FIGURE.id(), ProposalKind.AMEND, "SAU", null, List.of(),
+        FIGURE.text() + " معدل", "", null, "submitted", t.plusSeconds(1)));
+    ps.add(new CompilationSource.Proposal("903", FIGURE.id(), ProposalKind.AMEND, "SAU", null, List.of(),
+        FIGURE.text() + " معدل", "", null, "submitted", t.plusSeconds(2)));
+    return Res88.source(SOURCE.paragraphs(), ps);
+  }
+
+  static String export(Format f, ConsolidatedDocument doc) throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    f.exporter().write(doc, out);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  static String documentXml(byte[] docx) throws Exception {
+    try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.getName().equals("word/document.xml")) {
+          return new String(zip.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new AssertionError("no word/document.xml");
+  }
+
+  static ConsolidatedDocument.Amendment amendment(ConsolidatedDocument doc, String text) {
+    return doc.entries().stream().flatMap(e -> e.amendments().stream()).filter(a -> a.text().equals(text))
+        .findFirst().orElseThrow();
+  }
+
+  @Test
+  @DisplayName("an amendment to an Arabic paragraph stays right-to-left when its text starts with a Latin word")
+  void amendmentFollowsItsParagraph() {
+    ConsolidatedDocument doc = CompilationBuilder.build(extended(), CompilationOptions.DEFAULT);
+    assertThat(amendment(doc, "ITU " + FIGURE.text()).direction()).isEqualTo(Direction.RTL);
+  }
+
+  @Test
+  @DisplayName("Arabic lists use «،», and a delegation is named once in authors and attributions")
+  void arabicListsWithoutDuplicates() {
+    ConsolidatedDocument doc = CompilationBuilder.build(extended(), CompilationOptions.DEFAULT.withLanguage(Language.AR));
+    ConsolidatedDocument.Amendment twice = amendment(doc, FIGURE.text() + " معدل");
+    assertThat(twice.author()).doesNotContain(",").doesNotContain("،");
+    assertThat(twice.attribution()).doesNotContain("؛");
+    ConsolidatedDocument.Amendment cos = amendment(doc, "ITU " + FIGURE.text());
+    String morocco = Res88.names().get("MAR").ar();
+    assertThat(cos.attribution().split(morocco, -1)).as(cos.attribution()).hasSize(2);
+    assertThat(cos.attribution()).contains("، ").doesNotContain(", ");
+  }
+
+  @Test
+  @DisplayName("DOCX: no run overrides the styles' sizes, Arabic is never italic, each run has its language")
+  void docxRuns() throws Exception {
+    String xml = documentXml((DocxExporterTest.docx(CompilationBuilder.build(extended(),
+        CompilationOptions.DEFAULT))));
+    assertThat(xml).doesNotContain("w:szCs").doesNotContain("w:iCs");
+    assertThat(xml).doesNotContainPattern("<w:i/><w:rtl/>");
+    assertThat(xml).contains("<w:rtl/><w:lang w:bidi=\"ar-SA\"/>").contains("<w:lang w:val=\"en-GB\"/>");
+    // the amendment with a Latin first word is a right-to-left paragraph
+    assertThat(xml).containsPattern("<w:pStyle w:val=\"Amendment\"/><w:bidi/></w:pPr>((?!</w:p>).)*>ITU<");
+  }
+
+  @Test
+  @DisplayName("a deleted number and the inserted one stay apart: «2,9 » then «2,6 », in DOCX and HTML")
+  void adjacentNumbersApart() throws Exception {
+    List<DiffOp> ops = CompilationBuilder.separated(List.of(new DiffOp(DiffOp.Type.EQUAL, "لا يزال "),
+        new DiffOp(DiffOp.Type.DELETE, "2,9"), new DiffOp(DiffOp.Type.INSERT, "2,6"),
+        new DiffOp(DiffOp.Type.EQUAL, " مليار شخص")));
+    assertThat(ops).extracting(DiffOp::text).containsExactly("لا يزال ", "2,9 ", "2,6 ", "مليار شخص");
+    ConsolidatedDocument doc = CompilationBuilder.build(SOURCE, CompilationOptions.DEFAULT);
+    assertThat(export(Format.HTML, doc)).doesNotContain("2,9</del><ins>2,6").contains("del+ins{margin-inline-start");
+    String xml = documentXml(DocxExporterTest.docx(doc));
+    assertThat(xml).doesNotContainPattern("2,9</w:delText></w:r></w:del><w:ins [^>]*><w:r><w:rPr>(<[^>]*>)*</w:rPr>"
+        + "<w:t xml:space=\"preserve\">2,6");
+  }
+
+  @Test
+  @DisplayName("an unnumbered paragraph is named by its first words, not «¶14»")
+  void readableLabels() {
+    assertThat(CompilationBuilder.opening("إذ يذكّر", Direction.RTL, 13)).isEqualTo("«إذ يذكّر»");
+    assertThat(CompilationBuilder.opening("recalling further its resolution 70/125,", Direction.LTR, 13))
+        .isEqualTo("“recalling further its resolution…”");
+    ConsolidatedDocument doc = CompilationBuilder.build(SOURCE, CompilationOptions.DEFAULT);
+    assertThat(doc.entries()).allSatisfy(e -> assertThat(e.paragraph().label()).doesNotStartWith("¶"));
+  }
+
+  @Test
+  @DisplayName("HTML: lang on each paragraph, and an English document does not start its fonts with an Arabic one")
+  void htmlLanguage() throws Exception {
+    String html = export(Format.HTML, CompilationBuilder.build(SOURCE, CompilationOptions.DEFAULT));
+    assertThat(html).contains("<p class=\"draft\" dir=\"rtl\" lang=\"ar\">");
+    assertThat(HtmlExporter.CSS).startsWith(":root{font-family:Arial,").contains("[lang=ar]{font-family:\"Noto Naskh");
+  }
+
+  @Test
+  @DisplayName("JSON: proposal ids are numbers, as in the API")
+  void jsonIds() throws Exception {
+    String json = export(Format.JSON, CompilationBuilder.build(extended(), CompilationOptions.DEFAULT));
+    assertThat(json).contains("\"ids\":[901]").doesNotContain("\"ids\":[\"901\"]");
+  }
+
+  @Test
+  @DisplayName("Markdown: an Arabic document is wrapped in a right-to-left block, an English one is not")
+  void markdownDirection() throws Exception {
+    String md = export(Format.MD, CompilationBuilder.build(SOURCE, CompilationOptions.DEFAULT.withLanguage(Language.AR)));
+    assertThat(md).startsWith("<div dir=\"rtl\" lang=\"ar\">\n\n# ").endsWith("\n</div>\n");
+    String en = export(Format.MD, CompilationBuilder.build(SOURCE, CompilationOptions.DEFAULT.withLanguage(Language.EN)));
+    assertThat(en).startsWith("# ").doesNotContain("<div dir=\"rtl\" lang=\"ar\">\n\n# ");
+  }
+}
