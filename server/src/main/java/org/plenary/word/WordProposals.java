@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.plenary.draft.Direction;
-import org.plenary.draft.DraftParagraph;
 import org.plenary.align.ParagraphAligner;
 import org.plenary.draft.ParagraphKind;
 import org.plenary.text.Tokenizer;
