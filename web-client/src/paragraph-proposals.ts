@@ -376,13 +376,14 @@ export class ParagraphProposals extends LitElement {
       @keydown=${(e: KeyboardEvent) => { if (e.key === 'Escape') { e.preventDefault(); this.error = ''; this.close(); } }}>
       ${this.anchor ? html`<p class="span">${t('onSpan', L)} <q class="quote" dir="auto">${this.anchor.exact}</q>
         <button class="link whole" type="button" @click=${() => { this.anchor = null; }}>${t('wholeParagraph', L)}</button></p>`
-        : html`<label>${t('onWords', L)} <input name="words" dir="auto" autocomplete="off" .value=${this.words.typed}
-          @input=${(e: Event) => this.typedWords(e)} aria-describedby=${`words-${this.paragraph}`}>
-          <span class="hint" id=${`words-${this.paragraph}`} aria-live="polite">${this.words.typed
-            ? (this.words.anchor ? t('wordsFound', L) : t('wordsNotFound', L)) : ''}</span></label>`}
+        : nothing}
       <label>${t('kind', L)}
         <select name="kind">${PARAGRAPH_KINDS.map((k) => html`<option value=${k}>${kindLabel(k, L)}</option>`)}</select>
       </label>
+      ${this.anchor ? nothing : html`<label>${t('onWords', L)} <input name="words" dir="auto" autocomplete="off"
+          .value=${this.words.typed} @input=${(e: Event) => this.typedWords(e)} aria-describedby=${`words-${this.paragraph}`}>
+          <span class="hint" id=${`words-${this.paragraph}`} aria-live="polite">${this.words.typed
+            ? (this.words.anchor ? t('wordsFound', L) : t('wordsNotFound', L)) : ''}</span></label>`}
       <label>${t('text', L)} <textarea name="text" rows="3" maxlength="20000" dir="auto"></textarea></label>
       <label>${t('rationale', L)} <textarea name="rationale" rows="2" maxlength="5000" dir="auto"></textarea></label>
       ${this.groups.length > 0
