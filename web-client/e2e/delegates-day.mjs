@@ -68,12 +68,12 @@ async function openRevision(page) {
 
 const texts = {
   ar: {
-    quote: 'بمواصلة متابعة عمل مكتب تنمية الاتصالات', words: 'عملاً بالقرار 37', replacement: 'وفقاً للقرار 37',
+    quote: 'بمواصلة متابعة عمل مكتب تنمية الاتصالات', words: 'عملاً بالقرار 37', replacement: 'وفقاً للقرار 37', ins: 'وفقاً', del: 'عملاً',
     inserted: 'يشجع الدول الأعضاء على تبادل أفضل الممارسات في مجال التوصيلية', group: 'تعديل باسم المجموعة العربية: إضافة التمويل',
     propose: 'اقتراح على', mine: 'مقترحاتي', submittedBy: 'قدّمه EGY', proposals: /مقترح/, older: 'الأقدم',
   },
   en: {
-    quote: 'بضمان استمرار مكتب تنمية الاتصالات', words: 'دور مركزي', replacement: 'دور رئيسي',
+    quote: 'بضمان استمرار مكتب تنمية الاتصالات', words: 'دور مركزي', replacement: 'دور رئيسي', ins: 'رئيسي', del: 'مركزي',
     inserted: 'Encourages Member States to share best practices on connectivity', group: 'Arab Group amendment: add financing',
     propose: 'Propose on', mine: 'Mine', submittedBy: 'submitted by EGY', proposals: /proposal/, older: 'Older',
   },
@@ -133,8 +133,8 @@ async function day(browser, lang) {
   await block(egypt).locator('form.propose button[type=submit]').click();
   const onSpan = block(egypt).locator('.proposal', { has: egypt.locator('q.quote', { hasText: T.words }) });
   await onSpan.waitFor({ timeout: 10000 });
-  await onSpan.locator('.redline ins', { hasText: T.replacement.split(' ')[0] }).waitFor({ timeout: 10000 });
-  check((await onSpan.locator('.redline del').innerText()).includes(T.words.split(' ')[0]),
+  await onSpan.locator('.redline ins', { hasText: T.ins }).waitFor({ timeout: 10000 });
+  check((await onSpan.locator('.redline del').innerText()).includes(T.del),
     `[${lang}] a proposal on words typed with the keyboard shows its redline against the paragraph`);
 
   // a new paragraph after this one

@@ -217,7 +217,7 @@ export class ParagraphProposals extends LitElement {
             const to = x.inReplyTo === null ? undefined : replies.find((y) => y.id === x.inReplyTo);
             return html`<li class="reply" data-id=${x.id}>
               <span class="delegation">${x.delegation ?? '—'}</span>
-              ${to ? html`<span class="meta in-reply-to">↩ ${to.delegation ?? '—'}</span>` : nothing}
+              ${to ? html`<span class="meta in-reply-to"><span aria-hidden="true">${L === 'ar' ? '↪' : '↩'}</span> ${t('answering', L)} ${to.delegation ?? '—'}</span>` : nothing}
               <span class="text" dir=${textDirection(x.text)}>${x.text}</span>
               ${this.canReply ? html`<button class="link answer" type="button"
                 @click=${() => { this.answering = new Map(this.answering).set(p.id, x); }}>${t('answerThis', L)}</button>`
@@ -290,7 +290,7 @@ export class ParagraphProposals extends LitElement {
     const objectors = responses.filter((r) => r.kind === 'object').map((r) => r.delegation);
     return html`<li class="proposal kind-${p.kind}" data-id=${p.id}>
       <span class="delegation">${who.delegation}</span>${who.submittedBy
-        ? html`<span class="submitted-by">, ${t('submittedBy', L)} ${who.submittedBy}</span> ` : nothing}
+        ? html`<span class="submitted-by">${L === 'ar' ? '،' : ','} ${t('submittedBy', L)} ${who.submittedBy}</span> ` : nothing}
       ${p.state === 'withdrawn' ? html`<span class="state-withdrawn">${kindLabel('state-withdrawn', L)}</span>` : nothing}
       ${p.cosponsors.length > 0
         ? html`<span class="cosponsors">${t('cosponsoredBy', L)} ${p.cosponsors.join('، ')}</span>`
