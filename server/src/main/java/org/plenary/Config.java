@@ -29,7 +29,8 @@ public record Config(
     boolean secureCookies,
     int loginMaxFailures,
     int loginMaxFailuresPerAddress,
-    int loginWindowSeconds) {
+    int loginWindowSeconds,
+    String auditKey) {
 
   /** Every setting: flag name, environment variable, default. Kept in one table so the README can list it. */
   public enum Setting {
@@ -47,7 +48,8 @@ public record Config(
     SECURE_COOKIES("--secure-cookies", "PLENARY_SECURE_COOKIES", "false"),
     LOGIN_MAX_FAILURES("--login-max-failures", "PLENARY_LOGIN_MAX_FAILURES", "5"),
     LOGIN_MAX_FAILURES_PER_ADDRESS("--login-max-failures-per-address", "PLENARY_LOGIN_MAX_FAILURES_PER_ADDRESS", "50"),
-    LOGIN_WINDOW("--login-window", "PLENARY_LOGIN_WINDOW", "900");
+    LOGIN_WINDOW("--login-window", "PLENARY_LOGIN_WINDOW", "900"),
+    AUDIT_KEY("--audit-key", "PLENARY_AUDIT_KEY", "");
 
     final String flag;
     final String env;
@@ -137,7 +139,8 @@ public record Config(
         Boolean.parseBoolean(values.get(Setting.SECURE_COOKIES)),
         intValue(values, Setting.LOGIN_MAX_FAILURES),
         intValue(values, Setting.LOGIN_MAX_FAILURES_PER_ADDRESS),
-        intValue(values, Setting.LOGIN_WINDOW));
+        intValue(values, Setting.LOGIN_WINDOW),
+        values.get(Setting.AUDIT_KEY));
   }
 
   private static int intValue(Map<Setting, String> values, Setting s) {
@@ -151,6 +154,6 @@ public record Config(
   public Config withPort(int newPort) {
     return new Config(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminEmail, adminPassword,
         bodyLimitBytes, passwordIterations, secureCookies, loginMaxFailures, loginMaxFailuresPerAddress,
-        loginWindowSeconds);
+        loginWindowSeconds, auditKey);
   }
 }

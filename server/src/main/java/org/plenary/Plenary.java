@@ -56,6 +56,10 @@ public final class Plenary implements AutoCloseable {
     Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
     Vertx vertx = null;
     try {
+      if (!config.isPostgres()) {
+        ownerOnly(config.dataDir());
+      }
+      org.plenary.events.AuditKey.load(config.auditKey(), config.dataDir()).install(db.dsl());
       Passwords passwords = new Passwords(config.passwordIterations());
       String generated = db.dsl().transactionResult(cfg -> bootstrap(cfg.dsl(), config, passwords));
       vertx = Vertx.vertx(new VertxOptions());
@@ -65,7 +69,7 @@ public final class Plenary implements AutoCloseable {
           java.time.Duration.ofSeconds(config.loginWindowSeconds())));
       AccountRoutes accounts = new AccountRoutes(db, passwords);
       NegotiationRoutes negotiations = new NegotiationRoutes(db, passwords);
-      RevisionRoutes revisions = new RevisionRoutes(db);
+      RevisionRoutes revisions = new RevisionRoutes(db, org.plenary.merge.Fates::detect);
       LiveUpdates live = new LiveUpdates(db);
       Policy policy = new Policy(db, AuthorizationMatrix.load(), live.changes())
           .relation("id", (dsl, m, id) -> org.plenary.proposal.Proposals.delegationOf(dsl, m.negotiationId(), id));
@@ -91,6 +95,7 @@ public final class Plenary implements AutoCloseable {
                 new ProposalRoutes(db, live.changes()).mount(api);
                 new org.plenary.diff.DiffRoutes(db).mount(api);
                 new org.plenary.compile.CompilationRoutes(db).mount(api);
+                new org.plenary.merge.MergeRoutes(db).mount(api);
               }));
       vertx.deployVerticle(http).await();
       return new Plenary(vertx, db, http, generated, live.changes());
@@ -100,6 +105,21 @@ public final class Plenary implements AutoCloseable {
       }
       db.close();
       throw e;
+    }
+  }
+
+  /** The H2 files hold every negotiation's confidential text: readable by the server's user only. */
+  private static void ownerOnly(java.nio.file.Path dataDir) throws java.io.IOException {
+    try (var files = java.nio.file.Files.list(dataDir)) {
+      for (var f : (Iterable<java.nio.file.Path>) files::iterator) {
+        if (f.getFileName().toString().startsWith("plenary.")) {
+          try {
+            java.nio.file.Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+          } catch (UnsupportedOperationException notPosix) {
+            return;
+          }
+        }
+      }
     }
   }
 

@@ -75,11 +75,19 @@ public final class AccountRoutes {
       if (account.disabled()) {
         throw Problem.invalid("token", "the account is disabled: ask the secretariat");
       }
+      // A token a negotiation's secretariat issued holds only while the account is that negotiation's alone:
+      // once it takes part elsewhere (or is an administrator), the issuer could otherwise take it over.
+      boolean byAdmin = pending.createdBy() != null
+          && Accounts.byId(dsl, pending.createdBy()).map(Accounts.Account::admin).orElse(false);
+      if (!byAdmin && !AccountAuthority.onlyIn(dsl, pending.negotiationId(), account)) {
+        throw Problem.invalid("token", "this invitation no longer applies: the account takes part in another "
+            + "negotiation; ask an administrator for a new one");
+      }
       Invitations.markUsed(dsl, pending.tokenHash());
       Accounts.setPasswordHash(dsl, account.id(), hash);
       Accounts.revokeAll(dsl, account.id());
-      AuditLog.append(dsl, pending.negotiationId(), new AuditLog.Actor(account.id(), null), "invitation.accepted",
-          "account:" + account.id(), Map.of("purpose", pending.purpose()));
+      AccountAuthority.record(dsl, new AuditLog.Actor(account.id(), null), "invitation.accepted", account.id(),
+          Map.of("purpose", pending.purpose()));
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("id", account.id());
       body.put("email", account.email());

@@ -96,7 +96,11 @@ public final class AuthorizationMatrix {
     /** 404: the resource is not disclosed to the caller */
     HIDDEN,
     /** 409: the revision's comment deadline has passed; the problem says when (comment-window-closed) */
-    CLOSED;
+    CLOSED,
+    /** 409: the route acts on a published revision and this one is the chair's workspace (not-published) */
+    UNPUBLISHED,
+    /** 409: the route changes a workspace and this revision is published, so it never changes (published) */
+    PUBLISHED;
 
     public String code() {
       return name().toLowerCase(Locale.ROOT);
@@ -107,7 +111,7 @@ public final class AuthorizationMatrix {
         case ALLOWED -> 200;
         case FORBIDDEN -> 403;
         case HIDDEN -> 404;
-        case CLOSED -> 409;
+        case CLOSED, UNPUBLISHED, PUBLISHED -> 409;
       };
     }
   }
@@ -222,7 +226,10 @@ public final class AuthorizationMatrix {
         case "forbidden" -> Outcome.FORBIDDEN;
         case "hidden" -> Outcome.HIDDEN;
         case "closed" -> Outcome.CLOSED;
-        default -> throw bad(lineNo, "outcome must be allowed, forbidden, hidden or closed, got " + f[5]);
+        case "unpublished" -> Outcome.UNPUBLISHED;
+        case "published" -> Outcome.PUBLISHED;
+        default -> throw bad(lineNo, "outcome must be allowed, forbidden, hidden, closed, unpublished or published, got "
+            + f[5]);
       };
       if (relations.get(0) != Relation.NONE && !whos.equals(List.of(Who.DELEGATE))) {
         throw bad(lineNo, "a relation (own/other/coordinator) applies to the delegate role only");

@@ -19,7 +19,7 @@ public final class Invitations {
   public record Issued(String token, OffsetDateTime expiresAt, String purpose) {}
 
   /** A valid, unused invitation. */
-  public record Pending(String tokenHash, long accountId, Long negotiationId, String purpose) {}
+  public record Pending(String tokenHash, long accountId, Long negotiationId, String purpose, Long createdBy) {}
 
   private Invitations() {}
 
@@ -49,7 +49,8 @@ public final class Invitations {
         .and(INVITATION.USED_AT.isNull())
         .and(INVITATION.EXPIRES_AT.gt(OffsetDateTime.now(ZoneOffset.UTC)))
         .forUpdate()
-        .fetchOptional(r -> new Pending(r.getTokenHash(), r.getAccountId(), r.getNegotiationId(), r.getPurpose()));
+        .fetchOptional(r -> new Pending(r.getTokenHash(), r.getAccountId(), r.getNegotiationId(), r.getPurpose(),
+            r.getCreatedBy()));
   }
 
   public static void markUsed(DSLContext dsl, String tokenHash) {

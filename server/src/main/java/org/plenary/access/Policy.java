@@ -171,9 +171,6 @@ public final class Policy {
       Row row = cached;
       if (row == null) {
         row = readRow(dsl, n, principal.accountId(), revision);
-        if (row == null) {
-          return new Decision(Outcome.HIDDEN, null);
-        }
         rows.put(key, stamp, row);
       }
       return decide(dsl, row, entry, params, n, principal);
@@ -210,7 +207,13 @@ public final class Policy {
    * when the revision is not in the negotiation). The state "closed" depends on the clock, so it is worked out
    * from the deadline at each use, never stored.
    */
-  private record Row(String role, String delegation, String revisionState, OffsetDateTime deadline) {}
+  private record Row(boolean exists, String role, String delegation, String revisionState, OffsetDateTime deadline) {
+    /**
+     * A negotiation that does not exist: cached like any other row, so a refusal takes the same path and time
+     * whether or not the negotiation exists (no existence side channel).
+     */
+    static final Row ABSENT = new Row(false, null, null, null, null);
+  }
 
   /** The revision {@link #readRow} joins for this route: the default {@code :r} resolver's, else 0. */
   private long joinedRevision(Entry entry, Map<String, String> params) {
@@ -219,7 +222,7 @@ public final class Policy {
         ? parseId(params.get(revisionParam)) : 0;
   }
 
-  /** One query for the negotiation, the caller's participant row and the revision; null without the negotiation. */
+  /** One query for the negotiation, the caller's participant row and the revision; {@link Row#ABSENT} without it. */
   private static Row readRow(DSLContext dsl, long n, long accountId, long revision) {
     boolean joinRevision = revision > 0;
     var row = dsl.select(NEGOTIATION.ID, PARTICIPANT.ROLE, PARTICIPANT.DELEGATION_CODE,
@@ -232,7 +235,7 @@ public final class Policy {
             : DSL.falseCondition())
         .where(NEGOTIATION.ID.eq(n))
         .fetchOne();
-    return row == null ? null : new Row(row.value2(), row.value3(), row.value4(), row.value5());
+    return row == null ? Row.ABSENT : new Row(true, row.value2(), row.value3(), row.value4(), row.value5());
   }
 
   /**
@@ -243,6 +246,9 @@ public final class Policy {
       Principal principal) {
     String revisionParam = entry.stateful() ? stateSegment(entry) : null;
     boolean defaultState = revisionParam != null && states.get(revisionParam) == DEFAULT_REVISION_STATE;
+    if (!row.exists()) {
+      return new Decision(Outcome.HIDDEN, null);
+    }
     Who who;
     Membership m;
     if (row.role() != null) {
@@ -402,6 +408,11 @@ public final class Policy {
                   java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")))
               + "; nothing can be proposed, edited or withdrawn after it", List.of(),
           deadline == null ? Map.of() : Map.of("deadline", deadline.withOffsetSameInstant(ZoneOffset.UTC).toString())));
+      case UNPUBLISHED -> ctx.fail(Problem.conflict("not-published", "revision " + params.get("r")
+          + " is a workspace, not published: " + entry.route().method() + " " + entry.route().path()
+          + " acts on a published revision"));
+      case PUBLISHED -> ctx.fail(Problem.conflict("published", "revision " + params.get("r")
+          + " is published, and a published revision never changes"));
       case HIDDEN -> ctx.fail(Problem.notFound(entry.route().inNegotiation()
           ? "negotiation " + params.get("n") + (params.size() > 1 ? " or the resource it names" : "")
           : "API resource " + ctx.normalizedPath()));

@@ -27,19 +27,8 @@ final class ProposalText {
     return s;
   }
 
-  /**
-   * The proposed text without a leading copy of the paragraph's number: delegations paste "3 بضمن …"
-   * or "(أ) أنه …" while the stored paragraph text is without its number.
-   */
+  /** See {@link org.plenary.proposal.Proposal#withoutNumber}: one rule for the compilation and the merge. */
   static String withoutNumber(String proposed, String number, String paragraphText) {
-    String p = proposed.strip();
-    if (number == null || number.isBlank() || paragraphText.startsWith(number)) {
-      return p;
-    }
-    String n = number.strip();
-    if (p.startsWith(n) && p.length() > n.length() && Character.isWhitespace(p.charAt(n.length()))) {
-      return p.substring(n.length()).strip();
-    }
-    return p;
+    return org.plenary.proposal.Proposal.withoutNumber(proposed, number, paragraphText);
   }
 }

@@ -29,9 +29,23 @@ import org.plenary.text.UserText;
  */
 public final class RevisionRoutes {
   private final Database db;
+  private final Uploaded uploaded;
+
+  /**
+   * Told of every uploaded revision in its transaction (the merge detects what became of the proposals of the
+   * revision before). An interface here, so {@code draft} does not depend on {@code merge}.
+   */
+  public interface Uploaded {
+    void revision(org.jooq.DSLContext dsl, long negotiationId, long revisionId);
+  }
 
   public RevisionRoutes(Database db) {
+    this(db, (dsl, n, r) -> { });
+  }
+
+  public RevisionRoutes(Database db, Uploaded uploaded) {
     this.db = db;
+    this.uploaded = uploaded;
   }
 
   public void mount(Router api) {
@@ -78,6 +92,7 @@ public final class RevisionRoutes {
         .compose(m -> ctx.vertx().executeBlocking(() -> parse(bytes, format), false))
         .compose(draft -> db.tx(dsl -> {
           long revisionId = Revisions.create(dsl, n, finalLabel, format, sourceName, draft, p.accountId());
+          uploaded.revision(dsl, n, revisionId);
           Revisions.Revision stored = Revisions.get(dsl, n, revisionId).orElseThrow();
           AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), null), "revision.created",
               "revision:" + revisionId, Map.of("label", stored.revision().label(), "seq", stored.revision().seq(),

@@ -86,6 +86,11 @@ public final class Revisions {
     dsl.select(NEGOTIATION.ID).from(NEGOTIATION).where(NEGOTIATION.ID.eq(negotiationId)).forUpdate().fetchSingle();
     RevisionRecord base = dsl.selectFrom(REVISION).where(REVISION.NEGOTIATION_ID.eq(negotiationId))
         .orderBy(REVISION.SEQ.desc()).limit(1).fetchOne();
+    if (base != null && "editing".equals(base.getState())) {
+      throw org.plenary.domain.DomainException.conflict("workspace-open", "the workspace " + base.getLabel()
+          + " (revision " + base.getId() + ") is open: publish it before uploading a new revision",
+          java.util.Map.of("workspace", base.getId()));
+    }
     int seq = base == null ? 0 : base.getSeq() + 1;
     long revisionId = dsl.insertInto(REVISION)
         .set(REVISION.NEGOTIATION_ID, negotiationId)
@@ -97,6 +102,7 @@ public final class Revisions {
         .set(REVISION.BRACKET_COUNT, draft.bracketCount())
         .set(REVISION.ALT_COUNT, draft.altCount())
         .set(REVISION.CREATED_BY, createdBy)
+        .set(REVISION.PUBLISHED_AT, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
         .returningResult(REVISION.ID)
         .fetchOne()
         .value1();

@@ -81,11 +81,12 @@ public final class AuditLog {
     String[] hashes = new String[events.size()];
     String[] payloads = new String[events.size()];
     String prev = head.lastHash();
+    AuditKey key = AuditKey.attached(dsl);
     for (int i = 0; i < events.size(); i++) {
       Pending e = events.get(i);
       payloads[i] = e.payload() instanceof String s ? s : Json.string(e.payload() == null ? Json.object() : e.payload());
       prevs[i] = prev;
-      hashes[i] = hash(prev, negotiationId, e.actor().accountId(), e.actor().delegation(), e.type(), e.subject(),
+      hashes[i] = hash(key, prev, negotiationId, e.actor().accountId(), e.actor().delegation(), e.type(), e.subject(),
           payloads[i], now);
       prev = hashes[i];
     }
@@ -194,6 +195,7 @@ public final class AuditLog {
     java.util.Map<String, String> prevByLane = new java.util.HashMap<>();
     java.util.Map<String, Long> lastIdByLane = new java.util.HashMap<>();
     long firstBad = Long.MAX_VALUE;
+    AuditKey key = AuditKey.attached(dsl);
     for (EventRecord r : rows) {
       String lane = r.getChainKey() == null ? base : r.getChainKey();
       if (!lane.equals(base) && !lane.startsWith(base + "#")) {
@@ -202,7 +204,7 @@ public final class AuditLog {
       }
       String prev = prevByLane.getOrDefault(lane, "");
       String expectedPrev = prev.isEmpty() ? null : prev;
-      String h = hash(prev, r.getNegotiationId(), r.getAccountId(), r.getDelegationCode(), r.getType(),
+      String h = hash(key == null || key.plain(r.getId()) ? null : key, prev, r.getNegotiationId(), r.getAccountId(), r.getDelegationCode(), r.getType(),
           r.getSubject(), r.getPayload(), r.getCreatedAt().withOffsetSameInstant(ZoneOffset.UTC));
       if (!java.util.Objects.equals(expectedPrev, r.getPrevHash()) || !h.equals(r.getHash())) {
         firstBad = Math.min(firstBad, r.getId());
@@ -222,16 +224,87 @@ public final class AuditLog {
     return firstBad == Long.MAX_VALUE ? -1 : firstBad;
   }
 
+  /** The head of one lane at a checkpoint: its last event and that event's hash. */
+  public record LaneHead(String lane, long lastEventId, String hash) {}
+
+  /**
+   * The heads of a chain's lanes at one moment, signed with the audit key. The secretariat keeps it outside
+   * Plenary; {@link #check} later tells whether the chain still holds those very events: a rewrite of anything
+   * before the checkpoint changes the hashes at its heads, even by someone holding the key.
+   */
+  public record Checkpoint(Long negotiation, String at, List<LaneHead> heads, String signature) {
+    String canonical() {
+      StringBuilder b = new StringBuilder("plenary-audit-checkpoint\u001f").append(negotiation).append('\u001f').append(at);
+      for (LaneHead h : heads) {
+        b.append('\u001f').append(h.lane()).append(':').append(h.lastEventId()).append(':').append(h.hash());
+      }
+      return b.toString();
+    }
+  }
+
+  /** What {@link #check} found. */
+  public record CheckpointCheck(boolean signatureValid, boolean chainIntact, boolean headsPresent,
+      List<String> mismatchedLanes) {
+    public boolean ok() {
+      return signatureValid && chainIntact && headsPresent;
+    }
+  }
+
+  /** The current checkpoint of a negotiation's chain (or the global one); needs the audit key. */
+  public static Checkpoint checkpoint(DSLContext dsl, Long negotiationId) {
+    AuditKey key = java.util.Objects.requireNonNull(AuditKey.attached(dsl), "no audit key attached");
+    String base = negotiationId == null ? GLOBAL_CHAIN : "negotiation:" + negotiationId;
+    List<LaneHead> heads = new java.util.ArrayList<>();
+    var last = dsl.select(EVENT.CHAIN_KEY, org.jooq.impl.DSL.max(EVENT.ID)).from(EVENT)
+        .where(negotiationId == null ? EVENT.NEGOTIATION_ID.isNull() : EVENT.NEGOTIATION_ID.eq(negotiationId))
+        .groupBy(EVENT.CHAIN_KEY).fetch();
+    for (var r : last) {
+      String lane = r.value1() == null ? base : r.value1();
+      String hash = dsl.select(EVENT.HASH).from(EVENT).where(EVENT.ID.eq(r.value2())).fetchOne(EVENT.HASH);
+      heads.add(new LaneHead(lane, r.value2(), hash));
+    }
+    heads.sort(java.util.Comparator.comparing(LaneHead::lane));
+    String at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+    Checkpoint unsigned = new Checkpoint(negotiationId, at, List.copyOf(heads), null);
+    return new Checkpoint(negotiationId, at, unsigned.heads(), key.mac(unsigned.canonical()));
+  }
+
+  /** Checks an earlier checkpoint: its signature, the chain as it is now, and that its heads are still there. */
+  public static CheckpointCheck check(DSLContext dsl, Checkpoint earlier) {
+    AuditKey key = java.util.Objects.requireNonNull(AuditKey.attached(dsl), "no audit key attached");
+    boolean signed = earlier.signature() != null && MessageDigest.isEqual(
+        key.mac(new Checkpoint(earlier.negotiation(), earlier.at(), earlier.heads(), null).canonical())
+            .getBytes(StandardCharsets.UTF_8), earlier.signature().getBytes(StandardCharsets.UTF_8));
+    boolean intact = verify(dsl, earlier.negotiation()) < 0;
+    List<String> mismatched = new java.util.ArrayList<>();
+    for (LaneHead h : earlier.heads()) {
+      var row = dsl.select(EVENT.HASH, EVENT.NEGOTIATION_ID).from(EVENT).where(EVENT.ID.eq(h.lastEventId())).fetchOne();
+      if (row == null || !h.hash().equals(row.value1())
+          || !java.util.Objects.equals(row.value2(), earlier.negotiation())) {
+        mismatched.add(h.lane());
+      }
+    }
+    return new CheckpointCheck(signed, intact, mismatched.isEmpty(), List.copyOf(mismatched));
+  }
+
   private static Event toEvent(EventRecord r) {
     return new Event(r.getId(), r.getNegotiationId(), r.getAccountId(), r.getDelegationCode(), r.getType(),
         r.getSubject(), r.getPayload(), r.getCreatedAt());
   }
 
-  static String hash(String prev, Long negotiationId, Long accountId, String delegation, String type,
+  /**
+   * The link of one event: HMAC-SHA256 under the audit key ({@link AuditKey}), so rewriting events and
+   * recomputing the chain needs the key, which is not in the database; plain SHA-256 without a key (events
+   * written before keying, and bare contexts in tools and tests).
+   */
+  static String hash(AuditKey key, String prev, Long negotiationId, Long accountId, String delegation, String type,
       String subject, String payload, OffsetDateTime at) {
     String canonical = String.join("\u001f", prev, String.valueOf(negotiationId), String.valueOf(accountId),
         String.valueOf(delegation), type, String.valueOf(subject), payload,
         at.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS).toString());
+    if (key != null) {
+      return key.mac(canonical);
+    }
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");
       return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));

@@ -36,6 +36,77 @@ public final class AuditRoutes {
   public void mount(Router api) {
     api.get("/negotiations/:n/audit").handler(this::read);
     api.get("/audit").handler(this::readGlobal);
+    api.get("/negotiations/:n/audit/checkpoint").handler(ctx -> checkpoint(ctx, negotiation(ctx)));
+    api.post("/negotiations/:n/audit/checkpoint/verify").handler(ctx -> verifyCheckpoint(ctx, negotiation(ctx)));
+    api.get("/audit/checkpoint").handler(ctx -> checkpoint(ctx, null));
+    api.post("/audit/checkpoint/verify").handler(ctx -> verifyCheckpoint(ctx, null));
+  }
+
+  private static Long negotiation(RoutingContext ctx) {
+    return Http.idParam(ctx, "n", "negotiation");
+  }
+
+  /** A signed checkpoint of the chain heads, to keep outside Plenary (secretariat; global: administrators). */
+  private void checkpoint(RoutingContext ctx, Long n) {
+    Principal p = Http.principal(ctx);
+    Http.respond(ctx, 200, db.read(dsl -> {
+      requireChainReader(dsl, n, p);
+      return AuditLog.checkpoint(dsl, n);
+    }));
+  }
+
+  /** Checks a checkpoint downloaded earlier against the chain as it is now. */
+  private void verifyCheckpoint(RoutingContext ctx, Long n) {
+    Principal p = Http.principal(ctx);
+    AuditLog.Checkpoint earlier = readCheckpoint(Json.body(ctx), n);
+    Http.respond(ctx, 200, db.read(dsl -> {
+      requireChainReader(dsl, n, p);
+      AuditLog.CheckpointCheck c = AuditLog.check(dsl, earlier);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("ok", c.ok());
+      out.put("signatureValid", c.signatureValid());
+      out.put("chainIntact", c.chainIntact());
+      out.put("headsPresent", c.headsPresent());
+      out.put("mismatchedLanes", c.mismatchedLanes());
+      return out;
+    }));
+  }
+
+  private static void requireChainReader(org.jooq.DSLContext dsl, Long n, Principal p) {
+    if (n == null) {
+      if (!p.admin()) {
+        throw Problem.forbidden("only an administrator reads the global audit log");
+      }
+    } else {
+      Membership.requireRole(dsl, n, p, Role.SECRETARIAT);
+    }
+  }
+
+  private static AuditLog.Checkpoint readCheckpoint(com.fasterxml.jackson.databind.node.ObjectNode body, Long n) {
+    Json.Fields f = new Json.Fields(body);
+    String at = f.requiredText("at", 64);
+    String signature = f.requiredText("signature", 128);
+    JsonNode heads = body.get("heads");
+    List<AuditLog.LaneHead> out = new ArrayList<>();
+    if (heads == null || !heads.isArray() || heads.size() > 1000) {
+      f.error("heads", "must be the array of lane heads of the checkpoint");
+    } else {
+      for (int i = 0; i < heads.size(); i++) {
+        JsonNode h = heads.get(i);
+        if (h == null || !h.isObject() || !h.path("lane").isTextual() || !h.path("lastEventId").canConvertToLong()
+            || !h.path("hash").isTextual()) {
+          f.error("heads[" + i + "]", "must be {\"lane\",\"lastEventId\",\"hash\"}");
+        } else {
+          out.add(new AuditLog.LaneHead(h.get("lane").asText(), h.get("lastEventId").asLong(), h.get("hash").asText()));
+        }
+      }
+    }
+    JsonNode named = body.get("negotiation");
+    if (named != null && !named.isNull() && (n == null || named.asLong() != n)) {
+      f.error("negotiation", "this checkpoint is of another chain");
+    }
+    f.check();
+    return new AuditLog.Checkpoint(n, at, List.copyOf(out), signature);
   }
 
   /** The global chain: account-level events (logins, failed logins, tokens); administrators only (matrix). */

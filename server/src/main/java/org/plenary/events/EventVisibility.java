@@ -11,8 +11,11 @@ import org.plenary.access.Role;
  * Who may see which live event: the one place where that rule lives. Every participant of a negotiation
  * receives its events, except:
  * <ul>
- *   <li>account and security events ({@code account.*}, {@code session.*}, {@code security.*}, such as
- *       failed logins) reach only the secretariat;</li>
+ *   <li>events of an unpublished revision (the merge workspace: its creation, proposals, replies, comment
+ *       window) and the workspace's own events ({@code workspace.*}) reach only the secretariat and the
+ *       facilitators, on replay and live alike: the rule of the REST reads ({@code Membership.seesRevision});</li>
+ *   <li>account, security and refusal events ({@code account.*}, {@code session.*}, {@code security.*},
+ *       {@code access.*}, such as failed logins and refused requests) reach only the secretariat;</li>
  *   <li>an event meant for some delegations only reaches those delegations, the delegation and the
  *       account that acted, and the secretariat and facilitators (who see every co-sponsor invitation, as in
  *       {@code ProposalPermissions.seesAllInvitations}). Such an event names them in its payload's
@@ -30,7 +33,7 @@ public final class EventVisibility {
   public static final Set<String> PERSONAL_FIELDS = Set.of("email", "emails", "ip", "userAgent", "password");
 
   /** Event type prefixes only the secretariat sees. */
-  public static final List<String> SECRETARIAT_ONLY = List.of("account.", "session.", "security.");
+  public static final List<String> SECRETARIAT_ONLY = List.of("account.", "session.", "security.", "access.");
 
   /** The payload field naming the delegations an event is meant for. */
   public static final String AUDIENCE = "audience";
@@ -41,8 +44,19 @@ public final class EventVisibility {
   /** The subscriber: their account and their place in the negotiation. */
   public record Viewer(long accountId, Role role, String delegation) {}
 
-  /** What the rule needs to know about an event; {@code audience} is null when the payload names none. */
-  public record Facts(String type, Long accountId, String delegation, Set<String> audience) {}
+  /**
+   * What the rule needs to know about an event; {@code audience} is null when the payload names none;
+   * {@code unpublished} is true when the event concerns a revision that is not published (the chair's
+   * workspace) at the time it is read.
+   */
+  public record Facts(String type, Long accountId, String delegation, Set<String> audience, boolean unpublished) {
+    public Facts(String type, Long accountId, String delegation, Set<String> audience) {
+      this(type, accountId, delegation, audience, false);
+    }
+  }
+
+  /** Event type prefixes only the chair (secretariat and facilitators) sees: the merge workspace's work. */
+  public static final List<String> CHAIR_ONLY = List.of("workspace.");
 
   private EventVisibility() {}
 
@@ -55,6 +69,11 @@ public final class EventVisibility {
     }
     if (secretariat) {
       return Access.FULL;
+    }
+    boolean chair = viewer.role() == Role.FACILITATOR;
+    // the same rule as the REST reads (Membership.seesRevision): an unpublished revision is the chair's alone
+    if (!chair && (event.unpublished() || startsWithAny(event.type(), CHAIR_ONLY))) {
+      return Access.HIDDEN;
     }
     if (event.audience() != null && viewer.role() != Role.FACILITATOR && !concerned(event, viewer)) {
       return Access.HIDDEN;
@@ -88,12 +107,34 @@ public final class EventVisibility {
 
   /** Called once per event and subscriber, so a plain loop (no stream allocation). */
   private static boolean secretariatOnly(String type) {
-    for (int i = 0; i < SECRETARIAT_ONLY.size(); i++) {
-      if (type.startsWith(SECRETARIAT_ONLY.get(i))) {
+    return startsWithAny(type, SECRETARIAT_ONLY);
+  }
+
+  private static boolean startsWithAny(String type, List<String> prefixes) {
+    for (int i = 0; i < prefixes.size(); i++) {
+      if (type.startsWith(prefixes.get(i))) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * The revision an event concerns: its payload's {@code "revision"} (a number), else a subject
+   * {@code "revision:<id>"}; null for events outside revisions. {@code payloadRevision} is the payload field.
+   */
+  public static Long revisionOf(String subject, Long payloadRevision) {
+    if (payloadRevision != null) {
+      return payloadRevision;
+    }
+    if (subject != null && subject.startsWith("revision:")) {
+      try {
+        return Long.valueOf(subject.substring("revision:".length()));
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
   }
 
   public static boolean isPersonal(String field) {

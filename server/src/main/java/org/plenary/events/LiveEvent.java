@@ -24,7 +24,15 @@ record LiveEvent(long id, EventVisibility.Facts facts, Buffer full, Buffer witho
 
 
   static LiveEvent of(AuditLog.Event e) {
+    return of(e, Set.of());
+  }
+
+  /** The event as read now, when the revisions in {@code unpublished} are not published. */
+  static LiveEvent of(AuditLog.Event e, Set<Long> unpublished) {
     JsonNode parsed = parse(e.payload());
+    JsonNode rev = parsed.get("revision");
+    Long revision = EventVisibility.revisionOf(e.subject(), rev != null && rev.canConvertToLong() ? rev.longValue() : null);
+    boolean hidden = revision != null && unpublished.contains(revision);
     Set<String> audience = EventVisibility.audience(e.type(), name -> strings(parsed.get(name)));
     ObjectNode data = Json.object();
     data.put("id", e.id());
@@ -38,12 +46,12 @@ record LiveEvent(long id, EventVisibility.Facts facts, Buffer full, Buffer witho
     Buffer full = frame(e.id(), e.type(), Json.string(data));
     ObjectNode redacted = data.deepCopy();
     removePersonal(redacted.get("payload"));
-    return new LiveEvent(e.id(), new EventVisibility.Facts(e.type(), e.accountId(), e.delegation(), audience),
+    return new LiveEvent(e.id(), new EventVisibility.Facts(e.type(), e.accountId(), e.delegation(), audience, hidden),
         full, frame(e.id(), e.type(), Json.string(redacted)));
   }
 
-  static List<LiveEvent> all(List<AuditLog.Event> events) {
-    return events.stream().map(LiveEvent::of).toList();
+  static List<LiveEvent> all(List<AuditLog.Event> events, Set<Long> unpublished) {
+    return events.stream().map(e -> of(e, unpublished)).toList();
   }
 
   /**

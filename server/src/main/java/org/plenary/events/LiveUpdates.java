@@ -1,6 +1,7 @@
 package org.plenary.events;
 
 import static org.plenary.schema.Tables.EVENT;
+import static org.plenary.schema.Tables.REVISION;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.vertx.core.Context;
@@ -318,7 +319,8 @@ public final class LiveUpdates extends VerticleBase {
     EventVisibility.Viewer viewer = new EventVisibility.Viewer(p.accountId(), start.membership().role(),
         start.membership().delegation());
     EventStream stream = new EventStream(viewer, start.resumeFloor(), sink(response),
-        (after, limit) -> db.read(dsl -> LiveEvent.all(AuditLog.since(dsl, n, after, limit))), onOwn);
+        (after, limit) -> db.read(dsl -> LiveEvent.all(AuditLog.since(dsl, n, after, limit), unpublished(dsl, n))),
+        onOwn);
     response.closeHandler(v -> stream.closed());
     response.exceptionHandler(e -> stream.closed());
     if (connection != null) {
@@ -341,6 +343,17 @@ public final class LiveUpdates extends VerticleBase {
         refresh(feed);
       }
     });
+  }
+
+  /**
+   * The negotiation's revisions that are not published, read with the events: an event about one of them is
+   * the chair's (see {@link EventVisibility}). Read after the events: a revision created unpublished before
+   * the events were read is in the set (its state commits with its event), so nothing of it leaks; one
+   * published in between is shown, as it is public by then.
+   */
+  private static Set<Long> unpublished(org.jooq.DSLContext dsl, long n) {
+    return new java.util.HashSet<>(dsl.select(REVISION.ID).from(REVISION)
+        .where(REVISION.NEGOTIATION_ID.eq(n).and(REVISION.STATE.eq("editing"))).fetch(REVISION.ID));
   }
 
   private void unsubscribe(Feed f, EventStream stream) {
@@ -374,10 +387,11 @@ public final class LiveUpdates extends VerticleBase {
         }
       }
       List<Long> now = fresh.size() > PAGE ? fresh.subList(0, PAGE) : fresh;
-      List<LiveEvent> events = now.isEmpty() ? List.of() : dsl.selectFrom(EVENT).where(EVENT.ID.in(now))
+      List<AuditLog.Event> read = now.isEmpty() ? List.of() : dsl.selectFrom(EVENT).where(EVENT.ID.in(now))
           .orderBy(EVENT.ID)
-          .fetch(r -> LiveEvent.of(new AuditLog.Event(r.getId(), r.getNegotiationId(), r.getAccountId(),
-              r.getDelegationCode(), r.getType(), r.getSubject(), r.getPayload(), r.getCreatedAt())));
+          .fetch(r -> new AuditLog.Event(r.getId(), r.getNegotiationId(), r.getAccountId(),
+              r.getDelegationCode(), r.getType(), r.getSubject(), r.getPayload(), r.getCreatedAt()));
+      List<LiveEvent> events = read.isEmpty() ? List.of() : LiveEvent.all(read, unpublished(dsl, f.negotiationId));
       return new Read(events, fresh.size() > PAGE);
     }).onComplete(ar -> {
       f.reading = false;

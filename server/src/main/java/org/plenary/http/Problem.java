@@ -38,6 +38,28 @@ public final class Problem extends RuntimeException {
     return new Problem(400, "validation", "Invalid input", detail, errors, Map.of());
   }
 
+  /** The problem a domain refusal is answered with: its kind decides the status. */
+  public static Problem from(org.plenary.domain.DomainException e) {
+    int status = switch (e.kind()) {
+      case INVALID -> 400;
+      case FORBIDDEN -> 403;
+      case NOT_FOUND -> 404;
+      case CONFLICT -> 409;
+      case PRECONDITION_REQUIRED -> 428;
+      case PRECONDITION_FAILED -> 412;
+    };
+    String title = switch (e.kind()) {
+      case INVALID -> "Invalid input";
+      case FORBIDDEN -> "Not allowed";
+      case NOT_FOUND -> "Not found";
+      case CONFLICT -> "Conflict";
+      case PRECONDITION_REQUIRED -> "If-Match required";
+      case PRECONDITION_FAILED -> "Precondition failed";
+    };
+    return new Problem(status, e.type(), title, e.detail(),
+        e.errors().stream().map(f -> new FieldError(f.field(), f.message())).toList(), e.extensions());
+  }
+
   public static Problem notFound(String what) {
     return new Problem(404, "not-found", "Not found", what + " does not exist or is not visible to you",
         List.of(), Map.of());

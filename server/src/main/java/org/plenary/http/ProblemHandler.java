@@ -6,6 +6,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
+import org.plenary.domain.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,12 +57,15 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
   private static Problem toProblem(RoutingContext ctx) {
     Throwable failure = ctx.failure();
-    while (failure != null && !(failure instanceof Problem) && failure.getCause() != null
-        && failure.getCause() != failure && isWrapper(failure)) {
+    while (failure != null && !(failure instanceof Problem) && !(failure instanceof DomainException)
+        && failure.getCause() != null && failure.getCause() != failure && isWrapper(failure)) {
       failure = failure.getCause();
     }
     if (failure instanceof Problem p) {
       return p;
+    }
+    if (failure instanceof DomainException d) {
+      return Problem.from(d);
     }
     int status = ctx.statusCode();
     if (failure == null || status > 0 && status != 500) {
@@ -76,8 +80,12 @@ public final class ProblemHandler implements Handler<RoutingContext> {
 
   private static boolean isWrapper(Throwable t) {
     return t instanceof java.util.concurrent.CompletionException
-        || t instanceof org.jooq.exception.DataAccessException && t.getCause() instanceof Problem
-        || t.getClass() == RuntimeException.class && t.getCause() instanceof Problem;
+        || t instanceof org.jooq.exception.DataAccessException && refusal(t.getCause())
+        || t.getClass() == RuntimeException.class && refusal(t.getCause());
+  }
+
+  private static boolean refusal(Throwable t) {
+    return t instanceof Problem || t instanceof DomainException;
   }
 
   private static Problem forStatus(int status, RoutingContext ctx) {

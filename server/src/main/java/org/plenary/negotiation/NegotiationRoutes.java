@@ -1,6 +1,5 @@
 package org.plenary.negotiation;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.plenary.access.AccountRoutes;
-import org.plenary.access.Accounts;
 import org.plenary.access.Invitations;
 import org.plenary.access.Membership;
 import org.plenary.access.Passwords;
@@ -34,6 +32,7 @@ public final class NegotiationRoutes {
 
   private final Database db;
   private final Passwords passwords;
+  private final Participation participation = new Participation();
 
   public NegotiationRoutes(Database db, Passwords passwords) {
     this.db = db;
@@ -95,17 +94,34 @@ public final class NegotiationRoutes {
   private void participants(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
-    Http.respond(ctx, 200, db.read(dsl -> {
-      Membership.require(dsl, n, p);
-      return Map.of("participants", Negotiations.participants(dsl, n));
-    }));
+    Http.respond(ctx, 200, db.read(dsl -> Map.of("participants",
+        Participation.participantsSeenBy(dsl, n, Membership.require(dsl, n, p)))));
   }
 
   private void addParticipant(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
-    ObjectNode body = Json.body(ctx);
-    Json.Fields f = new Json.Fields(body);
+    Participation.Request req = participantRequest(new Json.Fields(Json.body(ctx)));
+    Http.respond(ctx, 201, db.tx(dsl -> {
+      Participation.Added a = participation.add(dsl, n, p, req);
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("accountId", a.accountId());
+      out.put("email", a.email());
+      out.put("displayName", a.displayName());
+      out.put("role", a.role().code());
+      out.put("delegation", a.delegation());
+      if (a.invitation() != null) {
+        out.put("invitation", invitation(a.invitation()));
+      }
+      if (a.invitationWithheld() != null) {
+        out.put("invitationWithheld", a.invitationWithheld());
+      }
+      return out;
+    }));
+  }
+
+  /** Reads and checks a participant to add; the password is hashed here, before any transaction. */
+  private Participation.Request participantRequest(Json.Fields f) {
     String rawEmail = f.requiredText("email", 320);
     String email = rawEmail == null ? null : rawEmail.strip();
     if (email != null && !email.isEmpty() && UserText.problemWithEmail(email) != null) {
@@ -132,65 +148,11 @@ public final class NegotiationRoutes {
       f.error("delegation", "a " + role.code() + " acts for no delegation: leave it out");
     }
     f.check();
-    String name = displayName == null ? email : displayName.strip();
-    String hash = password == null ? null : passwords.hash(password);
-    Http.respond(ctx, 201, db.tx(dsl -> {
-      Membership.requireRole(dsl, n, p, Role.SECRETARIAT);
-      AuditLog.Actor actor = new AuditLog.Actor(p.accountId(), null);
-      if (delegation != null) {
-        ensureDelegation(dsl, n, delegation, actor);
-      }
-      var existing = Accounts.byEmail(dsl, email);
-      long accountId = existing.map(Accounts.Account::id).orElseGet(() -> Accounts.create(dsl, email, name, hash, false));
-      var before = Negotiations.participants(dsl, n).stream().filter(x -> x.accountId() == accountId).findFirst();
-      Negotiations.addParticipant(dsl, n, accountId, role, delegation);
-      Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("email", Accounts.normaliseEmail(email));
-      payload.put("role", role.code());
-      payload.put("delegation", delegation == null ? "" : delegation);
-      payload.put("accountCreated", existing.isEmpty());
-      before.ifPresent(b -> payload.put("before", Map.of("role", b.role(),
-          "delegation", b.delegation() == null ? "" : b.delegation())));
-      AuditLog.append(dsl, n, actor, "participant.added", "account:" + accountId, payload);
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("accountId", accountId);
-      out.put("email", Accounts.normaliseEmail(email));
-      out.put("displayName", existing.map(Accounts.Account::displayName).orElse(name));
-      out.put("role", role.code());
-      out.put("delegation", delegation);
-      boolean hasPassword = existing.map(a -> a.passwordHash() != null).orElse(hash != null);
-      if (!hasPassword) {
-        out.put("invitation", invite(dsl, n, accountId, "invite", p));
-      }
-      return out;
-    }));
+    return new Participation.Request(email, displayName == null ? null : displayName.strip(),
+        password == null ? null : passwords.hash(password), role, delegation);
   }
 
-  /**
-   * A delegate's delegation must take part in the negotiation. A reference state or observer not yet
-   * chosen is added on the way (and logged), so adding "a delegate of Egypt" just works; a group is
-   * refused, as a group acts through its coordinator's delegates.
-   */
-  private static void ensureDelegation(org.jooq.DSLContext dsl, long n, String code, AuditLog.Actor actor) {
-    var d = NegotiationDelegations.visibleIn(dsl, n, code)
-        .orElseThrow(() -> Problem.invalid("delegation", "unknown delegation code " + code
-            + " (see GET /api/v1/delegations, or add a custom one: POST /api/v1/negotiations/" + n + "/delegations)"));
-    if ("group".equals(d.kind())) {
-      throw Problem.invalid("delegation", code + " is a group: a group acts through its coordinator; add the "
-          + "participant to a member delegation and designate it coordinator");
-    }
-    if (NegotiationDelegations.inNegotiation(dsl, n, code).isEmpty()) {
-      NegotiationDelegations.add(dsl, n, code);
-      AuditLog.append(dsl, n, actor, "delegation.added", "delegation:" + code, Map.of("code", code,
-          "addedWithParticipant", true));
-    }
-  }
-
-  private static Map<String, Object> invite(org.jooq.DSLContext dsl, long n, long accountId, String purpose,
-      Principal by) {
-    var issued = Invitations.issue(dsl, accountId, n, purpose, by.accountId());
-    AuditLog.append(dsl, n, new AuditLog.Actor(by.accountId(), null), "invitation.created", "account:" + accountId,
-        Map.of("purpose", purpose, "expiresAt", issued.expiresAt().toString()));
+  private static Map<String, Object> invitation(Invitations.Issued issued) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("token", issued.token());
     out.put("expiresAt", issued.expiresAt());
@@ -198,55 +160,21 @@ public final class NegotiationRoutes {
     return out;
   }
 
-  /** The target of a secretariat action on an account: a participant here, and no administrator unless by one. */
-  private static Accounts.Account target(org.jooq.DSLContext dsl, long n, Principal p, String raw) {
-    long accountId;
-    try {
-      accountId = Long.parseLong(raw);
-    } catch (NumberFormatException e) {
-      throw Problem.notFound("participant " + raw);
-    }
-    boolean participates = Negotiations.participants(dsl, n).stream().anyMatch(x -> x.accountId() == accountId);
-    var account = Accounts.byId(dsl, accountId).filter(a -> participates)
-        .orElseThrow(() -> Problem.notFound("participant " + raw));
-    if (account.admin() && !p.admin()) {
-      throw Problem.forbidden("only an administrator may reset or disable an administrator's account");
-    }
-    return account;
-  }
-
   private void resetPassword(RoutingContext ctx) {
     Principal p = Http.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
-    String raw = ctx.pathParam("a");
     Http.respond(ctx, 201, db.tx(dsl -> {
-      Membership.requireRole(dsl, n, p, Role.SECRETARIAT);
-      Accounts.Account a = target(dsl, n, p, raw);
-      Accounts.setPasswordHash(dsl, a.id(), null);
-      int revoked = Accounts.revokeAll(dsl, a.id());
-      AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), null), "account.password-reset", "account:" + a.id(),
-          Map.of("email", a.email(), "tokensRevoked", revoked));
-      return Map.of("accountId", a.id(), "invitation", invite(dsl, n, a.id(), "reset", p));
+      Participation.Reset r = participation.resetPassword(dsl, n, p, ctx.pathParam("a"));
+      return Map.of("accountId", r.accountId(), "invitation", invitation(r.invitation()));
     }));
   }
 
   private void setDisabled(RoutingContext ctx, boolean disabled) {
     Principal p = Http.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
-    String raw = ctx.pathParam("a");
     Http.respond(ctx, 200, db.tx(dsl -> {
-      Membership.requireRole(dsl, n, p, Role.SECRETARIAT);
-      Accounts.Account a = target(dsl, n, p, raw);
-      if (a.id() == p.accountId()) {
-        throw Problem.conflict("own-account", "you cannot " + (disabled ? "disable" : "enable") + " your own account");
-      }
-      Accounts.setDisabled(dsl, a.id(), disabled);
-      int revoked = disabled ? Accounts.revokeAll(dsl, a.id()) : 0;
-      AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), null),
-          disabled ? "account.disabled" : "account.enabled", "account:" + a.id(),
-          Map.of("email", a.email(), "before", Map.of("disabled", a.disabled()), "after", Map.of("disabled", disabled),
-              "tokensRevoked", revoked));
-      return Map.of("accountId", a.id(), "email", a.email(), "disabled", disabled);
+      Participation.Toggled t = participation.setDisabled(dsl, n, p, ctx.pathParam("a"), disabled);
+      return Map.of("accountId", t.accountId(), "email", t.email(), "disabled", t.disabled());
     }));
   }
 }

@@ -17,7 +17,11 @@ import org.plenary.http.Problem;
  *   new CommentWindow(deadline, true).requireAllowed(ProposalKind.AMEND, false, now) // 409: silence
  * </pre>
  */
-public record CommentWindow(OffsetDateTime deadline, boolean silence) {
+public record CommentWindow(OffsetDateTime deadline, boolean silence, Long supersededBy, String supersededLabel) {
+  public CommentWindow(OffsetDateTime deadline, boolean silence) {
+    this(deadline, silence, null, null);
+  }
+
   private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'");
 
   public boolean isOpen(OffsetDateTime now) {
@@ -39,6 +43,12 @@ public record CommentWindow(OffsetDateTime deadline, boolean silence) {
    * everything but an objection on a paragraph ({@code onProposal} false).
    */
   public void requireAllowed(ProposalKind kind, boolean onProposal, OffsetDateTime now) {
+    if (supersededBy != null) {
+      // a newer revision is published: proposals go on it (reading, replies and exports of this one stay)
+      throw new Problem(409, "superseded", "The revision is superseded", "this revision is superseded by "
+          + supersededLabel + " (revision " + supersededBy + "): propose on that one", List.of(),
+          Map.of("supersededBy", supersededBy, "label", supersededLabel));
+    }
     requireOpen(now);
     if (silence && (kind != ProposalKind.OBJECT || onProposal)) {
       throw new Problem(409, "silence-procedure", "Under silence procedure",

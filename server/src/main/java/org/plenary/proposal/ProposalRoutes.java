@@ -114,13 +114,18 @@ public final class ProposalRoutes {
         .onSuccess(c -> send(ctx, c)).onFailure(ctx::fail);
   }
 
-  static void checkCosponsors(DSLContext dsl, List<String> cosponsors, String acting, String own) {
+  static void checkCosponsors(DSLContext dsl, long n, List<String> cosponsors, String acting, String own) {
     List<Problem.FieldError> errors = new ArrayList<>();
     List<String> unknown = Proposals.unknownDelegations(dsl, cosponsors);
+    List<String> absent = Proposals.absentFrom(dsl, n, cosponsors);
     for (int i = 0; i < cosponsors.size(); i++) {
       String c = cosponsors.get(i);
       if (unknown.contains(c)) {
         errors.add(new Problem.FieldError("cosponsors[" + i + "]", "no delegation has the code " + c));
+      } else if (absent.contains(c)) {
+        // it could never answer: no delegate of it takes part
+        errors.add(new Problem.FieldError("cosponsors[" + i + "]", c + " does not take part in this negotiation "
+            + "(the secretariat adds delegations: POST /api/v1/negotiations/" + n + "/delegations)"));
       } else if (c.equals(acting) || c.equals(own)) {
         errors.add(new Problem.FieldError("cosponsors[" + i + "]", c + " is the proposing delegation"));
       }
@@ -368,7 +373,7 @@ public final class ProposalRoutes {
       requireMayChange(dsl, m, current);
       OffsetDateTime now = now();
       Proposals.window(dsl, n, r).orElseThrow().requireOpen(now);
-      checkCosponsors(dsl, codes, current.delegation(), current.submittedBy());
+      checkCosponsors(dsl, n, codes, current.delegation(), current.submittedBy());
       List<String> fresh = Proposals.invite(dsl, id, codes, now);
       Map<String, Object> out = json(find(dsl, n, r, id), Viewer.of(m));
       if (!fresh.isEmpty()) {
@@ -797,6 +802,11 @@ public final class ProposalRoutes {
     out.put("version", x.version());
     out.put("etag", x.etag());
     out.put("breaksSilence", x.breaksSilence());
+    if (x.lineage() != Proposal.Lineage.NONE) {
+      out.put("carriedFrom", x.lineage().carriedFrom());
+      out.put("needsRebase", x.lineage().needsRebase());
+      out.put("fate", x.lineage().fate());
+    }
     out.put("createdAt", x.createdAt());
     out.put("updatedAt", x.updatedAt());
     return out;

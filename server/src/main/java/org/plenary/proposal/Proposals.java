@@ -49,9 +49,22 @@ public final class Proposals {
 
   /** The comment window of revision {@code revisionId} in negotiation {@code negotiationId}, if it exists. */
   public static Optional<CommentWindow> window(DSLContext dsl, long negotiationId, long revisionId) {
-    return dsl.select(REVISION.COMMENT_DEADLINE, REVISION.SILENCE_PROCEDURE).from(REVISION)
+    var later = LATER;
+    return dsl.select(REVISION.COMMENT_DEADLINE, REVISION.SILENCE_PROCEDURE, later.ID, later.LABEL).from(REVISION)
+        .leftJoin(later).on(later.ID.eq(supersedingId()))
         .where(REVISION.ID.eq(revisionId).and(REVISION.NEGOTIATION_ID.eq(negotiationId)))
-        .fetchOptional(r -> new CommentWindow(r.value1(), r.value2()));
+        .fetchOptional(r -> new CommentWindow(r.value1(), r.value2(), r.value3(), r.value4()));
+  }
+
+  private static final org.plenary.schema.tables.Revision LATER = REVISION.as("later");
+
+  /** The first published revision after {@code REVISION} (a correlated subquery), or null. */
+  private static org.jooq.Field<Long> supersedingId() {
+    var next = REVISION.as("next_published");
+    return org.jooq.impl.DSL.field(org.jooq.impl.DSL.select(next.ID).from(next)
+        .where(next.NEGOTIATION_ID.eq(REVISION.NEGOTIATION_ID).and(next.STATE.eq("published"))
+            .and(next.SEQ.gt(REVISION.SEQ)))
+        .orderBy(next.SEQ).limit(1));
   }
 
   public static void setWindow(DSLContext dsl, long revisionId, OffsetDateTime deadline, boolean silence) {
@@ -71,13 +84,15 @@ public final class Proposals {
       return window(dsl, negotiationId, revisionId).map(w -> new Context(w, null));
     }
     return dsl.select(REVISION.COMMENT_DEADLINE, REVISION.SILENCE_PROCEDURE, PARAGRAPH_VERSION.PARAGRAPH_ID,
-            PARAGRAPH_VERSION.NUMBER, PARAGRAPH_VERSION.KIND, PARAGRAPH_VERSION.TEXT, PARAGRAPH_VERSION.DIRECTION)
+            PARAGRAPH_VERSION.NUMBER, PARAGRAPH_VERSION.KIND, PARAGRAPH_VERSION.TEXT, PARAGRAPH_VERSION.DIRECTION,
+            LATER.ID, LATER.LABEL)
         .from(REVISION)
         .leftJoin(PARAGRAPH_VERSION).on(PARAGRAPH_VERSION.REVISION_ID.eq(REVISION.ID)
             .and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq(paragraphId)).and(PARAGRAPH_VERSION.POSITION.isNotNull()))
+        .leftJoin(LATER).on(LATER.ID.eq(supersedingId()))
         .where(REVISION.ID.eq(revisionId).and(REVISION.NEGOTIATION_ID.eq(negotiationId)))
-        .fetchOptional(r -> new Context(new CommentWindow(r.value1(), r.value2()), r.value3() == null ? null
-            : new Target(r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));
+        .fetchOptional(r -> new Context(new CommentWindow(r.value1(), r.value2(), r.value8(), r.value9()),
+            r.value3() == null ? null : new Target(r.value3(), r.value4(), r.value5(), r.value6(), r.value7())));
   }
 
   /** The paragraph as it stands in the revision; empty when it is not there (or was deleted by it). */
@@ -107,6 +122,17 @@ public final class Proposals {
     List<String> known = dsl.select(DELEGATION.CODE).from(DELEGATION).where(DELEGATION.CODE.in(codes))
         .fetch(DELEGATION.CODE);
     return codes.stream().filter(c -> !known.contains(c)).toList();
+  }
+
+  /** Of {@code codes}, those that do not take part in negotiation {@code n}. */
+  public static List<String> absentFrom(DSLContext dsl, long n, List<String> codes) {
+    if (codes.isEmpty()) {
+      return List.of();
+    }
+    var nd = org.plenary.schema.Tables.NEGOTIATION_DELEGATION;
+    List<String> present = dsl.select(nd.DELEGATION_CODE).from(nd)
+        .where(nd.NEGOTIATION_ID.eq(n).and(nd.DELEGATION_CODE.in(codes))).fetch(nd.DELEGATION_CODE);
+    return codes.stream().filter(c -> !present.contains(c)).toList();
   }
 
   /** A checked proposal to store: for whom ({@code delegation}), by whom, and whether it breaks silence. */
@@ -204,6 +230,17 @@ public final class Proposals {
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
+  /** Advances a proposal's version (a facilitator decided on it); returns the new version. */
+  public static int bumpVersion(DSLContext dsl, long id) {
+    return dsl.update(PROPOSAL).set(PROPOSAL.VERSION, PROPOSAL.VERSION.plus(1)).where(PROPOSAL.ID.eq(id))
+        .returningResult(PROPOSAL.VERSION).fetchOne().value1();
+  }
+
+  /** Every proposal of a revision, withdrawn ones included, in paragraph then submission order. */
+  public static List<Proposal> all(DSLContext dsl, long revisionId) {
+    return read(dsl, PROPOSAL.REVISION_ID.eq(revisionId));
+  }
+
   /** The proposals of a revision that pass the filter, in paragraph then submission order. */
   public static List<Proposal> list(DSLContext dsl, long revisionId, Filter filter) {
     return read(dsl, PROPOSAL.REVISION_ID.eq(revisionId).and(condition(filter)));
@@ -289,7 +326,9 @@ public final class Proposals {
     return new Proposal(r.getId(), r.getNegotiationId(), r.getRevisionId(), r.getParagraphId(),
         ProposalKind.fromCode(r.getKind()), r.getPlacement(), r.getTargetId(), r.getText(), r.getRationale(), anchor,
         r.getDelegationCode(), r.getAuthorDelegation(), r.getAuthorAccountId(), r.getBreaksSilence(), r.getState(),
-        r.getVersion(), r.getCreatedAt(), r.getUpdatedAt(), List.copyOf(cosponsors));
+        r.getVersion(), r.getCreatedAt(), r.getUpdatedAt(), List.copyOf(cosponsors),
+        r.getCarriedFrom() == null && r.getFate() == null && !Boolean.TRUE.equals(r.getNeedsRebase()) ? Proposal.Lineage.NONE
+            : new Proposal.Lineage(r.getCarriedFrom(), Boolean.TRUE.equals(r.getNeedsRebase()), r.getFate()));
   }
 
   /** Replaces text, rationale and anchor if the proposal is still at {@code version}; false when it is not. */

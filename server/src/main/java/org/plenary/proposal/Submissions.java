@@ -222,13 +222,19 @@ final class Submissions {
     List<Long> rs = List.copyOf(revisions);
     List<Long> ps = List.copyOf(paragraphs);
     dsl.connection(c -> {
-      try (var q = c.prepareStatement("select id, negotiation_id, comment_deadline, silence_procedure from revision"
-          + " where id in (" + Sql.params(rs.size()) + ")")) {
+      // with the first published revision after each (a superseded revision takes no new proposals)
+      try (var q = c.prepareStatement("select r.id, r.negotiation_id, r.comment_deadline, r.silence_procedure,"
+          + " l.id, l.label from revision r left join revision l on l.id = (select n.id from revision n"
+          + " where n.negotiation_id = r.negotiation_id and n.state = 'published' and n.seq > r.seq"
+          + " order by n.seq limit 1) where r.id in (" + Sql.params(rs.size()) + ")")) {
         Sql.bind(q, 1, rs);
         try (var row = q.executeQuery()) {
           while (row.next()) {
+            long later = row.getLong(5);
+            Long superseding = row.wasNull() ? null : later;
             windows.put(row.getLong(1), Map.entry(row.getLong(2),
-                new CommentWindow(row.getObject(3, OffsetDateTime.class), row.getBoolean(4))));
+                new CommentWindow(row.getObject(3, OffsetDateTime.class), row.getBoolean(4), superseding,
+                    row.getString(6))));
           }
         }
       }
@@ -319,7 +325,7 @@ final class Submissions {
         : Proposals.target(dsl, s.revisionId(), draft.target()).orElse(null);
     ProposalDraft.Checked checked = draft.check(s.revisionId(), paragraph == null ? null : paragraph.text(), target);
     window.requireAllowed(checked.kind(), checked.targetId() != null, now);
-    ProposalRoutes.checkCosponsors(dsl, checked.cosponsors(), acting, m.delegation());
+    ProposalRoutes.checkCosponsors(dsl, s.negotiationId(), checked.cosponsors(), acting, m.delegation());
     Stances.Replaced replaced = checked.targetId() == null ? null
         : Stances.check(dsl, checked.kind(), checked.targetId(), acting, stances);
     return new Prepared(s, checked, acting, window.breaksSilence(checked.kind(), checked.targetId() != null, now),

@@ -197,6 +197,41 @@ public final class Numbering {
     return 0;
   }
 
+  /**
+   * The number of a paragraph inserted after the one numbered {@code after}: "6" → "6 bis", "6 bis" → "6 ter",
+   * "(b)" → "(b bis)"; in Arabic "6" → "6 مكرراً", then "6 مكرراً ثانياً". {@code taken} are the numbers already
+   * used, so inserting twice after "6" gives "6 bis" then "6 ter". Null for an unnumbered paragraph.
+   */
+  public static String insertedAfter(String after, java.util.Set<String> taken, boolean arabic) {
+    if (after == null || after.isBlank()) {
+      return null;
+    }
+    String s = after.strip();
+    boolean parens = s.startsWith("(") && s.endsWith(")");
+    String core = parens ? s.substring(1, s.length() - 1).strip() : s;
+    // the core without an insertion suffix it may already carry
+    int space = core.indexOf(' ');
+    String stem = space > 0 && suffixRank(core.substring(space + 1)) > 0 ? core.substring(0, space) : core;
+    for (int rank = 2; rank < 2 + LATIN_SUFFIXES.size(); rank++) {
+      String suffix = arabic ? arabicSuffix(rank) : LATIN_SUFFIXES.get(rank - 2);
+      String candidate = parens ? "(" + stem + " " + suffix + ")" : stem + " " + suffix;
+      if (!taken.contains(candidate)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static String arabicSuffix(int rank) {
+    return switch (rank) {
+      case 2 -> "مكرراً";
+      case 3 -> "مكرراً ثانياً";
+      case 4 -> "مكرراً ثالثاً";
+      case 5 -> "مكرراً رابعاً";
+      default -> "مكرراً خامساً";
+    };
+  }
+
   /** The superscript digit for 0-9 (¹ ² ³ …), as footnote references print. */
   public static char superscript(int digit) {
     return switch (digit) {

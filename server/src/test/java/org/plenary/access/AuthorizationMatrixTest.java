@@ -124,6 +124,11 @@ class AuthorizationMatrixTest {
         assertThat(r.status()).as(why).isEqualTo(409);
         assertThat(r.json().get("type").asText()).as(why).isEqualTo("urn:plenary:problem:comment-window-closed");
       }
+      case UNPUBLISHED, PUBLISHED -> {
+        assertThat(r.status()).as(why).isEqualTo(409);
+        assertThat(r.json().get("type").asText()).as(why).isEqualTo("urn:plenary:problem:"
+            + (c.outcome() == Outcome.PUBLISHED ? "published" : "not-published"));
+      }
       case HIDDEN -> {
         assertThat(r.status()).as(why).isEqualTo(404);
         assertThat(r.contentType()).startsWith("application/problem+json");
@@ -185,8 +190,15 @@ class AuthorizationMatrixTest {
         + fx.delegationFor(c.cell().relation()) + "/participants"));
     m.put("GET /negotiations/:n/audit", c -> c.client().get(nb + "/audit"));
     m.put("GET /audit", c -> c.client().get("/api/v1/audit?limit=5"));
-    m.put("POST /negotiations/:n/revisions", c -> c.client().send(nb + "/revisions?label=Rev.1", "POST",
-        "text/plain; charset=utf-8", Samples.text("ar-itu-res88-rev1.txt").getBytes(StandardCharsets.UTF_8)));
+    m.put("GET /audit/checkpoint", c -> c.client().get("/api/v1/audit/checkpoint"));
+    m.put("POST /audit/checkpoint/verify", c -> c.client().post("/api/v1/audit/checkpoint/verify",
+        server.admin.get("/api/v1/audit/checkpoint").json()));
+    m.put("GET /negotiations/:n/audit/checkpoint", c -> c.client().get(nb + "/audit/checkpoint"));
+    m.put("POST /negotiations/:n/audit/checkpoint/verify", c -> c.client().post(nb + "/audit/checkpoint/verify",
+        server.admin.get(nb + "/audit/checkpoint").json()));
+    // an upload needs no workspace open: the fixture's unpublished revision is published for the call
+    m.put("POST /negotiations/:n/revisions", c -> fx.withoutWorkspace(() -> c.client().send(nb + "/revisions?label=Rev.1",
+        "POST", "text/plain; charset=utf-8", Samples.text("ar-itu-res88-rev1.txt").getBytes(StandardCharsets.UTF_8))));
     m.put("GET /negotiations/:n/revisions", c -> c.client().get(nb + "/revisions"));
     m.put("GET /negotiations/:n/revisions/:r", c -> c.client().get(nb + "/revisions/" + fx.revision(c.cell().state())));
     proposalRequests(m, nb);
@@ -196,7 +208,66 @@ class AuthorizationMatrixTest {
     m.put("GET /negotiations/:n/revisions/:r/mapping", c -> c.client().get(fx.rev(c) + "/mapping"));
     m.put("GET /negotiations/:n/revisions/:r/compilation", c -> c.client().get(fx.rev(c) + "/compilation?format=html"));
     m.put("GET /negotiations/:n/revisions/:r/akn", c -> c.client().get(fx.rev(c) + "/akn"));
+    mergeRequests(m, nb);
     return m;
+  }
+
+  /**
+   * Requests for the merge routes. Each runs in a world of its own ({@link Fixture#isolated}): the revision the
+   * cell names is the latest with no workspace on it, a workspace the request needs is opened first, and every
+   * revision the call made is dropped afterwards.
+   */
+  private void mergeRequests(Map<String, Request> m, String nb) {
+    m.put("POST /negotiations/:n/revisions/:r/successor", c -> fx.isolated(c.cell().state(), () -> c.client()
+        .post(fx.rev(c) + "/successor", Map.of("label", "Rev.9"))));
+    m.put("GET /negotiations/:n/revisions/:r/successor-workspace", c -> fx.isolated(c.cell().state(), () -> {
+      fx.openWorkspace(c);
+      return c.client().get(fx.rev(c) + "/successor-workspace");
+    }));
+    m.put("PUT /negotiations/:n/revisions/:r/proposals/:id/decision", c -> fx.isolated(c.cell().state(), () -> {
+      fx.openWorkspace(c);
+      long id = fx.fixed(c);
+      String etag = server.admin.get(fx.rev(c) + "/proposals/" + id).header("ETag");
+      return c.client().withHeader("If-Match", etag).put(fx.rev(c) + "/proposals/" + id + "/decision",
+          Map.of("decision", "noted", "note", "تؤخذ في الاعتبار"));
+    }));
+    m.put("POST /negotiations/:n/revisions/:r/successor-workspace/combinations", c -> fx.isolated(c.cell().state(),
+        () -> {
+          fx.openWorkspace(c);
+          String text = server.admin.get(fx.rev(c) + "/paragraphs/" + fx.paragraph).json().get("text").asText();
+          State st = c.cell().state() == State.NONE ? State.OPEN : c.cell().state();
+          return c.client().post(fx.rev(c) + "/successor-workspace/combinations", Map.of("proposals",
+              List.of(fx.fixed.get(st + "/" + Relation.OWN), fx.fixed.get(st + "/" + Relation.OTHER)),
+              "text", text.replace("2,9", "2,6")));
+        }));
+    m.put("POST /negotiations/:n/revisions/:r/carry-forward", c -> {
+      Response r = c.client().post(fx.rev(c) + "/carry-forward", Map.of());
+      fx.dropCarried();
+      return r;
+    });
+    m.put("PATCH /negotiations/:n/revisions/:r/paragraphs/:p", c -> c.client()
+        .withHeader("If-Match", fx.paragraphEtag(c, fx.paragraph))
+        .patch(fx.rev(c) + "/paragraphs/" + fx.paragraph, Map.of("status", "bracketed")));
+    m.put("POST /negotiations/:n/revisions/:r/paragraphs", c -> c.client().post(fx.rev(c) + "/paragraphs",
+        Map.of("after", fx.paragraph, "text", "فقرة جديدة يقترحها الميسرون")));
+    m.put("DELETE /negotiations/:n/revisions/:r/paragraphs/:p", c -> {
+      long p = fx.spareParagraph(c);
+      return c.client().withHeader("If-Match", fx.paragraphEtag(c, p)).delete(fx.rev(c) + "/paragraphs/" + p);
+    });
+    m.put("POST /negotiations/:n/revisions/:r/paragraphs/:p/move", c -> {
+      long first = fx.paragraph(c, 0);
+      return c.client().withHeader("If-Match", fx.paragraphEtag(c, fx.paragraph))
+          .post(fx.rev(c) + "/paragraphs/" + fx.paragraph + "/move", first == fx.paragraph
+              ? Map.of("after", fx.paragraph(c, 1)) : Map.of("before", first));
+    });
+    m.put("POST /negotiations/:n/revisions/:r/publish", c -> c.cell().state() != State.EDITING
+        ? c.client().post(fx.rev(c) + "/publish", Map.of())
+        : fx.isolated(State.OPEN, () -> {
+          long w = server.admin.post(nb + "/revisions/" + fx.revision(State.OPEN) + "/successor", Map.of())
+              .json().get("id").asLong();
+          return c.client().post(nb + "/revisions/" + w + "/publish", Map.of());
+        }));
+    m.put("GET /negotiations/:n/fates", c -> c.client().get(nb + "/fates"));
   }
 
   /** Requests for the proposal routes: fixed proposals per revision state and relation, fresh ones when consumed. */
@@ -271,17 +342,20 @@ class AuthorizationMatrixTest {
       emails.put(Who.OBSERVER, "observer@un.test");
       emails.put(Who.NON_PARTICIPANT, "outsider@elsewhere.test");
       ok(server.admin.post("/api/v1/negotiations/" + n + "/delegations", Map.of("code", "ARAB")));
+      ok(server.admin.post("/api/v1/negotiations/" + n + "/delegations", Map.of("code", "IRQ"))); // a co-sponsor
       ok(server.admin.put("/api/v1/negotiations/" + n + "/delegations/ARAB/coordinator", Map.of("coordinator", "EGY")));
-      for (State s : List.of(State.EDITING, State.OPEN, State.CLOSED)) {
+      delegates.put("EGY", server.client().login("delegate@egypt.test", PASSWORD));
+      delegates.put("SAU", server.client().login("delegate@saudi.test", PASSWORD));
+      // Oldest first: the closed one, then the open one, then the workspace on it (a newer published revision
+      // supersedes an older one, which then takes no proposals); each gets its proposals while it is the latest.
+      for (State s : List.of(State.CLOSED, State.OPEN, State.EDITING)) {
         Response up = server.admin.send("/api/v1/negotiations/" + n + "/revisions?label=" + s.code(), "POST",
             "text/plain; charset=utf-8", Samples.text("ar-itu-res88-zero.txt").getBytes(StandardCharsets.UTF_8));
         ok(up);
         revisions.put(s, up.json().get("id").asLong());
-      }
-      paragraph = paragraphOf(revisions.get(State.OPEN));
-      delegates.put("EGY", server.client().login("delegate@egypt.test", PASSWORD));
-      delegates.put("SAU", server.client().login("delegate@saudi.test", PASSWORD));
-      for (State s : List.of(State.EDITING, State.OPEN, State.CLOSED)) {
+        if (paragraph == 0) {
+          paragraph = paragraphOf(revisions.get(s));
+        }
         for (Relation rel : List.of(Relation.OWN, Relation.OTHER, Relation.COORDINATOR)) {
           fixed.put(s + "/" + rel, propose(s, rel));
         }
@@ -331,6 +405,130 @@ class AuthorizationMatrixTest {
       return ok(delegates.get("SAU").post("/api/v1/negotiations/" + n + "/revisions/" + revisions.get(state) + "/proposals",
           Map.of("kind", "comment", "paragraph", paragraph, "text", "ملاحظة مشتركة", "cosponsors", List.of(invitee))))
           .json().get("id").asLong();
+    }
+
+    /** The id of the newest revision of the negotiation. */
+    long newestRevision() {
+      Long max = server.plenary().database().dsl().select(org.jooq.impl.DSL.max(Tables.REVISION.ID))
+          .from(Tables.REVISION).fetchOne().value1();
+      return max == null ? 0 : max;
+    }
+
+    /** Removes a revision the test made, with everything that points at it. */
+    void dropRevision(long id) {
+      var dsl = server.plenary().database().dsl();
+      var p = Tables.PROPOSAL;
+      dsl.update(p).set(p.STATE, "submitted").where(p.FATE_REVISION.eq(id).and(p.STATE.eq("decided"))).execute();
+      dsl.update(p).set(p.FATE, (String) null).set(p.FATE_REVISION, (Long) null).set(p.FATE_TEXT, (String) null)
+          .set(p.FATE_SIMILARITY, (Double) null).where(p.FATE_REVISION.eq(id)).execute();
+      var onIt = dsl.select(p.ID).from(p).where(p.REVISION_ID.eq(id));
+      dsl.deleteFrom(Tables.PROPOSAL_COSPONSOR).where(Tables.PROPOSAL_COSPONSOR.PROPOSAL_ID.in(onIt)).execute();
+      dsl.deleteFrom(Tables.PROPOSAL_REPLY).where(Tables.PROPOSAL_REPLY.PROPOSAL_ID.in(onIt)).execute();
+      dsl.update(p).set(p.TARGET_ID, (Long) null).where(p.REVISION_ID.eq(id)).execute();
+      dsl.deleteFrom(p).where(p.REVISION_ID.eq(id)).execute();
+      dsl.deleteFrom(Tables.PROPOSAL_DECISION).where(Tables.PROPOSAL_DECISION.WORKSPACE_ID.eq(id)).execute();
+      dsl.deleteFrom(Tables.PROPOSAL_COMBINATION).where(Tables.PROPOSAL_COMBINATION.WORKSPACE_ID.eq(id)).execute();
+      dsl.deleteFrom(Tables.PARAGRAPH_VERSION).where(Tables.PARAGRAPH_VERSION.REVISION_ID.eq(id)).execute();
+      dsl.deleteFrom(Tables.PARAGRAPH).where(Tables.PARAGRAPH.CREATED_IN_REVISION.eq(id)).execute();
+      dsl.deleteFrom(Tables.REVISION).where(Tables.REVISION.ID.eq(id)).execute();
+    }
+
+    /** Runs {@code call} with the unpublished revision published (no workspace open), then undoes what it made. */
+    Response withoutWorkspace(java.util.function.Supplier<Response> call) {
+      long before = newestRevision();
+      var dsl = server.plenary().database().dsl();
+      dsl.update(Tables.REVISION).set(Tables.REVISION.STATE, "published")
+          .where(Tables.REVISION.ID.eq(revisions.get(State.EDITING))).execute();
+      server.plenary().changes().everything();
+      try {
+        return call.get();
+      } finally {
+        for (long id = newestRevision(); id > before; id = newestRevision()) {
+          dropRevision(id);
+        }
+        restoreStates();
+      }
+    }
+
+    /**
+     * Runs {@code call} with the revision of {@code state} as the only one that counts: the others are moved
+     * before it and nothing is based on it, so it is the latest published revision with no workspace. Every
+     * revision the call made is dropped afterwards and the fixture restored.
+     */
+    Response isolated(State state, java.util.function.Supplier<Response> call) {
+      var dsl = server.plenary().database().dsl();
+      var rev = Tables.REVISION;
+      long before = newestRevision();
+      long target = revision(state);
+      Map<Long, Integer> seqs = new HashMap<>();
+      Map<Long, Long> bases = new HashMap<>();
+      dsl.selectFrom(rev).where(rev.NEGOTIATION_ID.eq(n)).forEach(r -> {
+        seqs.put(r.getId(), r.getSeq());
+        bases.put(r.getId(), r.getBasedOn());
+      });
+      int k = 1;
+      for (long id : seqs.keySet()) {
+        dsl.update(rev).set(rev.BASED_ON, (Long) null).set(rev.SEQ, id == target ? seqs.get(id) : -(k++))
+            .where(rev.ID.eq(id)).execute();
+      }
+      server.plenary().changes().everything();
+      try {
+        return call.get();
+      } finally {
+        for (long id = newestRevision(); id > before; id = newestRevision()) {
+          dropRevision(id);
+        }
+        for (long id : seqs.keySet()) {
+          dsl.update(rev).set(rev.SEQ, -1000 - (int) id).where(rev.ID.eq(id)).execute();
+        }
+        for (long id : seqs.keySet()) {
+          dsl.update(rev).set(rev.SEQ, seqs.get(id)).set(rev.BASED_ON, bases.get(id)).where(rev.ID.eq(id)).execute();
+        }
+        restoreStates();
+      }
+    }
+
+    /** Opens (as the admin) the workspace on the cell's revision, when it can have one. */
+    void openWorkspace(Call c) {
+      server.admin.post(rev(c) + "/successor", Map.of("label", "Rev.9"));
+    }
+
+    /** Removes the proposals carry-forward made on the open revision. */
+    void dropCarried() {
+      var dsl = server.plenary().database().dsl();
+      var p = Tables.PROPOSAL;
+      var carried = dsl.select(p.ID).from(p).where(p.CARRIED_FROM.isNotNull().and(p.NEGOTIATION_ID.eq(n)));
+      dsl.deleteFrom(Tables.PROPOSAL_COSPONSOR).where(Tables.PROPOSAL_COSPONSOR.PROPOSAL_ID.in(carried)).execute();
+      dsl.update(p).set(p.TARGET_ID, (Long) null).where(p.CARRIED_FROM.isNotNull().and(p.NEGOTIATION_ID.eq(n)))
+          .execute();
+      dsl.deleteFrom(p).where(p.CARRIED_FROM.isNotNull().and(p.NEGOTIATION_ID.eq(n))).execute();
+      server.plenary().changes().everything();
+    }
+
+    /** The ETag of a paragraph of the cell's revision (read from the table: the cell's caller may not see it). */
+    String paragraphEtag(Call c, long paragraph) {
+      Integer v = server.plenary().database().dsl().select(Tables.PARAGRAPH_VERSION.VERSION)
+          .from(Tables.PARAGRAPH_VERSION).where(Tables.PARAGRAPH_VERSION.REVISION_ID.eq(revision(c.cell().state()))
+              .and(Tables.PARAGRAPH_VERSION.PARAGRAPH_ID.eq(paragraph))).fetchOne(Tables.PARAGRAPH_VERSION.VERSION);
+      return "\"w" + paragraph + "v" + (v == null ? 1 : v) + "\"";
+    }
+
+    /** The paragraph at {@code position} of the cell's revision. */
+    long paragraph(Call c, int position) {
+      return server.plenary().database().dsl().select(Tables.PARAGRAPH_VERSION.PARAGRAPH_ID)
+          .from(Tables.PARAGRAPH_VERSION).where(Tables.PARAGRAPH_VERSION.REVISION_ID.eq(revision(c.cell().state()))
+              .and(Tables.PARAGRAPH_VERSION.POSITION.eq(position))).fetchOne(Tables.PARAGRAPH_VERSION.PARAGRAPH_ID);
+    }
+
+    /** A paragraph a delete may take: inserted for it (as the admin) into the workspace, else the fixture's. */
+    long spareParagraph(Call c) {
+      if (c.cell().state() == State.EDITING) {
+        Response r = server.admin.post(rev(c) + "/paragraphs", Map.of("after", paragraph, "text", "فقرة للحذف"));
+        if (r.status() == 201) {
+          return r.json().get("id").asLong();
+        }
+      }
+      return paragraph;
     }
 
     /** Puts the revisions back in their states: one unpublished, one open, one past its deadline. */

@@ -71,4 +71,59 @@ class EventVisibilityTest {
     java.util.Map<String, java.util.List<String>> explicit = java.util.Map.of("audience", java.util.List.of());
     assertThat(EventVisibility.audience("anything", explicit::get)).isEmpty();
   }
+
+  /** Every event type the server writes about something inside a revision. */
+  static final String[] REVISION_EVENTS = {"revision.created", "revision.comment-window", "revision.published",
+      "proposal.created", "proposal.updated", "proposal.withdrawn", "proposal.replied", "proposal.cosponsors-invited",
+      "proposal.cosponsor-accepted", "proposal.cosponsor-declined", "proposal.decided", "proposal.carried-forward",
+      "workspace.paragraph-edited", "workspace.paragraph-inserted", "workspace.paragraph-deleted",
+      "workspace.paragraph-moved", "workspace.decision", "workspace.combination"};
+
+  @Test
+  @DisplayName("no event of an unpublished revision reaches a delegate or an observer, whatever its type; the chair sees them")
+  void unpublishedRevisions() {
+    for (String type : REVISION_EVENTS) {
+      for (Set<String> audience : java.util.Arrays.asList(null, Set.of("EGY"))) {
+        Facts f = new Facts(type, 3L, "EGY", audience, true);
+        assertThat(EventVisibility.access(f, EGYPT)).as(type + ", even its own delegation").isEqualTo(HIDDEN);
+        assertThat(EventVisibility.access(f, SAUDI)).as(type).isEqualTo(HIDDEN);
+        assertThat(EventVisibility.access(f, OBSERVER)).as(type).isEqualTo(HIDDEN);
+        assertThat(EventVisibility.access(f, new Viewer(3, Role.DELEGATE, "EGY"))).as("the acting account: " + type)
+            .isEqualTo(HIDDEN);
+        assertThat(EventVisibility.access(f, FACILITATOR)).as(type).isEqualTo(WITHOUT_PERSONAL_DATA);
+        assertThat(EventVisibility.access(f, SECRETARIAT)).as(type).isEqualTo(FULL);
+      }
+    }
+  }
+
+  @Test
+  @DisplayName("the workspace's own events stay the chair's even once its revision is published")
+  void workspaceEvents() {
+    for (String type : REVISION_EVENTS) {
+      Facts f = new Facts(type, 2L, null, null, false);
+      boolean workspace = type.startsWith("workspace.");
+      assertThat(EventVisibility.access(f, EGYPT)).as(type).isEqualTo(workspace ? HIDDEN : WITHOUT_PERSONAL_DATA);
+      assertThat(EventVisibility.access(f, OBSERVER)).as(type).isEqualTo(workspace ? HIDDEN : WITHOUT_PERSONAL_DATA);
+      assertThat(EventVisibility.access(f, FACILITATOR)).as(type).isEqualTo(WITHOUT_PERSONAL_DATA);
+    }
+  }
+
+  @Test
+  @DisplayName("refused requests are the secretariat's to see, never a delegate's or the chair's")
+  void refusals() {
+    Facts f = new Facts("access.denied", 3L, "EGY", null);
+    assertThat(EventVisibility.access(f, SECRETARIAT)).isEqualTo(FULL);
+    assertThat(EventVisibility.access(f, EGYPT)).isEqualTo(HIDDEN);
+    assertThat(EventVisibility.access(f, FACILITATOR)).isEqualTo(HIDDEN);
+    assertThat(EventVisibility.access(f, OBSERVER)).isEqualTo(HIDDEN);
+  }
+
+  @Test
+  @DisplayName("an event names its revision in its payload or its subject")
+  void revisionOf() {
+    assertThat(EventVisibility.revisionOf("proposal:9", 4L)).isEqualTo(4L);
+    assertThat(EventVisibility.revisionOf("revision:12", null)).isEqualTo(12L);
+    assertThat(EventVisibility.revisionOf("revision:x", null)).isNull();
+    assertThat(EventVisibility.revisionOf("account:1", null)).isNull();
+  }
 }

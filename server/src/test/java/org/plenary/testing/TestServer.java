@@ -12,6 +12,7 @@ import org.plenary.Plenary;
 public final class TestServer implements AutoCloseable {
   public static final String ADMIN_EMAIL = "admin@plenary.test";
   public static final String ADMIN_PASSWORD = "admin-password-1";
+  public static final String AUDIT_KEY = "the-audit-key-every-test-node-shares-0123456789";
 
   private final Plenary plenary;
   private final Backend.Db db;
@@ -40,6 +41,8 @@ public final class TestServer implements AutoCloseable {
     env.put("PLENARY_ADMIN_EMAIL", ADMIN_EMAIL);
     env.put("PLENARY_ADMIN_PASSWORD", ADMIN_PASSWORD);
     env.put("PLENARY_PASSWORD_ITERATIONS", "1000");
+    // Nodes of one database share the audit key, as in production (see AuditKeyTest for the key file).
+    env.put("PLENARY_AUDIT_KEY", AUDIT_KEY);
     try {
       Plenary plenary = Plenary.start(Config.from(args.toArray(String[]::new), env));
       return new TestServer(plenary, db, dataDir);

@@ -1,0 +1,579 @@
+package org.plenary.merge;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jooq.DSLContext;
+import org.plenary.access.Membership;
+import org.plenary.access.Role;
+import org.plenary.domain.DomainException;
+import org.plenary.events.AuditLog;
+import org.plenary.proposal.Proposal;
+import org.plenary.proposal.ProposalKind;
+import org.plenary.proposal.Proposals;
+import org.plenary.text.Numbering;
+
+/**
+ * The facilitators' merge: a workspace (the successor revision, state {@code editing}) built from Rev.N with the
+ * same paragraph ids, decisions on Rev.N's proposals that change it by three-way merges on word tokens
+ * ({@link TokenMerge}), direct edits, and publishing with a fate for every proposal ({@link Publication}).
+ * Every method runs in the caller's transaction, takes the negotiation's lock first (the workspace changes one
+ * step at a time, so two facilitators never lose each other's work), checks the caller's role, and appends its
+ * audit event last. Refusals are {@link DomainException}s.
+ *
+ * <pre>
+ *   Workspaces.Rev ws = merge.open(dsl, m, n, rev0, "Rev.1");
+ *   merge.decide(dsl, m, n, rev0, proposal, "\"p12v1\"", "accept", null, null);   // 409 merge-conflict when it collides
+ *   merge.publish(dsl, m, n, ws.id());
+ * </pre>
+ */
+public final class MergeService {
+  /** The decisions a facilitator can take on one proposal; "open" takes a decision back. */
+  public static final List<String> DECISIONS = List.of("accept", "accept-modified", "not-retained", "noted", "defer",
+      "open");
+
+  /** Paragraph statuses in a workspace. */
+  public static final List<String> STATUSES = List.of("open", "bracketed", "suggested-for-closure", "agreed-ad-ref",
+      "agreed");
+
+  /** What a decision did: the decision as stored (null when taken back) and the workspace paragraph after it. */
+  public record Decided(long proposalId, String decision, Workspaces.Para paragraph, int proposalVersion) {}
+
+  private static OffsetDateTime now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+  }
+
+  static void requireChair(Membership m) {
+    if (m.role() != Role.SECRETARIAT && m.role() != Role.FACILITATOR) {
+      throw DomainException.forbidden("only the facilitators and the secretariat build the next revision");
+    }
+  }
+
+  private static AuditLog.Actor actor(Membership m) {
+    return new AuditLog.Actor(m.accountId(), null);
+  }
+
+  // --- the workspace -------------------------------------------------------------------------------------------
+
+  /** Opens the successor workspace of published revision {@code r}: 409 when one is open or {@code r} is superseded. */
+  public Workspaces.Rev open(DSLContext dsl, Membership m, long n, long r, String label) {
+    requireChair(m);
+    Workspaces.lockNegotiation(dsl, n);
+    Workspaces.Rev base = Workspaces.revision(dsl, n, r).orElseThrow(() -> DomainException.notFound("revision " + r));
+    if (base.editing()) {
+      throw DomainException.conflict("not-published", "revision " + r + " is itself a workspace: publish it first");
+    }
+    // one workspace per revision (and only the latest published revision may have one: see superseded below)
+    Optional<Workspaces.Rev> open = Workspaces.workspaceOf(dsl, n, r);
+    if (open.isPresent()) {
+      throw DomainException.conflict("workspace-open", "the workspace " + open.get().label() + " (revision "
+          + open.get().id() + ") is open: publish it before opening another", Map.of("workspace", open.get().id()));
+    }
+    Optional<Workspaces.Rev> newer = Workspaces.publishedAfter(dsl, n, base.seq());
+    if (newer.isPresent()) {
+      throw superseded(r, newer.get());
+    }
+    String name = label == null || label.isBlank() ? "Rev." + Workspaces.nextSeq(dsl, n) : label.strip();
+    long id = Workspaces.createWorkspace(dsl, base, name, m.accountId());
+    Workspaces.Rev ws = Workspaces.revision(dsl, n, id).orElseThrow();
+    AuditLog.append(dsl, n, actor(m), "revision.created", "revision:" + id, Map.of("revision", id, "label", name,
+        "seq", ws.seq(), "basedOn", r, "workspace", true));
+    return ws;
+  }
+
+  static DomainException superseded(long r, Workspaces.Rev newer) {
+    return DomainException.conflict("superseded", "revision " + r + " is superseded by " + newer.label()
+        + " (revision " + newer.id() + ")", Map.of("supersededBy", newer.id(), "label", newer.label()));
+  }
+
+  /** The open workspace built on {@code r}; 409 when there is none. */
+  static Workspaces.Rev workspaceOn(DSLContext dsl, long n, long r) {
+    Workspaces.revision(dsl, n, r).orElseThrow(() -> DomainException.notFound("revision " + r));
+    return Workspaces.workspaceOf(dsl, n, r).orElseThrow(() -> DomainException.conflict("no-workspace",
+        "no workspace is open on revision " + r + ": POST …/revisions/" + r + "/successor opens one"));
+  }
+
+  /** An editing revision by id; 409 when it is published. */
+  static Workspaces.Rev editing(DSLContext dsl, long n, long ws) {
+    Workspaces.Rev rev = Workspaces.revision(dsl, n, ws).orElseThrow(() -> DomainException.notFound("revision " + ws));
+    if (!rev.editing()) {
+      throw DomainException.conflict("published", rev.label() + " is published, and a published revision never changes");
+    }
+    return rev;
+  }
+
+  // --- decisions -----------------------------------------------------------------------------------------------
+
+  /**
+   * Decides on proposal {@code proposalId} of revision {@code r}: the decision replaces any earlier one (whose
+   * change is taken out of the workspace first), and "open" takes it back. {@code ifMatch} must name the
+   * proposal's current version, which the decision then advances, so two facilitators deciding at once get 412.
+   */
+  public Decided decide(DSLContext dsl, Membership m, long n, long r, long proposalId, String ifMatch,
+      String decision, String text, String note) {
+    requireChair(m);
+    Workspaces.lockNegotiation(dsl, n);
+    Workspaces.Rev ws = workspaceOn(dsl, n, r);
+    Proposal p = Proposals.get(dsl, r, proposalId).orElseThrow(() -> DomainException.notFound("proposal " + proposalId));
+    requireVersion(ifMatch, p);
+    if (!Proposal.SUBMITTED.equals(p.state())) {
+      throw DomainException.conflict("not-submitted", "proposal " + proposalId + " is " + p.state()
+          + ": only a submitted proposal is decided");
+    }
+    checkDecision(p, decision, text);
+    undo(dsl, ws, p.id());
+    Workspaces.Para para = null;
+    if (!"open".equals(decision)) {
+      para = apply(dsl, m, n, r, ws, p, decision, text, note, null);
+    }
+    int version = Proposals.bumpVersion(dsl, p.id());
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("revision", ws.id());
+    payload.put("base", r);
+    payload.put("proposal", p.id());
+    payload.put("decision", decision);
+    payload.put("paragraph", p.paragraphId());
+    payload.put("delegation", p.delegation());
+    AuditLog.append(dsl, n, actor(m), "workspace.decision", "proposal:" + p.id(), payload);
+    if (para == null) {
+      para = Workspaces.paragraph(dsl, ws.id(), p.paragraphId()).orElse(null);
+    }
+    return new Decided(p.id(), "open".equals(decision) ? null : decision, para, version);
+  }
+
+  private static void requireVersion(String ifMatch, Proposal p) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw DomainException.preconditionRequired("If-Match", "send the proposal's ETag in If-Match (it is "
+          + p.etag() + ")", Map.of("etag", p.etag()));
+    }
+    if (!ifMatch.strip().equals(p.etag())) {
+      throw DomainException.preconditionFailed("the proposal has changed since you read it (now " + p.etag()
+          + "): read it again, then decide", Map.of("etag", p.etag(), "version", p.version()));
+    }
+  }
+
+  private static boolean changesText(ProposalKind kind) {
+    return kind == ProposalKind.AMEND || kind == ProposalKind.INSERT || kind == ProposalKind.DELETE
+        || kind == ProposalKind.RETAIN;
+  }
+
+  private static void checkDecision(Proposal p, String decision, String text) {
+    if (decision == null || !DECISIONS.contains(decision)) {
+      throw DomainException.invalid("decision", "must be one of " + String.join(", ", DECISIONS));
+    }
+    if (p.kind() == ProposalKind.SUPPORT || p.kind() == ProposalKind.OBJECT) {
+      throw DomainException.invalid("decision", "a " + p.kind().code() + " follows the proposal it concerns ("
+          + p.targetId() + "): decide on that one");
+    }
+    boolean accepting = decision.equals("accept") || decision.equals("accept-modified");
+    if (accepting && !changesText(p.kind())) {
+      throw DomainException.invalid("decision", "a " + p.kind().code() + " changes no text: decide noted, "
+          + "not-retained or defer");
+    }
+    if (decision.equals("accept-modified") && (text == null || text.isBlank())) {
+      throw DomainException.invalid("text", "is required with accept-modified: the paragraph's text as you accept it");
+    }
+    if (!decision.equals("accept-modified") && text != null) {
+      throw DomainException.invalid("text", "only goes with accept-modified");
+    }
+  }
+
+  /** Applies a decision to the workspace and stores it; returns the workspace paragraph it changed, if any. */
+  private Workspaces.Para apply(DSLContext dsl, Membership m, long n, long r, Workspaces.Rev ws, Proposal p,
+      String decision, String text, String note, Long combination) {
+    String before = null;
+    String after = null;
+    Long structural = null;
+    Workspaces.Para changed = null;
+    boolean accepting = decision.equals("accept") || decision.equals("accept-modified");
+    if (accepting) {
+      Workspaces.Para baseP = Workspaces.paragraph(dsl, r, p.paragraphId()).orElseThrow();
+      if (p.kind() == ProposalKind.INSERT) {
+        String body = decision.equals("accept") ? p.proposedParagraph(baseP.text(), baseP.number()) : text;
+        structural = insertNextTo(dsl, n, ws.id(), p.paragraphId(), !"before".equals(p.placement()), baseP.kind(),
+            body);
+        changed = Workspaces.paragraph(dsl, ws.id(), structural).orElseThrow();
+        before = "";
+        after = body;
+      } else if (p.kind() == ProposalKind.DELETE && p.anchor() == null && decision.equals("accept")) {
+        Workspaces.Para cur = standing(dsl, ws.id(), p.paragraphId());
+        removeFromOrder(dsl, ws.id(), cur.id());
+        structural = cur.id();
+        before = cur.text();
+        after = "";
+        changed = Workspaces.paragraph(dsl, ws.id(), cur.id()).orElseThrow();
+      } else {
+        String theirs = decision.equals("accept") ? p.proposedParagraph(baseP.text(), baseP.number())
+            : Proposal.withoutNumber(text, baseP.number(), baseP.text());
+        String[] texts = applyText(dsl, ws.id(), p.paragraphId(), baseP.text(), theirs);
+        before = texts[0];
+        after = texts[1];
+        changed = Workspaces.paragraph(dsl, ws.id(), p.paragraphId()).orElseThrow();
+      }
+    }
+    Workspaces.putDecision(dsl, new Workspaces.Decision(p.id(), ws.id(), combination != null ? "combined" : decision,
+        decision.equals("accept-modified") ? text : null, note, combination, p.paragraphId(), before, after, structural,
+        m.accountId(), now(), 1));
+    return changed;
+  }
+
+  /** The workspace paragraph as it stands; 409 when the workspace deleted it. */
+  private static Workspaces.Para standing(DSLContext dsl, long ws, long paragraphId) {
+    Workspaces.Para cur = Workspaces.paragraph(dsl, ws, paragraphId)
+        .orElseThrow(() -> DomainException.notFound("paragraph " + paragraphId + " in the workspace"));
+    if (cur.position() == null) {
+      throw DomainException.conflict("paragraph-deleted", "paragraph " + paragraphId + " is deleted in the workspace: "
+          + "restore it (take back the decision that deleted it) or edit another", Map.of("paragraph", paragraphId));
+    }
+    return cur;
+  }
+
+  /**
+   * Merges {@code theirs} (the paragraph as a proposal or the facilitator wants it, against {@code base}, the
+   * paragraph in Rev.N) into the workspace's text; returns {before, after}. A collision is a 409
+   * {@code merge-conflict} with both sides' token ops, and nothing changes.
+   */
+  private static String[] applyText(DSLContext dsl, long ws, long paragraphId, String base, String theirs) {
+    Workspaces.Para cur = standing(dsl, ws, paragraphId);
+    TokenMerge.Outcome o = TokenMerge.merge(base, cur.text(), theirs);
+    if (o instanceof TokenMerge.Conflict c) {
+      Map<String, Object> ext = new LinkedHashMap<>();
+      ext.put("paragraph", paragraphId);
+      ext.put("base", base);
+      ext.put("workspace", cur.text());
+      ext.put("proposed", theirs);
+      ext.put("workspaceOps", c.ours());
+      ext.put("proposalOps", c.theirs());
+      ext.put("etag", cur.etag());
+      throw DomainException.conflict("merge-conflict", "this change and the workspace change the same words of "
+          + "paragraph " + paragraphId + ": resolve it with accept-modified or a combination", ext);
+    }
+    String merged = ((TokenMerge.Merged) o).text();
+    if (!merged.equals(cur.text())) {
+      Workspaces.setText(dsl, ws, paragraphId, merged);
+    }
+    return new String[] {cur.text(), merged};
+  }
+
+  /** Takes the current decision on a proposal out of the workspace (its change reverted), if there is one. */
+  private void undo(DSLContext dsl, Workspaces.Rev ws, long proposalId) {
+    Optional<Workspaces.Decision> current = Workspaces.decision(dsl, proposalId);
+    if (current.isEmpty()) {
+      return;
+    }
+    Workspaces.Decision d = current.get();
+    if (d.combinationId() != null) {
+      dissolve(dsl, ws, d.combinationId());
+      return;
+    }
+    revert(dsl, ws, d);
+    Workspaces.removeDecision(dsl, proposalId);
+  }
+
+  private void revert(DSLContext dsl, Workspaces.Rev ws, Workspaces.Decision d) {
+    if (d.structuralParagraphId() != null) {
+      Workspaces.Para para = Workspaces.paragraph(dsl, ws.id(), d.structuralParagraphId()).orElse(null);
+      if (para == null) {
+        return;
+      }
+      if ("inserted".equals(para.change()) && d.textBefore() != null && d.textBefore().isEmpty()) {
+        // an accepted insertion: the paragraph it created goes again
+        List<Long> order = order(dsl, ws.id());
+        order.remove(para.id());
+        Workspaces.reorder(dsl, ws.id(), order);
+        Workspaces.dropCreatedParagraph(dsl, ws.id(), para.id());
+      } else {
+        restore(dsl, ws, para.id());
+      }
+      return;
+    }
+    if (d.textBefore() == null || d.textAfter() == null || d.textBefore().equals(d.textAfter())) {
+      return;
+    }
+    revertText(dsl, ws.id(), d.paragraphId(), d.textBefore(), d.textAfter());
+  }
+
+  /** Takes a change (before → after) out of a paragraph's current text, keeping everything done since. */
+  private static void revertText(DSLContext dsl, long ws, long paragraphId, String before, String after) {
+    Workspaces.Para cur = standing(dsl, ws, paragraphId);
+    TokenMerge.Outcome o = TokenMerge.merge(after, cur.text(), before);
+    if (o instanceof TokenMerge.Conflict c) {
+      throw DomainException.conflict("merge-conflict", "the words this decision changed in paragraph " + paragraphId
+          + " were edited since: edit the paragraph directly", Map.of("paragraph", paragraphId,
+              "workspace", cur.text(), "workspaceOps", c.ours(), "revertOps", c.theirs(), "etag", cur.etag()));
+    }
+    String merged = ((TokenMerge.Merged) o).text();
+    if (!merged.equals(cur.text())) {
+      Workspaces.setText(dsl, ws, paragraphId, merged);
+    }
+  }
+
+  private void dissolve(DSLContext dsl, Workspaces.Rev ws, long combinationId) {
+    Workspaces.Combination c = Workspaces.combination(dsl, combinationId).orElseThrow();
+    revertText(dsl, ws.id(), c.paragraphId(), c.textBefore(), c.textAfter());
+    for (long member : Workspaces.combinationMembers(dsl, combinationId)) {
+      Workspaces.removeDecision(dsl, member);
+    }
+    Workspaces.deleteCombination(dsl, combinationId);
+  }
+
+  /**
+   * Combines several proposals of one paragraph into one facilitator text: each is then decided "combined".
+   * Earlier decisions on them are taken out first.
+   */
+  public Workspaces.Combination combine(DSLContext dsl, Membership m, long n, long r, List<Long> proposalIds,
+      List<String> ifMatch, String text, String note) {
+    requireChair(m);
+    Workspaces.lockNegotiation(dsl, n);
+    Workspaces.Rev ws = workspaceOn(dsl, n, r);
+    if (proposalIds.size() < 2) {
+      throw DomainException.invalid("proposals", "name at least two proposals to combine");
+    }
+    if (text == null || text.isBlank()) {
+      throw DomainException.invalid("text", "is required: the paragraph's text combining the proposals");
+    }
+    List<Proposal> members = new ArrayList<>();
+    Long paragraph = null;
+    for (int i = 0; i < proposalIds.size(); i++) {
+      long id = proposalIds.get(i);
+      Proposal p = Proposals.get(dsl, r, id).orElseThrow(() -> DomainException.notFound("proposal " + id));
+      if (ifMatch != null && i < ifMatch.size() && ifMatch.get(i) != null) {
+        requireVersion(ifMatch.get(i), p);
+      }
+      if (!Proposal.SUBMITTED.equals(p.state())) {
+        throw DomainException.invalid("proposals[" + i + "]", "proposal " + id + " is " + p.state());
+      }
+      if (p.kind() != ProposalKind.AMEND && p.kind() != ProposalKind.DELETE && p.kind() != ProposalKind.RETAIN) {
+        throw DomainException.invalid("proposals[" + i + "]", "a " + p.kind().code()
+            + " cannot be combined into a paragraph's text");
+      }
+      if (paragraph != null && paragraph != p.paragraphId()) {
+        throw DomainException.invalid("proposals[" + i + "]", "all combined proposals concern one paragraph");
+      }
+      paragraph = p.paragraphId();
+      members.add(p);
+    }
+    for (Proposal p : members) {
+      undo(dsl, ws, p.id());
+    }
+    Workspaces.Para baseP = Workspaces.paragraph(dsl, r, paragraph).orElseThrow();
+    String[] texts = applyText(dsl, ws.id(), paragraph, baseP.text(), text);
+    long id = Workspaces.insertCombination(dsl, ws.id(), paragraph, text, note, texts[0], texts[1], m.accountId());
+    for (Proposal p : members) {
+      Workspaces.putDecision(dsl, new Workspaces.Decision(p.id(), ws.id(), "combined", null, note, id, paragraph,
+          null, null, null, m.accountId(), now(), 1));
+      Proposals.bumpVersion(dsl, p.id());
+    }
+    AuditLog.append(dsl, n, actor(m), "workspace.combination", "revision:" + ws.id(), Map.of("revision", ws.id(),
+        "base", r, "combination", id, "paragraph", paragraph, "proposals", proposalIds));
+    return Workspaces.combination(dsl, id).orElseThrow();
+  }
+
+  // --- direct edits --------------------------------------------------------------------------------------------
+
+  private static Workspaces.Para requireParagraphVersion(DSLContext dsl, long ws, long paragraphId, String ifMatch) {
+    Workspaces.Para cur = Workspaces.paragraph(dsl, ws, paragraphId)
+        .orElseThrow(() -> DomainException.notFound("paragraph " + paragraphId));
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw DomainException.preconditionRequired("If-Match", "send the paragraph's ETag in If-Match (it is "
+          + cur.etag() + ")", Map.of("etag", cur.etag()));
+    }
+    if (!ifMatch.strip().equals(cur.etag())) {
+      Map<String, Object> ext = new LinkedHashMap<>();
+      ext.put("etag", cur.etag());
+      ext.put("text", cur.text());
+      ext.put("status", cur.status());
+      throw DomainException.preconditionFailed("paragraph " + paragraphId + " has changed since you read it; its "
+          + "current text is in this problem: keep what you need and save again", ext);
+    }
+    return cur;
+  }
+
+  /** Sets a workspace paragraph's text and/or status, with the paragraph's ETag. */
+  public Workspaces.Para edit(DSLContext dsl, Membership m, long n, long wsId, long paragraphId, String ifMatch,
+      String text, String status) {
+    requireChair(m);
+    Workspaces.lockNegotiation(dsl, n);
+    Workspaces.Rev ws = editing(dsl, n, wsId);
+    Workspaces.Para cur = requireParagraphVersion(dsl, ws.id(), paragraphId, ifMatch);
+    if (cur.position() == null) {
+      throw DomainException.conflict("paragraph-deleted", "paragraph " + paragraphId + " is deleted in the workspace");
+    }
+    if (text == null && status == null) {
+      throw DomainException.invalid("text", "send text, status or both");
+    }
+    if (status != null && !STATUSES.contains(status)) {
+      throw DomainException.invalid("status", "must be one of " + String.join(", ", STATUSES));
+    }
+    if (text != null && text.isBlank()) {
+      throw DomainException.invalid("text", "must not be blank: delete the paragraph instead");
+    }
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("revision", ws.id());
+    payload.put("paragraph", paragraphId);
+    if (text != null && !text.equals(cur.text())) {
+      Workspaces.setText(dsl, ws.id(), paragraphId, text);
+      payload.put("text", true);
+    }
+    if (status != null && !status.equals(cur.status())) {
+      Workspaces.setStatus(dsl, ws.id(), paragraphId, status);
+      payload.put("status", Map.of("before", cur.status(), "after", status));
+    }
+    AuditLog.append(dsl, n, actor(m), "workspace.paragraph-edited", "revision:" + ws.id(), payload);
+    return Workspaces.paragraph(dsl, ws.id(), paragraphId).orElseThrow();
+  }
+
+  /** Inserts a new paragraph after or before another; an operative one takes a bis/ter number. */
+  public Workspaces.Para insert(DSLContext dsl, Membership m, long n, long wsId, Long after, Long before, String kind,
+      String text) {
+    requireChair(m);
+    Workspaces.lockNegotiation(dsl, n);
+    Workspaces.Rev ws = editing(dsl, n, wsId);
+    if ((after == null) == (before == null)) {
+      throw DomainException.invalid("after", "give exactly one of after and before: the paragraph it goes next to");
+    }
+    if (text == null || text.isBlank()) {
+      throw DomainException.invalid("text", "is required");
+    }
+    long next = after != null ? after : before;
+    Workspaces.Para neighbour = standing(dsl, ws.id(), next);
+    String k = kind == null ? neighbour.kind() : kind;
+    long id = insertNextTo(dsl, n, ws.id(), next, after != null, k, text);
+    AuditLog.append(dsl, n, actor(m), "workspace.paragraph-inserted", "revision:" + ws.id(), Map.of("revision",
+        ws.id(), "paragraph", id, after != null ? "after" : "before", next));
+    return Workspaces.paragraph(dsl, ws.id(), id).orElseThrow();
+  }
+
+  private static long insertNextTo(DSLContext dsl, long n, long ws, long neighbourId, boolean after, String kind,
+      String text) {
+    Workspaces.Para neighbour = standing(dsl, ws, neighbourId);
+    List<Workspaces.Para> all = Workspaces.paragraphs(dsl, ws);
+    List<Long> order = new ArrayList<>(all.stream().filter(p -> p.position() != null).map(Workspaces.Para::id).toList());
+    int at = order.indexOf(neighbourId) + (after ? 1 : 0);
+    // the number: after a numbered paragraph of the same kind, its number with bis/ter; else none
+    Workspaces.Para numberedFrom = after ? neighbour : at > 0 ? find(all, order.get(at - 1)) : null;
+    String number = null;
+    if (numberedFrom != null && numberedFrom.kind().equals(kind) && numberedFrom.number() != null) {
+      Set<String> taken = new HashSet<>();
+      all.forEach(p -> taken.add(p.number()));
+      number = Numbering.insertedAfter(numberedFrom.number(), taken, "rtl".equals(neighbour.direction()));
+    }
+    String direction = org.plenary.draft.Direction.of(text).code();
+    Long parent = neighbour.kind().equals(kind) ? neighbour.parent() : null;
+    long id = Workspaces.insertParagraph(dsl, n, ws, kind, number, parent, text, direction);
+    order.add(at, id);
+    Workspaces.reorder(dsl, ws, order);
+    return id;
+  }
+
+  private static Workspaces.Para find(List<Workspaces.Para> all, long id) {
+    return all.stream().filter(p -> p.id() == id).findFirst().orElse(null);
+  }
+
+  /** Deletes a workspace paragraph (with its ETag). */
+  public void delete(DSLContext dsl, Membership m, long n, long wsId, long paragraphId, String ifMatch) {
+    requireChair(m);
+    Workspaces.lockNegotiation(dsl, n);
+    Workspaces.Rev ws = editing(dsl, n, wsId);
+    Workspaces.Para cur = requireParagraphVersion(dsl, ws.id(), paragraphId, ifMatch);
+    if (cur.position() == null) {
+      throw DomainException.conflict("paragraph-deleted", "paragraph " + paragraphId + " is deleted already");
+    }
+    removeFromOrder(dsl, ws.id(), paragraphId);
+    AuditLog.append(dsl, n, actor(m), "workspace.paragraph-deleted", "revision:" + ws.id(), Map.of("revision",
+        ws.id(), "paragraph", paragraphId));
+  }
+
+  private static void removeFromOrder(DSLContext dsl, long ws, long paragraphId) {
+    List<Long> order = order(dsl, ws);
+    order.remove(paragraphId);
+    Workspaces.setDeleted(dsl, ws, paragraphId, true, null);
+    Workspaces.reorder(dsl, ws, order);
+  }
+
+  /** Puts a deleted paragraph back after the paragraph that precedes it in the base revision. */
+  private static void restore(DSLContext dsl, Workspaces.Rev ws, long paragraphId) {
+    List<Long> order = order(dsl, ws.id());
+    if (order.contains(paragraphId)) {
+      return;
+    }
+    List<Workspaces.Para> base = Workspaces.paragraphs(dsl, ws.basedOn()).stream()
+        .filter(p -> p.position() != null).toList();
+    int at = 0;
+    for (Workspaces.Para p : base) {
+      if (p.id() == paragraphId) {
+        break;
+      }
+      int i = order.indexOf(p.id());
+      if (i >= 0) {
+        at = i + 1;
+      }
+    }
+    order.add(at, paragraphId);
+    String status = base.stream().filter(p -> p.id() == paragraphId).map(Workspaces.Para::status).findFirst()
+        .orElse("open");
+    Workspaces.setDeleted(dsl, ws.id(), paragraphId, false, status);
+    Workspaces.reorder(dsl, ws.id(), order);
+  }
+
+  /** Moves a workspace paragraph after or before another (with its ETag). */
+  public Workspaces.Para move(DSLContext dsl, Membership m, long n, long wsId, long paragraphId, String ifMatch,
+      Long after, Long before) {
+    requireChair(m);
+    Workspaces.lockNegotiation(dsl, n);
+    Workspaces.Rev ws = editing(dsl, n, wsId);
+    Workspaces.Para cur = requireParagraphVersion(dsl, ws.id(), paragraphId, ifMatch);
+    if (cur.position() == null) {
+      throw DomainException.conflict("paragraph-deleted", "paragraph " + paragraphId + " is deleted in the workspace");
+    }
+    if ((after == null) == (before == null)) {
+      throw DomainException.invalid("after", "give exactly one of after and before");
+    }
+    long next = after != null ? after : before;
+    if (next == paragraphId) {
+      throw DomainException.invalid(after != null ? "after" : "before", "a paragraph cannot move next to itself");
+    }
+    standing(dsl, ws.id(), next);
+    List<Long> order = order(dsl, ws.id());
+    order.remove(paragraphId);
+    order.add(order.indexOf(next) + (after != null ? 1 : 0), paragraphId);
+    Workspaces.reorder(dsl, ws.id(), order);
+    dsl.update(org.plenary.schema.Tables.PARAGRAPH_VERSION)
+        .set(org.plenary.schema.Tables.PARAGRAPH_VERSION.VERSION, org.plenary.schema.Tables.PARAGRAPH_VERSION.VERSION.plus(1))
+        .where(org.plenary.schema.Tables.PARAGRAPH_VERSION.REVISION_ID.eq(ws.id())
+            .and(org.plenary.schema.Tables.PARAGRAPH_VERSION.PARAGRAPH_ID.eq(paragraphId))).execute();
+    AuditLog.append(dsl, n, actor(m), "workspace.paragraph-moved", "revision:" + ws.id(), Map.of("revision", ws.id(),
+        "paragraph", paragraphId, after != null ? "after" : "before", next));
+    return Workspaces.paragraph(dsl, ws.id(), paragraphId).orElseThrow();
+  }
+
+  private static List<Long> order(DSLContext dsl, long ws) {
+    return new ArrayList<>(Workspaces.paragraphs(dsl, ws).stream().filter(p -> p.position() != null)
+        .map(Workspaces.Para::id).toList());
+  }
+
+  /** The decisions of the workspace on {@code r}, by proposal. */
+  public Map<Long, Workspaces.Decision> decisions(DSLContext dsl, long n, long r) {
+    Workspaces.Rev ws = workspaceOn(dsl, n, r);
+    Map<Long, Workspaces.Decision> out = new LinkedHashMap<>();
+    Workspaces.decisions(dsl, ws.id()).forEach(d -> out.put(d.proposalId(), d));
+    return out;
+  }
+
+  /** The workspace on {@code r}, if open. */
+  public Optional<Workspaces.Rev> workspace(DSLContext dsl, long n, long r) {
+    return Workspaces.workspaceOf(dsl, n, r);
+  }
+
+  static boolean same(Object a, Object b) {
+    return Objects.equals(a, b);
+  }
+}

@@ -1,0 +1,287 @@
+package org.plenary.merge;
+
+import static org.plenary.schema.Tables.NEGOTIATION;
+import static org.plenary.schema.Tables.PARAGRAPH;
+import static org.plenary.schema.Tables.PARAGRAPH_VERSION;
+import static org.plenary.schema.Tables.PROPOSAL_COMBINATION;
+import static org.plenary.schema.Tables.PROPOSAL_DECISION;
+import static org.plenary.schema.Tables.REVISION;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.plenary.draft.Brackets;
+import org.plenary.schema.tables.records.ParagraphVersionRecord;
+import org.plenary.schema.tables.records.ProposalDecisionRecord;
+import org.plenary.schema.tables.records.RevisionRecord;
+
+/**
+ * The merge workspace's storage: the successor revision (state {@code editing}) and its paragraph versions, the
+ * decisions and combinations. Synchronous jOOQ, run by {@link MergeService} inside one transaction; returns
+ * records of this package, never jOOQ records.
+ */
+final class Workspaces {
+  /** A revision as the merge sees it. */
+  record Rev(long id, long negotiationId, int seq, String label, Long basedOn, String state) {
+    boolean editing() {
+      return "editing".equals(state);
+    }
+  }
+
+  /** A paragraph of a revision ({@code position} null: deleted in it). */
+  record Para(long id, Integer position, String kind, String number, Long parent, String text, String direction,
+      String status, String change, String previousNumber, Integer previousPosition, String alt, int version) {
+    String etag() {
+      return etag(id, version);
+    }
+
+    static String etag(long id, int version) {
+      return "\"w" + id + "v" + version + "\"";
+    }
+  }
+
+  /** A stored decision. */
+  record Decision(long proposalId, long workspaceId, String decision, String text, String note, Long combinationId,
+      Long paragraphId, String textBefore, String textAfter, Long structuralParagraphId, long decidedBy,
+      OffsetDateTime decidedAt, int version) {}
+
+  /** A stored combination. */
+  record Combination(long id, long workspaceId, long paragraphId, String text, String note, String textBefore,
+      String textAfter) {}
+
+  private Workspaces() {}
+
+  /** Locks the negotiation: workspace changes of one negotiation run one after the other. */
+  static void lockNegotiation(DSLContext dsl, long n) {
+    dsl.select(NEGOTIATION.ID).from(NEGOTIATION).where(NEGOTIATION.ID.eq(n)).forUpdate().fetchOne();
+  }
+
+  static Optional<Rev> revision(DSLContext dsl, long n, long id) {
+    return dsl.selectFrom(REVISION).where(REVISION.ID.eq(id).and(REVISION.NEGOTIATION_ID.eq(n)))
+        .fetchOptional(Workspaces::rev);
+  }
+
+  /** The workspace built on revision {@code base}, if one is open. */
+  static Optional<Rev> workspaceOf(DSLContext dsl, long n, long base) {
+    return dsl.selectFrom(REVISION)
+        .where(REVISION.NEGOTIATION_ID.eq(n).and(REVISION.BASED_ON.eq(base)).and(REVISION.STATE.eq("editing")))
+        .fetchOptional(Workspaces::rev);
+  }
+
+  /** Any open workspace of the negotiation. */
+  static Optional<Rev> anyWorkspace(DSLContext dsl, long n) {
+    return dsl.selectFrom(REVISION).where(REVISION.NEGOTIATION_ID.eq(n).and(REVISION.STATE.eq("editing")))
+        .limit(1).fetchOptional(Workspaces::rev);
+  }
+
+  /** The first published revision after {@code seq}, if any. */
+  static Optional<Rev> publishedAfter(DSLContext dsl, long n, int seq) {
+    return dsl.selectFrom(REVISION)
+        .where(REVISION.NEGOTIATION_ID.eq(n).and(REVISION.STATE.eq("published")).and(REVISION.SEQ.gt(seq)))
+        .orderBy(REVISION.SEQ).limit(1).fetchOptional(Workspaces::rev);
+  }
+
+  static int nextSeq(DSLContext dsl, long n) {
+    Integer max = dsl.select(org.jooq.impl.DSL.max(REVISION.SEQ)).from(REVISION).where(REVISION.NEGOTIATION_ID.eq(n))
+        .fetchOne().value1();
+    return max == null ? 0 : max + 1;
+  }
+
+  /** Creates the workspace on {@code base}: its paragraphs copied with the same ids. */
+  static long createWorkspace(DSLContext dsl, Rev base, String label, long by) {
+    RevisionRecord b = dsl.selectFrom(REVISION).where(REVISION.ID.eq(base.id())).fetchSingle();
+    long id = dsl.insertInto(REVISION)
+        .set(REVISION.NEGOTIATION_ID, base.negotiationId())
+        .set(REVISION.SEQ, nextSeq(dsl, base.negotiationId()))
+        .set(REVISION.LABEL, label)
+        .set(REVISION.BASED_ON, base.id())
+        .set(REVISION.STATE, "editing")
+        .set(REVISION.SOURCE_FORMAT, "workspace")
+        .set(REVISION.BRACKET_COUNT, b.getBracketCount())
+        .set(REVISION.ALT_COUNT, b.getAltCount())
+        .set(REVISION.CREATED_BY, by)
+        .returningResult(REVISION.ID).fetchOne().value1();
+    List<ParagraphVersionRecord> rows = new ArrayList<>();
+    for (ParagraphVersionRecord r : dsl.selectFrom(PARAGRAPH_VERSION)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(base.id()).and(PARAGRAPH_VERSION.POSITION.isNotNull()))
+        .orderBy(PARAGRAPH_VERSION.POSITION).fetch()) {
+      ParagraphVersionRecord c = r.copy();
+      c.setRevisionId(id);
+      c.setParagraphId(r.getParagraphId());
+      c.setChange("unchanged");
+      c.setPreviousNumber(r.getNumber());
+      c.setPreviousPosition(r.getPosition());
+      c.setVersion(1);
+      rows.add(c);
+    }
+    dsl.batchInsert(rows).execute();
+    return id;
+  }
+
+  /** Every paragraph of a revision, deleted ones last. */
+  static List<Para> paragraphs(DSLContext dsl, long revisionId) {
+    return dsl.selectFrom(PARAGRAPH_VERSION).where(PARAGRAPH_VERSION.REVISION_ID.eq(revisionId))
+        .orderBy(PARAGRAPH_VERSION.POSITION.asc().nullsLast(), PARAGRAPH_VERSION.PARAGRAPH_ID)
+        .fetch(Workspaces::para);
+  }
+
+  static Optional<Para> paragraph(DSLContext dsl, long revisionId, long paragraphId) {
+    return dsl.selectFrom(PARAGRAPH_VERSION)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(revisionId).and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq(paragraphId)))
+        .fetchOptional(Workspaces::para);
+  }
+
+  /** Sets a workspace paragraph's text (and bracket count), bumping its version. */
+  static void setText(DSLContext dsl, long ws, long paragraphId, String text) {
+    dsl.update(PARAGRAPH_VERSION)
+        .set(PARAGRAPH_VERSION.TEXT, text)
+        .set(PARAGRAPH_VERSION.BRACKETS, Brackets.count(text))
+        .set(PARAGRAPH_VERSION.VERSION, PARAGRAPH_VERSION.VERSION.plus(1))
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq(paragraphId)))
+        .execute();
+  }
+
+  static void setStatus(DSLContext dsl, long ws, long paragraphId, String status) {
+    dsl.update(PARAGRAPH_VERSION)
+        .set(PARAGRAPH_VERSION.STATUS, status)
+        .set(PARAGRAPH_VERSION.VERSION, PARAGRAPH_VERSION.VERSION.plus(1))
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq(paragraphId)))
+        .execute();
+  }
+
+  /**
+   * Rewrites the document order of a workspace: {@code order} lists the paragraph ids that stand in it, in order;
+   * any other paragraph of the workspace is deleted (position null). Two steps, so the unique (revision, position)
+   * never sees a duplicate on the way.
+   */
+  static void reorder(DSLContext dsl, long ws, List<Long> order) {
+    dsl.update(PARAGRAPH_VERSION).set(PARAGRAPH_VERSION.POSITION, (Integer) null)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws)).execute();
+    if (order.isEmpty()) {
+      return;
+    }
+    var cases = org.jooq.impl.DSL.choose(PARAGRAPH_VERSION.PARAGRAPH_ID);
+    org.jooq.CaseWhenStep<Long, Integer> step = null;
+    for (int i = 0; i < order.size(); i++) {
+      step = step == null ? cases.when(order.get(i), i) : step.when(order.get(i), i);
+    }
+    dsl.update(PARAGRAPH_VERSION).set(PARAGRAPH_VERSION.POSITION, step.otherwise((Integer) null))
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.PARAGRAPH_ID.in(order))).execute();
+  }
+
+  /** Marks a workspace paragraph deleted or standing again (its position is set by {@link #reorder}). */
+  static void setDeleted(DSLContext dsl, long ws, long paragraphId, boolean deleted, String restoredStatus) {
+    dsl.update(PARAGRAPH_VERSION)
+        .set(PARAGRAPH_VERSION.STATUS, deleted ? "deleted" : restoredStatus)
+        .set(PARAGRAPH_VERSION.VERSION, PARAGRAPH_VERSION.VERSION.plus(1))
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq(paragraphId)))
+        .execute();
+  }
+
+  /** A new paragraph created in the workspace (not yet placed: call {@link #reorder}). */
+  static long insertParagraph(DSLContext dsl, long n, long ws, String kind, String number, Long parent, String text,
+      String direction) {
+    long id = dsl.insertInto(PARAGRAPH).set(PARAGRAPH.NEGOTIATION_ID, n).set(PARAGRAPH.CREATED_IN_REVISION, ws)
+        .returningResult(PARAGRAPH.ID).fetchOne().value1();
+    dsl.insertInto(PARAGRAPH_VERSION)
+        .set(PARAGRAPH_VERSION.REVISION_ID, ws)
+        .set(PARAGRAPH_VERSION.PARAGRAPH_ID, id)
+        .set(PARAGRAPH_VERSION.POSITION, (Integer) null)
+        .set(PARAGRAPH_VERSION.KIND, kind)
+        .set(PARAGRAPH_VERSION.NUMBER, number)
+        .set(PARAGRAPH_VERSION.PARENT_ID, parent)
+        .set(PARAGRAPH_VERSION.TEXT, text)
+        .set(PARAGRAPH_VERSION.DIRECTION, direction)
+        .set(PARAGRAPH_VERSION.BRACKETS, Brackets.count(text))
+        .set(PARAGRAPH_VERSION.STATUS, "open")
+        .set(PARAGRAPH_VERSION.CHANGE, "inserted")
+        .execute();
+    return id;
+  }
+
+  /** Removes a paragraph the workspace created (an undone insertion): it never existed in any published text. */
+  static void dropCreatedParagraph(DSLContext dsl, long ws, long paragraphId) {
+    dsl.deleteFrom(PARAGRAPH_VERSION)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq(paragraphId))).execute();
+    dsl.deleteFrom(PARAGRAPH).where(PARAGRAPH.ID.eq(paragraphId).and(PARAGRAPH.CREATED_IN_REVISION.eq(ws))).execute();
+  }
+
+  static Optional<Decision> decision(DSLContext dsl, long proposalId) {
+    return dsl.selectFrom(PROPOSAL_DECISION).where(PROPOSAL_DECISION.PROPOSAL_ID.eq(proposalId))
+        .fetchOptional(Workspaces::decision);
+  }
+
+  static List<Decision> decisions(DSLContext dsl, long ws) {
+    return dsl.selectFrom(PROPOSAL_DECISION).where(PROPOSAL_DECISION.WORKSPACE_ID.eq(ws))
+        .orderBy(PROPOSAL_DECISION.PROPOSAL_ID).fetch(Workspaces::decision);
+  }
+
+  static void putDecision(DSLContext dsl, Decision d) {
+    dsl.deleteFrom(PROPOSAL_DECISION).where(PROPOSAL_DECISION.PROPOSAL_ID.eq(d.proposalId())).execute();
+    dsl.insertInto(PROPOSAL_DECISION)
+        .set(PROPOSAL_DECISION.PROPOSAL_ID, d.proposalId())
+        .set(PROPOSAL_DECISION.WORKSPACE_ID, d.workspaceId())
+        .set(PROPOSAL_DECISION.DECISION, d.decision())
+        .set(PROPOSAL_DECISION.TEXT, d.text())
+        .set(PROPOSAL_DECISION.NOTE, d.note())
+        .set(PROPOSAL_DECISION.COMBINATION_ID, d.combinationId())
+        .set(PROPOSAL_DECISION.PARAGRAPH_ID, d.paragraphId())
+        .set(PROPOSAL_DECISION.TEXT_BEFORE, d.textBefore())
+        .set(PROPOSAL_DECISION.TEXT_AFTER, d.textAfter())
+        .set(PROPOSAL_DECISION.STRUCTURAL_PARAGRAPH_ID, d.structuralParagraphId())
+        .set(PROPOSAL_DECISION.DECIDED_BY, d.decidedBy())
+        .set(PROPOSAL_DECISION.DECIDED_AT, d.decidedAt())
+        .set(PROPOSAL_DECISION.VERSION, d.version())
+        .execute();
+  }
+
+  static void removeDecision(DSLContext dsl, long proposalId) {
+    dsl.deleteFrom(PROPOSAL_DECISION).where(PROPOSAL_DECISION.PROPOSAL_ID.eq(proposalId)).execute();
+  }
+
+  static long insertCombination(DSLContext dsl, long ws, long paragraphId, String text, String note, String before,
+      String after, long by) {
+    return dsl.insertInto(PROPOSAL_COMBINATION)
+        .set(PROPOSAL_COMBINATION.WORKSPACE_ID, ws)
+        .set(PROPOSAL_COMBINATION.PARAGRAPH_ID, paragraphId)
+        .set(PROPOSAL_COMBINATION.TEXT, text)
+        .set(PROPOSAL_COMBINATION.NOTE, note)
+        .set(PROPOSAL_COMBINATION.TEXT_BEFORE, before)
+        .set(PROPOSAL_COMBINATION.TEXT_AFTER, after)
+        .set(PROPOSAL_COMBINATION.CREATED_BY, by)
+        .returningResult(PROPOSAL_COMBINATION.ID).fetchOne().value1();
+  }
+
+  static Optional<Combination> combination(DSLContext dsl, long id) {
+    return dsl.selectFrom(PROPOSAL_COMBINATION).where(PROPOSAL_COMBINATION.ID.eq(id))
+        .fetchOptional(r -> new Combination(r.getId(), r.getWorkspaceId(), r.getParagraphId(), r.getText(),
+            r.getNote(), r.getTextBefore(), r.getTextAfter()));
+  }
+
+  static void deleteCombination(DSLContext dsl, long id) {
+    dsl.deleteFrom(PROPOSAL_COMBINATION).where(PROPOSAL_COMBINATION.ID.eq(id)).execute();
+  }
+
+  static List<Long> combinationMembers(DSLContext dsl, long combinationId) {
+    return dsl.select(PROPOSAL_DECISION.PROPOSAL_ID).from(PROPOSAL_DECISION)
+        .where(PROPOSAL_DECISION.COMBINATION_ID.eq(combinationId)).fetch(PROPOSAL_DECISION.PROPOSAL_ID);
+  }
+
+  private static Rev rev(RevisionRecord r) {
+    return new Rev(r.getId(), r.getNegotiationId(), r.getSeq(), r.getLabel(), r.getBasedOn(), r.getState());
+  }
+
+  private static Para para(ParagraphVersionRecord r) {
+    return new Para(r.getParagraphId(), r.getPosition(), r.getKind(), r.getNumber(), r.getParentId(), r.getText(),
+        r.getDirection(), r.getStatus(), r.getChange(), r.getPreviousNumber(), r.getPreviousPosition(), r.getAlt(),
+        r.getVersion() == null ? 1 : r.getVersion());
+  }
+
+  private static Decision decision(ProposalDecisionRecord r) {
+    return new Decision(r.getProposalId(), r.getWorkspaceId(), r.getDecision(), r.getText(), r.getNote(),
+        r.getCombinationId(), r.getParagraphId(), r.getTextBefore(), r.getTextAfter(), r.getStructuralParagraphId(),
+        r.getDecidedBy(), r.getDecidedAt(), r.getVersion());
+  }
+}
