@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jooq.DSLContext;
@@ -274,8 +273,9 @@ public final class MergeService {
       dissolve(dsl, ws, d.combinationId());
       return;
     }
-    revert(dsl, ws, d);
+    // the row first: it names the paragraph an accepted insertion created, which the revert removes
     Workspaces.removeDecision(dsl, proposalId);
+    revert(dsl, ws, d);
   }
 
   private void revert(DSLContext dsl, Workspaces.Rev ws, Workspaces.Decision d) {
@@ -379,6 +379,22 @@ public final class MergeService {
 
   // --- direct edits --------------------------------------------------------------------------------------------
 
+  /** The start of every direct edit: the caller is the chair, the negotiation is locked, the revision a workspace. */
+  private static Workspaces.Rev changing(DSLContext dsl, Membership m, long n, long wsId) {
+    requireChair(m);
+    Workspaces.lockNegotiation(dsl, n);
+    return editing(dsl, n, wsId);
+  }
+
+  /** The paragraph at the version {@code ifMatch} names, standing in the workspace. */
+  private static Workspaces.Para standingVersion(DSLContext dsl, long ws, long paragraphId, String ifMatch) {
+    Workspaces.Para cur = requireParagraphVersion(dsl, ws, paragraphId, ifMatch);
+    if (cur.position() == null) {
+      throw DomainException.conflict("paragraph-deleted", "paragraph " + paragraphId + " is deleted in the workspace");
+    }
+    return cur;
+  }
+
   private static Workspaces.Para requireParagraphVersion(DSLContext dsl, long ws, long paragraphId, String ifMatch) {
     Workspaces.Para cur = Workspaces.paragraph(dsl, ws, paragraphId)
         .orElseThrow(() -> DomainException.notFound("paragraph " + paragraphId));
@@ -400,13 +416,8 @@ public final class MergeService {
   /** Sets a workspace paragraph's text and/or status, with the paragraph's ETag. */
   public Workspaces.Para edit(DSLContext dsl, Membership m, long n, long wsId, long paragraphId, String ifMatch,
       String text, String status) {
-    requireChair(m);
-    Workspaces.lockNegotiation(dsl, n);
-    Workspaces.Rev ws = editing(dsl, n, wsId);
-    Workspaces.Para cur = requireParagraphVersion(dsl, ws.id(), paragraphId, ifMatch);
-    if (cur.position() == null) {
-      throw DomainException.conflict("paragraph-deleted", "paragraph " + paragraphId + " is deleted in the workspace");
-    }
+    Workspaces.Rev ws = changing(dsl, m, n, wsId);
+    Workspaces.Para cur = standingVersion(dsl, ws.id(), paragraphId, ifMatch);
     if (text == null && status == null) {
       throw DomainException.invalid("text", "send text, status or both");
     }
@@ -434,9 +445,7 @@ public final class MergeService {
   /** Inserts a new paragraph after or before another; an operative one takes a bis/ter number. */
   public Workspaces.Para insert(DSLContext dsl, Membership m, long n, long wsId, Long after, Long before, String kind,
       String text) {
-    requireChair(m);
-    Workspaces.lockNegotiation(dsl, n);
-    Workspaces.Rev ws = editing(dsl, n, wsId);
+    Workspaces.Rev ws = changing(dsl, m, n, wsId);
     if ((after == null) == (before == null)) {
       throw DomainException.invalid("after", "give exactly one of after and before: the paragraph it goes next to");
     }
@@ -480,13 +489,8 @@ public final class MergeService {
 
   /** Deletes a workspace paragraph (with its ETag). */
   public void delete(DSLContext dsl, Membership m, long n, long wsId, long paragraphId, String ifMatch) {
-    requireChair(m);
-    Workspaces.lockNegotiation(dsl, n);
-    Workspaces.Rev ws = editing(dsl, n, wsId);
-    Workspaces.Para cur = requireParagraphVersion(dsl, ws.id(), paragraphId, ifMatch);
-    if (cur.position() == null) {
-      throw DomainException.conflict("paragraph-deleted", "paragraph " + paragraphId + " is deleted already");
-    }
+    Workspaces.Rev ws = changing(dsl, m, n, wsId);
+    standingVersion(dsl, ws.id(), paragraphId, ifMatch);
     removeFromOrder(dsl, ws.id(), paragraphId);
     AuditLog.append(dsl, n, actor(m), "workspace.paragraph-deleted", "revision:" + ws.id(), Map.of("revision",
         ws.id(), "paragraph", paragraphId));
@@ -527,13 +531,8 @@ public final class MergeService {
   /** Moves a workspace paragraph after or before another (with its ETag). */
   public Workspaces.Para move(DSLContext dsl, Membership m, long n, long wsId, long paragraphId, String ifMatch,
       Long after, Long before) {
-    requireChair(m);
-    Workspaces.lockNegotiation(dsl, n);
-    Workspaces.Rev ws = editing(dsl, n, wsId);
-    Workspaces.Para cur = requireParagraphVersion(dsl, ws.id(), paragraphId, ifMatch);
-    if (cur.position() == null) {
-      throw DomainException.conflict("paragraph-deleted", "paragraph " + paragraphId + " is deleted in the workspace");
-    }
+    Workspaces.Rev ws = changing(dsl, m, n, wsId);
+    standingVersion(dsl, ws.id(), paragraphId, ifMatch);
     if ((after == null) == (before == null)) {
       throw DomainException.invalid("after", "give exactly one of after and before");
     }
@@ -571,9 +570,5 @@ public final class MergeService {
   /** The workspace on {@code r}, if open. */
   public Optional<Workspaces.Rev> workspace(DSLContext dsl, long n, long r) {
     return Workspaces.workspaceOf(dsl, n, r);
-  }
-
-  static boolean same(Object a, Object b) {
-    return Objects.equals(a, b);
   }
 }

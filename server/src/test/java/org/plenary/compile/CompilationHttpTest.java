@@ -58,6 +58,11 @@ class CompilationHttpTest {
     for (String d : DELEGATIONS) {
       delegates.put(d, server.participant(n, d.toLowerCase() + "@delegation.test", "delegate", d));
     }
+    // the sample's co-sponsors that propose nothing take part too (a co-sponsor must be able to answer)
+    for (String d : List.of("KWT", "BHR", "FRA", "SWE")) {
+      assertThat(server.admin.post("/api/v1/negotiations/" + n + "/delegations", Map.of("code", d)).status())
+          .isEqualTo(201);
+    }
     var dsl = server.plenary().database().dsl();
     for (String[] g : new String[][] {{"ARAB", "EGY"}, {"G77", "IRQ"}, {"EU", "DEU"}}) {
       dsl.insertInto(NEGOTIATION_DELEGATION, NEGOTIATION_DELEGATION.NEGOTIATION_ID,
