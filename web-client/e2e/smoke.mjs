@@ -55,10 +55,12 @@ try {
   const compiled = await page.request.get(url + docx);
   check(compiled.status() === 200 && compiled.headers()['content-type'].includes('wordprocessingml'),
     'the consolidated comments document downloads as DOCX from the revision');
-  const diffHref = await page.locator('a.diff').getAttribute('href');
-  const diff = diffHref === null ? null : await page.request.get(url + diffHref);
-  check(diff !== null && diff.status() === 200 && (await diff.text()).includes('<ins'),
-    'the diff from the revision before opens');
+  // the diff from the revision before opens inside the app, and leads back
+  await page.locator('a.diff').click();
+  const diffShown = await page.waitForSelector('.diff-view ins', { timeout: 10000 }).then(() => true, () => false);
+  check(diffShown, 'the diff from the revision before opens in the app');
+  await page.goBack();
+  await page.waitForSelector('form.window-form');
   // the chair sets the comment deadline and starts the silence procedure from the revision
   await page.fill('form.window-form input[name=deadline]', '2031-03-01T09:30');
   await page.check('form.window-form input[name=silence]');

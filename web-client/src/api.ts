@@ -1,4 +1,13 @@
 // The only module that talks to the server.
+import type { DiffJson, ProposalDiff } from './diff';
+
+/** The content type a revision file is sent with, by its name: DOCX, Markdown, else plain text. */
+export function uploadType(name: string): string {
+  const lower = name.toLowerCase();
+  if (lower.endsWith('.docx')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  if (lower.endsWith('.md') || lower.endsWith('.markdown')) return 'text/markdown; charset=utf-8';
+  return 'text/plain; charset=utf-8';
+}
 
 export interface Problem {
   type: string;
@@ -101,7 +110,7 @@ async function call<T>(method: string, path: string, body?: unknown, contentType
     method,
     headers,
     credentials: 'same-origin',
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    body: body === undefined ? undefined : typeof body === 'string' || body instanceof Blob ? body : JSON.stringify(body),
   });
   if (response.status === 204) return undefined as T;
   const text = await response.text();
@@ -141,6 +150,8 @@ export interface Proposal {
 export interface NewProposal {
   kind: string;
   paragraph: number;
+  /** For an insertion: the new paragraph goes before or after {@code paragraph}. */
+  placement?: 'before' | 'after';
   text?: string;
   rationale?: string;
   target?: number;
@@ -196,8 +207,15 @@ function follow(n: number, onEvent: (e: LiveEvent) => void, onState?: (live: boo
 
 export const api = {
   follow,
-  proposals: (n: number, r: number) =>
-    call<{ proposals: Proposal[] }>('GET', `/negotiations/${n}/revisions/${r}/proposals`).then((x) => x.proposals),
+  proposals: (n: number, r: number, filter: Record<string, string> = {}) => {
+    const q = new URLSearchParams(filter).toString();
+    return call<{ proposals: Proposal[] }>('GET', `/negotiations/${n}/revisions/${r}/proposals${q ? `?${q}` : ''}`)
+      .then((x) => x.proposals);
+  },
+  proposalDiff: (n: number, r: number, id: number) =>
+    call<ProposalDiff>('GET', `/negotiations/${n}/revisions/${r}/proposals/${id}/diff`),
+  diff: (n: number, from: number, to: number) =>
+    call<DiffJson>('GET', `/negotiations/${n}/diff?from=${from}&to=${to}&format=json`),
   proposal: (n: number, r: number, id: number) =>
     call<Proposal>('GET', `/negotiations/${n}/revisions/${r}/proposals/${id}`),
   propose: (n: number, r: number, proposal: NewProposal) =>
@@ -234,7 +252,8 @@ export const api = {
   commentWindow: (n: number, r: number) => call<CommentWindow>('GET', `/negotiations/${n}/revisions/${r}/comment-window`),
   delegations: (n: number) =>
     call<{ delegations: NegotiationDelegation[] }>('GET', `/negotiations/${n}/delegations`).then((x) => x.delegations),
-  uploadRevision: (n: number, label: string, text: string, markdown: boolean) =>
-    call<Revision>('POST', `/negotiations/${n}/revisions?label=${encodeURIComponent(label)}`, text,
-      markdown ? 'text/markdown; charset=utf-8' : 'text/plain; charset=utf-8'),
+  /** Uploads a text, Markdown or DOCX file as the next revision (the server reads each by its content type). */
+  uploadRevision: (n: number, label: string, file: File) =>
+    call<Revision>('POST', `/negotiations/${n}/revisions?label=${encodeURIComponent(label)}&name=${encodeURIComponent(file.name)}`,
+      file, uploadType(file.name)),
 };

@@ -23,6 +23,19 @@ export class ProposeEvent extends Event {
   }
 }
 
+/**
+ * The viewer's delegation supports or objects to a proposal; the same stance again retracts it, the other one
+ * replaces it.
+ */
+export class StanceEvent extends Event {
+  static readonly type = 'plenary-stance';
+
+  constructor(readonly proposal: Proposal, readonly kind: 'support' | 'object',
+    readonly done: (error: string | null) => void = () => undefined) {
+    super(StanceEvent.type, { bubbles: true, composed: true });
+  }
+}
+
 /** The proposing delegation withdraws its proposal (the version it has seen: If-Match). */
 export class WithdrawEvent extends Event {
   static readonly type = 'plenary-withdraw';
@@ -84,6 +97,7 @@ export class CosponsorAnswerEvent extends Event {
 declare global {
   interface HTMLElementEventMap {
     'plenary-propose': ProposeEvent;
+    'plenary-stance': StanceEvent;
     'plenary-withdraw': WithdrawEvent;
     'plenary-edit': EditEvent;
     'plenary-invite': InviteEvent;

@@ -72,11 +72,205 @@ const labels = {
   cosponsoredBy: { en: 'with', ar: 'مع' },
   live: { en: 'live', ar: 'مباشر' },
   offline: { en: 'reconnecting…', ar: 'جارٍ إعادة الاتصال…' },
+  logInTitle: { en: 'Log in to Plenary', ar: 'تسجيل الدخول إلى بلينري' },
+  proposeOn: { en: 'Propose on', ar: 'اقتراح على' },
+  supportOf: { en: 'Support the proposal of', ar: 'تأييد مقترح' },
+  objectTo: { en: 'Object to the proposal of', ar: 'الاعتراض على مقترح' },
+  onParagraph: { en: 'on', ar: 'على' },
+  youSupport: { en: 'Your delegation supports this (press to retract)', ar: 'وفدكم يؤيد هذا (اضغط للسحب)' },
+  youObject: { en: 'Your delegation objects to this (press to retract)', ar: 'وفدكم يعترض على هذا (اضغط للسحب)' },
+  submittedBy: { en: 'submitted by', ar: 'قدّمه' },
+  newArrival: { en: 'New', ar: 'جديد' },
+  diff: { en: 'Compare revisions', ar: 'مقارنة المراجعات' },
+  diffTitle: { en: 'Changes between revisions', ar: 'التغييرات بين المراجعات' },
+  from: { en: 'From', ar: 'من' },
+  to: { en: 'To', ar: 'إلى' },
+  compare: { en: 'Compare', ar: 'قارن' },
+  inline: { en: 'Inline', ar: 'ضمن النص' },
+  sideBySide: { en: 'Side by side', ar: 'جنباً إلى جنب' },
+  changesOnly: { en: 'Changes only', ar: 'التغييرات فقط' },
+  layout: { en: 'Layout', ar: 'العرض' },
+  noChanges: { en: 'No changes between these revisions.', ar: 'لا تغييرات بين هاتين المراجعتين.' },
+  older: { en: 'Older', ar: 'الأقدم' },
+  newer: { en: 'Newer', ar: 'الأحدث' },
+  movedFrom: { en: 'moved from', ar: 'نُقلت من' },
+  wasNumbered: { en: 'was', ar: 'كانت' },
+  pickTwo: { en: 'Pick two different revisions.', ar: 'اختر مراجعتين مختلفتين.' },
+  redline: { en: 'Against the paragraph', ar: 'مقارنةً بالفقرة' },
+  filters: { en: 'Filter proposals', ar: 'تصفية المقترحات' },
+  delegation: { en: 'Delegation', ar: 'الوفد' },
+  state: { en: 'State', ar: 'الحالة' },
+  all: { en: 'All', ar: 'الكل' },
+  mine: { en: 'Mine', ar: 'مقترحاتي' },
+  myGroup: { en: 'My group', ar: 'مجموعتي' },
+  group: { en: 'Group', ar: 'المجموعة' },
+  clearFilters: { en: 'Clear filters', ar: 'إزالة التصفية' },
+  overview: { en: 'Overview: how contested each paragraph is', ar: 'نظرة عامة: مدى الخلاف على كل فقرة' },
+  shown: { en: 'shown', ar: 'معروضة' },
+  onWords: { en: 'Only on these words (optional; type them as in the paragraph)', ar: 'على هذه الكلمات فقط (اختياري؛ اكتبها كما في الفقرة)' },
+  wordsNotFound: { en: 'These words are not in the paragraph.', ar: 'هذه الكلمات غير موجودة في الفقرة.' },
+  wordsFound: { en: 'Found in the paragraph.', ar: 'موجودة في الفقرة.' },
+  uploadHint: { en: 'A text, Markdown or Word (DOCX) file', ar: 'ملف نصي أو Markdown أو Word (DOCX)' },
+  file: { en: 'File', ar: 'الملف' },
+  language2: { en: 'Language', ar: 'اللغة' },
+  mainNav: { en: 'Main', ar: 'الرئيسية' },
+  announcements: { en: 'Live updates', ar: 'التحديثات المباشرة' },
+  skip: { en: 'Skip to content', ar: 'انتقل إلى المحتوى' },
+  revision: { en: 'Revision', ar: 'المراجعة' },
+  arrivedFrom: { en: 'new from', ar: 'جديد من' },
+  supportArrived: { en: 'support from', ar: 'تأييد من' },
+  objectionArrived: { en: 'objection from', ar: 'اعتراض من' },
+  withdrawnNotice: { en: 'withdrawn by', ar: 'سحبه' },
+  stances: { en: 'stances', ar: 'مواقف' },
 } as const;
+
+const plurals = {
+  proposal: { en: { one: 'proposal', other: 'proposals' }, ar: { zero: 'مقترحات', one: 'مقترح', two: 'مقترحان', few: 'مقترحات', many: 'مقترحاً', other: 'مقترح' } },
+  paragraph: { en: { one: 'paragraph', other: 'paragraphs' }, ar: { zero: 'فقرات', one: 'فقرة', two: 'فقرتان', few: 'فقرات', many: 'فقرة', other: 'فقرة' } },
+  bracket: { en: { one: 'open bracket', other: 'open brackets' }, ar: { zero: 'أقواس مفتوحة', one: 'قوس مفتوح', two: 'قوسان مفتوحان', few: 'أقواس مفتوحة', many: 'قوساً مفتوحاً', other: 'قوس مفتوح' } },
+  change: { en: { one: 'change', other: 'changes' }, ar: { zero: 'تغييرات', one: 'تغيير', two: 'تغييران', few: 'تغييرات', many: 'تغييراً', other: 'تغيير' } },
+  stance: { en: { one: 'support or objection', other: 'supports and objections' }, ar: { zero: 'مواقف', one: 'موقف', two: 'موقفان', few: 'مواقف', many: 'موقفاً', other: 'موقف' } },
+} as const;
+
+export type PluralKey = keyof typeof plurals;
+
+/**
+ * "3 proposals" / "٣ مقترحات", "1 proposal" / "مقترح واحد"-style forms chosen by {@code Intl.PluralRules} of the
+ * interface language (Arabic has six categories); digits localised.
+ */
+export function count(n: number, key: PluralKey, lang: Lang): string {
+  const forms = plurals[key][lang] as Record<string, string>;
+  const category = new Intl.PluralRules(lang).select(n);
+  return `${localDigits(n, lang)} ${forms[category] ?? forms.other}`;
+}
+
+/**
+ * Between two facts of a line ("3 paragraphs — 1 open bracket"): not "·", which next to Arabic-Indic digits reads
+ * as a zero (٠). An en dash with spaces cannot be taken for a digit in either script.
+ */
+export const SEP = ' – ';
+
+/** "Back" arrow pointing to where one came from: left in English, right in Arabic. */
+export function backArrow(lang: Lang): string {
+  return lang === 'ar' ? '→' : '←';
+}
+
+/** An arrow in reading order, from something older to something newer. */
+export function forwardArrow(lang: Lang): string {
+  return lang === 'ar' ? '←' : '→';
+}
+
+const roles: Record<string, { en: string; ar: string }> = {
+  delegate: { en: 'delegate', ar: 'مندوب' },
+  facilitator: { en: 'facilitator', ar: 'ميسّر' },
+  secretariat: { en: 'secretariat', ar: 'الأمانة' },
+  observer: { en: 'observer', ar: 'مراقب' },
+  admin: { en: 'administrator', ar: 'مدير' },
+};
+
+export function roleLabel(role: string, lang: Lang): string {
+  return roles[role]?.[lang] ?? role;
+}
+
+/** A language code in the interface language ("ar" → "Arabic" / "العربية"), by Intl.DisplayNames. */
+export function languageLabel(code: string, lang: Lang): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+const changes: Record<string, { en: string; ar: string }> = {
+  unchanged: { en: 'unchanged', ar: 'دون تغيير' },
+  modified: { en: 'modified', ar: 'معدّلة' },
+  inserted: { en: 'inserted', ar: 'مُضافة' },
+  deleted: { en: 'deleted', ar: 'محذوفة' },
+  moved: { en: 'moved', ar: 'منقولة' },
+  moved_modified: { en: 'moved and modified', ar: 'منقولة ومعدّلة' },
+  renumbered: { en: 'renumbered', ar: 'أعيد ترقيمها' },
+  split: { en: 'split', ar: 'مقسّمة' },
+  merged: { en: 'merged', ar: 'مدمجة' },
+};
+
+/** A diff change kind in the interface language. */
+export function changeLabel(change: string, lang: Lang): string {
+  return changes[change]?.[lang] ?? change;
+}
+
+const problems: Record<string, { en: string; ar: string }> = {
+  validation: { en: 'Some fields need attention.', ar: 'بعض الحقول تحتاج إلى تصحيح.' },
+  forbidden: { en: 'You are not allowed to do this.', ar: 'غير مسموح لكم بذلك.' },
+  'not-found': { en: 'Not found.', ar: 'غير موجود.' },
+  unauthorized: { en: 'Please log in again.', ar: 'يرجى تسجيل الدخول مجدداً.' },
+  'invalid-credentials': { en: 'Wrong email or password.', ar: 'البريد الإلكتروني أو كلمة المرور غير صحيحة.' },
+  'own-proposal': { en: 'A delegation does not support or object to its own proposal.', ar: 'لا يؤيد الوفد مقترحه ولا يعترض عليه.' },
+  'stance-exists': { en: 'Your delegation has already taken this stance; press it again to retract it.', ar: 'سبق أن اتخذ وفدكم هذا الموقف؛ اضغط عليه مجدداً لسحبه.' },
+  'comment-window-closed': { en: 'The comment window is closed.', ar: 'باب التعليقات مغلق.' },
+  'silence-procedure': { en: 'The silence procedure runs: only objections to a paragraph are accepted.', ar: 'إجراء الصمت جارٍ: لا يُقبل إلا الاعتراض على فقرة.' },
+  'precondition-failed': { en: 'Someone changed it meanwhile; the current version is shown.', ar: 'غيّره شخص آخر في الأثناء؛ تُعرض النسخة الحالية.' },
+  'not-submitted': { en: 'It is no longer open.', ar: 'لم يعد مفتوحاً.' },
+  'payload-too-large': { en: 'The file is too large.', ar: 'الملف كبير جداً.' },
+  'unsupported-media-type': { en: 'This kind of file is not accepted (text, Markdown or DOCX).', ar: 'هذا النوع من الملفات غير مقبول (نص أو Markdown أو DOCX).' },
+  'rate-limited': { en: 'Too many attempts; wait a moment.', ar: 'محاولات كثيرة؛ انتظر قليلاً.' },
+  busy: { en: 'The server is busy; send it again in a moment.', ar: 'الخادم مشغول؛ أعد الإرسال بعد قليل.' },
+  'no-proposed-text': { en: 'This proposal has no text to compare.', ar: 'لا نص في هذا المقترح للمقارنة.' },
+};
+
+const fields: Record<string, { en: string; ar: string }> = {
+  text: { en: 'Text', ar: 'النص' },
+  rationale: { en: 'Rationale', ar: 'المبررات' },
+  kind: { en: 'Kind', ar: 'النوع' },
+  paragraph: { en: 'Paragraph', ar: 'الفقرة' },
+  anchor: { en: 'Selected words', ar: 'الكلمات المحددة' },
+  target: { en: 'Proposal', ar: 'المقترح' },
+  placement: { en: 'Placement', ar: 'الموضع' },
+  onBehalfOf: { en: 'On behalf of', ar: 'باسم' },
+  cosponsors: { en: 'Co-sponsors', ar: 'المشاركون في التقديم' },
+  deadline: { en: 'Deadline', ar: 'الموعد النهائي' },
+  label: { en: 'Label', ar: 'التسمية' },
+  title: { en: 'Title', ar: 'العنوان' },
+};
+
+const fieldMessages: [RegExp, { en: string; ar: string }][] = [
+  [/^is required/, { en: 'is required', ar: 'مطلوب' }],
+  [/characters long; at most/, { en: 'is too long', ar: 'طويل جداً' }],
+  [/listed twice/, { en: 'is listed twice', ar: 'مذكور مرتين' }],
+  [/is not a delegation|unknown delegation|not a delegation code|must be a delegation code/, { en: 'is not a known delegation code', ar: 'ليس رمز وفد معروفاً' }],
+];
+
+/** The problem shape the server sends (RFC 9457), as far as the message needs it. */
+export interface ProblemLike {
+  type: string;
+  title: string;
+  detail?: string;
+  errors?: { field: string; message: string }[];
+}
+
+/**
+ * A server problem in the interface language: its type and field errors mapped to localized messages; the
+ * server's own {@code detail} (English) is the fallback for what the client does not know.
+ */
+export function problemMessage(problem: ProblemLike, lang: Lang): string {
+  const type = problem.type.replace(/^urn:plenary:problem:/, '');
+  const known = problems[type]?.[lang];
+  const fieldLines = (problem.errors ?? []).map((f) => {
+    const base = f.field.replace(/\[\d+\]$/, '');
+    const name = fields[base]?.[lang] ?? f.field;
+    const message = fieldMessages.find(([re]) => re.test(f.message))?.[1][lang] ?? f.message;
+    return `${name}: ${message}`;
+  });
+  const head = known ?? problem.detail ?? problem.title;
+  return [head, ...fieldLines].join(' — ');
+}
 
 const kinds: Record<string, { en: string; ar: string }> = {
   amend: { en: 'Amendment', ar: 'تعديل' },
   insert: { en: 'New paragraph', ar: 'إضافة فقرة' },
+  insert_before: { en: 'New paragraph before this one', ar: 'فقرة جديدة قبل هذه الفقرة' },
+  insert_after: { en: 'New paragraph after this one', ar: 'فقرة جديدة بعد هذه الفقرة' },
+  'state-submitted': { en: 'Open', ar: 'قائمة' },
+  'state-withdrawn': { en: 'Withdrawn', ar: 'مسحوبة' },
   delete: { en: 'Deletion', ar: 'حذف' },
   retain: { en: 'Retain', ar: 'إبقاء' },
   comment: { en: 'Comment', ar: 'تعليق' },

@@ -1,16 +1,23 @@
 import { LitElement, html, nothing } from 'lit';
 import type { Proposal, Reply } from './api';
-import { CosponsorAnswerEvent, EditEvent, InviteEvent, ProposeEvent, RepliesEvent, ReplyEvent, WithdrawEvent } from './events';
-import { kindLabel, localDigits, t, type Lang } from './i18n';
-import type { Anchor } from './paragraphs';
-import { PARAGRAPH_KINDS, delegationCodes, needsText, textDirection, type Counts } from './proposals';
+import { CosponsorAnswerEvent, EditEvent, InviteEvent, ProposeEvent, RepliesEvent, ReplyEvent, StanceEvent,
+  WithdrawEvent } from './events';
+import { count, kindLabel, localDigits, SEP, t, type Lang } from './i18n';
+import type { NegotiationModel } from './model';
+import { anchorOf, type Anchor } from './paragraphs';
+import { PARAGRAPH_KINDS, delegationCodes, needsText, proposer, textDirection, type Counts, type ProposalBoard }
+  from './proposals';
 
 /** Under one paragraph: its proposals with their counts, and the small form a delegate proposes with. */
 export class ParagraphProposals extends LitElement {
   static properties = {
     paragraph: { type: Number },
+    paragraphText: { attribute: false },
+    label: { attribute: false },
     proposals: { attribute: false },
-    responses: { attribute: false },
+    board: { attribute: false },
+    model: { attribute: false },
+    words: { state: true },
     counts: { attribute: false },
     lang: { attribute: false },
     canPropose: { attribute: false },
@@ -31,9 +38,17 @@ export class ParagraphProposals extends LitElement {
   };
 
   paragraph = 0;
+  /** The paragraph's text (the words to propose on are looked up in it). */
+  paragraphText = '';
+  /** How the paragraph is cited ("OP3"): accessible names of the buttons name it. */
+  label = '';
+  /** The proposals to show (the filter applied). */
   proposals: Proposal[] = [];
-  responses: (proposal: number) => Proposal[] = () => [];
-  counts: Counts = { total: 0, byKind: {} };
+  board: ProposalBoard | null = null;
+  model: NegotiationModel | null = null;
+  counts: Counts = { total: 0, byKind: {}, supports: 0, objections: 0 };
+  /** The words typed to propose on (the keyboard way to a span): found or not. */
+  words: { typed: string; anchor: Anchor | null } = { typed: '', anchor: null };
   lang: Lang = 'en';
   canPropose = false;
   /** The span of this paragraph the delegate has selected, if any. */
@@ -72,7 +87,11 @@ export class ParagraphProposals extends LitElement {
     const form = new FormData(formEl);
     const kind = String(form.get('kind'));
     const text = String(form.get('text') ?? '').trim();
-    const anchor = this.anchor;
+    if (this.words.typed && !this.words.anchor) {
+      this.error = t('wordsNotFound', this.lang);
+      return;
+    }
+    const anchor = kind.startsWith('insert') ? null : this.anchor ?? this.words.anchor;
     // an amendment of a span may replace it with nothing (deleting the span)
     if (needsText(kind) && !text && !(kind === 'amend' && anchor)) {
       this.error = t('text', this.lang) + ' ✱';
@@ -92,10 +111,32 @@ export class ParagraphProposals extends LitElement {
       this.error = error ?? '';
       if (!error) {
         formEl.reset();
-        this.open = false;
-        this.anchor = null;
+        this.close();
       }
     }, anchor, extra));
+  }
+
+  /** Opens the form (on the selected span, or the whole paragraph) and moves the focus into it. */
+  private openForm(anchor: Anchor | null) {
+    this.anchor = anchor;
+    this.words = { typed: '', anchor: null };
+    this.open = true;
+    this.error = '';
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>('form.propose select[name=kind]')?.focus());
+  }
+
+  /** Closes the form and gives the focus back to the button that opened it. */
+  private close() {
+    this.open = false;
+    this.anchor = null;
+    this.words = { typed: '', anchor: null };
+    void this.updateComplete.then(() => this.querySelector<HTMLElement>('.propose-open')?.focus());
+  }
+
+  private typedWords(e: Event) {
+    const typed = (e.target as HTMLInputElement).value;
+    const at = typed.trim() ? this.paragraphText.indexOf(typed.trim()) : -1;
+    this.words = { typed: typed.trim(), anchor: at < 0 ? null : anchorOf(this.paragraphText, at, at + typed.trim().length) };
   }
 
   private withdraw(p: Proposal) {
@@ -176,7 +217,7 @@ export class ParagraphProposals extends LitElement {
             const to = x.inReplyTo === null ? undefined : replies.find((y) => y.id === x.inReplyTo);
             return html`<li class="reply" data-id=${x.id}>
               <span class="delegation">${x.delegation ?? '—'}</span>
-              ${to ? html`<span class="meta in-reply-to">↩ ${to.delegation ?? '—'}</span>` : nothing}
+              ${to ? html`<span class="meta in-reply-to"><span aria-hidden="true">${L === 'ar' ? '↪' : '↩'}</span> ${t('answering', L)} ${to.delegation ?? '—'}</span>` : nothing}
               <span class="text" dir=${textDirection(x.text)}>${x.text}</span>
               ${this.canReply ? html`<button class="link answer" type="button"
                 @click=${() => { this.answering = new Map(this.answering).set(p.id, x); }}>${t('answerThis', L)}</button>`
@@ -207,39 +248,50 @@ export class ParagraphProposals extends LitElement {
   }
 
   private respond(target: Proposal, kind: 'support' | 'object') {
-    this.dispatchEvent(new ProposeEvent(this.paragraph, kind, '', target.id, (error) => {
+    this.dispatchEvent(new StanceEvent(target, kind, (error) => {
       this.error = error ?? '';
     }));
+  }
+
+  private mine(p: Proposal): boolean {
+    return this.delegation !== null && (p.delegation === this.delegation || p.submittedBy === this.delegation);
   }
 
   render() {
     const L = this.lang;
     const c = this.counts;
     return html`
-      ${c.total > 0
-        ? html`<p class="counts">${localDigits(c.total, L)} ${t('proposals', L)}:
+      ${c.total > 0 || c.supports + c.objections > 0
+        ? html`<p class="counts">${count(c.total, 'proposal', L)}${c.total > 0 ? ':' : ''}
             ${Object.entries(c.byKind).map(([k, v]) => html`<span class="count kind-${k}">${kindLabel(k, L)}
-              ${localDigits(v, L)}</span>`)}</p>`
+              ${localDigits(v, L)}</span>`)}${c.supports + c.objections > 0 ? html`${SEP}<span class="count stances">${count(
+              c.supports + c.objections, 'stance', L)}</span>` : nothing}</p>`
         : nothing}
       ${this.proposals.length > 0
         ? html`<ul class="proposal-list">${this.proposals.map((p) => this.renderProposal(p))}</ul>`
         : nothing}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       ${this.canPropose ? (this.open ? this.renderForm() : html`<button class="link propose-open" type="button"
-          @click=${() => { this.anchor = null; this.open = true; }}>${t('propose', L)}</button>
+          aria-label=${`${t('proposeOn', L)} ${this.label}`}
+          @click=${() => this.openForm(null)}>${t('propose', L)}</button>
           ${this.selection ? html`<button class="link propose-span" type="button"
-            @click=${() => { this.anchor = this.selection; this.open = true; }}>${t('proposeOnSelection', L)}
+            @click=${() => this.openForm(this.selection)}>${t('proposeOnSelection', L)}
             <q dir="auto">${this.selection.exact}</q></button>` : nothing}`) : nothing}
     `;
   }
 
   private renderProposal(p: Proposal) {
     const L = this.lang;
-    const responses = this.responses(p.id);
+    const responses = this.board?.responsesTo(p.id) ?? [];
+    const who = proposer(p);
+    const stance = this.board?.stanceOf(p.id, this.delegation) ?? null;
+    const redline = p.kind === 'amend' || p.kind === 'delete' ? this.model?.redline(p) : undefined;
     const supporters = responses.filter((r) => r.kind === 'support').map((r) => r.delegation);
     const objectors = responses.filter((r) => r.kind === 'object').map((r) => r.delegation);
     return html`<li class="proposal kind-${p.kind}" data-id=${p.id}>
-      <span class="delegation">${p.delegation}</span>
+      <span class="delegation">${who.delegation}</span>${who.submittedBy
+        ? html`<span class="submitted-by">${L === 'ar' ? '،' : ','} ${t('submittedBy', L)} ${who.submittedBy}</span> ` : nothing}
+      ${p.state === 'withdrawn' ? html`<span class="state-withdrawn">${kindLabel('state-withdrawn', L)}</span>` : nothing}
       ${p.cosponsors.length > 0
         ? html`<span class="cosponsors">${t('cosponsoredBy', L)} ${p.cosponsors.join('، ')}</span>`
         : nothing}
@@ -247,12 +299,21 @@ export class ParagraphProposals extends LitElement {
       ${p.anchor ? html`<q class="quote" dir="auto">${p.anchor.exact}</q>` : nothing}
       ${this.editing === p.id ? this.renderEdit(p) : html`
         ${p.text ? html`<p class="text" dir=${textDirection(p.text)}>${p.text}</p>` : nothing}
+        ${redline ? html`<p class="redline" dir=${textDirection(redline.current || redline.proposed)}><span
+            class="visually-hidden">${t('redline', L)}: </span>${redline.ops.map((o) => o.type === 'insert'
+            ? html`<ins>${o.text}</ins>` : o.type === 'delete' ? html`<del>${o.text}</del>` : o.text)}</p>` : nothing}
         ${p.rationale ? html`<p class="rationale" dir=${textDirection(p.rationale)}>${p.rationale}</p>` : nothing}`}
       ${supporters.length > 0 ? html`<span class="meta supporters">${t('supportedBy', L)} ${supporters.join('، ')}</span>` : nothing}
       ${objectors.length > 0 ? html`<span class="meta objectors">${t('objectedBy', L)} ${objectors.join('، ')}</span>` : nothing}
-      ${this.canPropose
-        ? html`<button class="link support" type="button" @click=${() => this.respond(p, 'support')}>${t('support', L)}</button>
-            <button class="link object" type="button" @click=${() => this.respond(p, 'object')}>${t('object', L)}</button>`
+      ${this.canPropose && !this.mine(p) && p.state === 'submitted'
+        ? html`<button class="link support" type="button" aria-pressed=${stance?.kind === 'support' ? 'true' : 'false'}
+              aria-label=${`${t('supportOf', L)} ${p.delegation} ${t('onParagraph', L)} ${this.label}`}
+              title=${stance?.kind === 'support' ? t('youSupport', L) : ''}
+              @click=${() => this.respond(p, 'support')}>${t('support', L)}</button>
+            <button class="link object" type="button" aria-pressed=${stance?.kind === 'object' ? 'true' : 'false'}
+              aria-label=${`${t('objectTo', L)} ${p.delegation} ${t('onParagraph', L)} ${this.label}`}
+              title=${stance?.kind === 'object' ? t('youObject', L) : ''}
+              @click=${() => this.respond(p, 'object')}>${t('object', L)}</button>`
         : nothing}
       ${this.renderOwn(p)}
       <button class="link discussion" type="button" @click=${() => this.toggleThread(p)}>${this.threads.has(p.id)
@@ -279,7 +340,7 @@ export class ParagraphProposals extends LitElement {
   /** What the proposing side may do with its proposal, and what an invited delegation may answer. */
   private renderOwn(p: Proposal) {
     const L = this.lang;
-    const mine = this.delegation !== null && (p.delegation === this.delegation || p.submittedBy === this.delegation);
+    const mine = this.mine(p);
     const invited = this.delegation !== null
       && (p.invitations ?? []).some((i) => i.delegation === this.delegation && i.state === 'invited');
     return html`
@@ -311,13 +372,18 @@ export class ParagraphProposals extends LitElement {
 
   private renderForm() {
     const L = this.lang;
-    return html`<form class="propose" @submit=${this.submit}>
+    return html`<form class="propose" aria-label=${`${t('proposeOn', L)} ${this.label}`} @submit=${this.submit}
+      @keydown=${(e: KeyboardEvent) => { if (e.key === 'Escape') { e.preventDefault(); this.error = ''; this.close(); } }}>
       ${this.anchor ? html`<p class="span">${t('onSpan', L)} <q class="quote" dir="auto">${this.anchor.exact}</q>
         <button class="link whole" type="button" @click=${() => { this.anchor = null; }}>${t('wholeParagraph', L)}</button></p>`
         : nothing}
       <label>${t('kind', L)}
         <select name="kind">${PARAGRAPH_KINDS.map((k) => html`<option value=${k}>${kindLabel(k, L)}</option>`)}</select>
       </label>
+      ${this.anchor ? nothing : html`<label>${t('onWords', L)} <input name="words" dir="auto" autocomplete="off"
+          .value=${this.words.typed} @input=${(e: Event) => this.typedWords(e)} aria-describedby=${`words-${this.paragraph}`}>
+          <span class="hint" id=${`words-${this.paragraph}`} aria-live="polite">${this.words.typed
+            ? (this.words.anchor ? t('wordsFound', L) : t('wordsNotFound', L)) : ''}</span></label>`}
       <label>${t('text', L)} <textarea name="text" rows="3" maxlength="20000" dir="auto"></textarea></label>
       <label>${t('rationale', L)} <textarea name="rationale" rows="2" maxlength="5000" dir="auto"></textarea></label>
       ${this.groups.length > 0
@@ -329,7 +395,7 @@ export class ParagraphProposals extends LitElement {
       <label>${t('cosponsors', L)} <input name="cosponsors" dir="ltr" autocomplete="off"></label>
       <span class="actions">
         <button type="submit" ?disabled=${this.busy}>${t('submit', L)}</button>
-        <button class="link" type="button" @click=${() => { this.open = false; this.anchor = null; this.error = ''; }}>${t('cancel', L)}</button>
+        <button class="link" type="button" @click=${() => { this.error = ''; this.close(); }}>${t('cancel', L)}</button>
       </span>
     </form>`;
   }

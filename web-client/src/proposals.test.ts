@@ -28,7 +28,7 @@ const event = (type: string, payload: Record<string, unknown>): LiveEvent => ({
 });
 
 describe('the proposals of a revision', () => {
-  it('groups proposals by paragraph and counts them per kind, without withdrawn ones', () => {
+  it('groups proposals by paragraph and counts them per kind, stances apart, without withdrawn ones', () => {
     const board = new ProposalBoard(7);
     board.load([
       proposal(1), proposal(2, { kind: 'comment', delegation: 'SAU' }), proposal(3, { paragraph: 11 }),
@@ -37,9 +37,12 @@ describe('the proposals of a revision', () => {
     ]);
     expect(board.forParagraph(10).map((p) => p.id)).toEqual([1, 2]);
     expect(board.responsesTo(1).map((p) => p.delegation)).toEqual(['IRQ']);
-    expect(board.counts(10)).toEqual({ total: 3, byKind: { amend: 1, comment: 1, support: 1 } });
-    expect(board.counts(12)).toEqual({ total: 0, byKind: {} });
-    expect(board.size).toBe(4);
+    // a support is not a proposal: counted apart
+    expect(board.counts(10)).toEqual({ total: 2, byKind: { amend: 1, comment: 1 }, supports: 1, objections: 0 });
+    expect(board.counts(12)).toEqual({ total: 0, byKind: {}, supports: 0, objections: 0 });
+    expect(board.size).toBe(3);
+    expect(board.stanceOf(1, 'IRQ')?.id).toBe(4);
+    expect(board.stanceOf(1, 'SAU')).toBeNull();
   });
 
   it('takes a live proposal once, and never lets an older version overwrite a newer one', () => {
@@ -87,7 +90,7 @@ describe('a paragraph\'s proposals on screen', () => {
     const el = await mount({
       proposals: [proposal(1, { text: 'نقترح <b>حذف</b> <img src=x onerror=alert(1)>' }),
       proposal(2, { text: 'We suggest (ITU) wording', delegation: 'USA', kind: 'comment', itu: null })],
-      counts: { total: 2, byKind: { amend: 1, comment: 1 } },
+      counts: { total: 2, byKind: { amend: 1, comment: 1 }, supports: 0, objections: 0 },
       lang: 'ar',
     });
     const texts = [...el.querySelectorAll('.proposal .text')] as HTMLElement[];

@@ -1,9 +1,11 @@
-// Hash routes: #/ (negotiations), #/n/1 (a negotiation), #/n/1/r/2 (a revision).
+// Hash routes: #/ (negotiations), #/n/1 (a negotiation), #/n/1/r/2 (a revision),
+// #/n/1/diff/2/3 (the changes from revision 2 to revision 3).
 
 export type Route =
   | { view: 'negotiations' }
   | { view: 'negotiation'; negotiation: number }
-  | { view: 'revision'; negotiation: number; revision: number };
+  | { view: 'revision'; negotiation: number; revision: number }
+  | { view: 'diff'; negotiation: number; from: number; to: number };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p.length > 0);
@@ -11,6 +13,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'n' && !Number.isNaN(num(parts[1]))) {
     if (parts[2] === 'r' && !Number.isNaN(num(parts[3]))) {
       return { view: 'revision', negotiation: num(parts[1]), revision: num(parts[3]) };
+    }
+    if (parts[2] === 'diff' && !Number.isNaN(num(parts[3])) && !Number.isNaN(num(parts[4]))) {
+      return { view: 'diff', negotiation: num(parts[1]), from: num(parts[3]), to: num(parts[4]) };
     }
     return { view: 'negotiation', negotiation: num(parts[1]) };
   }
@@ -25,5 +30,7 @@ export function routeHash(route: Route): string {
       return `#/n/${route.negotiation}`;
     case 'revision':
       return `#/n/${route.negotiation}/r/${route.revision}`;
+    case 'diff':
+      return `#/n/${route.negotiation}/diff/${route.from}/${route.to}`;
   }
 }

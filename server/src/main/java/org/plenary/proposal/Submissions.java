@@ -69,7 +69,8 @@ final class Submissions {
   }
 
   /** A submission that passed its checks, ready to insert. */
-  private record Prepared(Submission s, ProposalDraft.Checked checked, String acting, boolean breaksSilence) {}
+  private record Prepared(Submission s, ProposalDraft.Checked checked, String acting, boolean breaksSilence,
+      Stances.Replaced replaced) {}
 
   private final Database db;
   private final ConcurrentLinkedDeque<Submission> queue = new ConcurrentLinkedDeque<>();
@@ -256,6 +257,7 @@ final class Submissions {
     Object[] outcomes = new Object[batch.size()];
     List<Prepared> accepted = new ArrayList<>();
     List<Integer> positions = new ArrayList<>();
+    Set<String> stances = new HashSet<>();
     for (int i = 0; i < batch.size(); i++) {
       Submission s = batch.get(i);
       try {
@@ -270,7 +272,7 @@ final class Submissions {
         }
         Proposals.Target paragraph = s.draft().paragraph() == null ? null
             : texts.get(s.revisionId() + " " + s.draft().paragraph());
-        accepted.add(prepare(dsl, s, window.getValue(), paragraph, now));
+        accepted.add(prepare(dsl, s, window.getValue(), paragraph, now, stances));
         positions.add(i);
       } catch (Problem refused) {
         outcomes[i] = refused;
@@ -282,6 +284,15 @@ final class Submissions {
         a.s().principal().accountId(), a.breaksSilence())).toList(), now);
     List<IdempotencyKeys.Entry> responses = new ArrayList<>();
     Map<Long, List<AuditLog.Pending>> events = new LinkedHashMap<>();
+    for (Prepared a : accepted) {
+      if (a.replaced() != null && Proposals.withdraw(dsl, a.replaced().id(), a.replaced().version(), now)) {
+        // a new stance replaces the delegation's opposite one: that one is withdrawn, and the log says so
+        Proposal old = Proposals.get(dsl, a.s().revisionId(), a.replaced().id()).orElseThrow();
+        events.computeIfAbsent(a.s().negotiationId(), k -> new ArrayList<>()).add(new AuditLog.Pending(
+            new AuditLog.Actor(a.s().principal().accountId(), old.delegation()), "proposal.withdrawn",
+            "proposal:" + old.id(), ProposalRoutes.event(old)));
+      }
+    }
     for (int j = 0; j < inserted.size(); j++) {
       Proposal stored1 = inserted.get(j);
       Submission s = accepted.get(j).s();
@@ -304,7 +315,7 @@ final class Submissions {
 
   /** The checks of one submission, in the order a single request has always made them. */
   private static Prepared prepare(DSLContext dsl, Submission s, CommentWindow window, Proposals.Target paragraph,
-      OffsetDateTime now) {
+      OffsetDateTime now, Set<String> stances) {
     Membership m = s.membership();
     ProposalDraft draft = s.draft();
     ProposalPermissions.requireMayPropose(m.role());
@@ -315,6 +326,9 @@ final class Submissions {
     ProposalDraft.Checked checked = draft.check(s.revisionId(), paragraph == null ? null : paragraph.text(), target);
     window.requireAllowed(checked.kind(), checked.targetId() != null, now);
     ProposalRoutes.checkCosponsors(dsl, s.negotiationId(), checked.cosponsors(), acting, m.delegation());
-    return new Prepared(s, checked, acting, window.breaksSilence(checked.kind(), checked.targetId() != null, now));
+    Stances.Replaced replaced = checked.targetId() == null ? null
+        : Stances.check(dsl, checked.kind(), checked.targetId(), acting, stances);
+    return new Prepared(s, checked, acting, window.breaksSilence(checked.kind(), checked.targetId() != null, now),
+        replaced);
   }
 }

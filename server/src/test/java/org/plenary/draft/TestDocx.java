@@ -25,7 +25,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STStyleType;
 
 /** DOCX files built with POI for tests: a real Arabic resolution with Word numbering, and hostile files. */
-final class TestDocx {
+public final class TestDocx {
   private TestDocx() {}
 
   /**
@@ -33,7 +33,7 @@ final class TestDocx {
    * numbered by Word in abjad order "(%1)", the operative ones in decimal "%1", a footnote, a tracked
    * insertion and a tracked deletion.
    */
-  static byte[] arabicResolution() {
+  public static byte[] arabicResolution() {
     try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       XWPFStyles styles = doc.createStyles();
       styles.addStyle(style("Title", "Title"));
