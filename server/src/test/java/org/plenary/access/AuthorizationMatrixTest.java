@@ -176,6 +176,13 @@ class AuthorizationMatrixTest {
         c -> c.client().post(nb + "/participants/" + fx.freshAccount() + "/disable", Map.of()));
     m.put("POST /negotiations/:n/participants/:a/enable",
         c -> c.client().post(nb + "/participants/" + fx.freshAccount() + "/enable", Map.of()));
+    // the lifecycle routes change the shared negotiation: it is put back to open after each call
+    m.put("POST /negotiations/:n/close", c -> fx.thenOpen(c.client().post(nb + "/close", Map.of())));
+    m.put("POST /negotiations/:n/archive", c -> fx.thenOpen(c.client().post(nb + "/archive", Map.of())));
+    m.put("POST /negotiations/:n/reopen", c -> {
+      fx.setNegotiationState("closed");
+      return fx.thenOpen(c.client().post(nb + "/reopen", Map.of()));
+    });
     m.put("GET /negotiations/:n/delegations", c -> c.client().get(nb + "/delegations"));
     m.put("POST /negotiations/:n/delegations", c -> c.client().post(nb + "/delegations",
         Map.of("code", fx.freshReferenceState())));
@@ -343,6 +350,19 @@ class AuthorizationMatrixTest {
       dsl.update(Tables.REVISION).set(Tables.REVISION.COMMENT_DEADLINE, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1))
           .where(Tables.REVISION.ID.eq(revisions.get(State.CLOSED))).execute();
       server.plenary().changes().everything(); // changed behind the server's back: no event moved the caches
+    }
+
+    /** Sets the negotiation's lifecycle state behind the server's back (and empties the caches). */
+    void setNegotiationState(String state) {
+      server.plenary().database().dsl().update(Tables.NEGOTIATION).set(Tables.NEGOTIATION.STATE, state)
+          .where(Tables.NEGOTIATION.ID.eq(n)).execute();
+      server.plenary().changes().everything();
+    }
+
+    /** Returns {@code r} after putting the negotiation back to open for the cells that follow. */
+    Response thenOpen(Response r) {
+      setNegotiationState("open");
+      return r;
     }
 
     String rev(Call c) {
