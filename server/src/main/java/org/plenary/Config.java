@@ -29,7 +29,9 @@ public record Config(
     boolean secureCookies,
     int loginMaxFailures,
     int loginMaxFailuresPerAddress,
-    int loginWindowSeconds) {
+    int loginWindowSeconds,
+    String metricsToken,
+    String logFormat) {
 
   /** Every setting: flag name, environment variable, default. Kept in one table so the README can list it. */
   public enum Setting {
@@ -47,7 +49,9 @@ public record Config(
     SECURE_COOKIES("--secure-cookies", "PLENARY_SECURE_COOKIES", "false"),
     LOGIN_MAX_FAILURES("--login-max-failures", "PLENARY_LOGIN_MAX_FAILURES", "5"),
     LOGIN_MAX_FAILURES_PER_ADDRESS("--login-max-failures-per-address", "PLENARY_LOGIN_MAX_FAILURES_PER_ADDRESS", "50"),
-    LOGIN_WINDOW("--login-window", "PLENARY_LOGIN_WINDOW", "900");
+    LOGIN_WINDOW("--login-window", "PLENARY_LOGIN_WINDOW", "900"),
+    METRICS_TOKEN("--metrics-token", "PLENARY_METRICS_TOKEN", ""),
+    LOG_FORMAT("--log-format", "PLENARY_LOG_FORMAT", "text");
 
     final String flag;
     final String env;
@@ -64,6 +68,9 @@ public record Config(
     Objects.requireNonNull(dataDir, "dataDir");
     if (loginMaxFailures < 1 || loginMaxFailuresPerAddress < 1 || loginWindowSeconds < 1) {
       throw new IllegalArgumentException("login limits and window must be at least 1");
+    }
+    if (!"text".equals(logFormat) && !"json".equals(logFormat)) {
+      throw new IllegalArgumentException("log format must be text or json, got '" + logFormat + "'");
     }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
@@ -137,7 +144,9 @@ public record Config(
         Boolean.parseBoolean(values.get(Setting.SECURE_COOKIES)),
         intValue(values, Setting.LOGIN_MAX_FAILURES),
         intValue(values, Setting.LOGIN_MAX_FAILURES_PER_ADDRESS),
-        intValue(values, Setting.LOGIN_WINDOW));
+        intValue(values, Setting.LOGIN_WINDOW),
+        values.get(Setting.METRICS_TOKEN),
+        values.get(Setting.LOG_FORMAT).strip().toLowerCase(java.util.Locale.ROOT));
   }
 
   private static int intValue(Map<Setting, String> values, Setting s) {
@@ -151,6 +160,6 @@ public record Config(
   public Config withPort(int newPort) {
     return new Config(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminEmail, adminPassword,
         bodyLimitBytes, passwordIterations, secureCookies, loginMaxFailures, loginMaxFailuresPerAddress,
-        loginWindowSeconds);
+        loginWindowSeconds, metricsToken, logFormat);
   }
 }

@@ -23,6 +23,7 @@ public final class Main {
       System.exit(2);
       return;
     }
+    org.plenary.ops.LogFormat.apply(config.logFormat());
     try {
       Plenary plenary = Plenary.start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(plenary::close, "plenary-shutdown"));
