@@ -15,6 +15,11 @@ public final class Main {
           System.err));
       return;
     }
+    if (args.length > 0 && args[0].equals("backup")) {
+      System.exit(org.plenary.ops.BackupCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+          System.getenv(), System.out, System.err));
+      return;
+    }
     Config config;
     try {
       config = Config.from(args, System.getenv());

@@ -102,6 +102,7 @@ public final class Plenary implements AutoCloseable {
                 new ProposalRoutes(db, live.changes()).measuredBy(metrics.registry()).mount(api);
                 new org.plenary.diff.DiffRoutes(db).mount(api);
                 new org.plenary.compile.CompilationRoutes(db).mount(api);
+                new org.plenary.ops.BackupRoutes(db, config.dataDir()).mount(api);
               }), metrics::mount);
       vertx.deployVerticle(http).await();
       return new Plenary(vertx, db, http, generated, live.changes(), metrics);
