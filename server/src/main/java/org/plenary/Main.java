@@ -20,6 +20,16 @@ public final class Main {
           System.getenv(), System.out, System.err));
       return;
     }
+    if (args.length > 0 && args[0].equals("export")) {
+      System.exit(org.plenary.archive.ExportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+          System.getenv(), System.out, System.err));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("import")) {
+      System.exit(org.plenary.archive.ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+          System.getenv(), System.out, System.err));
+      return;
+    }
     Config config;
     try {
       config = Config.from(args, System.getenv());

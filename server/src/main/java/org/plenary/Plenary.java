@@ -103,6 +103,8 @@ public final class Plenary implements AutoCloseable {
                 new org.plenary.diff.DiffRoutes(db).mount(api);
                 new org.plenary.compile.CompilationRoutes(db).mount(api);
                 new org.plenary.ops.BackupRoutes(db, config.dataDir()).mount(api);
+                new org.plenary.archive.ArchiveRoutes(db, config.dataDir()).mount(api);
+                new org.plenary.archive.ImportRoutes(db).mount(api);
               }), metrics::mount);
       vertx.deployVerticle(http).await();
       return new Plenary(vertx, db, http, generated, live.changes(), metrics);

@@ -236,7 +236,8 @@ public final class AuditLog {
         r.getSubject(), r.getPayload(), r.getCreatedAt());
   }
 
-  static String hash(String prev, Long negotiationId, Long accountId, String delegation, String type,
+  /** The hash of one event linked to {@code prev}; public so an archive's exported chain can be checked. */
+  public static String hash(String prev, Long negotiationId, Long accountId, String delegation, String type,
       String subject, String payload, OffsetDateTime at) {
     String canonical = String.join("\u001f", prev, String.valueOf(negotiationId), String.valueOf(accountId),
         String.valueOf(delegation), type, String.valueOf(subject), payload,

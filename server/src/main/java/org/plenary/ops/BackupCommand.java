@@ -103,13 +103,21 @@ public final class BackupCommand {
   }
 
   private static void online(String url, String token, Path target) throws Exception {
+    download("POST", url + "/api/v1/admin/backup", token, target);
+  }
+
+  /**
+   * Calls {@code url} with a bearer token and writes a 200's body to {@code target} (atomically, through a
+   * {@code .part} file); any other answer is an exception carrying the server's problem.
+   */
+  public static void download(String method, String url, String token, Path target) throws Exception {
     if (token == null || token.isBlank()) {
-      throw new IllegalStateException("an administrator's API token is needed: --token or PLENARY_TOKEN");
+      throw new IllegalStateException("an API token is needed: --token or PLENARY_TOKEN");
     }
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    HttpRequest request = HttpRequest.newBuilder(URI.create(url + "/api/v1/admin/backup"))
+    HttpRequest request = HttpRequest.newBuilder(URI.create(url))
         .header("Authorization", "Bearer " + token)
-        .POST(HttpRequest.BodyPublishers.noBody())
+        .method(method, HttpRequest.BodyPublishers.noBody())
         .build();
     Path partial = target.toAbsolutePath().resolveSibling(target.getFileName() + ".part");
     Files.createDirectories(partial.getParent());

@@ -179,6 +179,9 @@ class AuthorizationMatrixTest {
     // the lifecycle routes change the shared negotiation: it is put back to open after each call
     m.put("POST /negotiations/:n/close", c -> fx.thenOpen(c.client().post(nb + "/close", Map.of())));
     m.put("POST /negotiations/:n/archive", c -> fx.thenOpen(c.client().post(nb + "/archive", Map.of())));
+    m.put("GET /negotiations/:n/archive", c -> c.client().get(nb + "/archive"));
+    m.put("POST /negotiations/import", c -> c.client().send("/api/v1/negotiations/import", "POST", "application/zip",
+        server.admin.get(nb + "/archive").body()));
     m.put("POST /negotiations/:n/reopen", c -> {
       fx.setNegotiationState("closed");
       return fx.thenOpen(c.client().post(nb + "/reopen", Map.of()));
