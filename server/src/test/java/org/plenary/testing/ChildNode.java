@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public record ChildNode(Process process, String base) {
   private static final Pattern LISTENING = Pattern.compile("Plenary listening on (http://\\S+?)/?$");
 
-  /** Starts a node on {@code db} and waits (at most 60 s) until it listens. */
+  /** Starts a node on {@code db} and waits (at most 120 s: a loaded CI machine starts JVMs slowly) until it listens. */
   public static ChildNode start(Backend.Db db, Path dataDir) throws Exception {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -53,7 +53,7 @@ public record ChildNode(Process process, String base) {
     }, "child-output");
     reader.setDaemon(true);
     reader.start();
-    return new ChildNode(p, base.get(60, TimeUnit.SECONDS));
+    return new ChildNode(p, base.get(120, TimeUnit.SECONDS));
   }
 
   public ApiClient client() {
