@@ -34,7 +34,9 @@ public record Config(
     int maxConnections,
     int idleTimeoutSeconds,
     int headerTimeoutSeconds,
-    int maxConcurrentImports) {
+    int maxConcurrentImports,
+    String metricsToken,
+    String logFormat) {
 
   /** Every setting: flag name, environment variable, default. Kept in one table so the README can list it. */
   public enum Setting {
@@ -57,7 +59,9 @@ public record Config(
     MAX_CONNECTIONS("--max-connections", "PLENARY_MAX_CONNECTIONS", "10000"),
     IDLE_TIMEOUT("--idle-timeout", "PLENARY_IDLE_TIMEOUT", "60"),
     HEADER_TIMEOUT("--header-timeout", "PLENARY_HEADER_TIMEOUT", "10"),
-    MAX_CONCURRENT_IMPORTS("--max-concurrent-imports", "PLENARY_MAX_CONCURRENT_IMPORTS", "2");
+    MAX_CONCURRENT_IMPORTS("--max-concurrent-imports", "PLENARY_MAX_CONCURRENT_IMPORTS", "2"),
+    METRICS_TOKEN("--metrics-token", "PLENARY_METRICS_TOKEN", ""),
+    LOG_FORMAT("--log-format", "PLENARY_LOG_FORMAT", "text");
 
     final String flag;
     final String env;
@@ -77,6 +81,9 @@ public record Config(
     }
     if (maxConnections < 1 || idleTimeoutSeconds < 1 || headerTimeoutSeconds < 1 || maxConcurrentImports < 1) {
       throw new IllegalArgumentException("connection and import limits and timeouts must be at least 1");
+    }
+    if (!"text".equals(logFormat) && !"json".equals(logFormat)) {
+      throw new IllegalArgumentException("log format must be text or json, got '" + logFormat + "'");
     }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
@@ -157,7 +164,9 @@ public record Config(
         intValue(values, Setting.MAX_CONNECTIONS),
         intValue(values, Setting.IDLE_TIMEOUT),
         intValue(values, Setting.HEADER_TIMEOUT),
-        intValue(values, Setting.MAX_CONCURRENT_IMPORTS));
+        intValue(values, Setting.MAX_CONCURRENT_IMPORTS),
+        values.get(Setting.METRICS_TOKEN),
+        values.get(Setting.LOG_FORMAT).strip().toLowerCase(java.util.Locale.ROOT));
   }
 
   private static int intValue(Map<Setting, String> values, Setting s) {
@@ -171,6 +180,7 @@ public record Config(
   public Config withPort(int newPort) {
     return new Config(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminEmail, adminPassword,
         bodyLimitBytes, passwordIterations, secureCookies, loginMaxFailures, loginMaxFailuresPerAddress,
-        loginWindowSeconds, auditKey, maxConnections, idleTimeoutSeconds, headerTimeoutSeconds, maxConcurrentImports);
+        loginWindowSeconds, auditKey, maxConnections, idleTimeoutSeconds, headerTimeoutSeconds, maxConcurrentImports,
+        metricsToken, logFormat);
   }
 }

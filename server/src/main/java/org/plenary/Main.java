@@ -15,6 +15,21 @@ public final class Main {
           System.err));
       return;
     }
+    if (args.length > 0 && args[0].equals("backup")) {
+      System.exit(org.plenary.ops.BackupCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+          System.getenv(), System.out, System.err));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("export")) {
+      System.exit(org.plenary.archive.ExportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+          System.getenv(), System.out, System.err));
+      return;
+    }
+    if (args.length > 0 && args[0].equals("import")) {
+      System.exit(org.plenary.archive.ImportCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+          System.getenv(), System.out, System.err));
+      return;
+    }
     Config config;
     try {
       config = Config.from(args, System.getenv());
@@ -23,6 +38,7 @@ public final class Main {
       System.exit(2);
       return;
     }
+    org.plenary.ops.LogFormat.apply(config.logFormat());
     try {
       Plenary plenary = Plenary.start(config);
       Runtime.getRuntime().addShutdownHook(new Thread(plenary::close, "plenary-shutdown"));

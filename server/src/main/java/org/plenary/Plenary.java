@@ -38,9 +38,11 @@ public final class Plenary implements AutoCloseable {
   private final HttpVerticle http;
   private final String adminPasswordGenerated;
   private final org.plenary.events.Changes changes;
+  private final org.plenary.ops.Metrics metrics;
 
   private Plenary(Vertx vertx, Database db, HttpVerticle http, String adminPasswordGenerated,
-      org.plenary.events.Changes changes) {
+      org.plenary.events.Changes changes, org.plenary.ops.Metrics metrics) {
+    this.metrics = metrics;
     this.vertx = vertx;
     this.db = db;
     this.http = http;
@@ -53,7 +55,15 @@ public final class Plenary implements AutoCloseable {
     if (!config.isPostgres()) {
       java.nio.file.Files.createDirectories(config.dataDir());
     }
-    Database db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize());
+    org.plenary.ops.Metrics metrics = new org.plenary.ops.Metrics(config.metricsToken());
+    Database db;
+    try {
+      db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
+          metrics.registry());
+    } catch (RuntimeException e) {
+      metrics.close();
+      throw e;
+    }
     Vertx vertx = null;
     try {
       if (!config.isPostgres()) {
@@ -62,7 +72,7 @@ public final class Plenary implements AutoCloseable {
       org.plenary.events.AuditKey.load(config.auditKey(), config.dataDir()).install(db.dsl());
       Passwords passwords = new Passwords(config.passwordIterations());
       String generated = db.dsl().transactionResult(cfg -> bootstrap(cfg.dsl(), config, passwords));
-      vertx = Vertx.vertx(new VertxOptions());
+      vertx = metrics.vertx(new VertxOptions());
       db.attach(vertx, config.dbPoolSize());
       SessionRoutes sessions = new SessionRoutes(db, passwords, config.secureCookies(), new LoginThrottle(
           config.loginMaxFailures(), config.loginMaxFailuresPerAddress(),
@@ -72,6 +82,7 @@ public final class Plenary implements AutoCloseable {
       RevisionRoutes revisions = new RevisionRoutes(db, new org.plenary.draft.ImportGate(config.maxConcurrentImports()),
           org.plenary.merge.Fates::detect);
       LiveUpdates live = new LiveUpdates(db);
+      live.measuredBy(metrics.registry());
       Policy policy = new Policy(db, AuthorizationMatrix.load(), live.changes())
           .relation("id", (dsl, m, id) -> org.plenary.proposal.Proposals.delegationOf(dsl, m.negotiationId(), id));
       vertx.deployVerticle(live).await();
@@ -95,19 +106,24 @@ public final class Plenary implements AutoCloseable {
                 new AuditRoutes(db).mount(api);
                 revisions.mount(api);
                 live.mount(api);
-                new ProposalRoutes(db, live.changes()).mount(api);
+                new ProposalRoutes(db, live.changes()).measuredBy(metrics.registry()).mount(api);
                 new org.plenary.diff.DiffRoutes(db).mount(api);
                 new org.plenary.compile.CompilationRoutes(db).mount(api);
                 new org.plenary.merge.MergeRoutes(db).mount(api);
                 new org.plenary.word.WordRoutes(db).mount(api);
-              }));
+
+                new org.plenary.ops.BackupRoutes(db, config.dataDir()).mount(api);
+                new org.plenary.archive.ArchiveRoutes(db, config.dataDir()).mount(api);
+                new org.plenary.archive.ImportRoutes(db).mount(api);
+              }), metrics::mount);
       vertx.deployVerticle(http).await();
-      return new Plenary(vertx, db, http, generated, live.changes());
+      return new Plenary(vertx, db, http, generated, live.changes(), metrics);
     } catch (Exception | Error e) {
       if (vertx != null) {
         vertx.close();
       }
       db.close();
+      metrics.close();
       throw e;
     }
   }
@@ -191,6 +207,7 @@ public final class Plenary implements AutoCloseable {
       LOG.warn("error while stopping", e);
     } finally {
       db.close();
+      metrics.close();
     }
   }
 }

@@ -181,7 +181,32 @@ public final class Policy {
     if (d.membership() != null) {
       ctx.put(MEMBERSHIP, d.membership());
     }
+    if (d.outcome() == Outcome.ALLOWED && d.readOnly() != null) {
+      ctx.fail(Problem.conflict("negotiation-closed", "negotiation " + params.get("n") + " is " + d.readOnly()
+          + ": it is read-only until an administrator reopens it"));
+      return;
+    }
     apply(ctx, d.outcome(), entry, d.membership(), params, d.deadline());
+  }
+
+  /**
+   * The lifecycle routes a write to a closed or archived negotiation may still take: archiving a closed one and
+   * reopening. {@code negotiation.Lifecycle} checks the transition itself.
+   */
+  private static final java.util.Set<String> LIFECYCLE = java.util.Set.of(
+      "POST /negotiations/:n/archive", "POST /negotiations/:n/reopen");
+
+  /**
+   * Why a write to this negotiation is refused ("closed", "archived"), or null: every write inside a negotiation
+   * that is not open gets 409 {@code negotiation-closed}, here and nowhere else. GET routes and the lifecycle
+   * routes pass.
+   */
+  private static String readOnly(Entry entry, String negotiationState) {
+    if (negotiationState == null || "open".equals(negotiationState) || "GET".equals(entry.route().method())
+        || LIFECYCLE.contains(entry.route().method() + " " + entry.route().path())) {
+      return null;
+    }
+    return negotiationState;
   }
 
   private static long negotiationId(String raw) {
@@ -192,9 +217,10 @@ public final class Policy {
     }
   }
 
-  private record Decision(Outcome outcome, Membership membership, OffsetDateTime deadline) {
+  /** {@code readOnly}: the negotiation's state when it refuses this write (see {@link #readOnly}), else null. */
+  private record Decision(Outcome outcome, Membership membership, OffsetDateTime deadline, String readOnly) {
     Decision(Outcome outcome, Membership membership) {
-      this(outcome, membership, null);
+      this(outcome, membership, null, null);
     }
   }
 
@@ -207,12 +233,13 @@ public final class Policy {
    * when the revision is not in the negotiation). The state "closed" depends on the clock, so it is worked out
    * from the deadline at each use, never stored.
    */
-  private record Row(boolean exists, String role, String delegation, String revisionState, OffsetDateTime deadline) {
+  private record Row(boolean exists, String role, String delegation, String revisionState, OffsetDateTime deadline,
+      String negotiationState) {
     /**
      * A negotiation that does not exist: cached like any other row, so a refusal takes the same path and time
      * whether or not the negotiation exists (no existence side channel).
      */
-    static final Row ABSENT = new Row(false, null, null, null, null);
+    static final Row ABSENT = new Row(false, null, null, null, null, null);
   }
 
   /** The revision {@link #readRow} joins for this route: the default {@code :r} resolver's, else 0. */
@@ -225,7 +252,7 @@ public final class Policy {
   /** One query for the negotiation, the caller's participant row and the revision; {@link Row#ABSENT} without it. */
   private static Row readRow(DSLContext dsl, long n, long accountId, long revision) {
     boolean joinRevision = revision > 0;
-    var row = dsl.select(NEGOTIATION.ID, PARTICIPANT.ROLE, PARTICIPANT.DELEGATION_CODE,
+    var row = dsl.select(NEGOTIATION.STATE, PARTICIPANT.ROLE, PARTICIPANT.DELEGATION_CODE,
             joinRevision ? REVISION.STATE : DSL.inline(null, REVISION.STATE.getDataType()),
             joinRevision ? REVISION.COMMENT_DEADLINE : DSL.inline(null, REVISION.COMMENT_DEADLINE.getDataType()))
         .from(NEGOTIATION)
@@ -235,7 +262,8 @@ public final class Policy {
             : DSL.falseCondition())
         .where(NEGOTIATION.ID.eq(n))
         .fetchOne();
-    return row == null ? Row.ABSENT : new Row(true, row.value2(), row.value3(), row.value4(), row.value5());
+    return row == null ? Row.ABSENT : new Row(true, row.value2(), row.value3(), row.value4(), row.value5(),
+        row.value1());
   }
 
   /**
@@ -291,6 +319,11 @@ public final class Policy {
       state = s.get();
     }
     Outcome outcome = entry.outcome(who, relation, state);
+    if (outcome != Outcome.ALLOWED && who != Who.ADMIN && principal.admin()
+        && entry.outcome(Who.ADMIN, Relation.NONE, state) == Outcome.ALLOWED) {
+      // Taking part never leaves an administrator with less than one who does not (reopening a negotiation).
+      outcome = Outcome.ALLOWED;
+    }
     if (outcome != Outcome.CLOSED) {
       deadline = null;
     } else if (deadline == null) {
@@ -299,7 +332,7 @@ public final class Policy {
       }
       deadline = deadlineOf(dsl, n, params.get("r"));
     }
-    return new Decision(outcome, m, deadline);
+    return new Decision(outcome, m, deadline, readOnly(entry, row.negotiationState()));
   }
 
   /** The default resolver of {@code :r}: the revision's state, read by {@link #decide}'s own query. */

@@ -96,6 +96,11 @@ public final class AuditKey {
     dsl.configuration().data(DATA, this);
   }
 
+  /** The key attached to {@code dsl} by {@link #install}, or null. */
+  public static AuditKey of(DSLContext dsl) {
+    return attached(dsl);
+  }
+
   /** The key attached to {@code dsl}, or null (a bare context in a tool or test: plain hashes). */
   static AuditKey attached(DSLContext dsl) {
     return dsl == null ? null : (AuditKey) dsl.configuration().data(DATA);

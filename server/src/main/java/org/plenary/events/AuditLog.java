@@ -56,11 +56,19 @@ public final class AuditLog {
     return appendAll(dsl, negotiationId, List.of(new Pending(actor, type, subject, payload))).get(0);
   }
 
-  /** One event for {@link #appendAll}. */
-  public record Pending(Actor actor, String type, String subject, Object payload) {}
+  /**
+   * One event for {@link #appendAll}; {@code requestId} is the HTTP request that caused it (outside the hash: it
+   * is for finding the request's log lines, not part of the record's content).
+   */
+  public record Pending(Actor actor, String type, String subject, Object payload, String requestId) {
+    /** An event of the request being served on this thread ({@link org.plenary.http.RequestId#current}). */
+    public Pending(Actor actor, String type, String subject, Object payload) {
+      this(actor, type, subject, payload, org.plenary.http.RequestId.current());
+    }
+  }
 
   private static final String INSERT_EVENT = "insert into event (negotiation_id, account_id, delegation_code, type,"
-      + " subject, payload, created_at, prev_hash, hash, chain_key) values ";
+      + " subject, payload, created_at, prev_hash, hash, chain_key, request_id) values ";
 
   /**
    * Appends events of one negotiation (or of the global chain, {@code negotiationId} null) in the caller's
@@ -90,7 +98,7 @@ public final class AuditLog {
           payloads[i], now);
       prev = hashes[i];
     }
-    String sql = INSERT_EVENT + Sql.rows(events.size(), 10);
+    String sql = INSERT_EVENT + Sql.rows(events.size(), 11);
     long[] ids = dsl.connectionResult(c -> {
       try (java.sql.PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
         int p = 0;
@@ -106,6 +114,7 @@ public final class AuditLog {
           ps.setString(++p, prevs[i].isEmpty() ? null : prevs[i]);
           ps.setString(++p, hashes[i]);
           ps.setString(++p, chainKey);
+          ps.setString(++p, e.requestId());
         }
         ps.executeUpdate();
         return Sql.generatedIds(ps, events.size());
@@ -298,12 +307,18 @@ public final class AuditLog {
         r.getSubject(), r.getPayload(), r.getCreatedAt());
   }
 
+  /** The plain SHA-256 link of one event (no key): public so an archive's exported chain can be checked. */
+  public static String hash(String prev, Long negotiationId, Long accountId, String delegation, String type,
+      String subject, String payload, OffsetDateTime at) {
+    return hash(null, prev, negotiationId, accountId, delegation, type, subject, payload, at);
+  }
+
   /**
    * The link of one event: HMAC-SHA256 under the audit key ({@link AuditKey}), so rewriting events and
    * recomputing the chain needs the key, which is not in the database; plain SHA-256 without a key (events
    * written before keying, and bare contexts in tools and tests).
    */
-  static String hash(AuditKey key, String prev, Long negotiationId, Long accountId, String delegation, String type,
+  public static String hash(AuditKey key, String prev, Long negotiationId, Long accountId, String delegation, String type,
       String subject, String payload, OffsetDateTime at) {
     String canonical = String.join("\u001f", prev, String.valueOf(negotiationId), String.valueOf(accountId),
         String.valueOf(delegation), type, String.valueOf(subject), payload,

@@ -72,6 +72,8 @@ public final class LiveUpdates extends VerticleBase {
   private final Map<Long, Feed> feeds = new HashMap<>();
   /** Who each open stream was opened for; checked again at every heartbeat (this verticle's context). */
   private final Map<EventStream, Subscriber> subscribers = new HashMap<>();
+  /** Open event streams on this node, for /metrics (the map itself belongs to the verticle's thread). */
+  private final java.util.concurrent.atomic.AtomicInteger open = new java.util.concurrent.atomic.AtomicInteger();
   private Runnable stopListening = () -> { };
   private PgListener listener;
   private long timer = -1;
@@ -139,6 +141,12 @@ public final class LiveUpdates extends VerticleBase {
    * This node's change generations, for read caches: moved after every local commit with events and, on
    * PostgreSQL, by the NOTIFYs of every node (uncacheable while the LISTEN connection is down).
    */
+  /** Publishes the number of open event streams (SSE connections) on this node to {@code meters}. */
+  public void measuredBy(io.micrometer.core.instrument.MeterRegistry meters) {
+    io.micrometer.core.instrument.Gauge.builder("plenary.live.streams", open, java.util.concurrent.atomic.AtomicInteger::get)
+        .description("open server-sent event streams on this node").register(meters);
+  }
+
   public Changes changes() {
     return changes;
   }
@@ -337,7 +345,10 @@ public final class LiveUpdates extends VerticleBase {
       }
       Feed feed = f;
       feed.streams.add(stream);
-      subscribers.put(stream, new Subscriber(n, p.tokenHash(), p.viaCookie(), p.accountId(), start.membership()));
+      if (subscribers.put(stream, new Subscriber(n, p.tokenHash(), p.viaCookie(), p.accountId(),
+          start.membership())) == null) {
+        open.incrementAndGet();
+      }
       stream.attach(() -> feed.window, feed.window.toSeq(), () -> context.runOnContext(x -> unsubscribe(feed, stream)));
       if (created) {
         refresh(feed);
@@ -358,7 +369,9 @@ public final class LiveUpdates extends VerticleBase {
 
   private void unsubscribe(Feed f, EventStream stream) {
     f.streams.remove(stream);
-    subscribers.remove(stream);
+    if (subscribers.remove(stream) != null) {
+      open.decrementAndGet();
+    }
     if (f.streams.isEmpty() && feeds.get(f.negotiationId) == f) {
       feeds.remove(f.negotiationId);
     }

@@ -49,11 +49,19 @@ public final class HttpVerticle extends VerticleBase {
   private final Connections connections;
   private final Database db;
   private final Api api;
+  private final Consumer<Router> rootRoutes;
   private HttpServer server;
   private Router apiRouter;
   private ConnectionGuard guard;
 
   public HttpVerticle(String host, int port, long bodyLimit, Connections connections, Database db, Api api) {
+    this(host, port, bodyLimit, connections, db, api, root -> {});
+  }
+
+  /** {@code rootRoutes}: routes outside {@code /api/v1} and the web client ({@code /metrics}). */
+  public HttpVerticle(String host, int port, long bodyLimit, Connections connections, Database db, Api api,
+      Consumer<Router> rootRoutes) {
+    this.rootRoutes = rootRoutes;
     this.host = host;
     this.port = port;
     this.bodyLimit = bodyLimit;
@@ -65,12 +73,17 @@ public final class HttpVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     Router router = Router.router(vertx);
+    router.route().handler(RequestId.handler());
     router.route().handler(ctx -> {
       ctx.response().putHeader("X-Content-Type-Options", "nosniff");
       ctx.response().putHeader("Referrer-Policy", "no-referrer");
       ctx.next();
     });
     router.get("/health").handler(this::health);
+    // liveness: the process answers (no database: a slow database must not get the node restarted)
+    router.get("/health/live").handler(ctx -> Json.send(ctx, 200, Map.of("status", "UP")));
+    router.get("/health/ready").handler(this::ready);
+    rootRoutes.accept(router);
 
     apiRouter = Router.router(vertx);
     // A caller without credentials can only log in or accept an invitation: a few short fields. Its body is
@@ -154,6 +167,21 @@ public final class HttpVerticle extends VerticleBase {
   /** Open connections and connections refused since the start (the node was full). */
   public ConnectionGuard connections() {
     return guard;
+  }
+
+  /** Readiness: the database answers and every migration this build knows has been applied. */
+  private void ready(RoutingContext ctx) {
+    db.read(dsl -> db.pendingMigrations()).onComplete(ar -> {
+      Map<String, Object> body = new LinkedHashMap<>();
+      boolean ready = ar.succeeded() && ar.result().isEmpty();
+      body.put("status", ready ? "UP" : "DOWN");
+      body.put("database", ar.succeeded() ? "UP" : "DOWN");
+      body.put("pendingMigrations", ar.succeeded() ? ar.result() : java.util.List.of());
+      if (ar.failed()) {
+        body.put("detail", "the database does not answer");
+      }
+      Json.send(ctx, ready ? 200 : 503, body);
+    });
   }
 
   private void health(RoutingContext ctx) {

@@ -48,6 +48,9 @@ public final class NegotiationRoutes {
     api.post("/negotiations/:n/participants/:a/password-reset").handler(this::resetPassword);
     api.post("/negotiations/:n/participants/:a/disable").handler(ctx -> setDisabled(ctx, true));
     api.post("/negotiations/:n/participants/:a/enable").handler(ctx -> setDisabled(ctx, false));
+    api.post("/negotiations/:n/close").handler(ctx -> move(ctx, Lifecycle.Move.CLOSE));
+    api.post("/negotiations/:n/archive").handler(ctx -> move(ctx, Lifecycle.Move.ARCHIVE));
+    api.post("/negotiations/:n/reopen").handler(ctx -> move(ctx, Lifecycle.Move.REOPEN));
   }
 
   private void create(RoutingContext ctx) {
@@ -167,6 +170,17 @@ public final class NegotiationRoutes {
     Http.respond(ctx, 201, db.tx(dsl -> {
       Participation.Reset r = participation.resetPassword(dsl, n, p, ctx.pathParam("a"));
       return Map.of("accountId", r.accountId(), "invitation", invitation(r.invitation()));
+    }));
+  }
+
+  /** Close, archive or reopen: who may is the matrix's business, the move's rules {@link Lifecycle}'s. */
+  private void move(RoutingContext ctx, Lifecycle.Move move) {
+    Principal p = Http.principal(ctx);
+    long n = Http.idParam(ctx, "n", "negotiation");
+    Membership m = org.plenary.access.Policy.membership(ctx);
+    Http.respond(ctx, 200, db.tx(dsl -> {
+      Lifecycle.apply(dsl, n, move, new AuditLog.Actor(p.accountId(), null));
+      return Negotiations.get(dsl, n, m.role(), m.delegation());
     }));
   }
 

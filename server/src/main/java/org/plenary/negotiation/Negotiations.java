@@ -43,14 +43,16 @@ public final class Negotiations {
         .execute();
   }
 
-  /** The negotiations an account takes part in (all of them for an admin), newest first. */
+  /** The negotiations an account takes part in, archived ones left out (all of them for an admin), newest first. */
   public static List<Negotiation> visibleTo(DSLContext dsl, long accountId, boolean admin) {
     var p = PARTICIPANT.as("p");
     var query = dsl.select(NEGOTIATION.ID, NEGOTIATION.TITLE, NEGOTIATION.LANGUAGES, NEGOTIATION.STATE,
             NEGOTIATION.CREATED_AT, p.ROLE, p.DELEGATION_CODE)
         .from(NEGOTIATION)
         .leftJoin(p).on(p.NEGOTIATION_ID.eq(NEGOTIATION.ID).and(p.ACCOUNT_ID.eq(accountId)));
-    var filtered = admin ? query.where(org.jooq.impl.DSL.trueCondition()) : query.where(p.ACCOUNT_ID.isNotNull());
+    // an archived negotiation is kept for the record: only administrators still see it listed
+    var filtered = admin ? query.where(org.jooq.impl.DSL.trueCondition())
+        : query.where(p.ACCOUNT_ID.isNotNull()).and(NEGOTIATION.STATE.ne("archived"));
     return filtered.orderBy(NEGOTIATION.ID.desc()).fetch(r -> new Negotiation(r.value1(), r.value2(),
         languages(r.value3()), r.value4(), r.value5(), r.value6() == null ? Role.SECRETARIAT.code() : r.value6(),
         r.value7()));

@@ -69,6 +69,17 @@ public final class ProposalRoutes {
     this.submissions = new Submissions(db);
   }
 
+  /** Publishes the group commit's queue depth and batch sizes to {@code meters}. */
+  public ProposalRoutes measuredBy(io.micrometer.core.instrument.MeterRegistry meters) {
+    io.micrometer.core.instrument.Gauge.builder("plenary.groupcommit.queue", submissions, Submissions::waiting)
+        .description("proposals waiting for or in a group-commit transaction").register(meters);
+    var sizes = io.micrometer.core.instrument.DistributionSummary.builder("plenary.groupcommit.batch.size")
+        .description("proposals written per group-commit transaction")
+        .serviceLevelObjectives(1, 2, 4, 8, 16, 32, 64, 128).register(meters);
+    submissions.reportBatchSizes(sizes::record);
+    return this;
+  }
+
   public void mount(Router api) {
     api.post(BASE + "/proposals").handler(this::create);
     api.get(BASE + "/proposals").handler(this::list);

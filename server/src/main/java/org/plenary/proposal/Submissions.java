@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,6 +77,8 @@ final class Submissions {
   private final ConcurrentLinkedDeque<Submission> queue = new ConcurrentLinkedDeque<>();
   private final AtomicInteger writers = new AtomicInteger();
   private final AtomicInteger waiting = new AtomicInteger();
+  /** Told each batch's size as it commits (the /metrics histogram); nothing by default. */
+  private volatile java.util.function.IntConsumer batchSizes = size -> {};
 
   Submissions(Database db) {
     this(db, MAX_QUEUE);
@@ -127,10 +130,21 @@ final class Submissions {
     }
   }
 
+  /** Submissions queued or being written now. */
+  int waiting() {
+    return waiting.get();
+  }
+
+  /** Where each batch's size goes. */
+  void reportBatchSizes(java.util.function.IntConsumer to) {
+    batchSizes = Objects.requireNonNull(to, "to");
+  }
+
   /** Runs batches until the queue is empty; then lets another writer start if work came in meanwhile. */
   private void drain() {
     try {
       for (List<Submission> batch = take(); !batch.isEmpty(); batch = take()) {
+        batchSizes.accept(batch.size());
         run(batch);
       }
     } finally {
@@ -305,7 +319,7 @@ final class Submissions {
       }
       events.computeIfAbsent(s.negotiationId(), k -> new ArrayList<>()).add(new AuditLog.Pending(
           new AuditLog.Actor(s.principal().accountId(), stored1.delegation()), "proposal.created",
-          "proposal:" + stored1.id(), ProposalRoutes.event(stored1)));
+          "proposal:" + stored1.id(), ProposalRoutes.event(stored1), org.plenary.http.RequestId.of(s.context())));
     }
     IdempotencyKeys.storeAll(dsl, responses);
     // the audit log last: its lane lock is held only from here to the commit

@@ -39,6 +39,12 @@ public final class Database implements AutoCloseable {
 
   /** Opens the pool and migrates the schema to the latest version. */
   public static Database open(String jdbcUrl, String user, String password, int poolSize) {
+    return open(jdbcUrl, user, password, poolSize, null);
+  }
+
+  /** Like {@link #open(String, String, String, int)}, the pool publishing its meters to {@code meters} (or not, null). */
+  public static Database open(String jdbcUrl, String user, String password, int poolSize,
+      io.micrometer.core.instrument.MeterRegistry meters) {
     Objects.requireNonNull(jdbcUrl, "jdbcUrl");
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(jdbcUrl);
@@ -51,6 +57,9 @@ public final class Database implements AutoCloseable {
     config.setMaximumPoolSize(poolSize);
     config.setPoolName("plenary-db");
     config.setAutoCommit(true);
+    if (meters != null) {
+      config.setMetricRegistry(meters); // HikariCP's own hikaricp_connections_* meters
+    }
     SQLDialect dialect = jdbcUrl.startsWith("jdbc:postgresql:") ? SQLDialect.POSTGRES : SQLDialect.H2;
     HikariDataSource ds = new HikariDataSource(config);
     try {
@@ -64,6 +73,15 @@ public final class Database implements AutoCloseable {
       throw e;
     }
     return new Database(ds, dialect);
+  }
+
+  /**
+   * The migrations of this build not yet applied to the database (blocking; empty when the schema is current,
+   * as after {@link #open}). Readiness: a node on a database another node's newer build migrated stays ready.
+   */
+  public java.util.List<String> pendingMigrations() {
+    var info = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info();
+    return java.util.Arrays.stream(info.pending()).map(m -> m.getVersion() + " " + m.getDescription()).toList();
   }
 
   /** Binds the database to a Vert.x instance: transactions then run on its worker pool. */
@@ -100,7 +118,8 @@ public final class Database implements AutoCloseable {
   /** On the worker pool; a pool already closed (the server is stopping) gives a failed future, not a throw. */
   private <T> Future<T> blocking(java.util.concurrent.Callable<T> work) {
     try {
-      return workers.executeBlocking(work, false);
+      // the request's id goes with the work: into its log lines and audit events
+      return workers.executeBlocking(org.plenary.http.RequestId.carried(work), false);
     } catch (java.util.concurrent.RejectedExecutionException stopping) {
       return Future.failedFuture(stopping);
     }
