@@ -2,25 +2,14 @@ package org.plenary.http;
 
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import org.plenary.access.Principal;
 
 /** Small glue shared by the features' route classes. */
 public final class Http {
-  public static final String PRINCIPAL = "plenary.principal";
-
   private Http() {}
 
   /** Completes the request with {@code status} and the future's value as JSON, or fails it with the error. */
   public static <T> void respond(RoutingContext ctx, int status, Future<T> result) {
     result.onSuccess(v -> Json.send(ctx, status, v)).onFailure(ctx::fail);
-  }
-
-  public static Principal principal(RoutingContext ctx) {
-    Principal p = ctx.get(PRINCIPAL);
-    if (p == null) {
-      throw Problem.unauthorized("log in first: POST /api/v1/session");
-    }
-    return p;
   }
 
   /** A numeric path parameter; an unparsable one reads as "not found", as it names nothing. */

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.plenary.access.AccountRoutes;
+import org.plenary.access.AuthHandler;
 import org.plenary.access.Invitations;
 import org.plenary.access.Membership;
 import org.plenary.access.Passwords;
 import org.plenary.access.Principal;
 import org.plenary.access.Role;
-import org.plenary.events.AuditLog;
+import org.plenary.audit.AuditLog;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
@@ -51,7 +52,7 @@ public final class NegotiationRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Json.Fields f = new Json.Fields(Json.body(ctx));
     String title = f.requiredText("title", 500);
     if (title != null && UserText.problemWithName(title) != null) {
@@ -77,13 +78,13 @@ public final class NegotiationRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Http.respond(ctx, 200, db.read(dsl -> Map.of("negotiations",
         Negotiations.visibleTo(dsl, p.accountId(), p.admin()))));
   }
 
   private void get(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Http.respond(ctx, 200, db.read(dsl -> {
       Membership m = Membership.require(dsl, n, p);
@@ -92,14 +93,14 @@ public final class NegotiationRoutes {
   }
 
   private void participants(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Http.respond(ctx, 200, db.read(dsl -> Map.of("participants",
         Participation.participantsSeenBy(dsl, n, Membership.require(dsl, n, p)))));
   }
 
   private void addParticipant(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Participation.Request req = participantRequest(new Json.Fields(Json.body(ctx)));
     Http.respond(ctx, 201, db.tx(dsl -> {
@@ -161,7 +162,7 @@ public final class NegotiationRoutes {
   }
 
   private void resetPassword(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Http.respond(ctx, 201, db.tx(dsl -> {
       Participation.Reset r = participation.resetPassword(dsl, n, p, ctx.pathParam("a"));
@@ -170,7 +171,7 @@ public final class NegotiationRoutes {
   }
 
   private void setDisabled(RoutingContext ctx, boolean disabled) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Http.respond(ctx, 200, db.tx(dsl -> {
       Participation.Toggled t = participation.setDisabled(dsl, n, p, ctx.pathParam("a"), disabled);

@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.plenary.access.Membership;
 import org.plenary.access.Principal;
-import org.plenary.events.AuditLog;
+import org.plenary.audit.AuditLog;
+import org.plenary.domain.DomainException;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
 import org.plenary.store.Database;
@@ -272,7 +273,7 @@ final class Submissions {
             : texts.get(s.revisionId() + " " + s.draft().paragraph());
         accepted.add(prepare(dsl, s, window.getValue(), paragraph, now));
         positions.add(i);
-      } catch (Problem refused) {
+      } catch (Problem | DomainException refused) {
         outcomes[i] = refused;
       }
     }

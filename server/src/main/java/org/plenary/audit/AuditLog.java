@@ -1,4 +1,4 @@
-package org.plenary.events;
+package org.plenary.audit;
 
 import static org.plenary.schema.Tables.EVENT;
 import static org.plenary.schema.Tables.EVENT_CHAIN;
@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.plenary.http.Json;
+import org.plenary.store.Changes;
 import org.plenary.store.Sql;
 import org.plenary.schema.tables.records.EventRecord;
 
