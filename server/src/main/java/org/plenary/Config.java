@@ -100,12 +100,7 @@ public record Config(
 
   /** The embedded H2 file database in {@code dataDir}. */
   public static String h2Url(Path dataDir) {
-    // WRITE_DELAY=0: H2 otherwise acknowledges commits up to half a second before they reach the disk.
-    // LOCK_TIMEOUT=10000: a writer waits for a row lock (the merge's negotiation lock, a chain head) as on
-    // PostgreSQL, instead of failing after H2's default second.
-    // MODE/DATABASE_TO_LOWER: the jOOQ classes quote lower-case names, as PostgreSQL folds them.
-    return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("plenary")
-        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+    return org.plenary.store.Database.h2Url(dataDir);
   }
 
   public boolean isPostgres() {

@@ -6,15 +6,15 @@ import io.vertx.core.VertxOptions;
 import java.util.Map;
 import org.plenary.access.AccountRoutes;
 import org.plenary.access.Accounts;
+import org.plenary.access.AuthHandler;
 import org.plenary.access.AuthorizationMatrix;
 import org.plenary.access.DeniedAccessLog;
 import org.plenary.access.LoginThrottle;
 import org.plenary.access.Policy;
-import org.plenary.access.AuthHandler;
 import org.plenary.access.Passwords;
 import org.plenary.access.SessionRoutes;
+import org.plenary.audit.AuditLog;
 import org.plenary.draft.RevisionRoutes;
-import org.plenary.events.AuditLog;
 import org.plenary.events.AuditRoutes;
 import org.plenary.events.LiveUpdates;
 import org.plenary.http.HttpVerticle;
@@ -37,11 +37,11 @@ public final class Plenary implements AutoCloseable {
   private final Database db;
   private final HttpVerticle http;
   private final String adminPasswordGenerated;
-  private final org.plenary.events.Changes changes;
+  private final org.plenary.store.Changes changes;
   private final org.plenary.ops.Metrics metrics;
 
   private Plenary(Vertx vertx, Database db, HttpVerticle http, String adminPasswordGenerated,
-      org.plenary.events.Changes changes, org.plenary.ops.Metrics metrics) {
+      org.plenary.store.Changes changes, org.plenary.ops.Metrics metrics) {
     this.metrics = metrics;
     this.vertx = vertx;
     this.db = db;
@@ -69,7 +69,7 @@ public final class Plenary implements AutoCloseable {
       if (!config.isPostgres()) {
         ownerOnly(config.dataDir());
       }
-      org.plenary.events.AuditKey.load(config.auditKey(), config.dataDir()).install(db.dsl());
+      org.plenary.audit.AuditKey.load(config.auditKey(), config.dataDir()).install(db.dsl());
       Passwords passwords = new Passwords(config.passwordIterations());
       String generated = db.dsl().transactionResult(cfg -> bootstrap(cfg.dsl(), config, passwords));
       vertx = metrics.vertx(new VertxOptions());
@@ -189,7 +189,7 @@ public final class Plenary implements AutoCloseable {
    * This node's change generations (read caches). A change made behind the server's back (SQL in a test or by
    * an operator) must be followed by {@code changes().everything()}, as it appends no event.
    */
-  public org.plenary.events.Changes changes() {
+  public org.plenary.store.Changes changes() {
     return changes;
   }
 

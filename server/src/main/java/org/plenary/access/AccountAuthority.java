@@ -4,7 +4,7 @@ import static org.plenary.schema.Tables.PARTICIPANT;
 
 import java.util.List;
 import org.jooq.DSLContext;
-import org.plenary.events.AuditLog;
+import org.plenary.audit.AuditLog;
 
 /**
  * Who may act on an account itself (its password, its being enabled, its invitations), as opposed to its

@@ -6,7 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.plenary.events.AuditLog;
+import org.plenary.audit.AuditLog;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
@@ -97,12 +97,12 @@ public final class AccountRoutes {
   }
 
   private void listTokens(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Http.respond(ctx, 200, db.read(dsl -> Map.of("tokens", Accounts.apiTokens(dsl, p.accountId()))));
   }
 
   private void createToken(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     var body = Json.smallBody(ctx, "label", "expiresInDays");
     Json.Fields f = new Json.Fields(body);
     String label = f.requiredText("label", 200);
@@ -142,7 +142,7 @@ public final class AccountRoutes {
   }
 
   private void revokeToken(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     String id = ctx.pathParam("token");
     db.tx(dsl -> {
       var revoked = Accounts.revokeApiToken(dsl, p.accountId(), id)

@@ -4,7 +4,6 @@ import io.vertx.core.Handler;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
-import org.plenary.http.Http;
 import org.plenary.http.Problem;
 import org.plenary.store.Database;
 
@@ -14,9 +13,11 @@ import org.plenary.store.Database;
  * need not, as a browser never adds that header on its own.
  */
 public final class AuthHandler implements Handler<RoutingContext> {
-  public static final String SESSION_COOKIE = "plenary_session";
+  public static final String SESSION_COOKIE = org.plenary.http.Http.SESSION_COOKIE;
   public static final String CSRF_COOKIE = "plenary_csrf";
   public static final String CSRF_HEADER = "X-CSRF-Token";
+  /** The routing-context key under which the resolved {@link Principal} travels with the request. */
+  public static final String PRINCIPAL = "plenary.principal";
 
   /**
    * How long a resolved token is trusted without asking the database again. Logout on this node takes effect
@@ -108,6 +109,15 @@ public final class AuthHandler implements Handler<RoutingContext> {
     }).onFailure(ctx::fail);
   }
 
+  /** The caller of a request that passed this handler; 401 if it did not (the route is public). */
+  public static Principal principal(RoutingContext ctx) {
+    Principal p = ctx.get(PRINCIPAL);
+    if (p == null) {
+      throw Problem.unauthorized("log in first: POST /api/v1/session");
+    }
+    return p;
+  }
+
   private static void accept(RoutingContext ctx, Principal principal, boolean cookie) {
     if (cookie && !isSafe(ctx.request().method())) {
       String presented = ctx.request().getHeader(CSRF_HEADER);
@@ -118,7 +128,7 @@ public final class AuthHandler implements Handler<RoutingContext> {
         return;
       }
     }
-    ctx.put(Http.PRINCIPAL, principal);
+    ctx.put(PRINCIPAL, principal);
     ctx.next();
   }
 

@@ -8,9 +8,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.plenary.audit.AuditLog;
 import org.plenary.domain.DomainException;
-import org.plenary.events.AuditLog;
-import org.plenary.http.Http;
 import org.plenary.http.Problem;
 import org.plenary.store.Database;
 import org.slf4j.Logger;
@@ -60,7 +59,7 @@ public final class DeniedAccessLog implements Handler<RoutingContext> {
     Problem problem = problem(failure);
     DomainException domain = problem == null ? domain(failure) : null;
     int status = problem != null ? problem.status() : domain != null ? Problem.from(domain).status() : ctx.statusCode();
-    Principal principal = ctx.get(Http.PRINCIPAL);
+    Principal principal = ctx.get(AuthHandler.PRINCIPAL);
     if (status != 403 && status != 404 || principal == null) {
       ctx.next();
       return;

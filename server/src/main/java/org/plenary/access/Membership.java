@@ -6,7 +6,7 @@ import static org.plenary.schema.Tables.PARTICIPANT;
 
 import java.util.Arrays;
 import org.jooq.DSLContext;
-import org.plenary.http.Problem;
+import org.plenary.domain.DomainException;
 
 /**
  * The caller's place in one negotiation: role and delegation. A caller outside the negotiation gets
@@ -30,7 +30,7 @@ public record Membership(long negotiationId, long accountId, Role role, String d
         return new Membership(negotiationId, principal.accountId(), Role.SECRETARIAT, null);
       }
     }
-    throw Problem.notFound("negotiation " + negotiationId);
+    throw DomainException.notFound("negotiation " + negotiationId);
   }
 
   /** Like {@link #require}, and the role must be one of {@code allowed} (else 403: the caller can see it). */
@@ -39,7 +39,7 @@ public record Membership(long negotiationId, long accountId, Role role, String d
     if (Arrays.asList(allowed).contains(m.role())) {
       return m;
     }
-    throw Problem.forbidden("this needs the role " + String.join(" or ",
+    throw DomainException.forbidden("this needs the role " + String.join(" or ",
         Arrays.stream(allowed).map(Role::code).toList()) + "; you are " + m.role().code());
   }
 
@@ -56,7 +56,7 @@ public record Membership(long negotiationId, long accountId, Role role, String d
    */
   public String actingFor(DSLContext dsl, String onBehalfOf) {
     if (delegation == null) {
-      throw Problem.forbidden("you take part as " + role.code() + " without a delegation, so you cannot act for one");
+      throw DomainException.forbidden("you take part as " + role.code() + " without a delegation, so you cannot act for one");
     }
     if (onBehalfOf == null || onBehalfOf.isBlank() || onBehalfOf.equals(delegation)) {
       return delegation;
@@ -66,9 +66,9 @@ public record Membership(long negotiationId, long accountId, Role role, String d
         .and(NEGOTIATION_DELEGATION.DELEGATION_CODE.eq(onBehalfOf))
         .fetchOne(NEGOTIATION_DELEGATION.COORDINATOR_CODE);
     if (!delegation.equals(coordinator)) {
-      throw new Problem(403, "forbidden", "Not allowed", "your delegation " + delegation
+      throw new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", "your delegation " + delegation
           + " is not the designated coordinator of " + onBehalfOf + " in this negotiation",
-          java.util.List.of(new Problem.FieldError("onBehalfOf", "not coordinated by " + delegation)),
+          java.util.List.of(new DomainException.FieldError("onBehalfOf", "not coordinated by " + delegation)),
           java.util.Map.of());
     }
     return onBehalfOf;

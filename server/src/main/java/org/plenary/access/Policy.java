@@ -21,11 +21,10 @@ import org.plenary.access.AuthorizationMatrix.Outcome;
 import org.plenary.access.AuthorizationMatrix.Relation;
 import org.plenary.access.AuthorizationMatrix.State;
 import org.plenary.access.AuthorizationMatrix.Who;
-import org.plenary.events.Changes;
-import org.plenary.events.StampedCache;
-import org.plenary.http.Http;
 import org.plenary.http.Problem;
+import org.plenary.store.Changes;
 import org.plenary.store.Database;
+import org.plenary.store.StampedCache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -145,7 +144,7 @@ public final class Policy {
     }
     Entry entry = match.get().entry();
     Map<String, String> params = match.get().params();
-    Principal principal = Http.principal(ctx);
+    Principal principal = AuthHandler.principal(ctx);
     if (!entry.route().inNegotiation()) {
       Outcome o = entry.outcome(principal.admin() ? Who.ADMIN : Who.NON_PARTICIPANT, Relation.NONE, State.NONE);
       apply(ctx, o, entry, null, params, null);

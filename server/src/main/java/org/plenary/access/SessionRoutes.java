@@ -9,8 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.plenary.events.AuditLog;
-import org.plenary.http.Http;
+import org.plenary.audit.AuditLog;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
 import org.plenary.store.Database;
@@ -128,7 +127,7 @@ public final class SessionRoutes {
   }
 
   private void logout(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     db.tx(dsl -> {
       Accounts.revokeToken(dsl, p.tokenHash());
       AuditLog.append(dsl, null, new AuditLog.Actor(p.accountId(), null), "session.revoked",
@@ -144,7 +143,7 @@ public final class SessionRoutes {
   }
 
   private void me(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("id", p.accountId());
     body.put("email", p.email());

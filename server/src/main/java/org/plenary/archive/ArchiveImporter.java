@@ -27,7 +27,7 @@ import org.jooq.Record;
 import org.jooq.Table;
 import org.plenary.access.Accounts;
 import org.plenary.access.Invitations;
-import org.plenary.events.AuditLog;
+import org.plenary.audit.AuditLog;
 
 /**
  * Restores a {@link ArchiveReader checked} archive as a new negotiation, in the caller's transaction. Ids are

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.plenary.events.AuditLog;
+import org.plenary.audit.AuditLog;
 import org.plenary.http.Json;
 
 /**
@@ -60,7 +60,7 @@ public final class ArchiveReader {
    * servers of one deployment, which share {@code PLENARY_AUDIT_KEY}) is checked hash by hash, one keyed with
    * another server's key is refused (its hashes cannot be checked here).
    */
-  public static Archive read(byte[] zip, org.plenary.events.AuditKey key) {
+  public static Archive read(byte[] zip, org.plenary.audit.AuditKey key) {
     Map<String, byte[]> files = unzip(zip);
     byte[] rawManifest = files.get(ArchiveWriter.MANIFEST);
     if (rawManifest == null) {
@@ -126,7 +126,7 @@ public final class ArchiveReader {
   }
 
   /** Recomputes the exported audit chain: every hash, every lane's links, every lane's head. */
-  private static void verifyChain(Archive archive, org.plenary.events.AuditKey key) {
+  private static void verifyChain(Archive archive, org.plenary.audit.AuditKey key) {
     long n = archive.rows("negotiation").get(0).path("id").asLong();
     String base = "negotiation:" + n;
     Map<String, String> last = new HashMap<>();

@@ -32,7 +32,7 @@ public final class ImportRoutes {
   }
 
   private void restore(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = org.plenary.access.AuthHandler.principal(ctx);
     if (!p.admin()) {
       throw Problem.forbidden("only an administrator imports a negotiation");
     }
@@ -40,7 +40,7 @@ public final class ImportRoutes {
     Http.respond(ctx, 201, db.tx(dsl -> {
       ArchiveImporter.Imported done;
       try {
-        done = ArchiveImporter.restore(dsl, ArchiveReader.read(zip, org.plenary.events.AuditKey.of(dsl)), p.accountId());
+        done = ArchiveImporter.restore(dsl, ArchiveReader.read(zip, org.plenary.audit.AuditKey.of(dsl)), p.accountId());
       } catch (ArchiveReader.Refused refused) {
         throw new Problem(400, "archive-refused", "The archive was refused", refused.getMessage(),
             List.of(new Problem.FieldError(refused.part(), refused.getMessage())), Map.of("part", refused.part()));

@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.plenary.access.AuthHandler;
 import org.plenary.access.Membership;
 import org.plenary.access.Principal;
 import org.plenary.http.Http;
@@ -61,7 +62,7 @@ public final class DiffRoutes {
   }
 
   private void diff(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     List<Problem.FieldError> errors = new ArrayList<>();
     Request req = parse(ctx.queryParams(), errors);

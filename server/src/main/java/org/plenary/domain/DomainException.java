@@ -37,6 +37,13 @@ public final class DomainException extends RuntimeException {
         List.of(new FieldError(field, message)), Map.of());
   }
 
+  /** Several fields at once; the detail names the first. */
+  public static DomainException invalid(List<FieldError> errors) {
+    String detail = errors.isEmpty() ? "invalid input" : errors.get(0).field() + ": " + errors.get(0).message()
+        + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
+    return new DomainException(Kind.INVALID, "validation", detail, errors, Map.of());
+  }
+
   public static DomainException notFound(String what) {
     return new DomainException(Kind.NOT_FOUND, "not-found", what + " does not exist or is not visible to you",
         List.of(), Map.of());

@@ -7,10 +7,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.plenary.access.AuthHandler;
 import org.plenary.access.Membership;
 import org.plenary.access.Principal;
 import org.plenary.access.Role;
-import org.plenary.events.AuditLog;
+import org.plenary.audit.AuditLog;
 import org.plenary.http.Http;
 import org.plenary.http.MediaTypes;
 import org.plenary.http.Problem;
@@ -58,7 +59,7 @@ public final class RevisionRoutes {
   }
 
   private void upload(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     String contentType = ctx.request().getHeader("Content-Type");
     SourceFormat format = SourceFormat.forMediaType(MediaTypes.essence(contentType));
@@ -123,7 +124,7 @@ public final class RevisionRoutes {
    * {@code format=md} a Markdown table and {@code format=csv} CSV for a spreadsheet.
    */
   private void mappingTable(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     String format = ctx.queryParams().get("format");
@@ -164,7 +165,7 @@ public final class RevisionRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Http.respond(ctx, 200, db.read(dsl -> {
       Membership m = Membership.require(dsl, n, p);
@@ -173,7 +174,7 @@ public final class RevisionRoutes {
   }
 
   private void get(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     Http.respond(ctx, 200, db.read(dsl -> {

@@ -8,9 +8,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.plenary.access.AuthHandler;
 import org.plenary.access.Membership;
 import org.plenary.access.Principal;
 import org.plenary.access.Role;
+import org.plenary.audit.AuditLog;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
@@ -48,7 +50,7 @@ public final class AuditRoutes {
 
   /** A signed checkpoint of the chain heads, to keep outside Plenary (secretariat; global: administrators). */
   private void checkpoint(RoutingContext ctx, Long n) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Http.respond(ctx, 200, db.read(dsl -> {
       requireChainReader(dsl, n, p);
       return AuditLog.checkpoint(dsl, n);
@@ -57,7 +59,7 @@ public final class AuditRoutes {
 
   /** Checks a checkpoint downloaded earlier against the chain as it is now. */
   private void verifyCheckpoint(RoutingContext ctx, Long n) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     AuditLog.Checkpoint earlier = readCheckpoint(Json.body(ctx, "negotiation", "at", "heads", "signature"), n);
     Http.respond(ctx, 200, db.read(dsl -> {
       requireChainReader(dsl, n, p);
@@ -111,7 +113,7 @@ public final class AuditRoutes {
 
   /** The global chain: account-level events (logins, failed logins, tokens); administrators only (matrix). */
   private void readGlobal(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long after = number(ctx, "after", 0, 0, Long.MAX_VALUE);
     int limit = (int) number(ctx, "limit", 200, 1, MAX_LIMIT);
     if (!p.admin()) {
@@ -128,7 +130,7 @@ public final class AuditRoutes {
   }
 
   private void read(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long after = number(ctx, "after", 0, 0, Long.MAX_VALUE);
     int limit = (int) number(ctx, "limit", 200, 1, MAX_LIMIT);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import org.plenary.audit.AuditLog;
 import org.plenary.http.Json;
 
 /**

@@ -23,10 +23,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import org.jooq.impl.DSL;
+import org.plenary.access.AuthHandler;
 import org.plenary.access.Membership;
 import org.plenary.access.Principal;
+import org.plenary.audit.AuditLog;
+import org.plenary.audit.LiveSignal;
+import org.plenary.domain.DomainException;
 import org.plenary.http.Http;
 import org.plenary.http.Problem;
+import org.plenary.store.Changes;
 import org.plenary.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -243,7 +248,7 @@ public final class LiveUpdates extends VerticleBase {
             s.viaCookie()).map(p -> {
               try {
                 return Membership.require(dsl, s.negotiationId(), p).equals(s.membership());
-              } catch (Problem outsider) {
+              } catch (DomainException outsider) {
                 return false;
               }
             }).orElse(false));
@@ -257,7 +262,7 @@ public final class LiveUpdates extends VerticleBase {
   }
 
   private void subscribe(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Long resume = resumePoint(ctx);
     db.read(dsl -> {

@@ -2,12 +2,9 @@ package org.plenary.http;
 
 import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
-import org.plenary.access.Principal;
 
 /** Small glue shared by the features' route classes. */
 public final class Http {
-  public static final String PRINCIPAL = "plenary.principal";
-
   private Http() {}
 
   /** Completes the request with {@code status} and the future's value as JSON, or fails it with the error. */
@@ -17,17 +14,11 @@ public final class Http {
 
   /** Whether the request presents a session cookie or a bearer token (valid or not: that is checked later). */
   public static boolean hasCredentials(RoutingContext ctx) {
-    return ctx.request().getHeader("Authorization") != null
-        || ctx.request().getCookie(org.plenary.access.AuthHandler.SESSION_COOKIE) != null;
+    return ctx.request().getHeader("Authorization") != null || ctx.request().getCookie(SESSION_COOKIE) != null;
   }
 
-  public static Principal principal(RoutingContext ctx) {
-    Principal p = ctx.get(PRINCIPAL);
-    if (p == null) {
-      throw Problem.unauthorized("log in first: POST /api/v1/session");
-    }
-    return p;
-  }
+  /** The session cookie's name (access.AuthHandler reads the session from it; http must not depend on access). */
+  public static final String SESSION_COOKIE = "plenary_session";
 
   /** A numeric path parameter; an unparsable one reads as "not found", as it names nothing. */
   public static long idParam(RoutingContext ctx, String name, String what) {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.plenary.store.Database;
+import org.plenary.store.RequestId;
 
 /**
  * The HTTP server: request limits, health, the API routes the features mount, problem+json for every

@@ -6,10 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.plenary.access.AuthHandler;
 import org.plenary.access.Membership;
 import org.plenary.access.Principal;
 import org.plenary.access.Role;
-import org.plenary.events.AuditLog;
+import org.plenary.audit.AuditLog;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
@@ -61,7 +62,7 @@ public final class DelegationRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Http.respond(ctx, 200, db.read(dsl -> {
       Membership.require(dsl, n, p);
@@ -70,7 +71,7 @@ public final class DelegationRoutes {
   }
 
   private void add(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Json.Fields f = new Json.Fields(Json.smallBody(ctx, "code", "kind", "nameEn", "nameAr"));
     String code = f.requiredText("code", 32);
@@ -124,7 +125,7 @@ public final class DelegationRoutes {
   }
 
   private void coordinator(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     String group = ctx.pathParam("d");
     var body = Json.smallBody(ctx, "coordinator");
@@ -164,7 +165,7 @@ public final class DelegationRoutes {
   }
 
   private void participants(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     String code = ctx.pathParam("d");
     Http.respond(ctx, 200, db.read(dsl -> {

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.plenary.access.AccountRoutes;
+import org.plenary.access.AuthHandler;
 import org.plenary.access.Invitations;
 import org.plenary.access.Membership;
 import org.plenary.access.Passwords;
 import org.plenary.access.Principal;
 import org.plenary.access.Role;
-import org.plenary.events.AuditLog;
+import org.plenary.audit.AuditLog;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
@@ -54,7 +55,7 @@ public final class NegotiationRoutes {
   }
 
   private void create(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Json.Fields f = new Json.Fields(Json.smallBody(ctx, "title", "languages"));
     String title = f.requiredText("title", 500);
     if (title != null && UserText.problemWithName(title) != null) {
@@ -80,13 +81,13 @@ public final class NegotiationRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Http.respond(ctx, 200, db.read(dsl -> Map.of("negotiations",
         Negotiations.visibleTo(dsl, p.accountId(), p.admin()))));
   }
 
   private void get(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Http.respond(ctx, 200, db.read(dsl -> {
       Membership m = Membership.require(dsl, n, p);
@@ -95,14 +96,14 @@ public final class NegotiationRoutes {
   }
 
   private void participants(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Http.respond(ctx, 200, db.read(dsl -> Map.of("participants",
         Participation.participantsSeenBy(dsl, n, Membership.require(dsl, n, p)))));
   }
 
   private void addParticipant(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Participation.Request req = participantRequest(new Json.Fields(
         Json.smallBody(ctx, "email", "password", "displayName", "role", "delegation")));
@@ -165,7 +166,7 @@ public final class NegotiationRoutes {
   }
 
   private void resetPassword(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Http.respond(ctx, 201, db.tx(dsl -> {
       Participation.Reset r = participation.resetPassword(dsl, n, p, ctx.pathParam("a"));
@@ -175,7 +176,7 @@ public final class NegotiationRoutes {
 
   /** Close, archive or reopen: who may is the matrix's business, the move's rules {@link Lifecycle}'s. */
   private void move(RoutingContext ctx, Lifecycle.Move move) {
-    Principal p = Http.principal(ctx);
+    Principal p = org.plenary.access.AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Membership m = org.plenary.access.Policy.membership(ctx);
     Http.respond(ctx, 200, db.tx(dsl -> {
@@ -185,7 +186,7 @@ public final class NegotiationRoutes {
   }
 
   private void setDisabled(RoutingContext ctx, boolean disabled) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     Http.respond(ctx, 200, db.tx(dsl -> {
       Participation.Toggled t = participation.setDisabled(dsl, n, p, ctx.pathParam("a"), disabled);

@@ -11,8 +11,8 @@ import org.plenary.access.Invitations;
 import org.plenary.access.Membership;
 import org.plenary.access.Principal;
 import org.plenary.access.Role;
+import org.plenary.audit.AuditLog;
 import org.plenary.domain.DomainException;
-import org.plenary.events.AuditLog;
 
 /**
  * The rules of taking part in a negotiation: adding a participant, and the account actions its secretariat

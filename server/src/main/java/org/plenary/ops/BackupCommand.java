@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.jooq.SQLDialect;
 import org.jooq.impl.DSL;
-import org.plenary.Config;
 
 /**
  * {@code java -jar plenary.jar backup}: an H2 backup as a ZIP, taken from the running server over HTTP (online,
@@ -94,7 +93,7 @@ public final class BackupCommand {
       throw new IllegalStateException("no H2 database in " + dataDir + " (plenary.mv.db)");
     }
     // IFEXISTS: never create an empty database by mistake; a running server holds the file lock and this fails
-    try (Connection c = DriverManager.getConnection(Config.h2Url(dataDir) + ";IFEXISTS=TRUE")) {
+    try (Connection c = DriverManager.getConnection(org.plenary.store.Database.h2Url(dataDir) + ";IFEXISTS=TRUE")) {
       Backups.h2(DSL.using(c, SQLDialect.H2), target);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e.getMessage().contains("locked")

@@ -36,7 +36,7 @@ public final class BackupRoutes {
   }
 
   private void backup(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = org.plenary.access.AuthHandler.principal(ctx);
     if (!p.admin()) {
       throw Problem.forbidden("only an administrator takes backups");
     }

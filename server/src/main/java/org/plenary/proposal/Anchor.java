@@ -2,7 +2,7 @@ package org.plenary.proposal;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.plenary.http.Problem;
+import org.plenary.domain.DomainException;
 
 /**
  * A span of a paragraph's text, anchored like a W3C Web Annotation {@code TextQuoteSelector} (the quoted
@@ -34,9 +34,9 @@ public record Anchor(String exact, String prefix, String suffix, int start, int 
    * Throws a validation problem naming the field that does not match.
    */
   public static Anchor resolve(String paragraph, Input in) {
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<DomainException.FieldError> errors = new ArrayList<>();
     if (in.exact() == null || in.exact().isEmpty()) {
-      throw Problem.invalid("anchor.exact", "is required: the quoted text of the span");
+      throw DomainException.invalid("anchor.exact", "is required: the quoted text of the span");
     }
     String exact = in.exact();
     String prefix = in.prefix() == null ? "" : in.prefix();
@@ -45,29 +45,29 @@ public record Anchor(String exact, String prefix, String suffix, int start, int 
     int length = cps.length;
     if (in.start() != null || in.end() != null) {
       if (in.start() == null || in.end() == null) {
-        throw Problem.invalid(in.start() == null ? "anchor.start" : "anchor.end",
+        throw DomainException.invalid(in.start() == null ? "anchor.start" : "anchor.end",
             "start and end go together (code point offsets into the paragraph)");
       }
       int start = in.start();
       int end = in.end();
       if (start < 0 || end > length || start >= end) {
-        throw Problem.invalid("anchor.start", "offsets " + start + ".." + end
+        throw DomainException.invalid("anchor.start", "offsets " + start + ".." + end
             + " are outside the paragraph, which has " + length + " characters");
       }
       String at = new String(cps, start, end - start);
       if (!at.equals(exact)) {
-        errors.add(new Problem.FieldError("anchor.exact", "does not match the paragraph at " + start + ".." + end
+        errors.add(new DomainException.FieldError("anchor.exact", "does not match the paragraph at " + start + ".." + end
             + ", which reads \"" + at + "\""));
       } else {
         if (!before(cps, start).endsWith(prefix)) {
-          errors.add(new Problem.FieldError("anchor.prefix", "does not match the text before the span"));
+          errors.add(new DomainException.FieldError("anchor.prefix", "does not match the text before the span"));
         }
         if (!after(cps, end).startsWith(suffix)) {
-          errors.add(new Problem.FieldError("anchor.suffix", "does not match the text after the span"));
+          errors.add(new DomainException.FieldError("anchor.suffix", "does not match the text after the span"));
         }
       }
       if (!errors.isEmpty()) {
-        throw Problem.invalid(errors);
+        throw DomainException.invalid(errors);
       }
       return withContext(cps, exact, start, end, in);
     }
@@ -83,14 +83,14 @@ public record Anchor(String exact, String prefix, String suffix, int start, int 
       }
     }
     if (total == 0) {
-      throw Problem.invalid("anchor.exact", "\"" + exact + "\" does not occur in the paragraph");
+      throw DomainException.invalid("anchor.exact", "\"" + exact + "\" does not occur in the paragraph");
     }
     if (matches.isEmpty()) {
-      throw Problem.invalid(in.prefix() != null ? "anchor.prefix" : "anchor.suffix",
+      throw DomainException.invalid(in.prefix() != null ? "anchor.prefix" : "anchor.suffix",
           "no occurrence of \"" + exact + "\" has this prefix and suffix");
     }
     if (matches.size() > 1) {
-      throw Problem.invalid("anchor.exact", "\"" + exact + "\" occurs " + matches.size()
+      throw DomainException.invalid("anchor.exact", "\"" + exact + "\" occurs " + matches.size()
           + " times; add a prefix or suffix, or start and end, to say which one");
     }
     int start = matches.get(0);

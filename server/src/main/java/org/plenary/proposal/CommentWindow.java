@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
-import org.plenary.http.Problem;
+import org.plenary.domain.DomainException;
 
 /**
  * A revision's comment window: open until {@code deadline} (UTC; none means open), optionally under the
@@ -32,7 +32,7 @@ public record CommentWindow(OffsetDateTime deadline, boolean silence, Long super
   public void requireOpen(OffsetDateTime now) {
     if (!isOpen(now)) {
       String at = deadline.withOffsetSameInstant(ZoneOffset.UTC).format(UTC);
-      throw new Problem(409, "comment-window-closed", "The comment window is closed",
+      throw new DomainException(DomainException.Kind.CONFLICT, "comment-window-closed",
           "the deadline for this revision was " + at + "; nothing can be proposed, edited or withdrawn after it",
           List.of(), Map.of("deadline", deadline.withOffsetSameInstant(ZoneOffset.UTC).toString()));
     }
@@ -45,16 +45,16 @@ public record CommentWindow(OffsetDateTime deadline, boolean silence, Long super
   public void requireAllowed(ProposalKind kind, boolean onProposal, OffsetDateTime now) {
     if (supersededBy != null) {
       // a newer revision is published: proposals go on it (reading, replies and exports of this one stay)
-      throw new Problem(409, "superseded", "The revision is superseded", "this revision is superseded by "
+      throw new DomainException(DomainException.Kind.CONFLICT, "superseded", "this revision is superseded by "
           + supersededLabel + " (revision " + supersededBy + "): propose on that one", List.of(),
           Map.of("supersededBy", supersededBy, "label", supersededLabel));
     }
     requireOpen(now);
     if (silence && (kind != ProposalKind.OBJECT || onProposal)) {
-      throw new Problem(409, "silence-procedure", "Under silence procedure",
+      throw new DomainException(DomainException.Kind.CONFLICT, "silence-procedure",
           "this revision is under silence procedure until " + deadline.withOffsetSameInstant(ZoneOffset.UTC).format(UTC)
               + ": the only input accepted is an objection (kind \"object\") that breaks silence on a named paragraph",
-          List.of(new Problem.FieldError("kind", "must be \"object\" with a paragraph during the silence procedure")),
+          List.of(new DomainException.FieldError("kind", "must be \"object\" with a paragraph during the silence procedure")),
           Map.of("deadline", deadline.withOffsetSameInstant(ZoneOffset.UTC).toString()));
     }
   }

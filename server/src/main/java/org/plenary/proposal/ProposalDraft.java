@@ -3,7 +3,7 @@ package org.plenary.proposal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.plenary.http.Problem;
+import org.plenary.domain.DomainException;
 
 /**
  * A new proposal as the client sent it, checked field by field before anything is stored. {@link #check}
@@ -32,17 +32,17 @@ public record ProposalDraft(String kind, Long paragraph, String placement, Long 
    * not in the revision; {@code target} is null when none was named or it does not exist in this revision.
    */
   public Checked check(long revisionId, String paragraphText, Target target) {
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<DomainException.FieldError> errors = new ArrayList<>();
     ProposalKind k = ProposalKind.parse(kind);
     if (kind == null) {
-      errors.add(new Problem.FieldError("kind", "is required: one of " + ProposalKind.accepted()));
+      errors.add(new DomainException.FieldError("kind", "is required: one of " + ProposalKind.accepted()));
     } else if (k == null) {
-      errors.add(new Problem.FieldError("kind", "\"" + kind + "\" is not a kind; use one of " + ProposalKind.accepted()));
+      errors.add(new DomainException.FieldError("kind", "\"" + kind + "\" is not a kind; use one of " + ProposalKind.accepted()));
     }
     String where = placement;
     if (k == ProposalKind.INSERT && ProposalKind.placementOf(kind) != null) {
       if (placement != null && !placement.equals(ProposalKind.placementOf(kind))) {
-        errors.add(new Problem.FieldError("placement", "contradicts the kind " + kind));
+        errors.add(new DomainException.FieldError("placement", "contradicts the kind " + kind));
       }
       where = ProposalKind.placementOf(kind);
     }
@@ -50,37 +50,37 @@ public record ProposalDraft(String kind, Long paragraph, String placement, Long 
     Long targetId = null;
     if (k != null && k.onProposal() && this.target != null) {
       if (target == null) {
-        errors.add(new Problem.FieldError("target", "proposal " + this.target + " does not exist in this revision"));
+        errors.add(new DomainException.FieldError("target", "proposal " + this.target + " does not exist in this revision"));
       } else if (!target.state().equals(Proposal.SUBMITTED)) {
-        errors.add(new Problem.FieldError("target", "proposal " + target.id() + " is " + target.state()));
+        errors.add(new DomainException.FieldError("target", "proposal " + target.id() + " is " + target.state()));
       } else if (target.kind().onProposal()) {
-        errors.add(new Problem.FieldError("target", "a " + target.kind().code() + " cannot itself be supported or objected to; "
+        errors.add(new DomainException.FieldError("target", "a " + target.kind().code() + " cannot itself be supported or objected to; "
             + "reply to it instead"));
       } else if (paragraph != null && paragraph != target.paragraphId()) {
-        errors.add(new Problem.FieldError("paragraph", "proposal " + target.id() + " concerns paragraph "
+        errors.add(new DomainException.FieldError("paragraph", "proposal " + target.id() + " concerns paragraph "
             + target.paragraphId() + ", not " + paragraph));
       } else {
         targetId = target.id();
         paragraphId = target.paragraphId();
       }
     } else if (this.target != null && k != null) {
-      errors.add(new Problem.FieldError("target", "only support and object concern another proposal"));
+      errors.add(new DomainException.FieldError("target", "only support and object concern another proposal"));
     } else if (k == ProposalKind.SUPPORT) {
-      errors.add(new Problem.FieldError("target", "is required: the id of the proposal supported"));
+      errors.add(new DomainException.FieldError("target", "is required: the id of the proposal supported"));
     }
     if (targetId == null && paragraph == null && !(k == ProposalKind.SUPPORT)) {
-      errors.add(new Problem.FieldError("paragraph", "is required: the id of the paragraph concerned"));
+      errors.add(new DomainException.FieldError("paragraph", "is required: the id of the paragraph concerned"));
     } else if (targetId == null && paragraph != null && paragraphText == null) {
-      errors.add(new Problem.FieldError("paragraph", "paragraph " + paragraph + " is not in revision " + revisionId));
+      errors.add(new DomainException.FieldError("paragraph", "paragraph " + paragraph + " is not in revision " + revisionId));
     }
     if (k == ProposalKind.INSERT) {
       if (where == null) {
-        errors.add(new Problem.FieldError("placement", "is required for an insertion: \"after\" or \"before\""));
+        errors.add(new DomainException.FieldError("placement", "is required for an insertion: \"after\" or \"before\""));
       } else if (!where.equals("after") && !where.equals("before")) {
-        errors.add(new Problem.FieldError("placement", "must be \"after\" or \"before\""));
+        errors.add(new DomainException.FieldError("placement", "must be \"after\" or \"before\""));
       }
     } else if (placement != null && k != null) {
-      errors.add(new Problem.FieldError("placement", "only an insertion has a placement"));
+      errors.add(new DomainException.FieldError("placement", "only an insertion has a placement"));
     }
     String cleanText = cleaned("text", text, MAX_TEXT, errors);
     String cleanRationale = cleaned("rationale", rationale, MAX_RATIONALE, errors);
@@ -93,66 +93,66 @@ public record ProposalDraft(String kind, Long paragraph, String placement, Long 
     Anchor resolved = null;
     if (k != null) {
       if (k.proposesText() && cleanText == null && !(k == ProposalKind.AMEND && anchor != null)) {
-        errors.add(new Problem.FieldError("text", k == ProposalKind.AMEND
+        errors.add(new DomainException.FieldError("text", k == ProposalKind.AMEND
             ? "is required: the full proposed text of the paragraph, or the replacement of the anchored span"
             : "is required: the text of the new paragraph"));
       }
       if ((k == ProposalKind.RETAIN || k == ProposalKind.DELETE) && cleanText != null) {
-        errors.add(new Problem.FieldError("text", "a " + k.code() + " proposal has no text; give reasons in rationale"));
+        errors.add(new DomainException.FieldError("text", "a " + k.code() + " proposal has no text; give reasons in rationale"));
       }
       if ((k == ProposalKind.COMMENT || k == ProposalKind.QUESTION || k == ProposalKind.RESERVATION) && cleanText == null) {
-        errors.add(new Problem.FieldError("text", "is required: what the " + k.code() + " says"));
+        errors.add(new DomainException.FieldError("text", "is required: what the " + k.code() + " says"));
       }
       if (k == ProposalKind.INSERT && anchor != null) {
-        errors.add(new Problem.FieldError("anchor", "an insertion is a new paragraph; anchor nothing"));
+        errors.add(new DomainException.FieldError("anchor", "an insertion is a new paragraph; anchor nothing"));
       }
       if (k == ProposalKind.AMEND && anchor == null && cleanText != null && Objects.equals(cleanText, paragraphText)) {
-        errors.add(new Problem.FieldError("text", "is the paragraph's current text; propose retain instead"));
+        errors.add(new DomainException.FieldError("text", "is the paragraph's current text; propose retain instead"));
       }
     }
     if (anchor != null && paragraphText != null && k != ProposalKind.INSERT) {
       try {
         resolved = Anchor.resolve(paragraphText, anchor);
-      } catch (Problem p) {
+      } catch (DomainException p) {
         errors.addAll(p.errors());
       }
     }
     List<String> invited = new ArrayList<>();
     if (cosponsors != null) {
       if (cosponsors.size() > MAX_COSPONSORS) {
-        errors.add(new Problem.FieldError("cosponsors", "at most " + MAX_COSPONSORS + " delegations"));
+        errors.add(new DomainException.FieldError("cosponsors", "at most " + MAX_COSPONSORS + " delegations"));
       }
       for (int i = 0; i < cosponsors.size(); i++) {
         String c = cosponsors.get(i);
         if (c == null || !c.matches("[A-Z0-9_-]{2,32}")) {
-          errors.add(new Problem.FieldError("cosponsors[" + i + "]", "must be a delegation code such as \"IRQ\""));
+          errors.add(new DomainException.FieldError("cosponsors[" + i + "]", "must be a delegation code such as \"IRQ\""));
         } else if (invited.contains(c)) {
-          errors.add(new Problem.FieldError("cosponsors[" + i + "]", c + " is listed twice"));
+          errors.add(new DomainException.FieldError("cosponsors[" + i + "]", c + " is listed twice"));
         } else {
           invited.add(c);
         }
       }
     }
     if (!errors.isEmpty()) {
-      throw Problem.invalid(errors);
+      throw DomainException.invalid(errors);
     }
     return new Checked(k, paragraphId, k == ProposalKind.INSERT ? where : null, targetId, cleanText, cleanRationale,
         resolved, List.copyOf(invited));
   }
 
   /** Cleans one free-text field; records a field error and returns null when it cannot be stored. */
-  static String cleaned(String field, String value, int max, List<Problem.FieldError> errors) {
+  static String cleaned(String field, String value, int max, List<DomainException.FieldError> errors) {
     if (value == null) {
       return null;
     }
     String problem = PlainText.problem(value);
     if (problem != null) {
-      errors.add(new Problem.FieldError(field, problem));
+      errors.add(new DomainException.FieldError(field, problem));
       return null;
     }
     String clean = PlainText.clean(value).strip();
     if (PlainText.length(clean) > max) {
-      errors.add(new Problem.FieldError(field, "is " + PlainText.length(clean) + " characters long; at most " + max
+      errors.add(new DomainException.FieldError(field, "is " + PlainText.length(clean) + " characters long; at most " + max
           + " are accepted"));
       return null;
     }

@@ -2,7 +2,7 @@ package org.plenary.proposal;
 
 import java.util.Set;
 import org.plenary.access.Role;
-import org.plenary.http.Problem;
+import org.plenary.domain.DomainException;
 
 /**
  * Who may do what with proposals, in one place (rows of the authorisation matrix). Membership, delegation
@@ -20,21 +20,21 @@ public final class ProposalPermissions {
   /** Submitting a proposal, support, objection: delegates, for their delegation or the group they coordinate. */
   public static void requireMayPropose(Role role) {
     if (!PROPOSERS.contains(role)) {
-      throw Problem.forbidden("only delegates submit proposals; you take part as " + role.code());
+      throw DomainException.forbidden("only delegates submit proposals; you take part as " + role.code());
     }
   }
 
   /** Replying in a proposal's thread: delegates, facilitators and the secretariat; observers read only. */
   public static void requireMayReply(Role role) {
     if (!REPLIERS.contains(role)) {
-      throw Problem.forbidden("observers read only; you take part as " + role.code());
+      throw DomainException.forbidden("observers read only; you take part as " + role.code());
     }
   }
 
   /** Setting or extending a revision's comment deadline and silence procedure. */
   public static void requireMaySetWindow(Role role) {
     if (!WINDOW_KEEPERS.contains(role)) {
-      throw Problem.forbidden("only a facilitator or the secretariat sets the comment deadline; you take part as "
+      throw DomainException.forbidden("only a facilitator or the secretariat sets the comment deadline; you take part as "
           + role.code());
     }
   }
@@ -47,7 +47,7 @@ public final class ProposalPermissions {
   public static void requireMayChange(Role role, Proposal proposal, String actingFor) {
     requireMayPropose(role);
     if (!proposal.delegation().equals(actingFor)) {
-      throw Problem.forbidden("only " + proposal.delegation() + " (or its coordinator, for a group) may change proposal "
+      throw DomainException.forbidden("only " + proposal.delegation() + " (or its coordinator, for a group) may change proposal "
           + proposal.id());
     }
   }

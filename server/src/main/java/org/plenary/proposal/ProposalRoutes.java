@@ -18,18 +18,20 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.plenary.access.AuthHandler;
 import org.plenary.access.Membership;
 import org.plenary.access.Policy;
 import org.plenary.access.Principal;
 import org.plenary.access.Role;
+import org.plenary.audit.AuditLog;
 import org.plenary.diff.WordDiff;
-import org.plenary.events.AuditLog;
-import org.plenary.events.Changes;
-import org.plenary.events.StampedCache;
+import org.plenary.domain.DomainException;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
+import org.plenary.store.Changes;
 import org.plenary.store.Database;
+import org.plenary.store.StampedCache;
 
 /**
  * Proposals on a revision's paragraphs: submit, list with filters and counts, read, edit and withdraw
@@ -114,7 +116,7 @@ public final class ProposalRoutes {
 
   /** A new proposal joins the group commit ({@link Submissions}); the answer comes after its commit. */
   private void create(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
@@ -148,7 +150,7 @@ public final class ProposalRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
@@ -164,7 +166,7 @@ public final class ProposalRoutes {
   }
 
   private void get(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
@@ -179,7 +181,7 @@ public final class ProposalRoutes {
   }
 
   private void edit(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
@@ -226,7 +228,7 @@ public final class ProposalRoutes {
   }
 
   private void withdraw(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
@@ -265,7 +267,7 @@ public final class ProposalRoutes {
     if (m.delegation() != null) {
       try {
         acting = m.actingFor(dsl, proposal.delegation());
-      } catch (Problem notCoordinator) {
+      } catch (DomainException notCoordinator) {
         acting = m.delegation();
       }
     }
@@ -299,7 +301,7 @@ public final class ProposalRoutes {
   }
 
   private void diff(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
@@ -326,7 +328,7 @@ public final class ProposalRoutes {
   // --- replies and co-sponsors -----------------------------------------------------------------------------
 
   private void reply(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
@@ -335,7 +337,7 @@ public final class ProposalRoutes {
     Json.Fields f = new Json.Fields(body);
     String raw = f.requiredText("text", ProposalDraft.MAX_RATIONALE);
     Long inReplyTo = optionalId(body, "inReplyTo", f);
-    List<Problem.FieldError> errors = new ArrayList<>();
+    List<DomainException.FieldError> errors = new ArrayList<>();
     String text = ProposalDraft.cleaned("text", raw, ProposalDraft.MAX_RATIONALE, errors);
     errors.forEach(e -> f.error(e.field(), e.message()));
     f.check();
@@ -359,7 +361,7 @@ public final class ProposalRoutes {
   }
 
   private void replies(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     long id = Http.idParam(ctx, "id", "proposal");
@@ -370,7 +372,7 @@ public final class ProposalRoutes {
   }
 
   private void invite(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
@@ -398,7 +400,7 @@ public final class ProposalRoutes {
   }
 
   private void answer(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
@@ -513,7 +515,7 @@ public final class ProposalRoutes {
   }
 
   private void window(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     Http.respond(ctx, 200, db.read(dsl -> {
@@ -522,7 +524,7 @@ public final class ProposalRoutes {
   }
 
   private void setWindow(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
@@ -568,7 +570,7 @@ public final class ProposalRoutes {
   }
 
   private void silenceBreaks(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     Http.respond(ctx, 200, db.read(dsl -> {

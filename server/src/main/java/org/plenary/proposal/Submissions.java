@@ -19,7 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jooq.DSLContext;
 import org.plenary.access.Membership;
 import org.plenary.access.Principal;
-import org.plenary.events.AuditLog;
+import org.plenary.audit.AuditLog;
+import org.plenary.domain.DomainException;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
 import org.plenary.store.Database;
@@ -288,7 +289,7 @@ final class Submissions {
             : texts.get(s.revisionId() + " " + s.draft().paragraph());
         accepted.add(prepare(dsl, s, window.getValue(), paragraph, now, stances));
         positions.add(i);
-      } catch (Problem refused) {
+      } catch (Problem | DomainException refused) {
         outcomes[i] = refused;
       }
     }
@@ -319,7 +320,7 @@ final class Submissions {
       }
       events.computeIfAbsent(s.negotiationId(), k -> new ArrayList<>()).add(new AuditLog.Pending(
           new AuditLog.Actor(s.principal().accountId(), stored1.delegation()), "proposal.created",
-          "proposal:" + stored1.id(), ProposalRoutes.event(stored1), org.plenary.http.RequestId.of(s.context())));
+          "proposal:" + stored1.id(), ProposalRoutes.event(stored1), org.plenary.store.RequestId.of(s.context())));
     }
     IdempotencyKeys.storeAll(dsl, responses);
     // the audit log last: its lane lock is held only from here to the commit

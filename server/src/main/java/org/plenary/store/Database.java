@@ -37,6 +37,16 @@ public final class Database implements AutoCloseable {
     this.dsl = DSL.using(dataSource, dialect, settings);
   }
 
+  /** The embedded H2 file database in {@code dataDir}. */
+  public static String h2Url(java.nio.file.Path dataDir) {
+    // WRITE_DELAY=0: H2 otherwise acknowledges commits up to half a second before they reach the disk.
+    // LOCK_TIMEOUT=10000: a writer waits for a row lock (the merge's negotiation lock, a chain head) as on
+    // PostgreSQL, instead of failing after H2's default second.
+    // MODE/DATABASE_TO_LOWER: the jOOQ classes quote lower-case names, as PostgreSQL folds them.
+    return "jdbc:h2:file:" + dataDir.toAbsolutePath().normalize().resolve("plenary")
+        + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000";
+  }
+
   /** Opens the pool and migrates the schema to the latest version. */
   public static Database open(String jdbcUrl, String user, String password, int poolSize) {
     return open(jdbcUrl, user, password, poolSize, null);
@@ -119,7 +129,7 @@ public final class Database implements AutoCloseable {
   private <T> Future<T> blocking(java.util.concurrent.Callable<T> work) {
     try {
       // the request's id goes with the work: into its log lines and audit events
-      return workers.executeBlocking(org.plenary.http.RequestId.carried(work), false);
+      return workers.executeBlocking(org.plenary.store.RequestId.carried(work), false);
     } catch (java.util.concurrent.RejectedExecutionException stopping) {
       return Future.failedFuture(stopping);
     }

@@ -55,7 +55,7 @@ public final class WordRoutes {
   }
 
   private void docx(RoutingContext ctx) {
-    Http.principal(ctx);
+    org.plenary.access.AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     db.read(dsl -> WordImports.load(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r)))
@@ -85,7 +85,7 @@ public final class WordRoutes {
   }
 
   private void importFile(RoutingContext ctx) {
-    Principal p = Http.principal(ctx);
+    Principal p = org.plenary.access.AuthHandler.principal(ctx);
     Membership m = Policy.membership(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");

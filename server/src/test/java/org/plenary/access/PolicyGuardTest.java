@@ -12,7 +12,6 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.Config;
-import org.plenary.http.Http;
 import org.plenary.http.ProblemHandler;
 import org.plenary.store.Database;
 import org.plenary.testing.ApiClient;
@@ -31,7 +30,7 @@ class PolicyGuardTest {
     db.attach(vertx, 2);
     Router router = Router.router(vertx);
     router.route().handler(ctx -> {
-      ctx.put(Http.PRINCIPAL, new Principal(1, "x@example.org", "X", false, "hash", false, null));
+      ctx.put(AuthHandler.PRINCIPAL, new Principal(1, "x@example.org", "X", false, "hash", false, null));
       ctx.next();
     });
     router.route().handler(new Policy(db, AuthorizationMatrix.load()).guard());

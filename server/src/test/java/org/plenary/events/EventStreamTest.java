@@ -13,6 +13,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.plenary.access.Role;
+import org.plenary.audit.AuditLog;
 import org.plenary.http.Json;
 
 @DisplayName("One subscriber's stream: cursor, replay and backpressure")

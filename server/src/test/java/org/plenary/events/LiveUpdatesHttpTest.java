@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.plenary.audit.AuditLog;
 import org.plenary.testing.ApiClient;
 import org.plenary.testing.Backend;
 import org.plenary.testing.Samples;

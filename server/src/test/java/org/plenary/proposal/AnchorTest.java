@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.plenary.http.Problem;
+import org.plenary.domain.DomainException;
 
 @DisplayName("Span anchors on a paragraph")
 class AnchorTest {
@@ -28,7 +28,7 @@ class AnchorTest {
   @DisplayName("a quote that occurs twice needs a prefix, suffix or offsets")
   void ambiguousQuote() {
     assertThatThrownBy(() -> Anchor.resolve(PARAGRAPH, new Anchor.Input("2,9", null, null, null, null)))
-        .isInstanceOf(Problem.class).hasMessageContaining("occurs 2 times");
+        .isInstanceOf(DomainException.class).hasMessageContaining("occurs 2 times");
     Anchor a = Anchor.resolve(PARAGRAPH, new Anchor.Input("2,9", "و", null, null, null));
     assertThat(PARAGRAPH.codePoints().skip(a.start()).limit(3)
         .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()).isEqualTo("2,9");
@@ -42,7 +42,7 @@ class AnchorTest {
     Anchor a = Anchor.resolve(PARAGRAPH, new Anchor.Input("(ITU)", null, null, start, start + 5));
     assertThat(a.end()).isEqualTo(PARAGRAPH.codePointCount(0, PARAGRAPH.length()));
     assertThatThrownBy(() -> Anchor.resolve(PARAGRAPH, new Anchor.Input("(ITU)", null, null, start + 1, start + 6)))
-        .isInstanceOf(Problem.class);
+        .isInstanceOf(DomainException.class);
   }
 
   @Property

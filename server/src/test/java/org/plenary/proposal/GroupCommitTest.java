@@ -31,7 +31,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.plenary.access.Membership;
 import org.plenary.access.Principal;
 import org.plenary.access.Role;
-import org.plenary.events.AuditLog;
+import org.plenary.audit.AuditLog;
+import org.plenary.domain.DomainException;
 import org.plenary.http.Problem;
 import org.plenary.testing.ApiClient;
 import org.plenary.testing.ApiClient.Response;
@@ -195,9 +196,9 @@ class GroupCommitTest {
     assertThat(replayed.replayed()).isTrue();
     assertThat(replayed.body()).isEqualTo(firstAnswer.body());
     Throwable badError = failure(bad.result().future());
-    assertThat(badError).isNotInstanceOf(Problem.class);
-    assertThat(failure(refused.result().future())).isInstanceOf(Problem.class)
-        .satisfies(e -> assertThat(((Problem) e).status()).isEqualTo(400));
+    assertThat(badError).isNotInstanceOf(Problem.class).isNotInstanceOf(DomainException.class);
+    assertThat(failure(refused.result().future())).isInstanceOf(DomainException.class)
+        .satisfies(e -> assertThat(((DomainException) e).kind()).isEqualTo(DomainException.Kind.INVALID));
     assertThat(dsl.fetchCount(PROPOSAL, PROPOSAL.REVISION_ID.eq(r))).isEqualTo(3);
     assertThat(dsl.fetchCount(PROPOSAL, PROPOSAL.DELEGATION_CODE.eq("ZZZ"))).isZero();
     assertThat(dsl.fetchCount(EVENT, EVENT.TYPE.eq("proposal.created").and(EVENT.NEGOTIATION_ID.eq(n)))).isEqualTo(3);

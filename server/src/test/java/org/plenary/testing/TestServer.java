@@ -127,7 +127,7 @@ public final class TestServer implements AutoCloseable {
     long sentinel = 900_000_000_000L + System.nanoTime() % 1_000_000L;
     long before = changes.structure(sentinel);
     plenary.database().dsl().resultQuery("select pg_notify({0}, {1})",
-        org.jooq.impl.DSL.inline(org.plenary.events.LiveSignal.CHANNEL), org.jooq.impl.DSL.val(String.valueOf(sentinel)))
+        org.jooq.impl.DSL.inline(org.plenary.audit.LiveSignal.CHANNEL), org.jooq.impl.DSL.val(String.valueOf(sentinel)))
         .fetch();
     long until = System.nanoTime() + 5_000_000_000L;
     while (changes.structure(sentinel) == before && System.nanoTime() < until) {

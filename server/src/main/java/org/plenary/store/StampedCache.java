@@ -1,4 +1,4 @@
-package org.plenary.events;
+package org.plenary.store;
 
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;

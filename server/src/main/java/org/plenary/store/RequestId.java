@@ -1,4 +1,4 @@
-package org.plenary.http;
+package org.plenary.store;
 
 import io.vertx.core.Context;
 import io.vertx.core.Handler;

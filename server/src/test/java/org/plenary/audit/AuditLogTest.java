@@ -1,4 +1,4 @@
-package org.plenary.events;
+package org.plenary.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.plenary.schema.Tables.EVENT;

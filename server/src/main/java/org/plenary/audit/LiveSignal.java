@@ -1,4 +1,4 @@
-package org.plenary.events;
+package org.plenary.audit;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -9,6 +9,7 @@ import org.jooq.SQLDialect;
 import org.jooq.TransactionContext;
 import org.jooq.TransactionListener;
 import org.jooq.impl.DSL;
+import org.plenary.store.Changes;
 
 /**
  * Wakes the readers of the live feeds and moves the read caches' {@link Changes generations} when events

@@ -1,4 +1,4 @@
-package org.plenary.events;
+package org.plenary.audit;
 
 import static org.plenary.schema.Tables.AUDIT_KEYING;
 import static org.plenary.schema.Tables.EVENT;

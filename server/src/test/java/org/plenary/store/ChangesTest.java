@@ -1,14 +1,16 @@
-package org.plenary.events;
+package org.plenary.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.plenary.events.Changes.Kind;
+import org.plenary.store.Changes.Kind;
 
 @DisplayName("Change generations and the stamped read cache")
 class ChangesTest {
   static final long N = 7;
+  /** The lease the LISTEN connection renews on each answered ping (events.PgListener.LEASE_NANOS). */
+  static final long LEASE_NANOS = 3_000_000_000L;
 
   @Test
   @DisplayName("a value read before a change and stored after it is never served (the race rule)")
@@ -66,7 +68,7 @@ class ChangesTest {
     assertThat(cache.size()).isZero();
 
     changes.listening(true);
-    changes.renew(PgListener.LEASE_NANOS); // the listener's first ping answered
+    changes.renew(LEASE_NANOS); // the listener's first ping answered
     long stamp = changes.content(N);
     assertThat(stamp).isNotEqualTo(Changes.UNCACHEABLE);
     cache.put("k", stamp, "read while listening");
@@ -76,7 +78,7 @@ class ChangesTest {
     assertThat(changes.content(N)).isEqualTo(Changes.UNCACHEABLE);
     assertThat(cache.get("k", changes.content(N))).isNull();
     changes.listening(true); // notifications sent meanwhile are lost: the entry must not come back
-    changes.renew(PgListener.LEASE_NANOS);
+    changes.renew(LEASE_NANOS);
     assertThat(cache.get("k", changes.content(N))).isNull();
   }
 

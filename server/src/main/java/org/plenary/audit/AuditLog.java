@@ -1,4 +1,4 @@
-package org.plenary.events;
+package org.plenary.audit;
 
 import static org.plenary.schema.Tables.EVENT;
 import static org.plenary.schema.Tables.EVENT_CHAIN;
@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.plenary.http.Json;
+import org.plenary.store.Changes;
 import org.plenary.store.Sql;
 import org.plenary.schema.tables.records.EventRecord;
 
@@ -61,9 +62,9 @@ public final class AuditLog {
    * is for finding the request's log lines, not part of the record's content).
    */
   public record Pending(Actor actor, String type, String subject, Object payload, String requestId) {
-    /** An event of the request being served on this thread ({@link org.plenary.http.RequestId#current}). */
+    /** An event of the request being served on this thread ({@link org.plenary.store.RequestId#current}). */
     public Pending(Actor actor, String type, String subject, Object payload) {
-      this(actor, type, subject, payload, org.plenary.http.RequestId.current());
+      this(actor, type, subject, payload, org.plenary.store.RequestId.current());
     }
   }
 

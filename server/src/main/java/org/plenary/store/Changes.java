@@ -1,4 +1,4 @@
-package org.plenary.events;
+package org.plenary.store;
 
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * generation, any other ({@link Kind#STRUCTURE}: participants, delegations, revisions, comment windows …)
  * both its structure and content generations.
  *
- * <p>Fed synchronously after a local commit (the {@link LiveSignal} transaction listener, before the HTTP
+ * <p>Fed synchronously after a local commit (the {@code audit.LiveSignal} transaction listener, before the HTTP
  * response is sent: a client reads its own write on the same node), and on PostgreSQL by every NOTIFY heard
- * from any node ({@link PgListener}). While the LISTEN connection is down, notifications from other nodes
+ * from any node ({@code events.PgListener}). While the LISTEN connection is down, notifications from other nodes
  * would be missed: {@link #structure} and {@link #content} then answer {@link #UNCACHEABLE} and caches are
  * bypassed; every (re)connection moves all generations at once (a global epoch). H2 is one node: always
  * reliable.
@@ -53,7 +53,7 @@ public final class Changes {
     }
 
     /** The wider of two kinds: structure covers content, content covers a record. */
-    static Kind wider(Kind a, Kind b) {
+    public static Kind wider(Kind a, Kind b) {
       return a.ordinal() <= b.ordinal() ? a : b;
     }
   }
@@ -177,10 +177,10 @@ public final class Changes {
   }
 
   /**
-   * Parses a NOTIFY payload of {@link LiveSignal#CHANNEL}: {@code "n"} (structure), {@code "n:c"} (content) or
+   * Parses a NOTIFY payload of {@code audit.LiveSignal.CHANNEL}: {@code "n"} (structure), {@code "n:c"} (content) or
    * {@code "n:r"} (a record only).
    */
-  static Signal parse(String payload) {
+  public static Signal parse(String payload) {
     if (payload == null) {
       return null;
     }
@@ -194,7 +194,7 @@ public final class Changes {
   }
 
   /** The payload that {@link #parse} reads back. */
-  static String payload(long n, Kind kind) {
+  public static String payload(long n, Kind kind) {
     return switch (kind) {
       case CONTENT -> n + ":c";
       case RECORD -> n + ":r";
@@ -203,5 +203,5 @@ public final class Changes {
   }
 
   /** One notification: negotiation {@code n} changed in this way. */
-  record Signal(long negotiationId, Kind kind) {}
+  public record Signal(long negotiationId, Kind kind) {}
 }

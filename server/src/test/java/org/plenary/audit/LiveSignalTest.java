@@ -1,4 +1,4 @@
-package org.plenary.events;
+package org.plenary.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.plenary.store.Changes;
 import org.plenary.testing.Backend;
 import org.plenary.testing.TestServer;
 import org.postgresql.PGConnection;
