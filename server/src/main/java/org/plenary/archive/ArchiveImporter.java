@@ -7,7 +7,10 @@ import static org.plenary.schema.Tables.PARAGRAPH;
 import static org.plenary.schema.Tables.PARAGRAPH_VERSION;
 import static org.plenary.schema.Tables.PARTICIPANT;
 import static org.plenary.schema.Tables.PROPOSAL;
+import static org.plenary.schema.Tables.PROPOSAL_COMBINATION;
 import static org.plenary.schema.Tables.PROPOSAL_COSPONSOR;
+import static org.plenary.schema.Tables.PROPOSAL_DECISION;
+import static org.plenary.schema.Tables.PROPOSAL_SOURCE;
 import static org.plenary.schema.Tables.PROPOSAL_REPLY;
 import static org.plenary.schema.Tables.REVISION;
 
@@ -73,6 +76,7 @@ public final class ArchiveImporter {
     i.proposals();
     i.cosponsorships();
     i.replies();
+    i.merge();
     i.history();
     return new Imported(i.n, Map.of("revisions", i.revisions, "paragraphs", i.paragraphs, "proposals",
         i.proposals, "replies", i.replies, "accounts", i.accounts), i.invitations);
@@ -145,7 +149,8 @@ public final class ArchiveImporter {
   private void paragraphVersions() {
     for (ObjectNode row : archive.rows("paragraph_versions")) {
       insert(PARAGRAPH_VERSION, row, Set.of(), over("revision_id", mapped(revisions, row, "revision_id"),
-          "paragraph_id", mapped(paragraphs, row, "paragraph_id"), "parent_id", mapped(paragraphs, row, "parent_id")));
+          "paragraph_id", mapped(paragraphs, row, "paragraph_id"), "parent_id", mapped(paragraphs, row, "parent_id"),
+          "split_from", mapped(paragraphs, row, "split_from"), "merged_into", mapped(paragraphs, row, "merged_into")));
     }
   }
 
@@ -153,7 +158,30 @@ public final class ArchiveImporter {
     for (ObjectNode row : archive.rows("proposals")) { // by id: a target comes before what supports it
       proposals.put(row.path("id").asLong(), insert(PROPOSAL, row, Set.of("id", "negotiation_id"), over(
           "revision_id", mapped(revisions, row, "revision_id"), "paragraph_id", mapped(paragraphs, row, "paragraph_id"),
-          "target_id", mapped(proposals, row, "target_id"), "author_account_id", account(row, "author_account_id"))));
+          "target_id", mapped(proposals, row, "target_id"), "author_account_id", account(row, "author_account_id"),
+          "carried_from", mapped(proposals, row, "carried_from"), "fate_revision",
+          mapped(revisions, row, "fate_revision"))));
+    }
+  }
+
+  private final Map<Long, Long> combinations = new LinkedHashMap<>();
+
+  /** The merge's combinations and decisions, with every id they name mapped. */
+  private void merge() {
+    for (ObjectNode row : archive.rows("combinations")) {
+      combinations.put(row.path("id").asLong(), insert(PROPOSAL_COMBINATION, row, Set.of("id"), over(
+          "workspace_id", mapped(revisions, row, "workspace_id"), "paragraph_id", mapped(paragraphs, row, "paragraph_id"),
+          "created_by", account(row, "created_by"))));
+    }
+    for (ObjectNode row : archive.rows("decisions")) {
+      insert(PROPOSAL_DECISION, row, Set.of(), over("proposal_id", mapped(proposals, row, "proposal_id"),
+          "workspace_id", mapped(revisions, row, "workspace_id"), "combination_id",
+          mapped(combinations, row, "combination_id"), "paragraph_id", mapped(paragraphs, row, "paragraph_id"),
+          "structural_paragraph_id", mapped(paragraphs, row, "structural_paragraph_id"),
+          "decided_by", account(row, "decided_by")));
+    }
+    for (ObjectNode row : archive.rows("proposal_sources")) {
+      insert(PROPOSAL_SOURCE, row, Set.of(), over("proposal_id", mapped(proposals, row, "proposal_id")));
     }
   }
 

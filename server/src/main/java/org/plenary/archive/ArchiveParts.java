@@ -10,7 +10,10 @@ import static org.plenary.schema.Tables.PARAGRAPH;
 import static org.plenary.schema.Tables.PARAGRAPH_VERSION;
 import static org.plenary.schema.Tables.PARTICIPANT;
 import static org.plenary.schema.Tables.PROPOSAL;
+import static org.plenary.schema.Tables.PROPOSAL_COMBINATION;
 import static org.plenary.schema.Tables.PROPOSAL_COSPONSOR;
+import static org.plenary.schema.Tables.PROPOSAL_DECISION;
+import static org.plenary.schema.Tables.PROPOSAL_SOURCE;
 import static org.plenary.schema.Tables.PROPOSAL_REPLY;
 import static org.plenary.schema.Tables.REVISION;
 
@@ -74,6 +77,17 @@ public final class ArchiveParts {
       new Part("replies", (dsl, n, out) -> rows(dsl.select(PROPOSAL_REPLY.fields())
           .from(PROPOSAL_REPLY).join(PROPOSAL).on(PROPOSAL.ID.eq(PROPOSAL_REPLY.PROPOSAL_ID))
           .where(PROPOSAL.NEGOTIATION_ID.eq(n)).orderBy(PROPOSAL_REPLY.ID), out)),
+      // the merge: combinations, then the facilitators' decisions (fates and carried-from links are proposal columns)
+      new Part("combinations", (dsl, n, out) -> rows(dsl.select(PROPOSAL_COMBINATION.fields())
+          .from(PROPOSAL_COMBINATION).join(REVISION).on(REVISION.ID.eq(PROPOSAL_COMBINATION.WORKSPACE_ID))
+          .where(REVISION.NEGOTIATION_ID.eq(n)).orderBy(PROPOSAL_COMBINATION.ID), out)),
+      new Part("decisions", (dsl, n, out) -> rows(dsl.select(PROPOSAL_DECISION.fields())
+          .from(PROPOSAL_DECISION).join(PROPOSAL).on(PROPOSAL.ID.eq(PROPOSAL_DECISION.PROPOSAL_ID))
+          .where(PROPOSAL.NEGOTIATION_ID.eq(n)).orderBy(PROPOSAL_DECISION.PROPOSAL_ID), out)),
+      // where proposals read from a delegation's Word file came from (tracked-change author and date)
+      new Part("proposal_sources", (dsl, n, out) -> rows(dsl.select(PROPOSAL_SOURCE.fields())
+          .from(PROPOSAL_SOURCE).join(PROPOSAL).on(PROPOSAL.ID.eq(PROPOSAL_SOURCE.PROPOSAL_ID))
+          .where(PROPOSAL.NEGOTIATION_ID.eq(n)).orderBy(PROPOSAL_SOURCE.PROPOSAL_ID), out)),
       // the audit chain as stored (a proposal's whole history is its events), hashes and links included
       new Part("events", (dsl, n, out) -> rows(dsl.select(EVENT.ID, EVENT.NEGOTIATION_ID, EVENT.ACCOUNT_ID,
               EVENT.DELEGATION_CODE, EVENT.TYPE, EVENT.SUBJECT, EVENT.PAYLOAD, EVENT.CREATED_AT, EVENT.PREV_HASH,

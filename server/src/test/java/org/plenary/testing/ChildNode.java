@@ -30,6 +30,8 @@ public record ChildNode(Process process, String base) {
     pb.environment().put("PLENARY_ADMIN_EMAIL", TestServer.ADMIN_EMAIL);
     pb.environment().put("PLENARY_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
     pb.environment().put("PLENARY_PASSWORD_ITERATIONS", "1000");
+    // every node of one database shares the audit key, as the in-process test servers do
+    pb.environment().put("PLENARY_AUDIT_KEY", TestServer.AUDIT_KEY);
     Process p = pb.start();
     BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
     CompletableFuture<String> base = new CompletableFuture<>();
