@@ -191,7 +191,34 @@ public final class CompilationBuilder {
     ConsolidatedDocument.Header header = new ConsolidatedDocument.Header(source.negotiationId(),
         source.negotiationTitle(), source.revisionId(), source.revisionLabel(), source.date(), counts);
     return new ConsolidatedDocument(header, entries, general,
-        new ConsolidatedDocument.Summary(paragraphRows, delegationRows), options, labels);
+        new ConsolidatedDocument.Summary(paragraphRows, delegationRows), options, labels, fateRows(kept));
+  }
+
+  /** The disposition of the proposals kept, in document order, once the next revision is published. */
+  private List<ConsolidatedDocument.FateRow> fateRows(List<Proposal> kept) {
+    if (source.fates().isEmpty()) {
+      return List.of();
+    }
+    Map<Long, CompilationSource.Paragraph> byId = new HashMap<>();
+    source.paragraphs().forEach(q -> byId.put(q.id(), q));
+    List<ConsolidatedDocument.FateRow> out = new ArrayList<>();
+    for (Proposal p : kept) {
+      CompilationSource.Fate f = source.fates().get(p.id());
+      if (f == null) {
+        continue;
+      }
+      CompilationSource.Paragraph para = p.paragraphId() == null ? null : byId.get(p.paragraphId());
+      String where = para == null ? "" : para.citation() != null ? para.citation()
+          : para.number() != null ? para.number() : "";
+      String by = !options.attributed() ? "" : p.onBehalfOf() == null ? name(p.delegation())
+          : name(p.onBehalfOf()) + " (" + name(p.delegation()) + ")";
+      out.add(new ConsolidatedDocument.FateRow(options.attributed() ? p.id() : null, where, labels.kind(p.kind()),
+          by, f.fate(), labels.fate(f.fate()), f.revision()));
+    }
+    out.sort(java.util.Comparator.comparingInt(r -> source.paragraphs().stream()
+        .filter(q -> r.paragraph().equals(q.citation() != null ? q.citation() : q.number())).findFirst()
+        .map(CompilationSource.Paragraph::position).orElse(Integer.MAX_VALUE)));
+    return out;
   }
 
   private boolean keep(Proposal p) {

@@ -55,8 +55,17 @@ public final class CompilationRepository {
     dsl.select(DELEGATION_MEMBER.GROUP_CODE, DELEGATION_MEMBER.MEMBER_CODE).from(DELEGATION_MEMBER)
         .forEach(m -> groups.computeIfAbsent(m.value1(), k -> new HashSet<>()).add(m.value2()));
     List<String> languages = List.of(negotiation.value2().split(",")).stream().filter(s -> !s.isBlank()).toList();
+    // the disposition: each proposal's fate once the next revision was published
+    Map<String, CompilationSource.Fate> fates = new HashMap<>();
+    var later = org.plenary.schema.Tables.REVISION.as("fated_in");
+    dsl.select(org.plenary.schema.Tables.PROPOSAL.ID, org.plenary.schema.Tables.PROPOSAL.FATE, later.LABEL)
+        .from(org.plenary.schema.Tables.PROPOSAL)
+        .join(later).on(later.ID.eq(org.plenary.schema.Tables.PROPOSAL.FATE_REVISION))
+        .where(org.plenary.schema.Tables.PROPOSAL.REVISION_ID.eq(r)
+            .and(org.plenary.schema.Tables.PROPOSAL.FATE.isNotNull()))
+        .forEach(x -> fates.put(Long.toString(x.value1()), new CompilationSource.Fate(x.value2(), x.value3())));
     CompilationSource source = new CompilationSource(n, negotiation.value1(), r, revision.get().revision().label(),
-        now, paragraphs, proposals, names, groups);
+        now, paragraphs, proposals, names, groups, fates);
     return Optional.of(new Loaded(source, languages));
   }
 

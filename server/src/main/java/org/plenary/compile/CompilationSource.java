@@ -18,9 +18,20 @@ import org.plenary.draft.Direction;
  */
 public record CompilationSource(long negotiationId, String negotiationTitle, long revisionId,
     String revisionLabel, Instant date, List<Paragraph> paragraphs, List<Proposal> proposals,
-    Map<String, Names> delegations, Map<String, Set<String>> groupMembers) {
+    Map<String, Names> delegations, Map<String, Set<String>> groupMembers, Map<String, Fate> fates) {
+
+  /** What became of a proposal when the next revision was published: its fate and that revision's label. */
+  public record Fate(String fate, String revision) {}
+
+  public CompilationSource(long negotiationId, String negotiationTitle, long revisionId, String revisionLabel,
+      Instant date, List<Paragraph> paragraphs, List<Proposal> proposals, Map<String, Names> delegations,
+      Map<String, Set<String>> groupMembers) {
+    this(negotiationId, negotiationTitle, revisionId, revisionLabel, date, paragraphs, proposals, delegations,
+        groupMembers, Map.of());
+  }
 
   public CompilationSource {
+    fates = Map.copyOf(fates);
     requireNonNull(negotiationTitle, "negotiationTitle");
     requireNonNull(revisionLabel, "revisionLabel");
     requireNonNull(date, "date");

@@ -11,12 +11,28 @@ import org.plenary.draft.Direction;
  * reactions, and the paragraph's comments and questions. Built by {@link CompilationBuilder}.
  */
 public record ConsolidatedDocument(Header header, List<Entry> entries, List<Remark> general, Summary summary,
-    CompilationOptions options, Labels labels) {
+    CompilationOptions options, Labels labels, List<FateRow> fates) {
+
+  public ConsolidatedDocument(Header header, List<Entry> entries, List<Remark> general, Summary summary,
+      CompilationOptions options, Labels labels) {
+    this(header, entries, general, summary, options, labels, List.of());
+  }
 
   public ConsolidatedDocument {
     entries = List.copyOf(entries);
     general = List.copyOf(general);
+    fates = List.copyOf(fates);
   }
+
+  /**
+   * One line of the "status of proposals" table UN secretariats circulate: a proposal (its id when attributed),
+   * its paragraph, kind and delegation(s), and what became of it in the next revision.
+   *
+   * @param fate the code (accepted, accepted-modified, combined, not-retained, noted, withdrawn, carried-forward,
+   *     reflected, partly-reflected, not-reflected, paragraph-deleted); {@code fateLabel} in the document's language
+   */
+  public record FateRow(String id, String paragraph, String kind, String by, String fate, String fateLabel,
+      String revision) {}
 
   public record Header(long negotiationId, String negotiation, long revisionId, String revision, Instant date,
       Counts counts) {}

@@ -25,13 +25,16 @@ import org.plenary.compile.ConsolidatedDocument.Sponsor;
 public final class CsvExporter implements Exporter {
   static final List<String> COLUMNS = List.of("seq", "type", "paragraph_position", "paragraph_number",
       "paragraph_label", "kind", "itu_label", "delegations", "on_behalf_of", "cosponsors", "attribution",
-      "concerns", "text", "rationale", "supports", "objections", "reservations", "date", "proposal_ids");
+      "concerns", "text", "rationale", "supports", "objections", "reservations", "date", "proposal_ids", "fate");
 
   @Override
   public void write(ConsolidatedDocument doc, OutputStream out) throws IOException {
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
     w.write('\uFEFF');
     row(w, COLUMNS);
+    // each proposal's fate once the next revision is published (attributed compilations: rows name their ids)
+    java.util.Map<String, String> fateOf = new java.util.HashMap<>();
+    doc.fates().stream().filter(f -> f.id() != null).forEach(f -> fateOf.put(f.id(), f.fate()));
     for (Entry e : doc.entries()) {
       Paragraph p = e.paragraph();
       for (Amendment a : e.amendments()) {
@@ -49,17 +52,18 @@ public final class CsvExporter implements Exporter {
             p.label(), a.kind().code(), nz(a.ituLabel()), String.join("; ", delegations), String.join("; ", groups),
             String.join("; ", cosponsors), a.attribution(), "", a.text(), String.join("\n", a.rationales()),
             count(a, ProposalKind.SUPPORT), count(a, ProposalKind.OBJECT), count(a, ProposalKind.RESERVATION),
-            DateTimeFormatter.ISO_INSTANT.format(a.date()), String.join("; ", a.ids())));
+            DateTimeFormatter.ISO_INSTANT.format(a.date()), String.join("; ", a.ids()),
+            String.join("; ", a.ids().stream().map(fateOf::get).filter(java.util.Objects::nonNull).distinct().toList())));
         for (Remark r : a.reactions()) {
-          remark(w, p, r);
+          remark(w, p, r, fateOf);
         }
       }
       for (Remark r : e.remarks()) {
-        remark(w, p, r);
+        remark(w, p, r, fateOf);
       }
     }
     for (Remark r : doc.general()) {
-      remark(w, null, r);
+      remark(w, null, r, fateOf);
     }
     w.flush();
   }
@@ -68,11 +72,12 @@ public final class CsvExporter implements Exporter {
     return Long.toString(a.reactions().stream().filter(r -> r.kind() == kind).count());
   }
 
-  private static void remark(Writer w, Paragraph p, Remark r) throws IOException {
+  private static void remark(Writer w, Paragraph p, Remark r, java.util.Map<String, String> fateOf)
+      throws IOException {
     row(w, List.of("", r.kind().isReaction() ? "reaction" : "remark", p == null ? "" : Integer.toString(p.position()),
         p == null ? "" : nz(p.number()), p == null ? "" : p.label(), r.kind().code(), "", nz(r.delegation()), "", "",
         nz(r.by()), r.target() > 0 ? Integer.toString(r.target()) : "", r.text(), "", "", "", "",
-        DateTimeFormatter.ISO_INSTANT.format(r.date()), nz(r.id())));
+        DateTimeFormatter.ISO_INSTANT.format(r.date()), nz(r.id()), r.id() == null ? "" : nz(fateOf.get(r.id()))));
   }
 
   private static String nz(String s) {

@@ -98,6 +98,18 @@ public final class DocxExporter implements Exporter {
           remark(r);
         }
       }
+      if (!doc.fates().isEmpty()) {
+        // the disposition ("status of proposals"), as secretariats circulate it
+        simple("Heading1", docRtl, labels.statusOfProposals(), false, false);
+        int[] w3 = {1700, 1700, 2638, 1900, 1700};
+        tableStart(w3);
+        java.util.List<String> c = labels.fateColumns();
+        row(true, w3, c.get(0), c.get(1), c.get(2), c.get(3), c.get(4));
+        for (ConsolidatedDocument.FateRow f : doc.fates()) {
+          row(false, w3, f.paragraph(), f.kind(), f.by(), f.fateLabel(), f.revision());
+        }
+        x.end();
+      }
       sectPr();
       x.end();
       x.end();

@@ -155,6 +155,28 @@ public final class HtmlExporter implements Exporter {
       remarks(b, doc.general(), "remarks", l);
       b.append("</section>\n");
     }
+    if (!doc.fates().isEmpty()) {
+      // the disposition: what became of each proposal in the next revision
+      b.append("<section class=\"fates\" id=\"fates\">\n<h2>");
+      Xml.escape(b, l.statusOfProposals());
+      b.append("</h2>\n<table>\n<thead><tr>");
+      for (String head : l.fateColumns()) {
+        b.append("<th>");
+        Xml.escape(b, head);
+        b.append("</th>");
+      }
+      b.append("</tr></thead>\n<tbody>\n");
+      for (ConsolidatedDocument.FateRow f : doc.fates()) {
+        b.append("<tr class=\"fate-").append(f.fate()).append("\">");
+        for (String cell : java.util.List.of(f.paragraph(), f.kind(), f.by(), f.fateLabel(), f.revision())) {
+          b.append("<td dir=\"auto\">");
+          Xml.escape(b, cell == null ? "" : cell);
+          b.append("</td>");
+        }
+        b.append("</tr>\n");
+      }
+      b.append("</tbody>\n</table>\n</section>\n");
+    }
     b.append("</main>\n</body>\n</html>\n");
     w.append(b);
     w.flush();

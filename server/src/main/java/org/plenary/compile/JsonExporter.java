@@ -77,7 +77,16 @@ public final class JsonExporter implements Exporter {
     }
     w.write("],\"general\":");
     remarks(w, doc.general());
-    w.write("}\n");
+    w.write(",\"fates\":[");
+    boolean firstFate = true;
+    for (ConsolidatedDocument.FateRow f : doc.fates()) {
+      w.write((firstFate ? "" : ",") + "{\"id\":" + (f.id() == null ? "null" : id(f.id()))
+          + ",\"paragraph\":" + s(f.paragraph()) + ",\"kind\":" + s(f.kind()) + ",\"by\":" + s(f.by())
+          + ",\"fate\":" + s(f.fate()) + ",\"fateLabel\":" + s(f.fateLabel()) + ",\"revision\":" + s(f.revision())
+          + "}");
+      firstFate = false;
+    }
+    w.write("]}\n");
     w.flush();
   }
 

@@ -39,6 +39,36 @@ public record Labels(Language language, String title, String revision, String da
     };
   }
 
+  /** The heading of the disposition table. */
+  public String statusOfProposals() {
+    return language == Language.AR ? "حالة المقترحات" : "Status of proposals";
+  }
+
+  /** The column heads of the disposition table: paragraph, proposal, delegation, fate, in. */
+  public java.util.List<String> fateColumns() {
+    return language == Language.AR ? java.util.List.of("الفقرة", "المقترح", "الوفد", "المآل", "في")
+        : java.util.List.of("Paragraph", "Proposal", "Delegation", "Fate", "In");
+  }
+
+  /** A proposal's fate in this language. */
+  public String fate(String code) {
+    boolean ar = language == Language.AR;
+    return switch (code) {
+      case "accepted" -> ar ? "مقبول" : "accepted";
+      case "accepted-modified" -> ar ? "مقبول مع تعديل" : "accepted with changes";
+      case "combined" -> ar ? "مدمج مع مقترحات أخرى" : "combined with others";
+      case "not-retained" -> ar ? "غير مستبقى" : "not retained";
+      case "noted" -> ar ? "أُحيط به علماً" : "noted";
+      case "withdrawn" -> ar ? "مسحوب" : "withdrawn";
+      case "carried-forward" -> ar ? "مُرحَّل إلى المراجعة التالية" : "carried forward";
+      case "reflected" -> ar ? "منعكس في النص" : "reflected";
+      case "partly-reflected" -> ar ? "منعكس جزئياً" : "partly reflected";
+      case "not-reflected" -> ar ? "غير منعكس" : "not reflected";
+      case "paragraph-deleted" -> ar ? "حُذفت الفقرة" : "paragraph deleted";
+      default -> code;
+    };
+  }
+
   /** ITU's ADD / MOD / SUP / NOC in this language (إضافة / تعديل / إلغاء / بلا تغيير). */
   public String itu(ProposalKind kind) {
     String l = kind.ituLabel();

@@ -90,6 +90,15 @@ public final class MarkdownExporter implements Exporter {
       w.append("\n## ").append(md(l.generalRemarks())).append("\n");
       remarks(w, doc.general(), l);
     }
+    if (!doc.fates().isEmpty()) {
+      w.append("\n## ").append(md(l.statusOfProposals())).append("\n\n");
+      List<String> heads = l.fateColumns();
+      row(w, heads.get(0), heads.get(1), heads.get(2), heads.get(3), heads.get(4));
+      w.append("|---|---|---|---|---|\n");
+      for (ConsolidatedDocument.FateRow f : doc.fates()) {
+        row(w, f.paragraph(), f.kind(), f.by(), f.fateLabel(), f.revision());
+      }
+    }
     if (rtl) {
       w.append("\n</div>\n");
     }

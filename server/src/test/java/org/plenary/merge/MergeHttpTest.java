@@ -358,4 +358,35 @@ class MergeHttpTest {
     assertProblem(res.delegate("EGY").post(res.negotiation() + "/revisions/" + r1 + "/carry-forward", Map.of()), 403,
         "forbidden");
   }
+
+  @Test
+  @DisplayName("once Rev.1 is published, the zero draft's compilation carries the status of proposals in every format")
+  void compilationHasTheDisposition() throws Exception {
+    ApiClient morocco = res.delegate("MAR");
+    assertThat(ok(morocco.get(res.base() + "/compilation?format=json")).json().get("fates").size()).isZero();
+    long ws = openWorkspace();
+    ok(decide("p1", "accept"));
+    ok(decide("p4", "not-retained"));
+    ok(chair.post(res.negotiation() + "/revisions/" + ws + "/publish", Map.of()));
+    JsonNode fates = ok(morocco.get(res.base() + "/compilation?format=json")).json().get("fates");
+    assertThat(fates.findValuesAsText("fate")).contains("accepted", "not-retained", "carried-forward");
+    assertThat(fates.findValuesAsText("fateLabel")).contains("مقبول", "غير مستبقى");
+    assertThat(fates.findValuesAsText("revision")).containsOnly("Rev.1");
+    assertThat(fates.get(0).get("id").isNumber()).isTrue();
+    assertThat(ok(morocco.get(res.base() + "/compilation?format=html")).text()).contains("حالة المقترحات", "مقبول");
+    assertThat(ok(morocco.get(res.base() + "/compilation?format=md")).text()).contains("## حالة المقترحات");
+    String csv = ok(morocco.get(res.base() + "/compilation?format=csv")).text();
+    assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",fate");
+    assertThat(csv).contains("not-retained");
+    byte[] docx = ok(morocco.get(res.base() + "/compilation?format=docx")).body();
+    try (var zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(docx))) {
+      String document = null;
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.getName().equals("word/document.xml")) {
+          document = new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+      assertThat(document).contains("حالة المقترحات", "غير مستبقى");
+    }
+  }
 }
