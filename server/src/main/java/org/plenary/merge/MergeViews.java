@@ -101,7 +101,7 @@ final class MergeViews {
       x.put("cosponsors", p.acceptedCosponsors());
       x.put("text", p.text());
       x.put("rationale", p.rationale());
-      x.put("anchor", p.anchor());
+      x.put("anchor", p.anchor() == null ? null : p.anchor().selector());
       x.put("state", p.state());
       x.put("etag", p.etag());
       x.put("decision", d == null ? "open" : d.decision());

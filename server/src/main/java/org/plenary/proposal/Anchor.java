@@ -21,6 +21,24 @@ public record Anchor(String exact, String prefix, String suffix, int start, int 
   /** What the client sent; any part but {@code exact} may be missing. */
   public record Input(String exact, String prefix, String suffix, Integer start, Integer end) {}
 
+  /** The anchor as the API shows it: a W3C Web Annotation {@code TextQuoteSelector} with code point offsets. */
+  public java.util.Map<String, Object> selector() {
+    return selector(exact, prefix, suffix, start, end);
+  }
+
+  /** A {@code TextQuoteSelector} with code point offsets, the one JSON shape of every anchor the API shows. */
+  public static java.util.Map<String, Object> selector(String exact, String prefix, String suffix, int start,
+      int end) {
+    java.util.Map<String, Object> a = new java.util.LinkedHashMap<>();
+    a.put("type", "TextQuoteSelector");
+    a.put("exact", exact);
+    a.put("prefix", prefix);
+    a.put("suffix", suffix);
+    a.put("start", start);
+    a.put("end", end);
+    return a;
+  }
+
   /** The span's text replaced by {@code replacement} in {@code paragraph}. */
   public String apply(String paragraph, String replacement) {
     int s = paragraph.offsetByCodePoints(0, start);

@@ -791,18 +791,7 @@ public final class ProposalRoutes {
     out.put("target", x.targetId());
     out.put("text", x.text());
     out.put("rationale", x.rationale());
-    if (x.anchor() == null) {
-      out.put("anchor", null);
-    } else {
-      Map<String, Object> a = new LinkedHashMap<>();
-      a.put("type", "TextQuoteSelector");
-      a.put("exact", x.anchor().exact());
-      a.put("prefix", x.anchor().prefix());
-      a.put("suffix", x.anchor().suffix());
-      a.put("start", x.anchor().start());
-      a.put("end", x.anchor().end());
-      out.put("anchor", a);
-    }
+    out.put("anchor", x.anchor() == null ? null : x.anchor().selector());
     out.put("delegation", x.delegation());
     out.put("submittedBy", x.submittedBy());
     out.put("cosponsors", x.acceptedCosponsors());

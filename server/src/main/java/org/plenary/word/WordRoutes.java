@@ -218,18 +218,8 @@ public final class WordRoutes {
       para.put("text", x.paragraph().text());
       j.put("paragraph", para);
       j.put("placement", x.placement());
-      if (x.anchor() == null) {
-        j.put("anchor", null);
-      } else {
-        Map<String, Object> a = new LinkedHashMap<>();
-        a.put("type", "TextQuoteSelector");
-        a.put("exact", x.anchor().exact());
-        a.put("prefix", x.anchor().prefix());
-        a.put("suffix", x.anchor().suffix());
-        a.put("start", x.anchor().start());
-        a.put("end", x.anchor().end());
-        j.put("anchor", a);
-      }
+      j.put("anchor", x.anchor() == null ? null : org.plenary.proposal.Anchor.selector(x.anchor().exact(),
+          x.anchor().prefix(), x.anchor().suffix(), x.anchor().start(), x.anchor().end()));
       j.put("text", x.text());
       j.put("wordsInserted", x.wordsInserted());
       j.put("wordsDeleted", x.wordsDeleted());
