@@ -39,10 +39,12 @@ public final class Plenary implements AutoCloseable {
   private final String adminPasswordGenerated;
   private final org.plenary.store.Changes changes;
   private final org.plenary.ops.Metrics metrics;
+  private final DeniedAccessLog denied;
 
   private Plenary(Vertx vertx, Database db, HttpVerticle http, String adminPasswordGenerated,
-      org.plenary.store.Changes changes, org.plenary.ops.Metrics metrics) {
+      org.plenary.store.Changes changes, org.plenary.ops.Metrics metrics, DeniedAccessLog denied) {
     this.metrics = metrics;
+    this.denied = denied;
     this.vertx = vertx;
     this.db = db;
     this.http = http;
@@ -83,6 +85,7 @@ public final class Plenary implements AutoCloseable {
           org.plenary.merge.Fates::detect);
       LiveUpdates live = new LiveUpdates(db);
       live.measuredBy(metrics.registry());
+      DeniedAccessLog denied = new DeniedAccessLog(db);
       Policy policy = new Policy(db, AuthorizationMatrix.load(), live.changes())
           .relation("id", (dsl, m, id) -> org.plenary.proposal.Proposals.delegationOf(dsl, m.negotiationId(), id));
       vertx.deployVerticle(live).await();
@@ -98,7 +101,7 @@ public final class Plenary implements AutoCloseable {
               new AuthHandler(db),
               api -> {
                 // Every protected route passes the authorization matrix first; refusals are audited.
-                api.route().handler(policy.guard()).failureHandler(new DeniedAccessLog(db));
+                api.route().handler(policy.guard()).failureHandler(denied);
                 sessions.mount(api);
                 accounts.mount(api);
                 negotiations.mount(api);
@@ -117,7 +120,7 @@ public final class Plenary implements AutoCloseable {
                 new org.plenary.archive.ImportRoutes(db).mount(api);
               }), metrics::mount);
       vertx.deployVerticle(http).await();
-      return new Plenary(vertx, db, http, generated, live.changes(), metrics);
+      return new Plenary(vertx, db, http, generated, live.changes(), metrics, denied);
     } catch (Exception | Error e) {
       if (vertx != null) {
         vertx.close();
@@ -202,6 +205,17 @@ public final class Plenary implements AutoCloseable {
   @Override
   public void close() {
     try {
+      // In order: stop taking requests, let the database work already accepted finish (refusals are recorded
+      // after their response), then stop the event loops and worker pools, then close the pool.
+      try {
+        vertx.undeploy(http.deploymentID()).await();
+      } catch (Exception e) {
+        LOG.debug("the HTTP verticle was not deployed: {}", e.getMessage());
+      }
+      denied.flush();
+      if (!db.awaitIdle(java.time.Duration.ofSeconds(10))) {
+        LOG.warn("stopping with database work still running after 10 s");
+      }
       vertx.close().await();
     } catch (Exception e) {
       LOG.warn("error while stopping", e);

@@ -49,8 +49,26 @@ public final class DeniedAccessLog implements Handler<RoutingContext> {
 
   /** Refusals of one key in the current window after the first, with the last one's details. */
   private static final class Tally {
+    final String delegation;
     int repeated;
     Map<String, Object> last;
+
+    Tally(String delegation) {
+      this.delegation = delegation;
+    }
+  }
+
+  /**
+   * Writes the refusals counted in the windows still open (a stopping server calls it, so a flood just
+   * before a restart is not lost); the writes go to the database's worker pool like every other record.
+   */
+  public void flush() {
+    for (Key key : java.util.List.copyOf(tallies.keySet())) {
+      Tally t = tallies.remove(key);
+      if (t != null && t.repeated > 0) {
+        write(key, t.delegation, t.last, t.repeated);
+      }
+    }
   }
 
   @Override
@@ -94,7 +112,7 @@ public final class DeniedAccessLog implements Handler<RoutingContext> {
     tallies.compute(key, (k, t) -> {
       if (t == null) {
         first[0] = true;
-        return new Tally();
+        return new Tally(delegation);
       }
       t.repeated++;
       t.last = payload;

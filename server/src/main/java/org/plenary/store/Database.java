@@ -27,6 +27,8 @@ public final class Database implements AutoCloseable {
   private final SQLDialect dialect;
   private final DSLContext dsl;
   private WorkerExecutor workers;
+  /** Work submitted to the worker pool and not yet finished (see {@link #awaitIdle}). */
+  private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
 
   private Database(HikariDataSource dataSource, SQLDialect dialect) {
     this.dataSource = dataSource;
@@ -127,12 +129,53 @@ public final class Database implements AutoCloseable {
 
   /** On the worker pool; a pool already closed (the server is stopping) gives a failed future, not a throw. */
   private <T> Future<T> blocking(java.util.concurrent.Callable<T> work) {
+    java.util.concurrent.Callable<T> carried = org.plenary.store.RequestId.carried(work);
+    inFlight.incrementAndGet();
     try {
       // the request's id goes with the work: into its log lines and audit events
-      return workers.executeBlocking(org.plenary.store.RequestId.carried(work), false);
+      return workers.executeBlocking(() -> {
+        try {
+          return carried.call();
+        } finally {
+          finished();
+        }
+      }, false);
     } catch (java.util.concurrent.RejectedExecutionException stopping) {
+      finished();
       return Future.failedFuture(stopping);
     }
+  }
+
+  private void finished() {
+    if (inFlight.decrementAndGet() == 0) {
+      synchronized (inFlight) {
+        inFlight.notifyAll();
+      }
+    }
+  }
+
+  /**
+   * Waits until no work submitted through {@link #tx} or {@link #read} is queued or running, at most
+   * {@code timeout}; true if it is idle. A stopping server calls it before closing its worker pool, so a
+   * write answered already (an audit record written after its response) commits instead of being cut off.
+   */
+  public boolean awaitIdle(java.time.Duration timeout) {
+    long until = System.nanoTime() + timeout.toNanos();
+    synchronized (inFlight) {
+      while (inFlight.get() > 0) {
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          inFlight.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** Runs read-only {@code work} on the worker pool without an explicit transaction. */

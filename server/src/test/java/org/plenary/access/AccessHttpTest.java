@@ -291,6 +291,28 @@ class AccessHttpTest {
   }
 
   @Test
+  @DisplayName("refusals answered just before the server stops are still recorded: stopping writes the open tallies and waits for the database work it accepted")
+  void stopWaitsForRecordsAfterTheResponse() {
+    long n = server.negotiation("القرار 88");
+    String base = "/api/v1/negotiations/" + n;
+    ApiClient egypt = server.participant(n, "egypt@example.org", "delegate", "EGY");
+    for (int i = 0; i < 5; i++) {
+      assertProblem(egypt.get(base + "/revisions/" + (900 + i)), 404, "not-found");
+    }
+    server = server.restart(); // at once: the record of the first refusal is written after its response
+    List<JsonNode> denied = new ArrayList<>();
+    server.admin.get(base + "/audit").json().get("events").forEach(e -> {
+      if (e.get("type").asText().equals("access.denied")) {
+        denied.add(e);
+      }
+    });
+    // the first of the window at once, the other four as one tally written when the server stopped
+    assertThat(denied).hasSize(2);
+    assertThat(denied).extracting(e -> e.get("payload").path("repeated").asInt()).containsExactlyInAnyOrder(0, 4);
+    assertThat(denied).allSatisfy(e -> assertThat(e.get("delegation").asText()).isEqualTo("EGY"));
+  }
+
+  @Test
   @DisplayName("the secretariat reads the audit log with who, acting for whom, before/after, refusals, and a verified chain")
   void auditLog() {
     long n = server.negotiation("القرار 88");
