@@ -28,6 +28,19 @@ public final class ProblemHandler implements Handler<RoutingContext> {
   }
 
   public static void write(RoutingContext ctx, Problem problem) {
+    ObjectNode body = body(problem, ctx.request().path());
+    if (problem.extensions().get("retryAfter") instanceof Integer seconds) {
+      ctx.response().putHeader("Retry-After", String.valueOf(seconds));
+    }
+    ctx.response()
+        .setStatusCode(problem.status())
+        .putHeader("Content-Type", MediaTypes.PROBLEM_JSON + "; charset=utf-8")
+        .putHeader("Cache-Control", "no-store")
+        .end(Buffer.buffer(Json.bytes(body)));
+  }
+
+  /** A problem as RFC 9457 JSON: type, title, status, detail, instance, field errors and extensions. */
+  public static ObjectNode body(Problem problem, String instance) {
     ObjectNode body = Json.object();
     body.put("type", "urn:plenary:problem:" + problem.type());
     body.put("title", problem.title());
@@ -35,7 +48,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     if (problem.detail() != null) {
       body.put("detail", problem.detail());
     }
-    body.put("instance", ctx.request().path());
+    body.put("instance", instance);
     if (!problem.errors().isEmpty()) {
       ArrayNode errors = body.putArray("errors");
       for (Problem.FieldError e : problem.errors()) {
@@ -45,14 +58,7 @@ public final class ProblemHandler implements Handler<RoutingContext> {
     for (Map.Entry<String, Object> ext : problem.extensions().entrySet()) {
       body.set(ext.getKey(), Json.MAPPER.valueToTree(ext.getValue()));
     }
-    if (problem.extensions().get("retryAfter") instanceof Integer seconds) {
-      ctx.response().putHeader("Retry-After", String.valueOf(seconds));
-    }
-    ctx.response()
-        .setStatusCode(problem.status())
-        .putHeader("Content-Type", MediaTypes.PROBLEM_JSON + "; charset=utf-8")
-        .putHeader("Cache-Control", "no-store")
-        .end(Buffer.buffer(Json.bytes(body)));
+    return body;
   }
 
   private static Problem toProblem(RoutingContext ctx) {

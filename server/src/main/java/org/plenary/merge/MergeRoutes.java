@@ -42,6 +42,7 @@ public final class MergeRoutes {
     api.post(r + "/successor").handler(this::open);
     api.get(r + "/successor-workspace").handler(this::workspace);
     api.put(r + "/proposals/:id/decision").handler(this::decide);
+    api.post(r + "/decisions").handler(this::decideAll);
     api.post(r + "/successor-workspace/combinations").handler(this::combine);
     api.patch(r + "/paragraphs/:p").handler(this::edit);
     api.post(r + "/paragraphs").handler(this::insert);
@@ -88,6 +89,18 @@ public final class MergeRoutes {
     long id = Http.idParam(ctx, "id", "proposal");
     withEtag(ctx, db.tx(dsl -> MergeViews.decided(merge.decide(dsl, m, n(ctx), r(ctx), id, ifMatch, decision, text,
         note))));
+  }
+
+  private void decideAll(RoutingContext ctx) {
+    Membership m = Policy.membership(ctx);
+    ObjectNode body = Json.body(ctx, "decisions", "atomic");
+    Json.Fields f = new Json.Fields(body);
+    List<MergeService.Item> items = MergeRequests.decisionItems(body.get("decisions"), f);
+    boolean atomic = MergeRequests.optionalBoolean(body, "atomic", f);
+    f.check();
+    String path = ctx.request().path();
+    Http.respond(ctx, 200, db.tx(dsl -> MergeViews.outcomes(merge.decideAll(dsl, m, n(ctx), r(ctx), items, atomic),
+        path)));
   }
 
   private void combine(RoutingContext ctx) {

@@ -95,9 +95,13 @@ public final class MergeService {
 
   /** The open workspace built on {@code r}; 409 when there is none. */
   static Workspaces.Rev workspaceOn(DSLContext dsl, long n, long r) {
+    Optional<Workspaces.Rev> ws = Workspaces.workspaceOf(dsl, n, r);
+    if (ws.isPresent()) {
+      return ws.get();
+    }
     Workspaces.revision(dsl, n, r).orElseThrow(() -> DomainException.notFound("revision " + r));
-    return Workspaces.workspaceOf(dsl, n, r).orElseThrow(() -> DomainException.conflict("no-workspace",
-        "no workspace is open on revision " + r + ": POST …/revisions/" + r + "/successor opens one"));
+    throw DomainException.conflict("no-workspace",
+        "no workspace is open on revision " + r + ": POST …/revisions/" + r + "/successor opens one");
   }
 
   /** An editing revision by id; 409 when it is published. */
@@ -122,16 +126,94 @@ public final class MergeService {
     Workspaces.lockNegotiation(dsl, n);
     Workspaces.Rev ws = workspaceOn(dsl, n, r);
     Proposal p = Proposals.get(dsl, r, proposalId).orElseThrow(() -> DomainException.notFound("proposal " + proposalId));
-    requireVersion(ifMatch, p);
+    Step step = decideOne(dsl, m, r, ws, p, Workspaces.decision(dsl, proposalId),
+        new Item(proposalId, ifMatch, decision, text, note));
+    AuditLog.append(dsl, n, actor(m), step.event().type(), step.event().subject(), step.event().payload());
+    return step.decided();
+  }
+
+  /** One decision of a batch: the proposal, its ETag (as If-Match would carry it), the decision, text and note. */
+  public record Item(long proposalId, String etag, String decision, String text, String note) {}
+
+  /** What became of one item of a batch: {@code decided}, or {@code refused} with nothing of it kept. */
+  public record Outcome(Item item, Decided decided, DomainException refused) {}
+
+  private record Step(Decided decided, AuditLog.Pending event) {}
+
+  /** The most decisions one batch takes. */
+  public static final int MAX_BATCH = 500;
+
+  /**
+   * Decides on several proposals of revision {@code r} in one transaction, in order, as {@link #decide} would
+   * one by one (the negotiation's lock is taken once, the proposals and their decisions are read at once, the
+   * audit events are appended together). Each item stands alone: a refused item (stale ETag, merge conflict, a
+   * decision its kind does not take) is rolled back to a savepoint and reported, the others are kept. With
+   * {@code atomic}, the first refusal instead refuses the whole batch, nothing kept, as a {@link DomainException}
+   * whose extensions name the item ({@code index}, {@code proposal}).
+   */
+  public List<Outcome> decideAll(DSLContext dsl, Membership m, long n, long r, List<Item> items, boolean atomic) {
+    requireChair(m);
+    if (items.isEmpty() || items.size() > MAX_BATCH) {
+      throw DomainException.invalid("decisions", "name 1 to " + MAX_BATCH + " decisions");
+    }
+    Set<Long> ids = new HashSet<>();
+    for (int i = 0; i < items.size(); i++) {
+      if (!ids.add(items.get(i).proposalId())) {
+        throw DomainException.invalid("decisions[" + i + "].proposal", "proposal " + items.get(i).proposalId()
+            + " is named twice: one decision per proposal in a batch");
+      }
+    }
+    Workspaces.lockNegotiation(dsl, n);
+    Workspaces.Rev ws = workspaceOn(dsl, n, r);
+    Map<Long, Proposal> proposals = Proposals.getAll(dsl, r, ids);
+    Map<Long, Workspaces.Decision> current = Workspaces.decisionsOf(dsl, ids);
+    List<Outcome> outcomes = new ArrayList<>();
+    List<AuditLog.Pending> events = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      Item item = items.get(i);
+      try {
+        Step step = atomic ? decideOne(dsl, m, r, ws, proposals.get(item.proposalId()), item, current)
+            : dsl.transactionResult(cfg -> decideOne(cfg.dsl(), m, r, ws, proposals.get(item.proposalId()), item,
+                current));
+        events.add(step.event());
+        outcomes.add(new Outcome(item, step.decided(), null));
+      } catch (DomainException e) {
+        if (atomic) {
+          Map<String, Object> ext = new LinkedHashMap<>(e.extensions());
+          ext.put("index", i);
+          ext.put("proposal", item.proposalId());
+          throw new DomainException(e.kind(), e.type(), "decision " + i + " (proposal " + item.proposalId() + "): "
+              + e.detail() + "; nothing of the batch was kept", e.errors(), ext);
+        }
+        outcomes.add(new Outcome(item, null, e));
+      }
+    }
+    AuditLog.appendAll(dsl, n, events);
+    return outcomes;
+  }
+
+  private Step decideOne(DSLContext dsl, Membership m, long r, Workspaces.Rev ws, Proposal p, Item item,
+      Map<Long, Workspaces.Decision> current) {
+    if (p == null) {
+      throw DomainException.notFound("proposal " + item.proposalId());
+    }
+    return decideOne(dsl, m, r, ws, p, Optional.ofNullable(current.get(p.id())), item);
+  }
+
+  /** One decision in the caller's transaction, the lock held and the workspace read; the audit event is returned. */
+  private Step decideOne(DSLContext dsl, Membership m, long r, Workspaces.Rev ws, Proposal p,
+      Optional<Workspaces.Decision> current, Item item) {
+    requireVersion(item.etag(), p);
     if (!Proposal.SUBMITTED.equals(p.state())) {
-      throw DomainException.conflict("not-submitted", "proposal " + proposalId + " is " + p.state()
+      throw DomainException.conflict("not-submitted", "proposal " + p.id() + " is " + p.state()
           + ": only a submitted proposal is decided");
     }
-    checkDecision(p, decision, text);
-    undo(dsl, ws, p.id());
+    String decision = item.decision();
+    checkDecision(p, decision, item.text());
+    undo(dsl, ws, current);
     Workspaces.Para para = null;
     if (!"open".equals(decision)) {
-      para = apply(dsl, m, n, r, ws, p, decision, text, note, null);
+      para = apply(dsl, m, r, ws, p, decision, item.text(), item.note());
     }
     int version = Proposals.bumpVersion(dsl, p.id());
     Map<String, Object> payload = new LinkedHashMap<>();
@@ -141,11 +223,11 @@ public final class MergeService {
     payload.put("decision", decision);
     payload.put("paragraph", p.paragraphId());
     payload.put("delegation", p.delegation());
-    AuditLog.append(dsl, n, actor(m), "workspace.decision", "proposal:" + p.id(), payload);
     if (para == null) {
       para = Workspaces.paragraph(dsl, ws.id(), p.paragraphId()).orElse(null);
     }
-    return new Decided(p.id(), "open".equals(decision) ? null : decision, para, version);
+    return new Step(new Decided(p.id(), "open".equals(decision) ? null : decision, para, version),
+        new AuditLog.Pending(actor(m), "workspace.decision", "proposal:" + p.id(), payload));
   }
 
   private static void requireVersion(String ifMatch, Proposal p) {
@@ -186,24 +268,26 @@ public final class MergeService {
   }
 
   /** Applies a decision to the workspace and stores it; returns the workspace paragraph it changed, if any. */
-  private Workspaces.Para apply(DSLContext dsl, Membership m, long n, long r, Workspaces.Rev ws, Proposal p,
-      String decision, String text, String note, Long combination) {
+  private Workspaces.Para apply(DSLContext dsl, Membership m, long r, Workspaces.Rev ws, Proposal p,
+      String decision, String text, String note) {
     String before = null;
     String after = null;
     Long structural = null;
     Workspaces.Para changed = null;
     boolean accepting = decision.equals("accept") || decision.equals("accept-modified");
     if (accepting) {
-      Workspaces.Para baseP = Workspaces.paragraph(dsl, r, p.paragraphId()).orElseThrow();
+      // the paragraph in Rev.N and in the workspace, in one read
+      Map<Long, Workspaces.Para> both = Workspaces.paragraphIn(dsl, p.paragraphId(), r, ws.id());
+      Workspaces.Para baseP = both.get(r);
       if (p.kind() == ProposalKind.INSERT) {
         String body = decision.equals("accept") ? p.proposedParagraph(baseP.text(), baseP.number()) : text;
-        structural = insertNextTo(dsl, n, ws.id(), p.paragraphId(), !"before".equals(p.placement()), baseP.kind(),
-            body);
+        structural = insertNextTo(dsl, ws.negotiationId(), ws.id(), p.paragraphId(), !"before".equals(p.placement()),
+            baseP.kind(), body);
         changed = Workspaces.paragraph(dsl, ws.id(), structural).orElseThrow();
         before = "";
         after = body;
       } else if (p.kind() == ProposalKind.DELETE && p.anchor() == null && decision.equals("accept")) {
-        Workspaces.Para cur = standing(dsl, ws.id(), p.paragraphId());
+        Workspaces.Para cur = standing(both.get(ws.id()), p.paragraphId());
         removeFromOrder(dsl, ws.id(), cur.id());
         structural = cur.id();
         before = cur.text();
@@ -212,22 +296,27 @@ public final class MergeService {
       } else {
         String theirs = decision.equals("accept") ? p.proposedParagraph(baseP.text(), baseP.number())
             : Proposal.withoutNumber(text, baseP.number(), baseP.text());
-        String[] texts = applyText(dsl, ws.id(), p.paragraphId(), baseP.text(), theirs);
-        before = texts[0];
-        after = texts[1];
-        changed = Workspaces.paragraph(dsl, ws.id(), p.paragraphId()).orElseThrow();
+        Workspaces.Para cur = standing(both.get(ws.id()), p.paragraphId());
+        changed = mergeText(dsl, ws.id(), cur, baseP.text(), theirs);
+        before = cur.text();
+        after = changed.text();
       }
     }
-    Workspaces.putDecision(dsl, new Workspaces.Decision(p.id(), ws.id(), combination != null ? "combined" : decision,
-        decision.equals("accept-modified") ? text : null, note, combination, p.paragraphId(), before, after, structural,
+    Workspaces.putDecision(dsl, new Workspaces.Decision(p.id(), ws.id(), decision,
+        decision.equals("accept-modified") ? text : null, note, null, p.paragraphId(), before, after, structural,
         m.accountId(), now(), 1));
     return changed;
   }
 
   /** The workspace paragraph as it stands; 409 when the workspace deleted it. */
   private static Workspaces.Para standing(DSLContext dsl, long ws, long paragraphId) {
-    Workspaces.Para cur = Workspaces.paragraph(dsl, ws, paragraphId)
-        .orElseThrow(() -> DomainException.notFound("paragraph " + paragraphId + " in the workspace"));
+    return standing(Workspaces.paragraph(dsl, ws, paragraphId).orElse(null), paragraphId);
+  }
+
+  private static Workspaces.Para standing(Workspaces.Para cur, long paragraphId) {
+    if (cur == null) {
+      throw DomainException.notFound("paragraph " + paragraphId + " in the workspace");
+    }
     if (cur.position() == null) {
       throw DomainException.conflict("paragraph-deleted", "paragraph " + paragraphId + " is deleted in the workspace: "
           + "restore it (take back the decision that deleted it) or edit another", Map.of("paragraph", paragraphId));
@@ -242,6 +331,12 @@ public final class MergeService {
    */
   private static String[] applyText(DSLContext dsl, long ws, long paragraphId, String base, String theirs) {
     Workspaces.Para cur = standing(dsl, ws, paragraphId);
+    return new String[] {cur.text(), mergeText(dsl, ws, cur, base, theirs).text()};
+  }
+
+  /** {@link #applyText} on the paragraph {@code cur} already read; returns the paragraph as it is after. */
+  private static Workspaces.Para mergeText(DSLContext dsl, long ws, Workspaces.Para cur, String base, String theirs) {
+    long paragraphId = cur.id();
     TokenMerge.Outcome o = TokenMerge.merge(base, cur.text(), theirs);
     if (o instanceof TokenMerge.Conflict c) {
       Map<String, Object> ext = new LinkedHashMap<>();
@@ -256,19 +351,25 @@ public final class MergeService {
           + "paragraph " + paragraphId + ": resolve it with accept-modified or a combination", ext);
     }
     String merged = ((TokenMerge.Merged) o).text();
-    if (!merged.equals(cur.text())) {
-      Workspaces.setText(dsl, ws, paragraphId, merged);
+    if (merged.equals(cur.text())) {
+      return cur;
     }
-    return new String[] {cur.text(), merged};
+    Workspaces.setText(dsl, ws, paragraphId, merged);
+    return cur.withText(merged);
   }
 
   /** Takes the current decision on a proposal out of the workspace (its change reverted), if there is one. */
   private void undo(DSLContext dsl, Workspaces.Rev ws, long proposalId) {
-    Optional<Workspaces.Decision> current = Workspaces.decision(dsl, proposalId);
+    undo(dsl, ws, Workspaces.decision(dsl, proposalId));
+  }
+
+  /** {@link #undo} of the decision already read ({@code current}, empty when there is none). */
+  private void undo(DSLContext dsl, Workspaces.Rev ws, Optional<Workspaces.Decision> current) {
     if (current.isEmpty()) {
       return;
     }
     Workspaces.Decision d = current.get();
+    long proposalId = d.proposalId();
     if (d.combinationId() != null) {
       dissolve(dsl, ws, d.combinationId());
       return;

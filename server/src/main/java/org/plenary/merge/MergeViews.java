@@ -51,6 +51,33 @@ final class MergeViews {
     return out;
   }
 
+  /** A batch's outcome: per item the decision as {@link #decided} gives it, or the refusal as a problem. */
+  static Map<String, Object> outcomes(List<MergeService.Outcome> outcomes, String instance) {
+    List<Object> results = new ArrayList<>();
+    int refused = 0;
+    for (MergeService.Outcome o : outcomes) {
+      if (o.refused() == null) {
+        Map<String, Object> ok = new LinkedHashMap<>();
+        ok.put("status", 200);
+        ok.putAll(decided(o.decided()));
+        results.add(ok);
+      } else {
+        refused++;
+        org.plenary.http.Problem problem = org.plenary.http.Problem.from(o.refused());
+        Map<String, Object> no = new LinkedHashMap<>();
+        no.put("status", problem.status());
+        no.put("proposal", o.item().proposalId());
+        no.put("problem", org.plenary.http.ProblemHandler.body(problem, instance));
+        results.add(no);
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("decided", outcomes.size() - refused);
+    out.put("refused", refused);
+    out.put("results", results);
+    return out;
+  }
+
   static Map<String, Object> combination(Workspaces.Combination c) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", c.id());

@@ -9,7 +9,9 @@ import static org.plenary.schema.Tables.REVISION;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.plenary.draft.Brackets;
@@ -35,6 +37,12 @@ final class Workspaces {
       String status, String change, String previousNumber, Integer previousPosition, String alt, int version) {
     String etag() {
       return etag(id, version);
+    }
+
+    /** This paragraph after {@link Workspaces#setText}: the new text, one version further. */
+    Para withText(String newText) {
+      return new Para(id, position, kind, number, parent, newText, direction, status, change, previousNumber,
+          previousPosition, alt, version + 1);
     }
 
     static String etag(long id, int version) {
@@ -125,6 +133,15 @@ final class Workspaces {
     return dsl.selectFrom(PARAGRAPH_VERSION).where(PARAGRAPH_VERSION.REVISION_ID.eq(revisionId))
         .orderBy(PARAGRAPH_VERSION.POSITION.asc().nullsLast(), PARAGRAPH_VERSION.PARAGRAPH_ID)
         .fetch(Workspaces::para);
+  }
+
+  /** Paragraph {@code paragraphId} in each of the given revisions that has it, by revision id: one query. */
+  static Map<Long, Para> paragraphIn(DSLContext dsl, long paragraphId, Long... revisionIds) {
+    Map<Long, Para> out = new HashMap<>();
+    dsl.selectFrom(PARAGRAPH_VERSION)
+        .where(PARAGRAPH_VERSION.PARAGRAPH_ID.eq(paragraphId).and(PARAGRAPH_VERSION.REVISION_ID.in(revisionIds)))
+        .forEach(r -> out.put(r.getRevisionId(), para(r)));
+    return out;
   }
 
   static Optional<Para> paragraph(DSLContext dsl, long revisionId, long paragraphId) {
@@ -236,13 +253,21 @@ final class Workspaces {
         .fetchOptional(Workspaces::decision);
   }
 
+  /** The stored decisions on the given proposals, by proposal id: one query. */
+  static Map<Long, Decision> decisionsOf(DSLContext dsl, java.util.Collection<Long> proposalIds) {
+    Map<Long, Decision> out = new HashMap<>();
+    dsl.selectFrom(PROPOSAL_DECISION).where(PROPOSAL_DECISION.PROPOSAL_ID.in(proposalIds))
+        .forEach(r -> out.put(r.getProposalId(), decision(r)));
+    return out;
+  }
+
   static List<Decision> decisions(DSLContext dsl, long ws) {
     return dsl.selectFrom(PROPOSAL_DECISION).where(PROPOSAL_DECISION.WORKSPACE_ID.eq(ws))
         .orderBy(PROPOSAL_DECISION.PROPOSAL_ID).fetch(Workspaces::decision);
   }
 
+  /** Stores a decision on a proposal that has none (a decision replacing another removes that one first). */
   static void putDecision(DSLContext dsl, Decision d) {
-    dsl.deleteFrom(PROPOSAL_DECISION).where(PROPOSAL_DECISION.PROPOSAL_ID.eq(d.proposalId())).execute();
     dsl.insertInto(PROPOSAL_DECISION)
         .set(PROPOSAL_DECISION.PROPOSAL_ID, d.proposalId())
         .set(PROPOSAL_DECISION.WORKSPACE_ID, d.workspaceId())

@@ -239,6 +239,13 @@ public final class Proposals {
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
   }
 
+  /** The proposals of revision {@code revisionId} among {@code ids}, by id (absent ids are left out): one query. */
+  public static Map<Long, Proposal> getAll(DSLContext dsl, long revisionId, java.util.Collection<Long> ids) {
+    Map<Long, Proposal> out = new LinkedHashMap<>();
+    read(dsl, PROPOSAL.REVISION_ID.eq(revisionId).and(PROPOSAL.ID.in(ids))).forEach(p -> out.put(p.id(), p));
+    return out;
+  }
+
   /** Advances a proposal's version (a facilitator decided on it); returns the new version. */
   public static int bumpVersion(DSLContext dsl, long id) {
     return dsl.update(PROPOSAL).set(PROPOSAL.VERSION, PROPOSAL.VERSION.plus(1)).where(PROPOSAL.ID.eq(id))

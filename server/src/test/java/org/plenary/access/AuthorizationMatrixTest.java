@@ -249,6 +249,13 @@ class AuthorizationMatrixTest {
       return c.client().withHeader("If-Match", etag).put(fx.rev(c) + "/proposals/" + id + "/decision",
           Map.of("decision", "noted", "note", "تؤخذ في الاعتبار"));
     }));
+    m.put("POST /negotiations/:n/revisions/:r/decisions", c -> fx.isolated(c.cell().state(), () -> {
+      fx.openWorkspace(c);
+      long id = fx.fixed(c);
+      String etag = server.admin.get(fx.rev(c) + "/proposals/" + id).header("ETag");
+      return c.client().post(fx.rev(c) + "/decisions", Map.of("atomic", true, "decisions",
+          List.of(Map.of("proposal", id, "etag", etag, "decision", "noted", "note", "تؤخذ في الاعتبار"))));
+    }));
     m.put("POST /negotiations/:n/revisions/:r/successor-workspace/combinations", c -> fx.isolated(c.cell().state(),
         () -> {
           fx.openWorkspace(c);

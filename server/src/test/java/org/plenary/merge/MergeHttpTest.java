@@ -247,6 +247,75 @@ class MergeHttpTest {
     }
   }
 
+  private Map<String, Object> item(String sample, String decision) {
+    Map<String, Object> item = new HashMap<>();
+    item.put("proposal", res.proposal(sample));
+    item.put("etag", etag(sample));
+    item.put("decision", decision);
+    return item;
+  }
+
+  @Test
+  @DisplayName("a batch of decisions: applied in order in one transaction; a refused item (stale, colliding) is reported and the rest kept; atomic keeps nothing")
+  void batchOfDecisions() {
+    long ws = openWorkspace();
+    String decisions = res.base() + "/decisions";
+    long p9paragraph = res.paragraph("بضمن استمرار مكتب تنمية الاتصالات");
+    long p1paragraph = res.paragraph("لا يزال 2,9 مليار شخص");
+    String p1before = workspaceText(ws, p1paragraph);
+    Map<String, Object> stale = item("p4", "not-retained");
+    stale.put("etag", "\"p" + res.proposal("p4") + "v99\"");
+    // p12 collides with p1, accepted just before it in the same batch
+    JsonNode out = ok(chair.post(decisions, Map.of("decisions", List.of(item("p1", "accept"), item("p12", "accept"),
+        item("p9", "accept"), item("p7", "noted"), stale)))).json();
+    assertThat(out.get("decided").asInt()).isEqualTo(3);
+    assertThat(out.get("refused").asInt()).isEqualTo(2);
+    JsonNode results = out.get("results");
+    assertThat(results.get(0).get("status").asInt()).isEqualTo(200);
+    assertThat(results.get(0).get("etag").asText()).isEqualTo("\"p" + res.proposal("p1") + "v2\"");
+    assertThat(results.get(1).get("status").asInt()).isEqualTo(409);
+    assertThat(results.get(1).get("problem").get("type").asText()).isEqualTo("urn:plenary:problem:merge-conflict");
+    assertThat(results.get(1).get("problem").get("workspaceOps").size()).isPositive();
+    assertThat(results.get(4).get("status").asInt()).isEqualTo(412);
+    assertThat(results.get(4).get("proposal").asLong()).isEqualTo(res.proposal("p4"));
+    assertThat(workspaceText(ws, p1paragraph)).isNotEqualTo(p1before).contains("2,6");
+    assertThat(workspaceText(ws, p9paragraph)).startsWith("بضمان");
+    JsonNode overview = ok(chair.get(res.base() + "/successor-workspace")).json();
+    assertThat(overview.get("progress").get("decided").asInt()).isEqualTo(3);
+    String audit = ok(server.admin.get(res.negotiation() + "/audit?limit=1000")).text();
+    assertThat(audit.split("workspace.decision", -1)).hasSize(4); // one event per kept decision
+    assertThat(ok(server.admin.get(res.negotiation() + "/audit")).json().get("verification").get("intact")
+        .asBoolean()).isTrue();
+
+    // atomic: the stale item refuses the batch, and the decision before it is not kept either
+    String p11paragraphText = workspaceText(ws, res.paragraph("المشاركة بفعالية في تقديم التقارير وتبادل الخبرات")); // p11 deletes it
+    Response atomic = chair.post(decisions, Map.of("atomic", true, "decisions", List.of(item("p11", "accept"),
+        item("p13", "noted"), stale)));
+    assertProblem(atomic, 412, "precondition-failed");
+    assertThat(atomic.json().get("index").asInt()).isEqualTo(2);
+    assertThat(atomic.json().get("proposal").asLong()).isEqualTo(res.proposal("p4"));
+    assertThat(workspaceText(ws, res.paragraph("المشاركة بفعالية في تقديم التقارير وتبادل الخبرات"))).isEqualTo(p11paragraphText);
+    assertThat(ok(chair.get(res.base() + "/successor-workspace")).json().get("progress").get("decided").asInt())
+        .isEqualTo(3);
+
+    // bad input: one 400 naming every field, nothing written
+    Map<String, Object> unknown = item("p13", "noted");
+    unknown.put("visibility", "group:ARAB");
+    Response bad = chair.post(decisions, Map.of("decisions", List.of(item("p13", "noted"), item("p13", "defer"))));
+    assertProblem(bad, 400, "validation");
+    assertThat(bad.json().get("errors").get(0).get("field").asText()).isEqualTo("decisions[1].proposal");
+    Response badFields = chair.post(decisions, Map.of("decisions", List.of(unknown, Map.of("proposal", "x",
+        "decision", "noted"))));
+    assertProblem(badFields, 400, "validation");
+    assertThat(badFields.json().get("errors").findValuesAsText("field")).contains("decisions[0].visibility",
+        "decisions[1].proposal", "decisions[1].etag");
+    assertProblem(chair.post(decisions, Map.of("decisions", List.of())), 400, "validation");
+    assertProblem(res.delegate("EGY").post(decisions, Map.of("decisions", List.of(item("p13", "noted")))), 403,
+        "forbidden");
+    assertThat(ok(chair.get(res.base() + "/successor-workspace")).json().get("progress").get("decided").asInt())
+        .isEqualTo(3);
+  }
+
   @Test
   @DisplayName("deciding again replaces a decision, 'open' takes it back, and a combination decides several at once")
   void undoAndCombine() {
