@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,8 @@ public final class SimulationBench {
   static final int CLIENTS = Integer.getInteger("clients", 16);
   static final int FACILITATORS = Integer.getInteger("facilitators", 2);
   static final int ROUNDS = 4;
+  /** Decisions of the big phase sent one by one (PUT), to measure one decision's latency. */
+  static final int SINGLES = Integer.getInteger("singles", 1000);
   static final int PARAGRAPHS = 300;
 
   static String base;
@@ -281,7 +284,12 @@ public final class SimulationBench {
 
   // --- proposals ---------------------------------------------------------------------------------------------
 
-  record Posted(long id, String kind, long paragraph) {}
+  /** A proposal as created: its id, kind, paragraph and the delegations it is the own proposal of. */
+  record Posted(long id, String kind, long paragraph, String delegation, String submittedBy) {
+    boolean ownOf(String code) {
+      return code.equals(delegation) || code.equals(submittedBy);
+    }
+  }
 
   static String[] words(String text) {
     return text.split(" ");
@@ -399,7 +407,8 @@ public final class SimulationBench {
           "proposal " + body);
       if (res != null) {
         JsonNode created = res.json();
-        posted.add(new Posted(created.get("id").asLong(), created.get("kind").asText(), p.id()));
+        posted.add(new Posted(created.get("id").asLong(), created.get("kind").asText(), p.id(),
+            created.path("delegation").asText(), created.path("submittedBy").asText()));
         body.path("cosponsors").forEach(c -> invitations.add(new String[] {created.get("id").asText(), c.asText()}));
       }
     });
@@ -413,8 +422,11 @@ public final class SimulationBench {
     begin();
     parallel(CLIENTS, rs, i -> {
       Random rnd = new Random(seed - i - 1);
-      Delegate d = STATES.get(rnd.nextInt(STATES.size()));
       Posted target = amends.get(rnd.nextInt(amends.size()));
+      Delegate d = STATES.get(rnd.nextInt(STATES.size()));
+      while (target.ownOf(d.code())) { // a delegation takes no stance on its own proposal (409 own-proposal)
+        d = STATES.get(rnd.nextInt(STATES.size()));
+      }
       boolean support = rnd.nextInt(10) < 7;
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("kind", support ? "support" : "object");
@@ -478,69 +490,133 @@ public final class SimulationBench {
     return res;
   }
 
+  /** Per batch request: its time, and the decisions it carried. */
+  static final ConcurrentLinkedQueue<long[]> BATCHES = new ConcurrentLinkedQueue<>();
+
+  /** One timed batch of decisions (POST …/decisions); returns the response. */
+  static Res decideBatch(String path, String token, List<Map<String, Object>> items) throws Exception {
+    long t0 = System.nanoTime();
+    Res res = json("POST", path, token, Map.of("decisions", items));
+    BATCHES.add(new long[] {System.nanoTime() - t0, items.size()});
+    return res;
+  }
+
   /**
-   * The facilitators decide on every proposal of revision r (each facilitator takes its share of paragraphs,
-   * in parallel): a realistic mix; a 409 merge-conflict is resolved with accept-modified (the workspace's text
-   * as the facilitator settles it) or deferred; a proposal on a paragraph the workspace deleted is not retained.
-   * A few are decided twice (the second replaces the first).
+   * The facilitators decide on every proposal of revision r as they would in the workspace, each taking its share
+   * of paragraphs in parallel and going paragraph by paragraph: the paragraph's decisions are sent as one batch
+   * (POST …/decisions); a decision refused with 409 merge-conflict is then resolved on its own with accept-modified
+   * (the workspace's text as the facilitator settles it) or deferred, one on a paragraph the workspace deleted is
+   * not retained. A few are decided twice (the second replaces the first). With {@code singles} &gt; 0, the first
+   * {@code singles} decisions are each sent alone (PUT …/decision), to measure one decision's latency.
    */
   static int decideAll(long n, long r, List<Pending> all, long seed) throws Exception {
+    return decideAll(n, r, all, seed, 0);
+  }
+
+  static int decideAll(long n, long r, List<Pending> all, long seed, int singles) throws Exception {
     String prefix = "/api/v1/negotiations/" + n + "/revisions/" + r + "/proposals/";
-    Map<Integer, List<Pending>> shares = new TreeMap<>();
+    String batchPath = "/api/v1/negotiations/" + n + "/revisions/" + r + "/decisions";
+    Map<Integer, Map<Long, List<Pending>>> shares = new TreeMap<>();
     for (Pending p : all) {
-      shares.computeIfAbsent((int) (p.paragraph() % FACILITATORS), k -> new ArrayList<>()).add(p);
+      shares.computeIfAbsent((int) (p.paragraph() % FACILITATORS), k -> new LinkedHashMap<>())
+          .computeIfAbsent(p.paragraph(), k -> new ArrayList<>()).add(p);
     }
     AtomicInteger decided = new AtomicInteger();
+    AtomicInteger alone = new AtomicInteger(singles);
     parallel(FACILITATORS, new ArrayList<>(shares.keySet()), f -> {
       String token = CHAIRS.get(f % CHAIRS.size());
       Random rnd = new Random(seed + f);
-      for (Pending p : shares.get(f)) {
-        String decision = decisionFor(rnd, p.kind());
-        String etag = p.etag();
-        if (rnd.nextInt(50) == 0) { // decided once, then replaced
-          Res first = decideOnce(prefix + p.id() + "/decision", token, etag, Map.of("decision", "noted"));
-          if (expect(first, 200, "first decision on " + p.id()) != null) {
-            etag = first.header("ETag");
+      for (List<Pending> paragraph : shares.get(f).values()) {
+        List<Map<String, Object>> items = new ArrayList<>();
+        Map<Long, Pending> byId = new HashMap<>();
+        for (Pending p : paragraph) {
+          String decision = decisionFor(rnd, p.kind());
+          String etag = p.etag();
+          if (rnd.nextInt(50) == 0) { // decided once, then replaced
+            Res first = decideOnce(prefix + p.id() + "/decision", token, etag, Map.of("decision", "noted"));
+            if (expect(first, 200, "first decision on " + p.id()) != null) {
+              etag = first.header("ETag");
+            }
           }
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("decision", decision);
-        if (decision.equals("accept-modified")) {
-          body.put("text", modifiedText(n, r, p, rnd, token));
-        }
-        Res res = decideOnce(prefix + p.id() + "/decision", token, etag, body);
-        if (res.status() == 409) {
-          String type = res.json().path("type").asText().replace("urn:plenary:problem:", "");
-          CONFLICTS.computeIfAbsent(type, k -> new AtomicInteger()).incrementAndGet();
-          Map<String, Object> again = new LinkedHashMap<>();
-          if (type.equals("merge-conflict") && rnd.nextBoolean()) {
-            again.put("decision", "accept-modified");
-            again.put("text", res.json().get("workspace").asText());
-          } else if (type.equals("merge-conflict")) {
-            again.put("decision", "defer");
-          } else if (type.equals("paragraph-deleted")) {
-            again.put("decision", "not-retained");
-          } else {
-            unexpected("decision " + p.id() + ": " + res.body());
+          Map<String, Object> body = new LinkedHashMap<>();
+          body.put("decision", decision);
+          if (decision.equals("accept-modified")) {
+            body.put("text", modifiedText(n, r, p, rnd, token));
+          }
+          if (alone.getAndDecrement() > 0) {
+            Res res = decideOnce(prefix + p.id() + "/decision", token, etag, body);
+            if (res.status() == 409) {
+              res = resolve(prefix, token, etag, p, res.json(), rnd);
+            }
+            if (expect(res, 200, "decision on " + p.id()) != null) {
+              decided.incrementAndGet();
+              DECISIONS.computeIfAbsent(decidedAs(res), k -> new AtomicInteger()).incrementAndGet();
+            }
             continue;
           }
-          res = decideOnce(prefix + p.id() + "/decision", token, etag, again);
-          if (res.status() == 409) { // still colliding: defer it to the next revision
-            CONFLICTS.computeIfAbsent("second " + res.json().path("type").asText().replace("urn:plenary:problem:", ""),
-                k -> new AtomicInteger()).incrementAndGet();
-            again.put("decision", "defer");
-            again.remove("text");
-            res = decideOnce(prefix + p.id() + "/decision", token, etag, again);
-          }
-          decision = (String) again.get("decision");
+          body.put("proposal", p.id());
+          body.put("etag", etag);
+          items.add(body);
+          byId.put(p.id(), p);
         }
-        if (expect(res, 200, "decision " + decision + " on " + p.id()) != null) {
+        if (items.isEmpty()) {
+          continue;
+        }
+        Res batch = expect(decideBatch(batchPath, token, items), 200, "batch of " + items.size() + " decisions");
+        if (batch == null) {
+          continue;
+        }
+        for (JsonNode result : batch.json().get("results")) {
+          Res res = null;
+          if (result.get("status").asInt() == 409) {
+            Pending p = byId.get(result.get("proposal").asLong());
+            res = resolve(prefix, token, p.etag(), p, result.get("problem"), rnd);
+            if (expect(res, 200, "decision on " + p.id()) == null) {
+              continue;
+            }
+          } else if (result.get("status").asInt() != 200) {
+            unexpected("batch item: " + result);
+            continue;
+          }
           decided.incrementAndGet();
-          DECISIONS.computeIfAbsent(decision, k -> new AtomicInteger()).incrementAndGet();
+          DECISIONS.computeIfAbsent(res != null ? decidedAs(res) : result.get("decision").asText(),
+              k -> new AtomicInteger()).incrementAndGet();
         }
       }
     });
     return decided.get();
+  }
+
+  static String decidedAs(Res res) {
+    return res.json().path("decision").asText("?");
+  }
+
+  /** A decision refused with 409 (its problem): decided again on its own as a facilitator would settle it. */
+  static Res resolve(String prefix, String token, String etag, Pending p, JsonNode problem, Random rnd)
+      throws Exception {
+    String type = problem.path("type").asText().replace("urn:plenary:problem:", "");
+    CONFLICTS.computeIfAbsent(type, k -> new AtomicInteger()).incrementAndGet();
+    Map<String, Object> again = new LinkedHashMap<>();
+    if (type.equals("merge-conflict") && rnd.nextBoolean()) {
+      again.put("decision", "accept-modified");
+      again.put("text", problem.get("workspace").asText());
+    } else if (type.equals("merge-conflict")) {
+      again.put("decision", "defer");
+    } else if (type.equals("paragraph-deleted")) {
+      again.put("decision", "not-retained");
+    } else {
+      unexpected("decision " + p.id() + ": " + problem);
+      return new Res(599, problem.toString(), null);
+    }
+    Res res = decideOnce(prefix + p.id() + "/decision", token, etag, again);
+    if (res.status() == 409) { // still colliding: defer it to the next revision
+      CONFLICTS.computeIfAbsent("second " + res.json().path("type").asText().replace("urn:plenary:problem:", ""),
+          k -> new AtomicInteger()).incrementAndGet();
+      again.put("decision", "defer");
+      again.remove("text");
+      res = decideOnce(prefix + p.id() + "/decision", token, etag, again);
+    }
+    return res;
   }
 
   /** The facilitator's own text for accept-modified: the proposal's proposed paragraph with a qualifier. */
@@ -645,14 +721,17 @@ public final class SimulationBench {
           201, "successor").json().get("id").asLong();
       List<Pending> todo = pending(n, r);
       int latBefore = LATENCIES.size();
+      int batchesBefore = BATCHES.size();
       int decided = decideAll(n, r, todo, SEED.nextLong());
       end("round " + (round + 1) + ": decisions on " + todo.size() + " proposals");
       List<Long> roundLat = new ArrayList<>(LATENCIES).subList(latBefore, LATENCIES.size());
       List<Long> sortedLat = new ArrayList<>(roundLat);
       Collections.sort(sortedLat);
+      List<long[]> roundBatches = new ArrayList<>(BATCHES).subList(batchesBefore, BATCHES.size());
       // logged as the run goes, so a run stopped early still has them
-      System.err.printf("    decision PUTs %d: p50 %s ms, p99 %s ms; expected 409s so far %s%n", sortedLat.size(),
-          pct(sortedLat, 50), pct(sortedLat, 99), new TreeMap<>(CONFLICTS));
+      System.err.printf("    %s; single decision PUTs %d: p50 %s ms, p99 %s ms; expected 409s so far %s%n",
+          batchSummary(roundBatches), sortedLat.size(), pct(sortedLat, 50), pct(sortedLat, 99),
+          new TreeMap<>(CONFLICTS));
       begin();
       Res pub = expect(json("POST", neg + "/revisions/" + ws + "/publish", CHAIRS.get(0), Map.of()), 200,
           "publish " + label);
@@ -685,9 +764,11 @@ public final class SimulationBench {
     String max = lat.isEmpty() ? "-" : String.format("%.1f", lat.get(lat.size() - 1) / 1e6);
     int requests = REQUESTS.get();
     int errorsMain = UNEXPECTED.get();
+    String roundBatchSummary = batchSummary(new ArrayList<>(BATCHES));
 
     // apart: one revision with `big` proposals, all decided, then published
     String bigPublish = "-";
+    String bigBatches = "-";
     if (big > 0) {
       List<Para> paras = paragraphs(n, r);
       begin();
@@ -698,10 +779,14 @@ public final class SimulationBench {
           "Rev.big")), 201, "successor big").json().get("id").asLong();
       List<Pending> todo = pending(n, r);
       LATENCIES.clear();
-      int decided = decideAll(n, r, todo, SEED.nextLong());
-      end("big: decisions on " + todo.size() + " proposals");
+      BATCHES.clear();
+      int decided = decideAll(n, r, todo, SEED.nextLong(), SINGLES);
+      end("big: decisions on " + todo.size() + " proposals (" + SINGLES + " one by one, the rest by paragraph)");
       List<Long> bigLat = new ArrayList<>(LATENCIES);
       Collections.sort(bigLat);
+      bigBatches = batchSummary(new ArrayList<>(BATCHES));
+      System.err.printf("    single decision PUTs %d: p50 %s ms, p99 %s ms; %s%n", bigLat.size(), pct(bigLat, 50),
+          pct(bigLat, 99), bigBatches);
       int workspaceParagraphs = paragraphs(n, ws).size();
       begin();
       Res pub = expect(json("POST", neg + "/revisions/" + ws + "/publish", CHAIRS.get(0), Map.of()), 200,
@@ -709,7 +794,8 @@ public final class SimulationBench {
       long ms = end("big: publish (" + decided + " decided)");
       bigPublish = ms + " ms for " + decided + " decided proposals (" + todo.size() + " on the revision, "
           + workspaceParagraphs + " workspace paragraphs); carried " + (pub == null ? "-" : pub.json().path("carried"))
-          + "; decision p50 " + pct(bigLat, 50) + " ms, p99 " + pct(bigLat, 99) + " ms";
+          + "; one decision alone (" + bigLat.size() + " PUTs, " + FACILITATORS + " facilitators at once): p50 "
+          + pct(bigLat, 50) + " ms, p99 **" + pct(bigLat, 99) + " ms**; " + bigBatches;
     }
 
     StringBuilder md = new StringBuilder();
@@ -718,9 +804,10 @@ public final class SimulationBench {
         .append(" proposals POSTed over ").append(ROUNDS).append(" revisions; ").append(requests)
         .append(" HTTP requests; unexpected errors: **").append(errorsMain).append("**")
         .append(big > 0 ? " (" + UNEXPECTED.get() + " including the 5,000 phase)" : "").append(".\n");
-    md.append("Decisions: ").append(decisionRequests).append(" PUTs, p50 ").append(p50).append(" ms, p99 **")
-        .append(p99).append(" ms**, max ").append(max).append(" ms (client-side, ").append(FACILITATORS)
-        .append(" facilitators in parallel); final decisions ").append(new TreeMap<>(DECISIONS))
+    md.append("Decisions in the rounds: ").append(roundBatchSummary).append("; single PUTs (replaced decisions and ")
+        .append("conflicts resolved one by one) ").append(decisionRequests).append(", p50 ").append(p50)
+        .append(" ms, p99 ").append(p99).append(" ms, max ").append(max).append(" ms (client-side, ")
+        .append(FACILITATORS).append(" facilitators in parallel); final decisions ").append(new TreeMap<>(DECISIONS))
         .append("; expected 409s ").append(new TreeMap<>(CONFLICTS)).append(".\n");
     md.append("Publish of 300 paragraphs with all proposals decided: **").append(bigPublish).append("**.\n\n");
     md.append("| phase | wall ms | server CPU ms |\n|---|---|---|\n");
@@ -759,6 +846,24 @@ public final class SimulationBench {
       }
     });
     return ok.get();
+  }
+
+  /** Batches: how many, decisions in all, and the time of one batch (p50, p99) and per decision. */
+  static String batchSummary(List<long[]> batches) {
+    if (batches.isEmpty()) {
+      return "no batches";
+    }
+    List<Long> times = new ArrayList<>();
+    long decisions = 0;
+    long total = 0;
+    for (long[] b : batches) {
+      times.add(b[0]);
+      decisions += b[1];
+      total += b[0];
+    }
+    Collections.sort(times);
+    return String.format("%d batches (by paragraph) of %d decisions: a batch p50 %s ms, p99 %s ms; %.2f ms per decision",
+        batches.size(), decisions, pct(times, 50), pct(times, 99), total / 1e6 / decisions);
   }
 
   static String pct(List<Long> sorted, int p) {

@@ -77,8 +77,10 @@ public final class CompilationRepository {
   static CompilationSource.Proposal toSource(Proposal p, String paragraphText) {
     ProposalKind kind = ProposalKind.fromCode(p.kind().code());
     String text = switch (kind) {
-      case AMEND -> p.proposedParagraph(paragraphText);
-      case DELETE -> p.anchor() == null ? "" : p.proposedParagraph(paragraphText);
+      // a carried proposal whose words the revision changed (it needs a rebase) shows no change, not a wrong one
+      case AMEND -> java.util.Objects.requireNonNullElse(p.proposedParagraph(paragraphText), paragraphText);
+      case DELETE -> p.anchor() == null ? "" : java.util.Objects.requireNonNullElse(p.proposedParagraph(paragraphText),
+          paragraphText);
       case RETAIN -> "";
       default -> p.text();
     };

@@ -296,6 +296,12 @@ public final class MergeService {
       } else {
         String theirs = decision.equals("accept") ? p.proposedParagraph(baseP.text(), baseP.number())
             : Proposal.withoutNumber(text, baseP.number(), baseP.text());
+        if (theirs == null) {
+          throw DomainException.conflict("needs-rebase", "the words proposal " + p.id() + " changes (\""
+              + p.anchor().exact() + "\") are no longer in the paragraph: decide accept-modified with the text you "
+              + "accept, or ask the delegation to rebase it", Map.of("paragraph", p.paragraphId(), "exact",
+                  p.anchor().exact()));
+        }
         Workspaces.Para cur = standing(both.get(ws.id()), p.paragraphId());
         changed = mergeText(dsl, ws.id(), cur, baseP.text(), theirs);
         before = cur.text();

@@ -29,6 +29,9 @@ public final class Rebase {
     if (oldText.equals(newText)) {
       return new Result(false, p.text(), p.span());
     }
+    if (p.span() != null && !fits(p.span(), oldText)) {
+      return new Result(true, p.text(), p.span()); // already adrift (it needed a rebase before): it still does
+    }
     boolean changesText = "amend".equals(p.kind()) || "delete".equals(p.kind()) && p.span() != null;
     if (changesText) {
       String theirs = p.span() == null ? p.text() : replace(oldText, p.span(), "delete".equals(p.kind()) ? "" : p.text());
@@ -78,6 +81,16 @@ public final class Rebase {
       return null;
     }
     return new Span(span.exact(), newText.codePointCount(0, ns), newText.codePointCount(0, ne));
+  }
+
+  /** Whether the span's offsets lie in {@code text} and hold the words it quotes. */
+  static boolean fits(Span span, String text) {
+    int length = text.codePointCount(0, text.length());
+    if (span.start() < 0 || span.end() > length || span.start() >= span.end()) {
+      return false;
+    }
+    int s = text.offsetByCodePoints(0, span.start());
+    return text.substring(s, text.offsetByCodePoints(s, span.end() - span.start())).equals(span.exact());
   }
 
   static String replace(String text, Span span, String replacement) {

@@ -39,11 +39,43 @@ public record Anchor(String exact, String prefix, String suffix, int start, int 
     return a;
   }
 
-  /** The span's text replaced by {@code replacement} in {@code paragraph}. */
+  /**
+   * The span's text replaced by {@code replacement} in {@code paragraph}: at the stored offsets when they still
+   * hold {@code exact}, otherwise at the one place the quote (with its prefix and suffix) singles out, as a
+   * {@code TextQuoteSelector} is re-anchored; null when the quoted words are no longer in the paragraph (a
+   * proposal carried forward whose words the next revision changed: it needs a rebase).
+   */
   public String apply(String paragraph, String replacement) {
-    int s = paragraph.offsetByCodePoints(0, start);
-    int e = paragraph.offsetByCodePoints(0, end);
+    int[] at = locate(paragraph);
+    if (at == null) {
+      return null;
+    }
+    int s = paragraph.offsetByCodePoints(0, at[0]);
+    int e = paragraph.offsetByCodePoints(0, at[1]);
     return paragraph.substring(0, s) + replacement + paragraph.substring(e);
+  }
+
+  /** Whether the span is in {@code paragraph} (at its offsets, or singled out by its quote). */
+  public boolean fits(String paragraph) {
+    return locate(paragraph) != null;
+  }
+
+  /** The span's code point offsets in {@code paragraph}, or null when it cannot be found there. */
+  private int[] locate(String paragraph) {
+    int length = paragraph.codePointCount(0, paragraph.length());
+    if (start >= 0 && end <= length && start < end) {
+      int s = paragraph.offsetByCodePoints(0, start);
+      int e = paragraph.offsetByCodePoints(s, end - start);
+      if (paragraph.substring(s, e).equals(exact)) {
+        return new int[] {start, end};
+      }
+    }
+    try {
+      Anchor found = resolve(paragraph, new Input(exact, prefix, suffix, null, null));
+      return new int[] {found.start(), found.end()};
+    } catch (DomainException notThere) {
+      return null;
+    }
   }
 
   /**

@@ -317,6 +317,44 @@ class MergeHttpTest {
   }
 
   @Test
+  @DisplayName("a carried span amendment whose words Rev.1 changed needs a rebase: accepting it is 409 needs-rebase, never a wrong text or a 500; its compilation still renders")
+  void carriedSpanNeedsRebase() {
+    long p1paragraph = res.paragraph("لا يزال 2,9 مليار شخص");
+    Response span = res.delegate("MAR").post(res.base() + "/proposals", Map.of("kind", "amend", "paragraph",
+        p1paragraph, "anchor", Map.of("exact", "2,9 مليار"), "text", "2,7 مليار"));
+    assertThat(span.status()).as(span.text()).isEqualTo(201);
+    long ws = openWorkspace();
+    ok(decide("p1", "accept")); // 2,9 → 2,6: the very words of the span amendment, at the same offsets
+    ok(chair.post(res.negotiation() + "/revisions/" + ws + "/publish", Map.of()));
+    JsonNode carried = null;
+    for (JsonNode p : proposalsOn(ws)) {
+      if (p.get("carriedFrom").asLong() == span.json().get("id").asLong()) {
+        carried = p;
+      }
+    }
+    assertThat(carried).isNotNull();
+    assertThat(carried.get("needsRebase").asBoolean()).isTrue();
+    String rev1 = res.negotiation() + "/revisions/" + ws;
+    ok(chair.post(rev1 + "/successor", Map.of("label", "Rev.2")));
+    String etag = ok(chair.get(rev1 + "/proposals/" + carried.get("id").asLong())).header("ETag");
+    Response accept = chair.withHeader("If-Match", etag).put(rev1 + "/proposals/" + carried.get("id").asLong()
+        + "/decision", Map.of("decision", "accept"));
+    assertProblem(accept, 409, "needs-rebase");
+    assertThat(accept.json().get("exact").asText()).isEqualTo("2,9 مليار");
+    assertThat(ok(chair.get(rev1 + "/successor-workspace")).toString()).doesNotContain("2,7 مليار شخص");
+    JsonNode batch = ok(chair.post(rev1 + "/decisions", Map.of("decisions", List.of(Map.of("proposal",
+        carried.get("id").asLong(), "etag", etag, "decision", "accept"))))).json();
+    assertThat(batch.get("results").get(0).get("problem").get("type").asText())
+        .isEqualTo("urn:plenary:problem:needs-rebase");
+    ok(chair.withHeader("If-Match", etag).put(rev1 + "/proposals/" + carried.get("id").asLong() + "/decision",
+        Map.of("decision", "accept-modified", "text", workspaceText(ws, p1paragraph).replace("2,6", "2,7"))));
+    for (String format : List.of("json", "html", "md", "csv", "docx")) {
+      Response c = chair.get(rev1 + "/compilation?format=" + format);
+      assertThat(c.status()).as(format + ": " + c.text()).isEqualTo(200);
+    }
+  }
+
+  @Test
   @DisplayName("deciding again replaces a decision, 'open' takes it back, and a combination decides several at once")
   void undoAndCombine() {
     long ws = openWorkspace();

@@ -25,6 +25,22 @@ class AnchorTest {
   }
 
   @Test
+  @DisplayName("on a newer text the span is found again by its quote; where its words are gone it does not apply (null), it never throws")
+  void newerText() {
+    Anchor a = Anchor.resolve(PARAGRAPH, new Anchor.Input("مليار شخص", null, null, null, null));
+    // words inserted before the span: the offsets are stale, the quote and its context single it out again
+    String longer = PARAGRAPH.replace("لا يزال", "لا يزال حتى اليوم");
+    assertThat(a.fits(longer)).isFalse(); // the prefix stored with the span changed as well
+    Anchor bare = new Anchor("مليار شخص", "", "", a.start(), a.end());
+    assertThat(bare.apply(longer, "مليون نسمة")).startsWith("لا يزال حتى اليوم 2,9 مليون نسمة غير");
+    // the quoted words changed (same length, so the offsets still fit the text): no application, no wrong one
+    assertThat(bare.apply(PARAGRAPH.replace("مليار شخص", "مليار نسمة"), "x")).isNull();
+    // a much shorter text: the offsets lie outside it
+    assertThat(a.apply("لا يزال", "x")).isNull();
+    assertThat(a.fits("لا يزال")).isFalse();
+  }
+
+  @Test
   @DisplayName("a quote that occurs twice needs a prefix, suffix or offsets")
   void ambiguousQuote() {
     assertThatThrownBy(() -> Anchor.resolve(PARAGRAPH, new Anchor.Input("2,9", null, null, null, null)))
