@@ -557,7 +557,7 @@ public final class SimulationBench {
           body.put("proposal", p.id());
           body.put("etag", etag);
           items.add(body);
-          byId.put(p.id(), p);
+          byId.put(p.id(), new Pending(p.id(), p.kind(), p.paragraph(), etag, p.carried()));
         }
         if (items.isEmpty()) {
           continue;
@@ -600,7 +600,7 @@ public final class SimulationBench {
     if (type.equals("merge-conflict") && rnd.nextBoolean()) {
       again.put("decision", "accept-modified");
       again.put("text", problem.get("workspace").asText());
-    } else if (type.equals("merge-conflict")) {
+    } else if (type.equals("merge-conflict") || type.equals("needs-rebase")) {
       again.put("decision", "defer");
     } else if (type.equals("paragraph-deleted")) {
       again.put("decision", "not-retained");
@@ -621,8 +621,13 @@ public final class SimulationBench {
 
   /** The facilitator's own text for accept-modified: the proposal's proposed paragraph with a qualifier. */
   static String modifiedText(long n, long r, Pending p, Random rnd, String token) throws Exception {
-    Res diff = expect(json("GET", "/api/v1/negotiations/" + n + "/revisions/" + r + "/proposals/" + p.id() + "/diff",
-        token, null), 200, "proposal diff " + p.id());
+    Res diff = json("GET", "/api/v1/negotiations/" + n + "/revisions/" + r + "/proposals/" + p.id() + "/diff",
+        token, null);
+    if (diff.status() == 409 && diff.body().contains("needs-rebase")) {
+      diff = null; // a carried span amendment whose words changed: the facilitator writes the text
+    } else {
+      diff = expect(diff, 200, "proposal diff " + p.id());
+    }
     String proposed = diff == null ? "" : diff.json().path("proposed").asText("");
     if (proposed.isBlank()) {
       proposed = "*Decides* " + clause(rnd, 9000);

@@ -11,6 +11,7 @@ import static org.plenary.schema.Tables.PROPOSAL_COMBINATION;
 import static org.plenary.schema.Tables.PROPOSAL_COSPONSOR;
 import static org.plenary.schema.Tables.PROPOSAL_DECISION;
 import static org.plenary.schema.Tables.PROPOSAL_SOURCE;
+import static org.plenary.schema.Tables.REVISION_SOURCE;
 import static org.plenary.schema.Tables.PROPOSAL_REPLY;
 import static org.plenary.schema.Tables.REVISION;
 
@@ -180,6 +181,16 @@ public final class ArchiveImporter {
           "structural_paragraph_id", mapped(paragraphs, row, "structural_paragraph_id"),
           "decided_by", account(row, "decided_by")));
     }
+    for (ObjectNode row : archive.rows("revision_sources")) {
+      byte[] content = binary(row, "content");
+      String sha = java.util.HexFormat.of().formatHex(ArchiveWriter.sha256().digest(content));
+      if (!sha.equals(text(row, "sha256"))) {
+        throw new ArchiveReader.Refused("revision_sources", "the source of revision " + row.path("revision_id").asText()
+            + " does not match its SHA-256");
+      }
+      insert(REVISION_SOURCE, row, Set.of(), over("revision_id", mapped(revisions, row, "revision_id"), "content",
+          content));
+    }
     for (ObjectNode row : archive.rows("proposal_sources")) {
       insert(PROPOSAL_SOURCE, row, Set.of(), over("proposal_id", mapped(proposals, row, "proposal_id")));
     }
@@ -297,6 +308,18 @@ public final class ArchiveImporter {
   /** An account of the archive here; one that did not take part (an administrator) becomes the importer. */
   private Long account(ObjectNode row, String column) {
     return row.hasNonNull(column) ? accounts.getOrDefault(row.get(column).asLong(), importer) : null;
+  }
+
+  private static byte[] binary(JsonNode row, String column) {
+    try {
+      byte[] b = row.path(column).binaryValue();
+      if (b == null) {
+        throw new ArchiveReader.Refused("revision_sources", column + " is missing");
+      }
+      return b;
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new ArchiveReader.Refused("revision_sources", column + " is not base64");
+    }
   }
 
   private static String text(JsonNode row, String column) {

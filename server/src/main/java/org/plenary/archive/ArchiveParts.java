@@ -16,6 +16,7 @@ import static org.plenary.schema.Tables.PROPOSAL_DECISION;
 import static org.plenary.schema.Tables.PROPOSAL_SOURCE;
 import static org.plenary.schema.Tables.PROPOSAL_REPLY;
 import static org.plenary.schema.Tables.REVISION;
+import static org.plenary.schema.Tables.REVISION_SOURCE;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -88,6 +89,10 @@ public final class ArchiveParts {
       new Part("proposal_sources", (dsl, n, out) -> rows(dsl.select(PROPOSAL_SOURCE.fields())
           .from(PROPOSAL_SOURCE).join(PROPOSAL).on(PROPOSAL.ID.eq(PROPOSAL_SOURCE.PROPOSAL_ID))
           .where(PROPOSAL.NEGOTIATION_ID.eq(n)).orderBy(PROPOSAL_SOURCE.PROPOSAL_ID), out)),
+      // the files the revisions were uploaded from, byte for byte (base64 in JSON), with their SHA-256
+      new Part("revision_sources", (dsl, n, out) -> rows(dsl.select(REVISION_SOURCE.fields())
+          .from(REVISION_SOURCE).join(REVISION).on(REVISION.ID.eq(REVISION_SOURCE.REVISION_ID))
+          .where(REVISION.NEGOTIATION_ID.eq(n)).orderBy(REVISION_SOURCE.REVISION_ID), out)),
       // the audit chain as stored (a proposal's whole history is its events), hashes and links included
       new Part("events", (dsl, n, out) -> rows(dsl.select(EVENT.ID, EVENT.NEGOTIATION_ID, EVENT.ACCOUNT_ID,
               EVENT.DELEGATION_CODE, EVENT.TYPE, EVENT.SUBJECT, EVENT.PAYLOAD, EVENT.CREATED_AT, EVENT.PREV_HASH,
@@ -97,6 +102,9 @@ public final class ArchiveParts {
       new Part("event_chain", (dsl, n, out) -> rows(dsl.selectFrom(EVENT_CHAIN)
           .where(EVENT_CHAIN.CHAIN_KEY.eq("negotiation:" + n).or(EVENT_CHAIN.CHAIN_KEY.like("negotiation:" + n + "#%")))
           .orderBy(EVENT_CHAIN.CHAIN_KEY), out)));
+
+  /** Parts added after the format's first archives: an archive without them reads as having none. */
+  public static final java.util.Set<String> LATER = java.util.Set.of("revision_sources");
 
   /** The names of every part, in archive order. */
   public static List<String> names() {

@@ -56,6 +56,7 @@ public final class RevisionRoutes {
     api.get("/negotiations/:n/revisions").handler(this::list);
     api.get("/negotiations/:n/revisions/:r").handler(this::get);
     api.get("/negotiations/:n/revisions/:r/mapping").handler(this::mappingTable);
+    api.get("/negotiations/:n/revisions/:r/source").handler(this::source);
   }
 
   private void upload(RoutingContext ctx) {
@@ -95,6 +96,7 @@ public final class RevisionRoutes {
         .compose(m -> imports.run(ctx.vertx(), () -> parse(bytes, format)))
         .compose(draft -> db.tx(dsl -> {
           long revisionId = Revisions.create(dsl, n, finalLabel, format, sourceName, draft, p.accountId());
+          Revisions.storeSource(dsl, revisionId, format, bytes);
           uploaded.revision(dsl, n, revisionId);
           Revisions.Revision stored = Revisions.get(dsl, n, revisionId).orElseThrow();
           AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), null), "revision.created",
@@ -109,6 +111,23 @@ public final class RevisionRoutes {
       ctx.response().putHeader("Location", "/api/v1/negotiations/" + n + "/revisions/" + out.get("id"));
       org.plenary.http.Json.send(ctx, 201, out);
     }).onFailure(ctx::fail);
+  }
+
+  /** The file the revision was uploaded from, byte for byte (a workspace built in Plenary has none: 404). */
+  private void source(RoutingContext ctx) {
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    db.read(dsl -> Revisions.source(dsl, n, r).orElseThrow(() -> Problem.notFound("an uploaded source of revision " + r)))
+        .onSuccess(s -> {
+          String name = s.name() != null ? s.name() : "revision-" + r + (s.mediaType().startsWith("text/markdown")
+              ? ".md" : s.mediaType().startsWith("text/") ? ".txt" : ".docx");
+          ctx.response()
+              .putHeader("Content-Type", s.mediaType())
+              .putHeader("Content-Disposition", org.plenary.http.ContentDisposition.attachment(name))
+              .putHeader("ETag", "\"s" + s.sha256().substring(0, 32) + "\"")
+              .putHeader("Cache-Control", "private, no-cache")
+              .end(Buffer.buffer(s.content()));
+        }).onFailure(ctx::fail);
   }
 
   private static ImportedDraft parse(byte[] bytes, SourceFormat format) {

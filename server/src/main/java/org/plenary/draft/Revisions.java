@@ -4,6 +4,7 @@ import static org.plenary.schema.Tables.NEGOTIATION;
 import static org.plenary.schema.Tables.PARAGRAPH;
 import static org.plenary.schema.Tables.PARAGRAPH_VERSION;
 import static org.plenary.schema.Tables.REVISION;
+import static org.plenary.schema.Tables.REVISION_SOURCE;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -96,6 +97,35 @@ public final class Revisions {
   public record Revision(Summary revision, List<Paragraph> paragraphs, List<Deleted> deleted) {}
 
   private Revisions() {}
+
+  /** The file a revision was uploaded from: its media type (with charset for text), name and bytes. */
+  public record Source(String mediaType, String name, byte[] content, String sha256) {}
+
+  /** Keeps the uploaded file of revision {@code revisionId} byte for byte. */
+  public static void storeSource(DSLContext dsl, long revisionId, SourceFormat format, byte[] content) {
+    String sha;
+    try {
+      sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    dsl.insertInto(REVISION_SOURCE)
+        .set(REVISION_SOURCE.REVISION_ID, revisionId)
+        .set(REVISION_SOURCE.MEDIA_TYPE, format == SourceFormat.DOCX ? format.mediaType()
+            : format.mediaType() + "; charset=utf-8")
+        .set(REVISION_SOURCE.SIZE_BYTES, content.length)
+        .set(REVISION_SOURCE.SHA256, sha)
+        .set(REVISION_SOURCE.CONTENT, content)
+        .execute();
+  }
+
+  /** The uploaded file of revision {@code revisionId} of negotiation {@code n}, if it was uploaded. */
+  public static java.util.Optional<Source> source(DSLContext dsl, long n, long revisionId) {
+    return dsl.select(REVISION_SOURCE.MEDIA_TYPE, REVISION.SOURCE_NAME, REVISION_SOURCE.CONTENT, REVISION_SOURCE.SHA256)
+        .from(REVISION_SOURCE).join(REVISION).on(REVISION.ID.eq(REVISION_SOURCE.REVISION_ID))
+        .where(REVISION.ID.eq(revisionId).and(REVISION.NEGOTIATION_ID.eq(n)))
+        .fetchOptional(r -> new Source(r.value1(), r.value2(), r.value3(), r.value4()));
+  }
 
   /**
    * Stores a new revision of a negotiation, its paragraphs aligned to the latest revision so that they

@@ -215,7 +215,11 @@ public final class MergeService {
     if (!"open".equals(decision)) {
       para = apply(dsl, m, r, ws, p, decision, item.text(), item.note());
     }
-    int version = Proposals.bumpVersion(dsl, p.id());
+    if (!Proposals.bumpVersion(dsl, p.id(), p.version())) {
+      throw DomainException.preconditionFailed("proposal " + p.id() + " changed while it was being decided: read it "
+          + "again, then decide", Map.of("proposal", p.id()));
+    }
+    int version = p.version() + 1;
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("revision", ws.id());
     payload.put("base", r);

@@ -309,6 +309,10 @@ public final class ProposalRoutes {
       Proposal found = find(dsl, n, r, id);
       String current = Proposals.paragraph(dsl, r, found.paragraphId()).map(Proposals.Target::text).orElse("");
       String proposed = found.proposedParagraph(current);
+      if (proposed == null && found.anchor() != null) {
+        throw Problem.conflict("needs-rebase", "the words proposal " + found.id() + " changes (\""
+            + found.anchor().exact() + "\") are no longer in the paragraph: it needs a rebase before it can be compared");
+      }
       if (proposed == null) {
         throw Problem.conflict("no-proposed-text", "a " + found.kind().code() + " proposes no text to compare");
       }

@@ -246,6 +246,15 @@ public final class Proposals {
     return out;
   }
 
+  /**
+   * Advances a proposal's version from {@code expected} (a facilitator decided on it, having read it at that
+   * version); false when it is no longer at that version (its delegation edited or withdrew it meanwhile).
+   */
+  public static boolean bumpVersion(DSLContext dsl, long id, int expected) {
+    return dsl.update(PROPOSAL).set(PROPOSAL.VERSION, expected + 1)
+        .where(PROPOSAL.ID.eq(id).and(PROPOSAL.VERSION.eq(expected))).execute() == 1;
+  }
+
   /** Advances a proposal's version (a facilitator decided on it); returns the new version. */
   public static int bumpVersion(DSLContext dsl, long id) {
     return dsl.update(PROPOSAL).set(PROPOSAL.VERSION, PROPOSAL.VERSION.plus(1)).where(PROPOSAL.ID.eq(id))

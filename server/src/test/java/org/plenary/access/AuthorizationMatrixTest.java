@@ -226,6 +226,7 @@ class AuthorizationMatrixTest {
     m.put("GET /negotiations/:n/revisions/:r/compilation", c -> c.client().get(fx.rev(c) + "/compilation?format=html"));
     m.put("GET /negotiations/:n/revisions/:r/akn", c -> c.client().get(fx.rev(c) + "/akn"));
     m.put("GET /negotiations/:n/revisions/:r/docx", c -> c.client().get(fx.rev(c) + "/docx"));
+    m.put("GET /negotiations/:n/revisions/:r/source", c -> c.client().get(fx.rev(c) + "/source"));
     mergeRequests(m, nb);
     return m;
   }
@@ -472,6 +473,7 @@ class AuthorizationMatrixTest {
       dsl.deleteFrom(Tables.PROPOSAL_COMBINATION).where(Tables.PROPOSAL_COMBINATION.WORKSPACE_ID.eq(id)).execute();
       dsl.deleteFrom(Tables.PARAGRAPH_VERSION).where(Tables.PARAGRAPH_VERSION.REVISION_ID.eq(id)).execute();
       dsl.deleteFrom(Tables.PARAGRAPH).where(Tables.PARAGRAPH.CREATED_IN_REVISION.eq(id)).execute();
+      dsl.deleteFrom(Tables.REVISION_SOURCE).where(Tables.REVISION_SOURCE.REVISION_ID.eq(id)).execute();
       dsl.deleteFrom(Tables.REVISION).where(Tables.REVISION.ID.eq(id)).execute();
     }
 

@@ -53,9 +53,15 @@ class ArchiveRoundTripTest {
       assertThat(imported.get("invitations").findValuesAsText("email")).contains("delegate@egypt.test")
           .doesNotContain(TestServer.ADMIN_EMAIL);
 
+      // the files the revisions were uploaded from come along byte for byte
+      List<byte[]> uploaded = sources(h2, n);
+      assertThat(new String(uploaded.get(0), StandardCharsets.UTF_8)).isEqualTo(Samples.text("ar-itu-res88-zero.txt"));
+      assertThat(sources(pg, n2)).containsExactlyElementsOf(uploaded);
+
       JsonNode again = importInto(back, archive(pg, n2));
       long n3 = again.get("id").asLong();
       assertSameReads(reads(back, n3), mapped(reads(pg, n2), n2, n3, again.get("ids")));
+      assertThat(sources(back, n3)).containsExactlyElementsOf(uploaded);
       JsonNode audit = back.admin.get("/api/v1/negotiations/" + n3 + "/audit?limit=1000").json();
       assertThat(audit.get("verification").get("intact").asBoolean()).isTrue();
       List<String> types = audit.get("events").findValuesAsText("type");
@@ -179,6 +185,20 @@ class ArchiveRoundTripTest {
       }
       i++;
     }
+    return out;
+  }
+
+  /** The uploaded file of every revision of negotiation {@code n}, in revision order. */
+  private static List<byte[]> sources(TestServer s, long n) {
+    String nb = "/api/v1/negotiations/" + n;
+    List<byte[]> out = new java.util.ArrayList<>();
+    for (JsonNode rev : read(s, nb + "/revisions").get("revisions")) {
+      Response r = s.admin.get(nb + "/revisions/" + rev.get("id").asLong() + "/source");
+      assertThat(r.status()).as(r.text()).isEqualTo(200);
+      assertThat(r.contentType()).isEqualTo("text/plain; charset=utf-8");
+      out.add(r.body());
+    }
+    assertThat(out).hasSize(2);
     return out;
   }
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.plenary.http.MediaTypes;
+import org.plenary.testing.ApiClient;
 import org.plenary.testing.ApiClient.Response;
 import org.plenary.testing.Backend;
 import org.plenary.testing.Samples;
@@ -149,8 +150,8 @@ class RevisionImportHttpTest {
   void docxUpload() {
     long n = server.negotiation("Res. 88");
     String base = "/api/v1/negotiations/" + n + "/revisions";
-    Response up = server.admin.send(base + "?label=Zero%20draft&name=res88.docx", "POST", MediaTypes.DOCX,
-        TestDocx.arabicResolution());
+    byte[] docx = TestDocx.arabicResolution();
+    Response up = server.admin.send(base + "?label=Zero%20draft&name=res88.docx", "POST", MediaTypes.DOCX, docx);
     assertThat(up.status()).as(up.text()).isEqualTo(201);
     JsonNode rev = up.json();
     assertThat(rev.get("sourceFormat").asText()).isEqualTo("docx");
@@ -160,6 +161,23 @@ class RevisionImportHttpTest {
     assertThat(b.get("number").asText()).isEqualTo("(ب)");
     assertThat(b.get("direction").asText()).isEqualTo("rtl");
     assertThat(paragraph(rev, "تشمل أقل البلدان").get("parent").asLong()).isEqualTo(b.get("id").asLong());
+
+    // the uploaded file is kept byte for byte and downloadable by participants, under its Arabic name too
+    Response source = server.admin.get(base + "/" + rev.get("id").asLong() + "/source");
+    assertThat(source.status()).isEqualTo(200);
+    assertThat(source.body()).isEqualTo(docx);
+    assertThat(source.contentType()).isEqualTo(MediaTypes.DOCX);
+    assertThat(source.header("Content-Disposition")).isEqualTo("attachment; filename=\"res88.docx\"; "
+        + "filename*=UTF-8''res88.docx");
+    Response arabicName = server.admin.send(base + "?name=" + java.net.URLEncoder.encode("القرار 88.docx",
+        java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"), "POST", MediaTypes.DOCX,
+        TestDocx.arabicResolution());
+    assertThat(arabicName.status()).as(arabicName.text()).isEqualTo(201);
+    assertThat(server.admin.get(base + "/" + arabicName.json().get("id").asLong() + "/source")
+        .header("Content-Disposition")).contains("filename*=UTF-8''%D8%A7%D9%84%D9%82%D8%B1%D8%A7%D8%B1%2088.docx");
+    ApiClient delegate = server.participant(n, "delegate@egypt.test", "delegate", "EGY");
+    assertThat(delegate.get(base + "/" + rev.get("id").asLong() + "/source").body()).isEqualTo(docx);
+    assertThat(server.admin.get(base + "/987654/source").status()).isEqualTo(404);
 
     Response en = server.admin.send(base, "POST", MediaTypes.DOCX, TestDocx.englishDraft("to act;", "to report."));
     assertThat(en.status()).as(en.text()).isEqualTo(201);

@@ -340,6 +340,8 @@ class MergeHttpTest {
     Response accept = chair.withHeader("If-Match", etag).put(rev1 + "/proposals/" + carried.get("id").asLong()
         + "/decision", Map.of("decision", "accept"));
     assertProblem(accept, 409, "needs-rebase");
+    assertProblem(res.delegate("MAR").get(rev1 + "/proposals/" + carried.get("id").asLong() + "/diff"), 409,
+        "needs-rebase");
     assertThat(accept.json().get("exact").asText()).isEqualTo("2,9 مليار");
     assertThat(ok(chair.get(rev1 + "/successor-workspace")).toString()).doesNotContain("2,7 مليار شخص");
     JsonNode batch = ok(chair.post(rev1 + "/decisions", Map.of("decisions", List.of(Map.of("proposal",
