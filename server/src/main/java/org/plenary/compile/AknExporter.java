@@ -45,10 +45,14 @@ public final class AknExporter {
     private final ConsolidatedDocument doc;
     private final TagWriter x;
     private final String lang;
-    private final String date;
+    private final Direction docDirection;
     private final String work;
     private final Map<Long, String> eIds = new HashMap<>();
     private final Map<Long, List<Paragraph>> notesOf = new LinkedHashMap<>();
+    /** The remarks on each paragraph as editorial notes: paragraph id → note eIds. */
+    private final Map<Long, List<String>> noteRefsOf = new HashMap<>();
+    /** Delegation code → its TLCOrganization's eId and name, in order of appearance. */
+    private final Map<String, String[]> organizations = new LinkedHashMap<>();
     private int noteCount;
 
     Writer(ConsolidatedDocument doc, TagWriter x) {
@@ -56,9 +60,57 @@ public final class AknExporter {
       this.x = x;
       long rtl = doc.entries().stream().filter(e -> e.paragraph().direction() == Direction.RTL).count();
       this.lang = rtl * 2 >= doc.entries().size() && rtl > 0 ? "ara" : "eng";
-      this.date = DAY.format(doc.header().date());
-      this.work = "/akn/un/statement/deliberation/plenary/" + date + "/n" + doc.header().negotiationId() + "-r"
-          + doc.header().revisionId();
+      this.docDirection = lang.equals("ara") ? Direction.RTL : Direction.LTR;
+      // The work is the negotiation's text, dated by the negotiation's creation; each revision is an expression
+      // of it: identifiers do not change from one export to the next.
+      this.work = "/akn/un/statement/deliberation/plenary/" + DAY.format(doc.header().created()) + "/n"
+          + doc.header().negotiationId();
+      if (doc.options().attributed()) {
+        for (ConsolidatedDocument.Entry e : doc.entries()) {
+          for (Amendment a : e.amendments()) {
+            for (ConsolidatedDocument.Sponsor s : a.sponsors()) {
+              organization(s.delegation(), s.name());
+              if (s.onBehalfOf() != null) {
+                organization(s.onBehalfOf(), s.onBehalfOfName());
+              }
+              for (int i = 0; i < s.cosponsors().size(); i++) {
+                organization(s.cosponsors().get(i), s.cosponsorNames().get(i));
+              }
+            }
+            a.reactions().forEach(r -> organization(r.delegation(), null));
+          }
+          e.remarks().forEach(r -> organization(r.delegation(), null));
+        }
+        doc.general().forEach(r -> organization(r.delegation(), null));
+      }
+    }
+
+    private void organization(String code, String name) {
+      if (code == null) {
+        return;
+      }
+      String[] known = organizations.get(code);
+      if (known == null) {
+        organizations.put(code, new String[] {"org_" + code.toLowerCase(java.util.Locale.ROOT)
+            .replaceAll("[^a-z0-9_-]", "_"), name == null ? doc.name(code) : name});
+      }
+    }
+
+    private String orgRef(String code) {
+      String[] o = code == null ? null : organizations.get(code);
+      return o == null ? null : "#" + o[0];
+    }
+
+    /** The proposers of an amendment: the group it speaks for, else the delegation. */
+    private List<String> proposers(Amendment a) {
+      List<String> out = new ArrayList<>();
+      for (ConsolidatedDocument.Sponsor s : a.sponsors()) {
+        String ref = orgRef(s.onBehalfOf() != null ? s.onBehalfOf() : s.delegation());
+        if (ref != null && !out.contains(ref)) {
+          out.add(ref);
+        }
+      }
+      return out;
     }
 
     void write() {
@@ -80,7 +132,21 @@ public final class AknExporter {
       x.start("akomaNtoso").attr("xmlns", NS);
       x.start("statement");
       x.attr("name", "resolution");
-      meta(work, "statement");
+      String expression = work + "/" + lang + "@r" + doc.header().revisionId();
+      x.start("meta");
+      identification(work, expression, doc.header().created(), "creation", doc.header().published(), "publication",
+          List.of("#plenary"));
+      x.start("references");
+      x.attr("source", "#plenary");
+      x.empty("TLCOrganization");
+      x.attr("eId", "plenary");
+      x.attr("href", "/ontology/organization/plenary");
+      x.attr("showAs", "Plenary");
+      organizations();
+      roles();
+      x.end();
+      notes();
+      x.end();
 
       int i = 0;
       List<Paragraph> preface = new ArrayList<>();
@@ -137,46 +203,137 @@ public final class AknExporter {
       return last;
     }
 
-    private void meta(String workIri, String what) {
-      String expression = workIri + "/" + lang + "@r" + doc.header().revisionId();
-      x.start("meta");
+    /**
+     * FRBR identification: the work, one expression of it (in this language, at this revision) and its XML
+     * manifestation, each dated by what happened to the text, never by the export.
+     */
+    private void identification(String workIri, String expression, java.time.Instant workDate, String workEvent,
+        java.time.Instant expressionDate, String expressionEvent, List<String> authors) {
       x.start("identification");
       x.attr("source", "#plenary");
-      frbr("FRBRWork", workIri, workIri + "/!main", true, false);
-      frbr("FRBRExpression", expression, expression + "/!main", false, true);
-      frbr("FRBRManifestation", expression + "/!main.xml", expression + "/!main.xml", false, false);
+      x.start("FRBRWork");
+      empty("FRBRthis", "value", workIri + "/!main");
+      empty("FRBRuri", "value", workIri);
+      date(workDate, workEvent);
+      authors(authors);
+      empty("FRBRcountry", "value", "un");
+      empty("FRBRname", "value", doc.header().negotiation());
       x.end();
-      if (what.equals("statement")) {
-        x.start("references");
-        x.attr("source", "#plenary");
+      x.start("FRBRExpression");
+      empty("FRBRthis", "value", expression + "/!main");
+      empty("FRBRuri", "value", expression);
+      date(expressionDate, expressionEvent);
+      authors(authors);
+      empty("FRBRversionNumber", "value", doc.header().revision());
+      x.empty("FRBRlanguage");
+      x.attr("language", lang);
+      x.end();
+      x.start("FRBRManifestation");
+      empty("FRBRthis", "value", expression + "/!main.xml");
+      empty("FRBRuri", "value", expression + "/!main.xml");
+      date(expressionDate, expressionEvent);
+      x.empty("FRBRauthor");
+      x.attr("href", "#plenary");
+      x.end();
+      x.end();
+    }
+
+    private void date(java.time.Instant at, String event) {
+      x.empty("FRBRdate");
+      x.attr("date", DAY.format(at));
+      x.attr("name", event);
+    }
+
+    private void authors(List<String> authors) {
+      for (String a : authors.isEmpty() ? List.of("#plenary") : authors) {
+        x.empty("FRBRauthor");
+        x.attr("href", a);
+        if (!a.equals("#plenary")) {
+          x.attr("as", "#proposer");
+        }
+      }
+    }
+
+    /** Every delegation with input, as a TLCOrganization (attributed exports only). */
+    private void organizations() {
+      for (Map.Entry<String, String[]> o : organizations.entrySet()) {
         x.empty("TLCOrganization");
-        x.attr("eId", "plenary");
-        x.attr("href", "/ontology/organization/plenary");
-        x.attr("showAs", "Plenary");
-        x.end();
+        x.attr("eId", o.getValue()[0]);
+        x.attr("href", "/ontology/organization/un/" + o.getKey().toLowerCase(java.util.Locale.ROOT));
+        x.attr("showAs", Xml.clean(o.getValue()[1]));
+      }
+    }
+
+    private void roles() {
+      if (!organizations.isEmpty()) {
+        x.empty("TLCRole");
+        x.attr("eId", "proposer");
+        x.attr("href", "/ontology/role/un/proposer");
+        x.attr("showAs", doc.labels().language() == Language.AR ? "مقدم المقترح" : "Proposer");
+      }
+    }
+
+    /**
+     * The comments, questions and reactions on paragraphs (and on the whole revision) as editorial notes, each
+     * referred to by a {@code noteRef} at the end of its paragraph; reactions to an amendment are notes of
+     * that amendment.
+     */
+    private void notes() {
+      List<Object[]> all = new ArrayList<>();
+      for (ConsolidatedDocument.Entry e : doc.entries()) {
+        for (ConsolidatedDocument.Remark r : e.remarks()) {
+          all.add(new Object[] {e.paragraph().id(), r});
+        }
+      }
+      for (ConsolidatedDocument.Remark r : doc.general()) {
+        all.add(new Object[] {null, r});
+      }
+      if (all.isEmpty()) {
+        return;
+      }
+      x.start("notes");
+      x.attr("source", "#plenary");
+      int n = 0;
+      for (Object[] o : all) {
+        String eId = "remark_" + (++n);
+        if (o[0] != null) {
+          noteRefsOf.computeIfAbsent((Long) o[0], k -> new ArrayList<>()).add(eId);
+        }
+        note(eId, (ConsolidatedDocument.Remark) o[1]);
       }
       x.end();
     }
 
-    private void frbr(String level, String uri, String self, boolean work, boolean expression)
-        {
-      x.start(level);
-      empty("FRBRthis", "value", self);
-      empty("FRBRuri", "value", uri);
-      x.empty("FRBRdate");
-      x.attr("date", date);
-      x.attr("name", work ? "submission" : expression ? "revision" : "generation");
-      x.empty("FRBRauthor");
-      x.attr("href", "#plenary");
-      if (work) {
-        empty("FRBRcountry", "value", "un");
-        empty("FRBRname", "value", doc.header().negotiation());
+    private void note(String eId, ConsolidatedDocument.Remark r) {
+      x.start("note");
+      x.attr("eId", eId);
+      x.attr("class", r.kind().code());
+      String ref = orgRef(r.delegation());
+      if (ref != null) {
+        x.attr("refersTo", ref);
       }
-      if (expression) {
-        x.empty("FRBRlanguage");
-        x.attr("language", lang);
+      x.start("p");
+      x.attr("eId", eId + "__p_1");
+      x.text(Xml.clean(r.kindLabel() + (r.by() == null ? "" : " — " + r.by()) + (r.text().isEmpty() ? "" : ": ")));
+      if (!r.text().isEmpty()) {
+        if (r.direction() != docDirection) {
+          x.start("span");
+          lang(r.direction());
+          x.text(Xml.clean(r.text()));
+          x.end();
+        } else {
+          x.text(Xml.clean(r.text()));
+        }
       }
       x.end();
+      x.end();
+    }
+
+    /** {@code xml:lang} on content whose language is not the document's. */
+    private void lang(Direction d) {
+      if (d != docDirection) {
+        x.attr("xml:lang", d == Direction.RTL ? "ar" : "en");
+      }
     }
 
     private void empty(String name, String attr, String value) {
@@ -355,6 +512,7 @@ public final class AknExporter {
       if (cls != null) {
         x.attr("class", cls);
       }
+      lang(p.direction());
       String text = Xml.clean(p.text());
       List<Paragraph> notes = notesOf.getOrDefault(p.id(), List.of());
       int at = 0;
@@ -387,6 +545,12 @@ public final class AknExporter {
         at = found < 0 ? text.length() : found + cited.length();
       }
       x.text(text.substring(at));
+      for (String note : noteRefsOf.getOrDefault(p.id(), List.of())) {
+        x.empty("noteRef");
+        x.attr("href", "#" + note);
+        x.attr("marker", "*");
+        x.attr("placement", "side");
+      }
       x.end();
     }
 
@@ -426,7 +590,12 @@ public final class AknExporter {
       x.attr("eId", "cmp_1");
       x.start("amendmentList");
       x.attr("name", "proposals");
-      meta(work.replace("/statement/deliberation/", "/amendmentList/proposals/"), "amendmentList");
+      String list = "/akn/un/amendmentList/proposals/" + DAY.format(doc.header().published()) + "/n"
+          + doc.header().negotiationId() + "-r" + doc.header().revisionId();
+      x.start("meta");
+      identification(list, list + "/" + lang + "@", doc.header().published(), "publication",
+          doc.header().published(), "publication", List.of("#plenary"));
+      x.end();
       x.start("preface");
       x.start("p");
       x.start("docTitle");
@@ -441,12 +610,44 @@ public final class AknExporter {
         x.attr("eId", cid);
         x.start("amendment");
         x.attr("name", a.kind().code());
-        meta(work.replace("/statement/deliberation/", "/amendment/proposal/") + "-a" + a.seq(), "amendment");
+        // an amendment is its own work, dated by its submission; attributed, it is named by its proposal's id
+        String amendmentWork = "/akn/un/amendment/proposal/" + DAY.format(a.date()) + "/n"
+            + doc.header().negotiationId()
+            + (a.ids().isEmpty() ? "-r" + doc.header().revisionId() + "-a" + a.seq() : "-p" + a.ids().get(0));
+        x.start("meta");
+        identification(amendmentWork, amendmentWork + "/" + lang + "@", a.date(), "submission", a.date(),
+            "submission", proposers(a));
+        if (!a.reactions().isEmpty()) {
+          x.start("notes");
+          x.attr("source", "#plenary");
+          int rn = 0;
+          for (ConsolidatedDocument.Remark r : a.reactions()) {
+            note(cid + "__reaction_" + (++rn), r);
+          }
+          x.end();
+        }
+        x.end();
         x.start("amendmentBody");
         x.start("amendmentHeading");
         x.start("p");
         x.text(Xml.clean("[" + a.seq() + "] " + a.kindLabel()
-            + (a.kind().ituLabel() == null ? "" : " (" + a.kind().ituLabel() + ")") + " — " + a.attribution()));
+            + (a.ituLabel() == null ? "" : " (" + a.ituLabel() + ")") + " — "));
+        List<String> proposers = proposers(a);
+        if (proposers.isEmpty()) {
+          x.text(Xml.clean(a.attribution()));
+        } else {
+          // the proposer named as a reference to its TLCOrganization
+          x.start("organization");
+          x.attr("refersTo", String.join(" ", proposers));
+          x.text(Xml.clean(a.attribution()));
+          x.end();
+        }
+        for (int rn = 1; rn <= a.reactions().size(); rn++) {
+          x.empty("noteRef");
+          x.attr("href", "#" + cid + "__reaction_" + rn);
+          x.attr("marker", "*");
+          x.attr("placement", "side");
+        }
         x.end();
         x.end();
         Paragraph on = target.get(a.seq());
@@ -460,6 +661,7 @@ public final class AknExporter {
         x.end();
         x.start("amendmentContent");
         x.start("p");
+        lang(a.direction());
         for (DiffOp op : a.changes()) {
           switch (op.type()) {
             case EQUAL -> x.text(Xml.clean(op.text()));
@@ -476,6 +678,7 @@ public final class AknExporter {
           x.start("amendmentJustification");
           for (String r : a.rationales()) {
             x.start("p");
+            lang(Direction.of(r));
             x.text(Xml.clean(r));
             x.end();
           }

@@ -189,9 +189,20 @@ public final class CompilationBuilder {
     ConsolidatedDocument.Counts counts = new ConsolidatedDocument.Counts(entries.size(), contested, amendmentCount,
         submissions, delegationRows.size(), reactionCount, remarkCount);
     ConsolidatedDocument.Header header = new ConsolidatedDocument.Header(source.negotiationId(),
-        source.negotiationTitle(), source.revisionId(), source.revisionLabel(), source.date(), counts);
+        source.negotiationTitle(), source.revisionId(), source.revisionLabel(), source.date(), counts,
+        source.negotiationCreated(), source.revisionPublished());
+    Map<String, String> names = new HashMap<>();
+    if (options.attributed()) {
+      for (Proposal p : kept) {
+        names.put(p.delegation(), name(p.delegation()));
+        if (p.onBehalfOf() != null) {
+          names.put(p.onBehalfOf(), name(p.onBehalfOf()));
+        }
+        p.cosponsors().forEach(c -> names.put(c, name(c)));
+      }
+    }
     return new ConsolidatedDocument(header, entries, general,
-        new ConsolidatedDocument.Summary(paragraphRows, delegationRows), options, labels, fateRows(kept));
+        new ConsolidatedDocument.Summary(paragraphRows, delegationRows), options, labels, fateRows(kept), names);
   }
 
   /** The disposition of the proposals kept, in document order, once the next revision is published. */
@@ -250,7 +261,9 @@ public final class CompilationBuilder {
 
   private static String proposedText(Proposal p, CompilationSource.Paragraph para) {
     return switch (p.kind()) {
-      case AMEND, INSERT -> ProposalText.withoutNumber(p.text(), para.number(), para.text());
+      // the same rule as the proposal's own diff (Proposal.proposedParagraph(current, number))
+      case AMEND -> ProposalText.withoutNumber(p.text(), para.number(), para.text());
+      case INSERT -> ProposalText.withoutPastedNumber(p.text());
       case DELETE -> p.text().strip();
       default -> "";
     };
@@ -377,7 +390,7 @@ public final class CompilationBuilder {
     }
     return new Amendment(seq, options.attributed() ? List.copyOf(ids) : List.of(), first.kind(), kindLabel,
         options.itu() ? labels.itu(first.kind()) : null, sponsors, author, attribution, text, dir, changes,
-        List.copyOf(rationales), reactions, first.createdAt());
+        List.copyOf(rationales), reactions, when(first.createdAt()));
   }
 
   private String separator() {
@@ -416,8 +429,17 @@ public final class CompilationBuilder {
     String text = p.text().strip();
     Direction dir = text.isEmpty() ? (p.paragraphId() != null ? byId.get(p.paragraphId()).direction()
         : Direction.LTR) : Direction.of(text);
-    return new Remark(options.attributed() ? p.id() : null, p.kind(), labels.kind(p.kind()), options.attributed() ? p.delegation() : null, by,
-        text, dir, target, p.createdAt());
+    return new Remark(options.attributed() ? p.id() : null, p.kind(), labels.kind(p.kind()),
+        options.attributed() ? p.delegation() : null, by, text, dir, target, when(p.createdAt()),
+        target > 0 ? null : p.anchorStart(), target > 0 ? null : p.anchorEnd());
+  }
+
+  /**
+   * A submission time as the document shows it: exact when attributed; the day only otherwise, so that a
+   * non-attributed compilation cannot be matched line by line to the attributed one by its timestamps.
+   */
+  private java.time.Instant when(java.time.Instant t) {
+    return options.attributed() ? t : t.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
   }
 
   private String name(String code) {

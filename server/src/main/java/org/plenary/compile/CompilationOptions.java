@@ -25,17 +25,26 @@ import java.util.regex.Pattern;
  * @param emptyParagraphs also list paragraphs that received no input
  * @param layout list or table (DOCX and HTML)
  * @param itu show ITU's ADD / MOD / SUP / NOC beside each amendment's kind
+ * @param wordComments DOCX: also make comments, questions and reservations real Word comments
+ *     ({@code word/comments.xml}), anchored to their paragraph, span or amendment
  */
 public record CompilationOptions(Set<String> delegations, Set<String> groups, Set<ProposalKind> kinds,
     Set<String> states, Integer from, Integer to, boolean attributed, Language language, boolean rationale,
-    boolean ignoreDiacritics, boolean emptyParagraphs, Layout layout, boolean itu) {
+    boolean ignoreDiacritics, boolean emptyParagraphs, Layout layout, boolean itu, boolean wordComments) {
 
   public static final CompilationOptions DEFAULT = new CompilationOptions(Set.of(), Set.of(), Set.of(), Set.of(),
-      null, null, true, Language.EN, true, false, true, Layout.LIST, false);
+      null, null, true, Language.EN, true, false, true, Layout.LIST, false, false);
+
+  public CompilationOptions(Set<String> delegations, Set<String> groups, Set<ProposalKind> kinds,
+      Set<String> states, Integer from, Integer to, boolean attributed, Language language, boolean rationale,
+      boolean ignoreDiacritics, boolean emptyParagraphs, Layout layout, boolean itu) {
+    this(delegations, groups, kinds, states, from, to, attributed, language, rationale, ignoreDiacritics,
+        emptyParagraphs, layout, itu, false);
+  }
 
   private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,32}");
   private static final Set<String> KNOWN = Set.of("format", "delegation", "group", "kind", "state", "from", "to",
-      "attributed", "lang", "rationale", "diacritics", "empty", "layout", "itu");
+      "attributed", "lang", "rationale", "diacritics", "empty", "layout", "itu", "wordComments");
 
   public CompilationOptions {
     delegations = Set.copyOf(delegations);
@@ -46,7 +55,12 @@ public record CompilationOptions(Set<String> delegations, Set<String> groups, Se
 
   public CompilationOptions withLanguage(Language l) {
     return new CompilationOptions(delegations, groups, kinds, states, from, to, attributed, l, rationale,
-        ignoreDiacritics, emptyParagraphs, layout, itu);
+        ignoreDiacritics, emptyParagraphs, layout, itu, wordComments);
+  }
+
+  public CompilationOptions withWordComments(boolean on) {
+    return new CompilationOptions(delegations, groups, kinds, states, from, to, attributed, language, rationale,
+        ignoreDiacritics, emptyParagraphs, layout, itu, on);
   }
 
   /** Bad options, each with the parameter it concerns. */
@@ -135,11 +149,12 @@ public record CompilationOptions(Set<String> delegations, Set<String> groups, Se
       }
     }
     boolean itu = bool(params, "itu", false, errors);
+    boolean wordComments = bool(params, "wordComments", false, errors);
     if (!errors.isEmpty()) {
       throw new Invalid(errors);
     }
     return new CompilationOptions(delegations, groups, kinds, states, from, to, attributed, language, rationale,
-        ignoreDiacritics, empty, layout, itu);
+        ignoreDiacritics, empty, layout, itu, wordComments);
   }
 
   private static List<String> list(Map<String, List<String>> params, String name) {

@@ -31,7 +31,7 @@ public final class CompilationRepository {
 
   /** The revision {@code r} of negotiation {@code n} and all its proposals (every state: the options filter). */
   public static Optional<Loaded> load(DSLContext dsl, long n, long r, Instant now) {
-    var negotiation = dsl.select(NEGOTIATION.TITLE, NEGOTIATION.LANGUAGES).from(NEGOTIATION)
+    var negotiation = dsl.select(NEGOTIATION.TITLE, NEGOTIATION.LANGUAGES, NEGOTIATION.CREATED_AT).from(NEGOTIATION)
         .where(NEGOTIATION.ID.eq(n)).fetchOne();
     Optional<Revisions.Revision> revision = Revisions.get(dsl, n, r);
     if (negotiation == null || revision.isEmpty()) {
@@ -45,8 +45,10 @@ public final class CompilationRepository {
       texts.put(p.id(), p.text());
     }
     List<CompilationSource.Proposal> proposals = new ArrayList<>();
+    Map<Long, String> numbers = new HashMap<>();
+    revision.get().paragraphs().forEach(p -> numbers.put(p.id(), p.number()));
     for (Proposal p : Proposals.list(dsl, r, Proposals.Filter.NONE)) {
-      proposals.add(toSource(p, texts.getOrDefault(p.paragraphId(), "")));
+      proposals.add(toSource(p, texts.getOrDefault(p.paragraphId(), ""), numbers.get(p.paragraphId())));
     }
     Map<String, CompilationSource.Names> names = new HashMap<>();
     dsl.select(DELEGATION.CODE, DELEGATION.NAME_EN, DELEGATION.NAME_AR).from(DELEGATION)
@@ -64,21 +66,32 @@ public final class CompilationRepository {
         .where(org.plenary.schema.Tables.PROPOSAL.REVISION_ID.eq(r)
             .and(org.plenary.schema.Tables.PROPOSAL.FATE.isNotNull()))
         .forEach(x -> fates.put(Long.toString(x.value1()), new CompilationSource.Fate(x.value2(), x.value3())));
+    var published = dsl.select(org.plenary.schema.Tables.REVISION.PUBLISHED_AT,
+        org.plenary.schema.Tables.REVISION.CREATED_AT).from(org.plenary.schema.Tables.REVISION)
+        .where(org.plenary.schema.Tables.REVISION.ID.eq(r)).fetchOne();
+    java.time.OffsetDateTime at = published == null ? null
+        : published.value1() != null ? published.value1() : published.value2();
     CompilationSource source = new CompilationSource(n, negotiation.value1(), r, revision.get().revision().label(),
-        now, paragraphs, proposals, names, groups, fates);
+        now, paragraphs, proposals, names, groups, fates, negotiation.value3() == null ? null
+            : negotiation.value3().toInstant(), at == null ? null : at.toInstant());
     return Optional.of(new Loaded(source, languages));
   }
 
   /**
    * A stored proposal as the compilation sees it: the delegation that submitted it, the group it spoke for
    * (when that is not itself), accepted co-sponsors only, and for amendments the whole proposed paragraph
-   * (an anchored amendment replaces only its span).
+   * (an anchored amendment replaces only its span, a pasted copy of the paragraph's number is not text: the
+   * same rule as the proposal's diff); a remark or reaction on a span keeps where the span is.
    */
   static CompilationSource.Proposal toSource(Proposal p, String paragraphText) {
+    return toSource(p, paragraphText, null);
+  }
+
+  static CompilationSource.Proposal toSource(Proposal p, String paragraphText, String number) {
     ProposalKind kind = ProposalKind.fromCode(p.kind().code());
     String text = switch (kind) {
       // a carried proposal whose words the revision changed (it needs a rebase) shows no change, not a wrong one
-      case AMEND -> java.util.Objects.requireNonNullElse(p.proposedParagraph(paragraphText), paragraphText);
+      case AMEND -> java.util.Objects.requireNonNullElse(p.proposedParagraph(paragraphText, number), paragraphText);
       case DELETE -> p.anchor() == null ? "" : java.util.Objects.requireNonNullElse(p.proposedParagraph(paragraphText),
           paragraphText);
       case RETAIN -> "";
@@ -87,6 +100,8 @@ public final class CompilationRepository {
     String onBehalfOf = p.delegation().equals(p.submittedBy()) ? null : p.delegation();
     return new CompilationSource.Proposal(Long.toString(p.id()), p.paragraphId(), kind, p.submittedBy(), onBehalfOf,
         p.acceptedCosponsors(), text, p.rationale(), p.targetId() == null ? null : Long.toString(p.targetId()),
-        p.state(), p.createdAt().toInstant(), p.placement());
+        p.state(), p.createdAt().toInstant(), p.placement(),
+        kind.isAmendment() || p.anchor() == null ? null : p.anchor().start(),
+        kind.isAmendment() || p.anchor() == null ? null : p.anchor().end());
   }
 }

@@ -36,7 +36,7 @@ import org.plenary.store.Database;
  */
 public final class CompilationRoutes {
   private static final String AKN_TYPE = "application/akn+xml; charset=utf-8";
-  private static final Set<String> AKN_OPTIONS = Set.of("attributed", "lang");
+  private static final Set<String> AKN_OPTIONS = Set.of("attributed", "lang", "itu");
   private static final Pattern RESOLUTION = Pattern.compile("(?i)(?:resolution|res\\.?|القرار|قرار)\\s*(\\d+)");
 
   private final Database db;
@@ -86,7 +86,7 @@ public final class CompilationRoutes {
     List<Problem.FieldError> errors = new ArrayList<>();
     for (String name : params.keySet()) {
       if (!AKN_OPTIONS.contains(name)) {
-        errors.add(new Problem.FieldError(name, "unknown option; the Akoma Ntoso export takes attributed and lang"));
+        errors.add(new Problem.FieldError(name, "unknown option; the Akoma Ntoso export takes attributed, lang and itu"));
       }
     }
     CompilationOptions checked = options(params, errors);

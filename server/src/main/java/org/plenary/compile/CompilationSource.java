@@ -18,7 +18,8 @@ import org.plenary.draft.Direction;
  */
 public record CompilationSource(long negotiationId, String negotiationTitle, long revisionId,
     String revisionLabel, Instant date, List<Paragraph> paragraphs, List<Proposal> proposals,
-    Map<String, Names> delegations, Map<String, Set<String>> groupMembers, Map<String, Fate> fates) {
+    Map<String, Names> delegations, Map<String, Set<String>> groupMembers, Map<String, Fate> fates,
+    Instant negotiationCreated, Instant revisionPublished) {
 
   /** What became of a proposal when the next revision was published: its fate and that revision's label. */
   public record Fate(String fate, String revision) {}
@@ -30,7 +31,27 @@ public record CompilationSource(long negotiationId, String negotiationTitle, lon
         groupMembers, Map.of());
   }
 
+  public CompilationSource(long negotiationId, String negotiationTitle, long revisionId, String revisionLabel,
+      Instant date, List<Paragraph> paragraphs, List<Proposal> proposals, Map<String, Names> delegations,
+      Map<String, Set<String>> groupMembers, Map<String, Fate> fates) {
+    this(negotiationId, negotiationTitle, revisionId, revisionLabel, date, paragraphs, proposals, delegations,
+        groupMembers, fates, null, null);
+  }
+
+  /** The same source with the negotiation's creation and the revision's publication (Akoma Ntoso's FRBR dates). */
+  public CompilationSource withDates(Instant negotiationCreated, Instant revisionPublished) {
+    return new CompilationSource(negotiationId, negotiationTitle, revisionId, revisionLabel, date, paragraphs,
+        proposals, delegations, groupMembers, fates, negotiationCreated, revisionPublished);
+  }
+
+  /**
+   * @param date when the compilation is made (its subtitle)
+   * @param negotiationCreated when the negotiation was created, or null (then {@code date})
+   * @param revisionPublished when the revision was published, or null (then {@code date})
+   */
   public CompilationSource {
+    negotiationCreated = negotiationCreated == null ? date : negotiationCreated;
+    revisionPublished = revisionPublished == null ? date : revisionPublished;
     fates = Map.copyOf(fates);
     requireNonNull(negotiationTitle, "negotiationTitle");
     requireNonNull(revisionLabel, "revisionLabel");
@@ -71,10 +92,20 @@ public record CompilationSource(long negotiationId, String negotiationTitle, lon
    * @param target the id of the proposal a support, objection or reservation concerns, or null
    * @param state as stored ("submitted", "withdrawn", "decided", …)
    * @param placement for an insertion, "after" (the default) or "before" the paragraph
+   * @param anchorStart for a remark or reaction on a span of the paragraph, where the span starts (code points
+   *     into the paragraph's text), else null
+   * @param anchorEnd where that span ends (exclusive), else null
    */
   public record Proposal(String id, Long paragraphId, ProposalKind kind, String delegation, String onBehalfOf,
       List<String> cosponsors, String text, String rationale, String target, String state, Instant createdAt,
-      String placement) {
+      String placement, Integer anchorStart, Integer anchorEnd) {
+    public Proposal(String id, Long paragraphId, ProposalKind kind, String delegation, String onBehalfOf,
+        List<String> cosponsors, String text, String rationale, String target, String state, Instant createdAt,
+        String placement) {
+      this(id, paragraphId, kind, delegation, onBehalfOf, cosponsors, text, rationale, target, state, createdAt,
+          placement, null, null);
+    }
+
     public Proposal(String id, Long paragraphId, ProposalKind kind, String delegation, String onBehalfOf,
         List<String> cosponsors, String text, String rationale, String target, String state, Instant createdAt) {
       this(id, paragraphId, kind, delegation, onBehalfOf, cosponsors, text, rationale, target, state, createdAt,
@@ -91,6 +122,10 @@ public record CompilationSource(long negotiationId, String negotiationTitle, lon
       rationale = rationale == null ? "" : rationale;
       state = state == null ? "submitted" : state;
       requireNonNull(createdAt, "createdAt");
+      if (anchorStart == null || anchorEnd == null || anchorStart < 0 || anchorEnd <= anchorStart) {
+        anchorStart = null;
+        anchorEnd = null;
+      }
     }
   }
 

@@ -11,17 +11,27 @@ import org.plenary.draft.Direction;
  * reactions, and the paragraph's comments and questions. Built by {@link CompilationBuilder}.
  */
 public record ConsolidatedDocument(Header header, List<Entry> entries, List<Remark> general, Summary summary,
-    CompilationOptions options, Labels labels, List<FateRow> fates) {
+    CompilationOptions options, Labels labels, List<FateRow> fates, java.util.Map<String, String> names) {
 
   public ConsolidatedDocument(Header header, List<Entry> entries, List<Remark> general, Summary summary,
       CompilationOptions options, Labels labels) {
-    this(header, entries, general, summary, options, labels, List.of());
+    this(header, entries, general, summary, options, labels, List.of(), java.util.Map.of());
   }
 
+  /**
+   * @param names the display name of every delegation with input, by code, in the document's language (empty in
+   *     non-attributed mode)
+   */
   public ConsolidatedDocument {
     entries = List.copyOf(entries);
     general = List.copyOf(general);
     fates = List.copyOf(fates);
+    names = java.util.Map.copyOf(names);
+  }
+
+  /** A delegation's display name, or its code. */
+  public String name(String code) {
+    return names.getOrDefault(code, code);
   }
 
   /**
@@ -34,8 +44,18 @@ public record ConsolidatedDocument(Header header, List<Entry> entries, List<Rema
   public record FateRow(String id, String paragraph, String kind, String by, String fate, String fateLabel,
       String revision) {}
 
+  /**
+   * @param date when the compilation is made
+   * @param created when the negotiation was created (the Akoma Ntoso work's date)
+   * @param published when the revision was published (the expression's date)
+   */
   public record Header(long negotiationId, String negotiation, long revisionId, String revision, Instant date,
-      Counts counts) {}
+      Counts counts, Instant created, Instant published) {
+    public Header(long negotiationId, String negotiation, long revisionId, String revision, Instant date,
+        Counts counts) {
+      this(negotiationId, negotiation, revisionId, revision, date, counts, date, date);
+    }
+  }
 
   /**
    * @param paragraphs paragraphs listed
@@ -75,6 +95,8 @@ public record ConsolidatedDocument(Header header, List<Entry> entries, List<Rema
    *     empty for a whole-paragraph delete and for retain)
    * @param changes the proposed text as word-level changes against the paragraph
    * @param rationales distinct rationales (empty when excluded by the options)
+   * @param date the first submission; in non-attributed mode the day only (midnight UTC), so that the document
+   *     cannot be matched to the attributed one by its timestamps
    */
   public record Amendment(int seq, List<String> ids, ProposalKind kind, String kindLabel, String ituLabel,
       List<Sponsor> sponsors, String author, String attribution, String text, Direction direction,
@@ -102,9 +124,18 @@ public record ConsolidatedDocument(Header header, List<Entry> entries, List<Rema
    *
    * @param by the attribution ("Tunisia"), or null in non-attributed mode
    * @param target the seq of the amendment it concerns, or 0
+   * @param date its submission; in non-attributed mode the day only (midnight UTC)
+   * @param start where the span it is about starts in its paragraph's text (code points), or null: the whole
+   *     paragraph
+   * @param end where that span ends (exclusive), or null
    */
   public record Remark(String id, ProposalKind kind, String kindLabel, String delegation, String by, String text,
-      Direction direction, int target, Instant date) {}
+      Direction direction, int target, Instant date, Integer start, Integer end) {
+    public Remark(String id, ProposalKind kind, String kindLabel, String delegation, String by, String text,
+        Direction direction, int target, Instant date) {
+      this(id, kind, kindLabel, delegation, by, text, direction, target, date, null, null);
+    }
+  }
 
   public record Summary(List<ParagraphRow> paragraphs, List<DelegationRow> delegations) {
     public Summary {

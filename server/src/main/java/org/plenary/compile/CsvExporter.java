@@ -52,18 +52,18 @@ public final class CsvExporter implements Exporter {
             p.label(), a.kind().code(), nz(a.ituLabel()), String.join("; ", delegations), String.join("; ", groups),
             String.join("; ", cosponsors), a.attribution(), "", a.text(), String.join("\n", a.rationales()),
             count(a, ProposalKind.SUPPORT), count(a, ProposalKind.OBJECT), count(a, ProposalKind.RESERVATION),
-            DateTimeFormatter.ISO_INSTANT.format(a.date()), String.join("; ", a.ids()),
+            date(doc, a.date()), String.join("; ", a.ids()),
             String.join("; ", a.ids().stream().map(fateOf::get).filter(java.util.Objects::nonNull).distinct().toList())));
         for (Remark r : a.reactions()) {
-          remark(w, p, r, fateOf);
+          remark(w, doc, p, r, fateOf);
         }
       }
       for (Remark r : e.remarks()) {
-        remark(w, p, r, fateOf);
+        remark(w, doc, p, r, fateOf);
       }
     }
     for (Remark r : doc.general()) {
-      remark(w, null, r, fateOf);
+      remark(w, doc, null, r, fateOf);
     }
     w.flush();
   }
@@ -72,12 +72,19 @@ public final class CsvExporter implements Exporter {
     return Long.toString(a.reactions().stream().filter(r -> r.kind() == kind).count());
   }
 
-  private static void remark(Writer w, Paragraph p, Remark r, java.util.Map<String, String> fateOf)
+  /** A submission time: exact when attributed, the day only in non-attributed mode. */
+  private static String date(ConsolidatedDocument doc, java.time.Instant at) {
+    return doc.options().attributed() ? DateTimeFormatter.ISO_INSTANT.format(at)
+        : DateTimeFormatter.ISO_LOCAL_DATE.format(at.atOffset(java.time.ZoneOffset.UTC));
+  }
+
+  private static void remark(Writer w, ConsolidatedDocument doc, Paragraph p, Remark r,
+      java.util.Map<String, String> fateOf)
       throws IOException {
     row(w, List.of("", r.kind().isReaction() ? "reaction" : "remark", p == null ? "" : Integer.toString(p.position()),
         p == null ? "" : nz(p.number()), p == null ? "" : p.label(), r.kind().code(), "", nz(r.delegation()), "", "",
         nz(r.by()), r.target() > 0 ? Integer.toString(r.target()) : "", r.text(), "", "", "", "",
-        DateTimeFormatter.ISO_INSTANT.format(r.date()), nz(r.id()), r.id() == null ? "" : nz(fateOf.get(r.id()))));
+        date(doc, r.date()), nz(r.id()), r.id() == null ? "" : nz(fateOf.get(r.id()))));
   }
 
   private static String nz(String s) {

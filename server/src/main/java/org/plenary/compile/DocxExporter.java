@@ -41,22 +41,89 @@ public final class DocxExporter implements Exporter {
   public void write(ConsolidatedDocument doc, OutputStream out) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
     zip.setLevel(Deflater.BEST_SPEED);
-    entry(zip, "[Content_Types].xml", CONTENT_TYPES);
+    boolean comments = doc.options().wordComments();
+    entry(zip, "[Content_Types].xml", comments ? CONTENT_TYPES.replace("</Types>", COMMENTS_TYPE + "</Types>")
+        : CONTENT_TYPES);
     entry(zip, "_rels/.rels", ROOT_RELS);
     entry(zip, "docProps/core.xml", core(doc));
-    entry(zip, "word/_rels/document.xml.rels", DOCUMENT_RELS);
+    entry(zip, "word/_rels/document.xml.rels", comments
+        ? DOCUMENT_RELS.replace("</Relationships>", COMMENTS_REL + "</Relationships>") : DOCUMENT_RELS);
     entry(zip, "word/styles.xml", styles(doc.labels().language()));
     entry(zip, "word/settings.xml", SETTINGS);
     zip.putNextEntry(new ZipEntry("word/document.xml"));
     Writer w = new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8);
+    Body body = new Body(doc, new TagWriter(w));
     try {
-      new Body(doc, new TagWriter(w)).write();
+      body.write();
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     w.flush();
     zip.closeEntry();
+    if (comments) {
+      zip.putNextEntry(new ZipEntry("word/comments.xml"));
+      Writer c = new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8);
+      try {
+        body.comments(new TagWriter(c));
+      } catch (UncheckedIOException e) {
+        throw e.getCause();
+      }
+      c.flush();
+      zip.closeEntry();
+    }
     zip.finish();
+  }
+
+  /** The kinds that become Word comments with {@code wordComments=true}. */
+  static boolean asWordComment(ProposalKind kind) {
+    return kind == ProposalKind.COMMENT || kind == ProposalKind.QUESTION || kind == ProposalKind.RESERVATION;
+  }
+
+  /**
+   * Column widths (twentieths of a point) that hold every word of every cell unbroken: each column gets at
+   * least its longest word (bold in the header row), then the rest of {@code total} in proportion to its
+   * longest cell. Estimated for the 10 pt table style (Arial: about 0.6 em a character, bold included).
+   */
+  static int[] fit(int total, java.util.List<String[]> rows) {
+    int columns = rows.get(0).length;
+    int[] min = new int[columns];
+    int[] weight = new int[columns];
+    for (String[] row : rows) {
+      for (int i = 0; i < columns; i++) {
+        String cell = row[i] == null ? "" : row[i];
+        for (String word : cell.split("[\\s\u00A0]+")) {
+          min[i] = Math.max(min[i], wordWidth(word));
+        }
+        weight[i] = Math.max(weight[i], Math.min(cell.codePointCount(0, cell.length()), 40));
+      }
+    }
+    int sum = 0;
+    for (int m : min) {
+      sum += m;
+    }
+    int[] out = new int[columns];
+    if (sum >= total) {
+      for (int i = 0; i < columns; i++) {
+        out[i] = min[i] * total / sum;
+      }
+      return out;
+    }
+    int weights = 0;
+    for (int wgt : weight) {
+      weights += Math.max(wgt, 1);
+    }
+    int left = total;
+    for (int i = 0; i < columns; i++) {
+      out[i] = min[i] + (total - sum) * Math.max(weight[i], 1) / weights;
+      left -= out[i];
+    }
+    out[0] += left;
+    return out;
+  }
+
+  /** A word's width in a 10 pt table cell with its margins: 6 pt a character, 2 × 5.4 pt of margins, 2 pt spare. */
+  static int wordWidth(String word) {
+    return word.codePointCount(0, word.length()) * 120 + 216 + 40;
   }
 
   private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
@@ -72,6 +139,8 @@ public final class DocxExporter implements Exporter {
     private final Labels labels;
     private final boolean docRtl;
     private int revisionId;
+    /** The remarks made Word comments, by comment id (wordComments=true). */
+    private final java.util.List<Remark> comments = new java.util.ArrayList<>();
 
     Body(ConsolidatedDocument doc, TagWriter x) {
       this.doc = doc;
@@ -95,15 +164,18 @@ public final class DocxExporter implements Exporter {
       if (!doc.general().isEmpty()) {
         simple("Heading1", docRtl, labels.generalRemarks(), false, false);
         for (Remark r : doc.general()) {
-          remark(r);
+          remark(r, wordComment(r));
         }
       }
       if (!doc.fates().isEmpty()) {
         // the disposition ("status of proposals"), as secretariats circulate it
         simple("Heading1", docRtl, labels.statusOfProposals(), false, false);
-        int[] w3 = {1700, 1700, 2638, 1900, 1700};
-        tableStart(w3);
         java.util.List<String> c = labels.fateColumns();
+        java.util.List<String[]> cells = new java.util.ArrayList<>();
+        cells.add(c.toArray(String[]::new));
+        doc.fates().forEach(f -> cells.add(new String[] {f.paragraph(), f.kind(), f.by(), f.fateLabel(), f.revision()}));
+        int[] w3 = fit(TEXT_WIDTH, cells);
+        tableStart(w3);
         row(true, w3, c.get(0), c.get(1), c.get(2), c.get(3), c.get(4));
         for (ConsolidatedDocument.FateRow f : doc.fates()) {
           row(false, w3, f.paragraph(), f.kind(), f.by(), f.fateLabel(), f.revision());
@@ -129,7 +201,11 @@ public final class DocxExporter implements Exporter {
       simple("Normal", docRtl, counts, false, false);
 
       simple("Heading1", docRtl, labels.summaryByParagraph(), false, false);
-      int[] w1 = {2438, 1800, 1800, 1800, 1800};
+      java.util.List<String[]> cells1 = new java.util.ArrayList<>();
+      cells1.add(new String[] {labels.paragraph(), labels.amendments(), labels.reactions(), labels.remarks(),
+          labels.delegations()});
+      doc.summary().paragraphs().forEach(r -> cells1.add(new String[] {r.label(), "000", "000", "000", "000"}));
+      int[] w1 = fit(TEXT_WIDTH, cells1);
       tableStart(w1);
       row(true, w1, labels.paragraph(), labels.amendments(), labels.reactions(), labels.remarks(),
           labels.delegations());
@@ -140,7 +216,12 @@ public final class DocxExporter implements Exporter {
       x.end();
       if (doc.options().attributed()) {
         simple("Heading1", docRtl, labels.summaryByDelegation(), false, false);
-        int[] w2 = {2638, 1400, 1400, 1400, 1400, 1400};
+        java.util.List<String[]> cells2 = new java.util.ArrayList<>();
+        cells2.add(new String[] {labels.delegation(), labels.amendments(), labels.cosponsored(), labels.reactions(),
+            labels.remarks(), labels.paragraphs()});
+        doc.summary().delegations().forEach(r -> cells2.add(new String[] {r.name().equals(r.code()) ? r.code()
+            : r.name() + " (" + r.code() + ")", "000", "000", "000", "000", "000"}));
+        int[] w2 = fit(TEXT_WIDTH, cells2);
         tableStart(w2);
         row(true, w2, labels.delegation(), labels.amendments(), labels.cosponsored(), labels.reactions(),
             labels.remarks(), labels.paragraphs());
@@ -159,13 +240,122 @@ public final class DocxExporter implements Exporter {
 
     private void entry(Entry e) {
       simple("Heading2", docRtl, labels.paragraph() + " " + e.paragraph().label(), false, false);
-      simple("Draft", e.paragraph().direction() == Direction.RTL, e.paragraph().text(), false, false);
+      draft(e);
       for (Amendment a : e.amendments()) {
         amendment(a);
       }
       for (Remark r : e.remarks()) {
-        remark(r);
+        remark(r, -1);
       }
+    }
+
+    /** The comment id for {@code r} when it becomes a Word comment, else -1. */
+    private int wordComment(Remark r) {
+      if (!doc.options().wordComments() || !asWordComment(r.kind())) {
+        return -1;
+      }
+      comments.add(r);
+      return comments.size() - 1;
+    }
+
+    /**
+     * The paragraph's text; with {@code wordComments}, its comments, questions and reservations as Word
+     * comments around the span they are about, or the whole paragraph.
+     */
+    private void draft(Entry e) {
+      boolean rtl = e.paragraph().direction() == Direction.RTL;
+      String text = Xml.clean(e.paragraph().text());
+      java.util.TreeMap<Integer, java.util.List<int[]>> marks = new java.util.TreeMap<>(); // offset → [id, start?]
+      java.util.List<Integer> ids = new java.util.ArrayList<>();
+      for (Remark r : e.remarks()) {
+        int id = wordComment(r);
+        if (id < 0) {
+          continue;
+        }
+        ids.add(id);
+        int from = 0;
+        int to = text.length();
+        if (r.start() != null && r.end() != null) {
+          int cps = text.codePointCount(0, text.length());
+          if (r.start() < r.end() && r.end() <= cps) {
+            from = text.offsetByCodePoints(0, r.start());
+            to = text.offsetByCodePoints(0, r.end());
+          }
+        }
+        marks.computeIfAbsent(from, k -> new java.util.ArrayList<>()).add(new int[] {id, 1});
+        marks.computeIfAbsent(to, k -> new java.util.ArrayList<>()).add(new int[] {id, 0});
+      }
+      x.start("w:p");
+      x.start("w:pPr");
+      style("Draft");
+      if (rtl) {
+        x.empty("w:bidi");
+      }
+      x.end();
+      int at = 0;
+      for (var m : marks.entrySet()) {
+        runs(text.substring(at, m.getKey()), rtl, false, false, false);
+        at = m.getKey();
+        for (int[] mark : m.getValue()) {
+          if (mark[1] == 0) {
+            x.empty("w:commentRangeEnd");
+            x.attr("w:id", Integer.toString(mark[0]));
+          }
+        }
+        for (int[] mark : m.getValue()) {
+          if (mark[1] == 1) {
+            x.empty("w:commentRangeStart");
+            x.attr("w:id", Integer.toString(mark[0]));
+          }
+        }
+      }
+      runs(text.substring(at), rtl, false, false, false);
+      for (int id : ids) {
+        commentReference(id);
+      }
+      x.end();
+    }
+
+    private void commentReference(int id) {
+      x.start("w:r");
+      x.empty("w:commentReference");
+      x.attr("w:id", Integer.toString(id));
+      x.end();
+    }
+
+    /** word/comments.xml: each comment's author (the delegation, or the kind when non-attributed), date and text. */
+    void comments(TagWriter c) {
+      c.declaration();
+      c.start("w:comments").attr("xmlns:w", W);
+      for (int id = 0; id < comments.size(); id++) {
+        Remark r = comments.get(id);
+        c.start("w:comment");
+        c.attr("w:id", Integer.toString(id));
+        c.attr("w:author", Xml.clean(r.by() != null ? r.by() : r.kindLabel()));
+        c.attr("w:date", DateTimeFormatter.ISO_INSTANT.format(r.date().truncatedTo(ChronoUnit.SECONDS)));
+        if (r.delegation() != null) {
+          c.attr("w:initials", r.delegation());
+        }
+        boolean rtl = r.direction() == Direction.RTL;
+        c.start("w:p");
+        c.start("w:pPr");
+        c.empty("w:pStyle");
+        c.attr("w:val", "CommentText");
+        if (rtl) {
+          c.empty("w:bidi");
+        }
+        c.end();
+        c.start("w:r");
+        c.empty("w:annotationRef");
+        c.end();
+        String concerns = r.target() > 0 ? " (" + labels.concerns() + " [" + r.target() + "])" : "";
+        Body.runs(c, r.kindLabel() + concerns + (r.text().isEmpty() ? "" : ": " + r.text()), rtl, false, false,
+            false);
+        c.end();
+        c.end();
+      }
+      c.end();
+      c.finish();
     }
 
     private void entriesAsTable() {
@@ -176,7 +366,7 @@ public final class DocxExporter implements Exporter {
         x.start("w:tr");
         cellStart(w[0]);
         simple("Heading2", docRtl, labels.paragraph() + " " + e.paragraph().label(), false, false);
-        simple("Draft", e.paragraph().direction() == Direction.RTL, e.paragraph().text(), false, false);
+        draft(e);
         x.end();
         cellStart(w[1]);
         boolean any = false;
@@ -185,7 +375,7 @@ public final class DocxExporter implements Exporter {
           any = true;
         }
         for (Remark r : e.remarks()) {
-          remark(r);
+          remark(r, -1);
           any = true;
         }
         if (!any) {
@@ -216,6 +406,15 @@ public final class DocxExporter implements Exporter {
         x.end();
       }
       x.end();
+      java.util.List<Integer> ids = new java.util.ArrayList<>();
+      for (Remark r : a.reactions()) {
+        int id = wordComment(r);
+        if (id >= 0) {
+          ids.add(id);
+          x.empty("w:commentRangeStart");
+          x.attr("w:id", Integer.toString(id));
+        }
+      }
       for (DiffOp op : CompilationBuilder.separated(a.changes())) {
         switch (op.type()) {
           case EQUAL -> runs(op.text(), rtl, false, false, false);
@@ -233,16 +432,24 @@ public final class DocxExporter implements Exporter {
           }
         }
       }
+      for (int id : ids) {
+        x.empty("w:commentRangeEnd");
+        x.attr("w:id", Integer.toString(id));
+      }
+      for (int id : ids) {
+        commentReference(id);
+      }
       x.end();
       for (String r : a.rationales()) {
         simple("Rationale", Direction.of(r) == Direction.RTL, labels.rationale() + ": " + r, false, true);
       }
       for (Remark r : a.reactions()) {
-        remark(r);
+        remark(r, -1);
       }
     }
 
-    private void remark(Remark r) {
+    /** A line of the remarks list; {@code comment} ≥ 0 makes the whole line that Word comment (general remarks). */
+    private void remark(Remark r, int comment) {
       String who = r.by() == null ? "" : " — " + r.by();
       String concerns = r.target() > 0 ? " (" + labels.concerns() + " [" + r.target() + "])" : "";
       x.start("w:p");
@@ -252,8 +459,17 @@ public final class DocxExporter implements Exporter {
         x.empty("w:bidi");
       }
       x.end();
+      if (comment >= 0) {
+        x.empty("w:commentRangeStart");
+        x.attr("w:id", Integer.toString(comment));
+      }
       runs(r.kindLabel() + concerns + who + (r.text().isEmpty() ? "" : ": "), docRtl, true, false, false);
       runs(r.text(), r.direction() == Direction.RTL, false, false, false);
+      if (comment >= 0) {
+        x.empty("w:commentRangeEnd");
+        x.attr("w:id", Integer.toString(comment));
+        commentReference(comment);
+      }
       x.end();
     }
 
@@ -293,6 +509,10 @@ public final class DocxExporter implements Exporter {
      * sizes and fonts come from the styles.
      */
     private void runs(String text, boolean paragraphRtl, boolean bold, boolean italic, boolean deleted) {
+      runs(x, text, paragraphRtl, bold, italic, deleted);
+    }
+
+    static void runs(TagWriter x, String text, boolean paragraphRtl, boolean bold, boolean italic, boolean deleted) {
       for (BidiRuns.Run run : BidiRuns.split(Xml.clean(text), paragraphRtl)) {
         x.start("w:r");
         x.start("w:rPr");
@@ -469,6 +689,12 @@ public final class DocxExporter implements Exporter {
       + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package"
       + ".core-properties+xml\"/>"
       + "</Types>";
+
+  private static final String COMMENTS_TYPE = "<Override PartName=\"/word/comments.xml\" ContentType=\""
+      + "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>";
+
+  private static final String COMMENTS_REL = "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org"
+      + "/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/>";
 
   private static final String ROOT_RELS = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
       + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"

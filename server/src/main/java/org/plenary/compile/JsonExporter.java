@@ -21,17 +21,21 @@ import org.plenary.diff.DiffOp;
  * (the core has no JSON library) as a stream, in the model's order.
  */
 public final class JsonExporter implements Exporter {
+  /** Submission times: exact when attributed, the day only ("2026-11-20") in non-attributed mode. */
+  private boolean daysOnly;
+
   @Override
   public void write(ConsolidatedDocument doc, OutputStream out) throws IOException {
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    daysOnly = !doc.options().attributed();
     ConsolidatedDocument.Header h = doc.header();
     CompilationOptions o = doc.options();
     w.write("{\"negotiation\":{\"id\":" + h.negotiationId() + ",\"title\":" + s(h.negotiation()) + "},");
     w.write("\"revision\":{\"id\":" + h.revisionId() + ",\"label\":" + s(h.revision()) + "},");
-    w.write("\"date\":" + date(h.date()) + ",");
+    w.write("\"date\":" + s(DateTimeFormatter.ISO_INSTANT.format(h.date())) + ",");
     w.write("\"options\":{\"attributed\":" + o.attributed() + ",\"language\":" + s(o.language().code())
         + ",\"rationale\":" + o.rationale() + ",\"layout\":" + s(o.layout().name().toLowerCase()) + ",\"itu\":"
-        + o.itu() + ",\"ignoreDiacritics\":" + o.ignoreDiacritics() + ",\"emptyParagraphs\":" + o.emptyParagraphs()
+        + o.itu() + ",\"wordComments\":" + o.wordComments() + ",\"ignoreDiacritics\":" + o.ignoreDiacritics() + ",\"emptyParagraphs\":" + o.emptyParagraphs()
         + ",\"delegations\":" + strings(o.delegations().stream().sorted().toList()) + ",\"groups\":"
         + strings(o.groups().stream().sorted().toList()) + ",\"kinds\":"
         + strings(o.kinds().stream().map(ProposalKind::code).sorted().toList()) + ",\"states\":"
@@ -90,7 +94,7 @@ public final class JsonExporter implements Exporter {
     w.flush();
   }
 
-  private static void amendment(Writer w, Amendment a) throws IOException {
+  private void amendment(Writer w, Amendment a) throws IOException {
     w.write("{\"seq\":" + a.seq() + ",\"ids\":" + ids(a.ids()) + ",\"kind\":" + s(a.kind().code())
         + ",\"kindLabel\":" + s(a.kindLabel()) + ",\"ituLabel\":" + s(a.ituLabel()) + ",\"sponsors\":[");
     boolean first = true;
@@ -113,7 +117,7 @@ public final class JsonExporter implements Exporter {
     w.write("}");
   }
 
-  private static void remarks(Writer w, List<Remark> remarks) throws IOException {
+  private void remarks(Writer w, List<Remark> remarks) throws IOException {
     w.write("[");
     boolean first = true;
     for (Remark r : remarks) {
@@ -126,8 +130,9 @@ public final class JsonExporter implements Exporter {
     w.write("]");
   }
 
-  private static String date(Instant i) {
-    return s(DateTimeFormatter.ISO_INSTANT.format(i));
+  private String date(Instant i) {
+    return s(daysOnly ? DateTimeFormatter.ISO_LOCAL_DATE.format(i.atOffset(java.time.ZoneOffset.UTC))
+        : DateTimeFormatter.ISO_INSTANT.format(i));
   }
 
   /** Proposal ids are numbers, as in the API; an id that is not one (a test's "p1") stays a string. */

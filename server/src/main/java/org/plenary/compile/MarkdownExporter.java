@@ -70,7 +70,7 @@ public final class MarkdownExporter implements Exporter {
             .append("** — ").append(md(a.attribution())).append("\n\n");
         open(w, a.direction(), rtl);
         w.append("> ");
-        for (DiffOp op : a.changes()) {
+        for (DiffOp op : CompilationBuilder.separated(a.changes())) {
           switch (op.type()) {
             case EQUAL -> w.append(md(op.text()));
             case INSERT -> w.append("<ins>").append(md(op.text())).append("</ins>");

@@ -31,4 +31,9 @@ final class ProposalText {
   static String withoutNumber(String proposed, String number, String paragraphText) {
     return org.plenary.proposal.Proposal.withoutNumber(proposed, number, paragraphText);
   }
+
+  /** See {@link org.plenary.proposal.Proposal#withoutPastedNumber}: an insertion's number comes from its place. */
+  static String withoutPastedNumber(String proposed) {
+    return org.plenary.proposal.Proposal.withoutPastedNumber(proposed);
+  }
 }

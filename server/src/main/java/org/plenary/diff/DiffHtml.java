@@ -27,7 +27,9 @@ public final class DiffHtml {
   }
 
   private static final String STYLE = """
-      body{font-family:"Noto Naskh Arabic","Amiri","Times New Roman",serif;line-height:1.7;margin:2em;max-width:70em}
+      body{font-family:"Times New Roman","Liberation Serif",serif;line-height:1.7;margin:2em;max-width:70em}
+      :root:lang(ar),[lang=ar]{font-family:"Noto Naskh Arabic","Amiri","Times New Roman",serif}
+      del+ins{margin-inline-start:.25em}
       ins{background:#d7f5dd;text-decoration:underline;color:#064}
       del{background:#fde2e1;text-decoration:line-through;color:#900}
       .para{margin:.6em 0;padding:.2em .6em;border-inline-start:4px solid transparent}
@@ -58,12 +60,12 @@ public final class DiffHtml {
       for (RevisionDiff.Entry e : result.entries()) {
         String dir = dir(e);
         b.append("<tr class=\"para ").append(e.change().code()).append("\" data-id=\"").append(e.id()).append("\">");
-        b.append("<td dir=\"").append(dir).append("\">");
+        b.append("<td dir=\"").append(dir).append("\" lang=\"").append(lang(dir)).append("\">");
         if (e.fromText() != null) {
           number(b, e.fromNumber());
           side(b, e, true);
         }
-        b.append("</td><td dir=\"").append(dir).append("\">");
+        b.append("</td><td dir=\"").append(dir).append("\" lang=\"").append(lang(dir)).append("\">");
         if (e.toText() != null) {
           b.append("<span class=\"change\">").append(escape(e.change().code())).append("</span>");
           number(b, e.toNumber());
@@ -75,7 +77,7 @@ public final class DiffHtml {
     } else {
       for (RevisionDiff.Entry e : result.entries()) {
         b.append("<div class=\"para ").append(e.change().code()).append("\" dir=\"").append(dir(e))
-            .append("\" data-id=\"").append(e.id()).append("\"><span class=\"change\">")
+            .append("\" lang=\"").append(lang(dir(e))).append("\" data-id=\"").append(e.id()).append("\"><span class=\"change\">")
             .append(escape(e.change().code())).append("</span>");
         if (e.renumbered()) {
           b.append("<span class=\"num\">");
@@ -162,6 +164,11 @@ public final class DiffHtml {
     if (number != null) {
       b.append("<span class=\"num\">").append(escape(number)).append("</span>");
     }
+  }
+
+  /** The language a paragraph's direction implies: Arabic right to left, English otherwise. */
+  private static String lang(String dir) {
+    return dir.equals("rtl") ? "ar" : "en";
   }
 
   private static String dir(RevisionDiff.Entry e) {

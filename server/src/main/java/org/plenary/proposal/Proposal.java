@@ -60,9 +60,14 @@ public record Proposal(long id, long negotiationId, long revisionId, long paragr
       return proposed;
     }
     if (kind == ProposalKind.INSERT) {
-      return PASTED_NUMBER.matcher(proposed.strip()).replaceFirst("");
+      return withoutPastedNumber(proposed);
     }
     return kind == ProposalKind.AMEND ? withoutNumber(proposed, number, current) : proposed;
+  }
+
+  /** A new paragraph's text without a leading number the delegation pasted ("(ح) بقرار …" → "بقرار …"). */
+  public static String withoutPastedNumber(String proposed) {
+    return PASTED_NUMBER.matcher(proposed.strip()).replaceFirst("");
   }
 
   private static final java.util.regex.Pattern PASTED_NUMBER =

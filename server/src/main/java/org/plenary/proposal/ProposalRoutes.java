@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.plenary.access.AuthHandler;
@@ -307,8 +308,10 @@ public final class ProposalRoutes {
     long id = Http.idParam(ctx, "id", "proposal");
     Http.respond(ctx, 200, db.read(dsl -> {
       Proposal found = find(dsl, n, r, id);
-      String current = Proposals.paragraph(dsl, r, found.paragraphId()).map(Proposals.Target::text).orElse("");
-      String proposed = found.proposedParagraph(current);
+      Optional<Proposals.Target> target = Proposals.paragraph(dsl, r, found.paragraphId());
+      String current = target.map(Proposals.Target::text).orElse("");
+      // without a pasted copy of the paragraph's number, as the compilation and the merge read it
+      String proposed = found.proposedParagraph(current, target.map(Proposals.Target::number).orElse(null));
       if (proposed == null && found.anchor() != null) {
         throw Problem.conflict("needs-rebase", "the words proposal " + found.id() + " changes (\""
             + found.anchor().exact() + "\") are no longer in the paragraph: it needs a rebase before it can be compared");

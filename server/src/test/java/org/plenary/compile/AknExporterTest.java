@@ -96,7 +96,7 @@ class AknExporterTest {
     // AKN4UN-style IRIs
     Element work = all(d, "FRBRWork").get(0);
     assertThat(((Element) work.getElementsByTagNameNS(NS, "FRBRuri").item(0)).getAttribute("value"))
-        .isEqualTo("/akn/un/statement/deliberation/plenary/2026-12-01/n1-r2");
+        .isEqualTo("/akn/un/statement/deliberation/plenary/2026-12-01/n1");
     assertThat(((Element) all(d, "FRBRlanguage").get(0)).getAttribute("language")).isEqualTo("ara");
     // the proposals as an amendment list, changes marked
     assertThat(all(d, "amendmentList")).hasSize(1);
@@ -141,5 +141,92 @@ class AknExporterTest {
     byte[] xml = akn(Res88.source(ps, List.of()));
     validate(xml);
     assertThat(new String(xml, StandardCharsets.UTF_8)).contains("&lt;vision&gt; &amp;");
+  }
+
+  private static byte[] akn(CompilationSource source, CompilationOptions options) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new AknExporter().write(CompilationBuilder.build(source, options), out);
+    return out.toByteArray();
+  }
+
+  private static String value(Element parent, String local, String attribute) {
+    return ((Element) parent.getElementsByTagNameNS(NS, local).item(0)).getAttribute(attribute);
+  }
+
+  @Test
+  @DisplayName("FRBR dates are the negotiation's creation, the revision's publication and each submission, not the export")
+  void stableIdentifiers() throws Exception {
+    CompilationSource fixture = ExportGoldenTest.fixture();
+    CompilationOptions ar = CompilationOptions.DEFAULT.withLanguage(Language.AR);
+    byte[] now = akn(fixture, ar);
+    CompilationSource later = new CompilationSource(fixture.negotiationId(), fixture.negotiationTitle(),
+        fixture.revisionId(), fixture.revisionLabel(), fixture.date().plusSeconds(86_400 * 40), fixture.paragraphs(),
+        fixture.proposals(), fixture.delegations(), fixture.groupMembers(), fixture.fates(),
+        fixture.negotiationCreated(), fixture.revisionPublished());
+    assertThat(akn(later, ar)).as("exported 40 days later").isEqualTo(now);
+    validate(now);
+    Document d = parse(now);
+    Element work = all(d, "FRBRWork").get(0);
+    assertThat(value(work, "FRBRuri", "value")).isEqualTo("/akn/un/statement/deliberation/plenary/2026-10-05/n1");
+    assertThat(value(work, "FRBRdate", "date")).isEqualTo("2026-10-05");
+    Element expression = all(d, "FRBRExpression").get(0);
+    assertThat(value(expression, "FRBRuri", "value"))
+        .isEqualTo("/akn/un/statement/deliberation/plenary/2026-10-05/n1/ara@r2");
+    assertThat(value(expression, "FRBRdate", "date")).isEqualTo("2026-11-18");
+    assertThat(value(expression, "FRBRversionNumber", "value")).isEqualTo("Zero draft");
+    // each amendment is dated by its submission and named by its proposal
+    Element first = all(d, "amendment").get(0);
+    assertThat(value(first, "FRBRuri", "value")).isEqualTo("/akn/un/amendment/proposal/2026-11-20/n1-p802");
+    assertThat(value(first, "FRBRdate", "date")).isEqualTo("2026-11-20");
+    assertThat(new String(now, StandardCharsets.UTF_8)).doesNotContain("2026-12-01");
+  }
+
+  @Test
+  @DisplayName("each delegation is a TLCOrganization, each amendment's proposer refers to it, remarks and reactions are notes")
+  void delegationsAndRemarks() throws Exception {
+    Document d = parse(akn(ExportGoldenTest.fixture(), CompilationOptions.DEFAULT.withLanguage(Language.AR)));
+    java.util.Set<String> organizations = new java.util.HashSet<>();
+    all(d, "TLCOrganization").forEach(o -> organizations.add("#" + o.getAttribute("eId")));
+    assertThat(organizations).contains("#org_egy", "#org_arab", "#org_usa", "#org_pak", "#org_tun");
+    assertThat(all(d, "TLCOrganization")).anySatisfy(o -> {
+      assertThat(o.getAttribute("eId")).isEqualTo("org_arab");
+      assertThat(o.getAttribute("showAs")).isEqualTo("المجموعة العربية");
+    });
+    for (Element a : all(d, "amendment")) {
+      Element author = (Element) ((Element) a.getElementsByTagNameNS(NS, "FRBRWork").item(0))
+          .getElementsByTagNameNS(NS, "FRBRauthor").item(0);
+      assertThat(organizations).contains(author.getAttribute("href"));
+      Element org = (Element) a.getElementsByTagNameNS(NS, "organization").item(0);
+      assertThat(org.getAttribute("refersTo")).isEqualTo(author.getAttribute("href"));
+    }
+    // the comment, question, reservation and general remark on paragraphs; the support, objection, reservation
+    // on amendments: every one is a note, and each note on a paragraph or amendment is referred to there
+    List<Element> notes = all(d, "note");
+    assertThat(notes).extracting(n -> n.getAttribute("class"))
+        .contains("comment", "question", "reservation", "support", "object");
+    assertThat(notes).hasSize(8);
+    java.util.Set<String> referred = new java.util.HashSet<>();
+    all(d, "noteRef").forEach(r -> referred.add(r.getAttribute("href").substring(1)));
+    assertThat(notes.stream().map(n -> n.getAttribute("eId")).filter(referred::contains)).hasSize(7);
+    // content in the other language says so
+    assertThat(all(d, "span")).anySatisfy(span -> {
+      assertThat(span.getAttributeNS("http://www.w3.org/XML/1998/namespace", "lang")).isEqualTo("en");
+      assertThat(span.getTextContent()).isEqualTo("We prefer the current figure.");
+    });
+  }
+
+  @Test
+  @DisplayName("ITU's MOD / ADD / SUP only when asked; a non-attributed export names no delegation")
+  void ituOnlyWhenAsked() throws Exception {
+    CompilationSource fixture = ExportGoldenTest.fixture();
+    String plain = new String(akn(fixture, CompilationOptions.DEFAULT), StandardCharsets.UTF_8);
+    assertThat(plain).doesNotContain("(MOD)").doesNotContain("(ADD)");
+    CompilationOptions itu = new CompilationOptions(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
+        java.util.Set.of(), null, null, false, Language.EN, true, false, true, Layout.LIST, true);
+    byte[] anonymous = akn(fixture, itu);
+    validate(anonymous);
+    String text = new String(anonymous, StandardCharsets.UTF_8);
+    assertThat(text).contains("(MOD)").contains("(ADD)").doesNotContain("TLCOrganization eId=\"org_")
+        .doesNotContain("Egypt").doesNotContain("EGY").contains("/akn/un/amendment/proposal/2026-11-20/n1-r2-a1");
   }
 }

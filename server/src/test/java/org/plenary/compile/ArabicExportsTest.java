@@ -132,4 +132,95 @@ class ArabicExportsTest {
     String en = export(Format.MD, CompilationBuilder.build(SOURCE, CompilationOptions.DEFAULT.withLanguage(Language.EN)));
     assertThat(en).startsWith("# ").doesNotContain("<div dir=\"rtl\" lang=\"ar\">\n\n# ");
   }
+
+  @Test
+  @DisplayName("DOCX ?wordComments=true: comments, questions and reservations are Word comments on their span, "
+      + "paragraph or amendment, besides the remarks list")
+  void wordComments() throws Exception {
+    CompilationOptions on = CompilationOptions.DEFAULT.withLanguage(Language.AR).withWordComments(true);
+    ConsolidatedDocument doc = CompilationBuilder.build(ExportGoldenTest.fixture(), on);
+    byte[] docx = DocxExporterTest.docx(doc);
+    java.util.Map<String, String> parts = ExportGoldenTest.parts(docx);
+    String xml = parts.get("word/document.xml");
+    assertThat(parts.get("[Content_Types].xml")).contains("/word/comments.xml");
+    assertThat(parts.get("word/_rels/document.xml.rels")).contains("Target=\"comments.xml\"");
+    try (var poi = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx))) {
+      // MAR's comment, PAK's question, CHN's comment, TUN's reservation, IRN's reservation on [8], TUN's remark
+      assertThat(poi.getComments()).hasSize(6);
+      assertThat(poi.getComments()).extracting(org.apache.poi.xwpf.usermodel.XWPFComment::getAuthor)
+          .contains("باكستان", "المغرب", "إيران (جمهورية - الإسلامية)");
+      assertThat(poi.getComments()).anySatisfy(c -> assertThat(c.getText()).startsWith("سؤال: ما مصدر رقم"));
+    }
+    for (int id = 0; id < 6; id++) {
+      assertThat(xml).contains("<w:commentRangeStart w:id=\"" + id + "\"/>", "<w:commentRangeEnd w:id=\"" + id
+          + "\"/>", "<w:commentReference w:id=\"" + id + "\"/>");
+    }
+    // the question is anchored to the words it asks about
+    assertThat(xml).containsPattern("<w:commentRangeStart w:id=\"1\"/><w:r><w:rPr>(<[^>]*>)*</w:rPr>"
+        + "<w:t xml:space=\"preserve\">2,9 مليار</w:t></w:r><w:commentRangeEnd w:id=\"1\"/>");
+    // still listed as remarks
+    assertThat(xml).contains("ما مصدر رقم 2,9 مليار");
+    String off = ExportGoldenTest.parts(DocxExporterTest.docx(CompilationBuilder.build(ExportGoldenTest.fixture(),
+        CompilationOptions.DEFAULT))).get("word/document.xml");
+    assertThat(off).doesNotContain("commentRangeStart");
+    assertThat(CompilationOptions.parse(java.util.Map.of("wordComments", List.of("true")), Language.AR)
+        .wordComments()).isTrue();
+  }
+
+  @Test
+  @DisplayName("non-attributed: submission dates only, no time of day that would tie it to the attributed version")
+  void nonAttributedDates() throws Exception {
+    CompilationOptions anonymous = new CompilationOptions(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
+        java.util.Set.of(), null, null, false, Language.AR, true, false, true, Layout.LIST, false, true);
+    ConsolidatedDocument doc = CompilationBuilder.build(ExportGoldenTest.fixture(), anonymous);
+    String json = export(Format.JSON, doc);
+    assertThat(java.util.regex.Pattern.compile("\"date\":\"([^\"]*)\"").matcher(json).results()
+        .map(m -> m.group(1)).skip(1).toList()).isNotEmpty().allMatch(d -> d.matches("\\d{4}-\\d{2}-\\d{2}"));
+    String csv = export(Format.CSV, doc);
+    assertThat(csv).doesNotContainPattern("T\\d{2}:\\d{2}");
+    java.util.Map<String, String> parts = ExportGoldenTest.parts(DocxExporterTest.docx(doc));
+    for (String part : List.of("word/document.xml", "word/comments.xml")) {
+      assertThat(java.util.regex.Pattern.compile("w:date=\"([^\"]*)\"").matcher(parts.get(part)).results()
+          .map(m -> m.group(1)).toList()).isNotEmpty().allMatch(d -> d.endsWith("T00:00:00Z"));
+    }
+    // attributed, the exact times stay
+    String attributed = export(Format.JSON, CompilationBuilder.build(ExportGoldenTest.fixture(),
+        CompilationOptions.DEFAULT));
+    assertThat(attributed).contains("\"date\":\"2026-11-20T09:06:00Z\"");
+  }
+
+  @Test
+  @DisplayName("DOCX summary tables: every column is wide enough for its longest word, in Arabic and English")
+  void summaryColumns() throws Exception {
+    for (Language l : Language.values()) {
+      String xml = ExportGoldenTest.parts(DocxExporterTest.docx(CompilationBuilder.build(ExportGoldenTest.fixture(),
+          CompilationOptions.DEFAULT.withLanguage(l)))).get("word/document.xml");
+      org.w3c.dom.Document d = DocxExporterTest.documentXml(DocxExporterTest.docx(CompilationBuilder.build(
+          ExportGoldenTest.fixture(), CompilationOptions.DEFAULT.withLanguage(l))));
+      var tables = d.getElementsByTagNameNS(DocxExporter.W, "tbl");
+      assertThat(tables.getLength()).isGreaterThanOrEqualTo(2);
+      for (int t = 0; t < tables.getLength(); t++) {
+        var tbl = (org.w3c.dom.Element) tables.item(t);
+        var cols = tbl.getElementsByTagNameNS(DocxExporter.W, "gridCol");
+        int sum = 0;
+        for (int c = 0; c < cols.getLength(); c++) {
+          sum += Integer.parseInt(((org.w3c.dom.Element) cols.item(c)).getAttributeNS(DocxExporter.W, "w"));
+        }
+        assertThat(sum).isLessThanOrEqualTo(9638);
+        var rows = tbl.getElementsByTagNameNS(DocxExporter.W, "tr");
+        for (int r = 0; r < rows.getLength(); r++) {
+          var cells = ((org.w3c.dom.Element) rows.item(r)).getElementsByTagNameNS(DocxExporter.W, "tc");
+          for (int c = 0; c < cells.getLength(); c++) {
+            int width = Integer.parseInt(((org.w3c.dom.Element) cols.item(c)).getAttributeNS(DocxExporter.W, "w"));
+            for (String word : cells.item(c).getTextContent().split("\\s+")) {
+              assertThat(DocxExporter.wordWidth(word)).as("%s in a column of %d", word, width)
+                  .isLessThanOrEqualTo(width);
+            }
+          }
+        }
+      }
+      // the old fixed 1,400-twip columns broke "Co-sponsored" and "Amendments" in two
+      assertThat(xml).doesNotContain("<w:gridCol w:w=\"1400\"/>");
+    }
+  }
 }

@@ -192,7 +192,7 @@ class CompilationHttpTest {
     Response md = delegates.get("TUN").get(base + "/compilation?format=md&delegation=JOR&empty=false");
     assertThat(md.status()).isEqualTo(200);
     assertThat(md.contentType()).startsWith("text/markdown");
-    assertThat(md.text()).contains("<del>بضمن</del><ins>بضمان</ins>").doesNotContain("2,6");
+    assertThat(md.text()).contains("<del>بضمن </del><ins>بضمان </ins>").doesNotContain("2,6");
     Response grouped = delegates.get("TUN").get(base + "/compilation?format=json&group=EU");
     assertThat(grouped.json().at("/counts/amendments").asInt()).isEqualTo(1);
     Response observer = server.participant(n, "observer@un.test", "observer", null)
@@ -249,5 +249,63 @@ class CompilationHttpTest {
     Response anonymous = delegates.get("SAU").get(base + "/akn?attributed=false");
     assertThat(anonymous.text()).doesNotContain("مصر").doesNotContain("EGY");
     AknExporterTest.validate(anonymous.body());
+  }
+
+  @Test
+  @DisplayName("the proposal's diff and the compilation read a pasted paragraph number alike: «(أ) …» is not a change")
+  void pastedNumberAgrees() throws Exception {
+    JsonNode compilation = new ObjectMapper().readTree(delegates.get("EGY").get(base + "/compilation?format=json")
+        .body());
+    for (String sample : List.of("p1", "p2", "p3")) {
+      long id = stored.get(sample);
+      JsonNode diff = delegates.get("EGY").get(base + "/proposals/" + id + "/diff").json();
+      JsonNode amendment = null;
+      for (JsonNode p : compilation.get("paragraphs")) {
+        for (JsonNode a : p.get("amendments")) {
+          for (JsonNode i : a.get("ids")) {
+            if (i.asLong() == id) {
+              amendment = a;
+            }
+          }
+        }
+      }
+      assertThat(amendment).as(sample).isNotNull();
+      assertThat(diff.get("proposed").asText()).as(sample).isEqualTo(amendment.get("text").asText())
+          .doesNotStartWith("(").doesNotStartWith("3 ");
+      List<String> changed = new ArrayList<>();
+      diff.get("ops").forEach(op -> {
+        if (!op.get("type").asText().equals("equal")) {
+          changed.add(op.get("type").asText() + ":" + op.get("text").asText());
+        }
+      });
+      List<String> compiled = new ArrayList<>();
+      amendment.get("changes").forEach(op -> {
+        if (!op.get("op").asText().equals("equal")) {
+          compiled.add(op.get("op").asText() + ":" + op.get("text").asText());
+        }
+      });
+      assertThat(changed).as(sample).isEqualTo(compiled).noneMatch(c -> c.matches("insert:\\(.\\)\\s*"));
+    }
+  }
+
+  @Test
+  @DisplayName("?wordComments=true adds word/comments.xml; Akoma Ntoso takes itu and dates by the negotiation")
+  void wordCommentsAndAkn() throws Exception {
+    Response plain = delegates.get("MAR").get(base + "/compilation?format=docx");
+    assertThat(ExportGoldenTest.parts(plain.body())).doesNotContainKey("word/comments.xml");
+    Response with = delegates.get("MAR").get(base + "/compilation?format=docx&wordComments=true");
+    assertThat(with.status()).as(with.text()).isEqualTo(200);
+    try (var poi = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(with.body()))) {
+      // the sample's comment and reservation
+      assertThat(poi.getComments()).hasSize(2);
+    }
+    assertProblem(delegates.get("MAR").get(base + "/compilation?format=docx&wordComments=maybe"), 400, "validation");
+    String first = delegates.get("SAU").get(base + "/akn").text();
+    String itu = delegates.get("SAU").get(base + "/akn?itu=true").text();
+    assertThat(first).doesNotContain("(تعديل)");
+    assertThat(itu).contains("(تعديل)");
+    Thread.sleep(1100);
+    assertThat(delegates.get("SAU").get(base + "/akn").text()).as("the same identifiers and dates a second later")
+        .isEqualTo(first);
   }
 }

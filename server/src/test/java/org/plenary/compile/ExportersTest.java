@@ -59,7 +59,8 @@ class ExportersTest {
   @DisplayName("Markdown escapes user text and keeps changes as ins/del")
   void markdown() throws IOException {
     String md = export(Format.MD, CompilationBuilder.build(hostile(), CompilationOptions.DEFAULT));
-    assertThat(md).startsWith("# القرار 88 (كيغالي، 2022)").contains("<del>بضمن</del><ins>بضمان</ins>");
+    // a deleted word and the inserted one each keep the space after them: they do not run together
+    assertThat(md).startsWith("# القرار 88 (كيغالي، 2022)").contains("<del>بضمن </del><ins>بضمان </ins>");
     assertThat(md).contains("&lt;script&gt;").contains("\\*\\*bold\\*\\* \\| pipe line").doesNotContain("<script>");
     assertThat(md).contains("| Paragraph | Amendments |");
   }

@@ -93,4 +93,61 @@ class LibreOfficeTest {
     }
     return out;
   }
+
+  /** Each non-empty paragraph of a document.xml as "rtl|text" or "ltr|text" (inserted and deleted text included). */
+  static List<String> paragraphs(Document d) {
+    List<String> out = new ArrayList<>();
+    NodeList ps = d.getElementsByTagNameNS(DocxExporter.W, "p");
+    for (int i = 0; i < ps.getLength(); i++) {
+      Element p = (Element) ps.item(i);
+      StringBuilder text = new StringBuilder();
+      NodeList all = p.getElementsByTagNameNS(DocxExporter.W, "*");
+      boolean rtl = false;
+      for (int j = 0; j < all.getLength(); j++) {
+        Element e = (Element) all.item(j);
+        String local = e.getLocalName();
+        if (local.equals("t") || local.equals("delText")) {
+          text.append(e.getTextContent());
+        } else if (local.equals("bidi") && e.getParentNode().getLocalName().equals("pPr")) {
+          String v = e.getAttributeNS(DocxExporter.W, "val");
+          rtl = !v.equals("0") && !v.equals("false");
+        }
+      }
+      if (!text.toString().isBlank()) {
+        out.add((rtl ? "rtl|" : "ltr|") + text);
+      }
+    }
+    return out;
+  }
+
+  @Test
+  @DisplayName("LibreOffice reads every paragraph with our text and direction, and keeps the Word comments")
+  void textAndDirection() throws Exception {
+    String soffice = soffice();
+    if (System.getenv("PLENARY_REQUIRE_LIBREOFFICE") != null && soffice == null) {
+      throw new AssertionError("PLENARY_REQUIRE_LIBREOFFICE is set but LibreOffice is not on the PATH");
+    }
+    assumeTrue(soffice != null, "LibreOffice is not on the PATH: skipping (apt-get install libreoffice-writer)");
+    for (Language l : Language.values()) {
+      ConsolidatedDocument doc = CompilationBuilder.build(ExportGoldenTest.fixture(),
+          CompilationOptions.DEFAULT.withLanguage(l).withWordComments(true));
+      byte[] ours = DocxExporterTest.docx(doc);
+      Path dir = Files.createDirectories(temp.resolve(l.code()));
+      Path docx = dir.resolve("Res88-" + l.code() + ".docx");
+      Files.write(docx, ours);
+      Path again = Files.createDirectories(dir.resolve("again"));
+      Path resaved = convert(soffice, docx, "docx:MS Word 2007 XML", again);
+      assertThat(resaved).exists();
+      List<String> expected = paragraphs(DocxExporterTest.documentXml(ours));
+      List<String> actual = paragraphs(DocxExporterTest.documentXml(Files.readAllBytes(resaved)));
+      assertThat(actual).as(l + ": paragraphs as LibreOffice reads them").containsExactlyElementsOf(expected);
+      assertThat(expected).anySatisfy(p -> assertThat(p).startsWith(l == Language.AR ? "rtl|" : "ltr|"));
+      try (var mine = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(ours));
+          var theirs = new org.apache.poi.xwpf.usermodel.XWPFDocument(Files.newInputStream(resaved))) {
+        assertThat(theirs.getComments()).extracting(org.apache.poi.xwpf.usermodel.XWPFComment::getText)
+            .containsExactlyElementsOf(java.util.Arrays.stream(mine.getComments())
+                .map(org.apache.poi.xwpf.usermodel.XWPFComment::getText).toList());
+      }
+    }
+  }
 }
