@@ -109,7 +109,9 @@ public final class Plenary implements AutoCloseable {
                 new AuditRoutes(db).mount(api);
                 revisions.mount(api);
                 live.mount(api);
-                new ProposalRoutes(db, live.changes()).measuredBy(metrics.registry()).mount(api);
+                new ProposalRoutes(db, live.changes(), org.plenary.proposal.GroupCommit.DEFAULT)
+                    .measuredBy(metrics.registry()).mount(api);
+                new org.plenary.proposal.CommentWindowRoutes(db).mount(api);
                 new org.plenary.diff.DiffRoutes(db).mount(api);
                 new org.plenary.compile.CompilationRoutes(db).mount(api);
                 new org.plenary.merge.MergeRoutes(db).mount(api);
