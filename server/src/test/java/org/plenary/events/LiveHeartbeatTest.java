@@ -18,14 +18,7 @@ class LiveHeartbeatTest {
   @Test
   @DisplayName("an idle stream receives heartbeat comments, which EventSource ignores")
   void heartbeats() {
-    System.setProperty("plenary.sse.heartbeatMillis", "200");
-    TestServer server;
-    try {
-      server = TestServer.start(Backend.H2, temp);
-    } finally {
-      System.clearProperty("plenary.sse.heartbeatMillis");
-    }
-    try (server) {
+    try (TestServer server = TestServer.start(Backend.H2, temp, "--sse-heartbeat-millis", "200")) {
       long n = server.negotiation("Heartbeat");
       String token = LiveUpdatesHttpTest.token(server, TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
       try (SseClient sse = SseClient.open(server.client().base(), "/api/v1/negotiations/" + n + "/events", token,
