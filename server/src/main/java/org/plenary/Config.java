@@ -36,7 +36,11 @@ public record Config(
     int headerTimeoutSeconds,
     int maxConcurrentImports,
     String metricsToken,
-    String logFormat) {
+    String logFormat,
+    int groupCommitMaxBatch,
+    int groupCommitWriters,
+    int groupCommitMaxQueue,
+    long sseHeartbeatMillis) {
 
   /** Every setting: flag name, environment variable, default. Kept in one table so the README can list it. */
   public enum Setting {
@@ -61,7 +65,11 @@ public record Config(
     HEADER_TIMEOUT("--header-timeout", "PLENARY_HEADER_TIMEOUT", "10"),
     MAX_CONCURRENT_IMPORTS("--max-concurrent-imports", "PLENARY_MAX_CONCURRENT_IMPORTS", "2"),
     METRICS_TOKEN("--metrics-token", "PLENARY_METRICS_TOKEN", ""),
-    LOG_FORMAT("--log-format", "PLENARY_LOG_FORMAT", "text");
+    LOG_FORMAT("--log-format", "PLENARY_LOG_FORMAT", "text"),
+    GROUP_COMMIT_MAX_BATCH("--group-commit-max-batch", "PLENARY_GROUP_COMMIT_MAX_BATCH", "64"),
+    GROUP_COMMIT_WRITERS("--group-commit-writers", "PLENARY_GROUP_COMMIT_WRITERS", "2"),
+    GROUP_COMMIT_MAX_QUEUE("--group-commit-max-queue", "PLENARY_GROUP_COMMIT_MAX_QUEUE", "10000"),
+    SSE_HEARTBEAT_MILLIS("--sse-heartbeat-millis", "PLENARY_SSE_HEARTBEAT_MILLIS", "15000");
 
     final String flag;
     final String env;
@@ -84,6 +92,12 @@ public record Config(
     }
     if (!"text".equals(logFormat) && !"json".equals(logFormat)) {
       throw new IllegalArgumentException("log format must be text or json, got '" + logFormat + "'");
+    }
+    if (groupCommitMaxBatch < 1 || groupCommitWriters < 1 || groupCommitMaxQueue < 0) {
+      throw new IllegalArgumentException("group commit: max batch and writers must be at least 1, max queue at least 0");
+    }
+    if (sseHeartbeatMillis < 10) {
+      throw new IllegalArgumentException("the SSE heartbeat must be at least 10 ms, got " + sseHeartbeatMillis);
     }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
@@ -161,7 +175,16 @@ public record Config(
         intValue(values, Setting.HEADER_TIMEOUT),
         intValue(values, Setting.MAX_CONCURRENT_IMPORTS),
         values.get(Setting.METRICS_TOKEN),
-        values.get(Setting.LOG_FORMAT).strip().toLowerCase(java.util.Locale.ROOT));
+        values.get(Setting.LOG_FORMAT).strip().toLowerCase(java.util.Locale.ROOT),
+        intValue(values, Setting.GROUP_COMMIT_MAX_BATCH),
+        intValue(values, Setting.GROUP_COMMIT_WRITERS),
+        intValue(values, Setting.GROUP_COMMIT_MAX_QUEUE),
+        intValue(values, Setting.SSE_HEARTBEAT_MILLIS));
+  }
+
+  /** The group commit's tuning (new proposals: batch size, writers in flight, queue bound). */
+  public org.plenary.proposal.GroupCommit groupCommit() {
+    return new org.plenary.proposal.GroupCommit(groupCommitMaxBatch, groupCommitWriters, groupCommitMaxQueue);
   }
 
   private static int intValue(Map<Setting, String> values, Setting s) {
@@ -176,6 +199,6 @@ public record Config(
     return new Config(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminEmail, adminPassword,
         bodyLimitBytes, passwordIterations, secureCookies, loginMaxFailures, loginMaxFailuresPerAddress,
         loginWindowSeconds, auditKey, maxConnections, idleTimeoutSeconds, headerTimeoutSeconds, maxConcurrentImports,
-        metricsToken, logFormat);
+        metricsToken, logFormat, groupCommitMaxBatch, groupCommitWriters, groupCommitMaxQueue, sseHeartbeatMillis);
   }
 }

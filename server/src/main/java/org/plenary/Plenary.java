@@ -83,7 +83,7 @@ public final class Plenary implements AutoCloseable {
       NegotiationRoutes negotiations = new NegotiationRoutes(db, passwords);
       RevisionRoutes revisions = new RevisionRoutes(db, new org.plenary.draft.ImportGate(config.maxConcurrentImports()),
           org.plenary.merge.Fates::detect);
-      LiveUpdates live = new LiveUpdates(db);
+      LiveUpdates live = new LiveUpdates(db, config.sseHeartbeatMillis());
       live.measuredBy(metrics.registry());
       DeniedAccessLog denied = new DeniedAccessLog(db);
       Policy policy = new Policy(db, AuthorizationMatrix.load(), live.changes())
@@ -109,7 +109,9 @@ public final class Plenary implements AutoCloseable {
                 new AuditRoutes(db).mount(api);
                 revisions.mount(api);
                 live.mount(api);
-                new ProposalRoutes(db, live.changes()).measuredBy(metrics.registry()).mount(api);
+                new ProposalRoutes(db, live.changes(), config.groupCommit())
+                    .measuredBy(metrics.registry()).mount(api);
+                new org.plenary.proposal.CommentWindowRoutes(db).mount(api);
                 new org.plenary.diff.DiffRoutes(db).mount(api);
                 new org.plenary.compile.CompilationRoutes(db).mount(api);
                 new org.plenary.merge.MergeRoutes(db).mount(api);

@@ -40,8 +40,8 @@ class ArchitectureTest {
   private static final Map<String, Set<String>> SHELLS = Map.of(
       "org.plenary.text", Set.of(),
       "org.plenary.align", Set.of(),
-      "org.plenary.diff", Set.of("DiffRoutes", "DiffJsonWriter", "DiffCommand", "RevisionTexts"),
-      "org.plenary.draft", Set.of("RevisionRoutes", "Revisions", "ImportGate"),
+      "org.plenary.diff", Set.of("DiffRoutes", "DiffService", "DiffJsonWriter", "DiffCommand", "RevisionTexts"),
+      "org.plenary.draft", Set.of("RevisionRoutes", "RevisionService", "Revisions", "ImportGate"),
       "org.plenary.compile", Set.of("CompilationRoutes", "CompilationRepository"));
   private static final Map<String, Set<String>> CORE_CLASSES = Map.of(
       "org.plenary.merge", Set.of("TokenMerge", "Rebase"),

@@ -2,14 +2,10 @@ package org.plenary.access;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.plenary.audit.AuditLog;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
-import org.plenary.http.Problem;
 import org.plenary.store.Database;
 import org.plenary.text.UserText;
 
@@ -25,15 +21,14 @@ import org.plenary.text.UserText;
  * </pre>
  */
 public final class AccountRoutes {
-  static final int MAX_API_TOKENS = 50;
   static final int MIN_PASSWORD = 10;
 
   private final Database db;
-  private final Passwords passwords;
+  private final AccountService accounts;
 
   public AccountRoutes(Database db, Passwords passwords) {
     this.db = db;
-    this.passwords = passwords;
+    this.accounts = new AccountService(db, passwords);
   }
 
   /** Routes that need no login. */
@@ -66,28 +61,7 @@ public final class AccountRoutes {
       f.error("password", problemWithPassword(password));
     }
     f.check();
-    Http.respond(ctx, 200, db.tx(dsl -> {
-      var pending = Invitations.pending(dsl, token)
-          .orElseThrow(() -> Problem.invalid("token", "unknown, expired or already used: ask the secretariat for a new invitation"));
-      // Hashed only for a valid token, so random tokens cost an attacker more than they cost the server.
-      String hash = passwords.hash(password);
-      var account = Accounts.byId(dsl, pending.accountId()).orElseThrow();
-      if (account.disabled()) {
-        throw Problem.invalid("token", "the account is disabled: ask the secretariat");
-      }
-      // A token a negotiation's secretariat issued holds only while the account is that negotiation's alone:
-      // once it takes part elsewhere (or is an administrator), the issuer could otherwise take it over.
-      boolean byAdmin = pending.createdBy() != null
-          && Accounts.byId(dsl, pending.createdBy()).map(Accounts.Account::admin).orElse(false);
-      if (!byAdmin && !AccountAuthority.onlyIn(dsl, pending.negotiationId(), account)) {
-        throw Problem.invalid("token", "this invitation no longer applies: the account takes part in another "
-            + "negotiation; ask an administrator for a new one");
-      }
-      Invitations.markUsed(dsl, pending.tokenHash());
-      Accounts.setPasswordHash(dsl, account.id(), hash);
-      Accounts.revokeAll(dsl, account.id());
-      AccountAuthority.record(dsl, new AuditLog.Actor(account.id(), null), "invitation.accepted", account.id(),
-          Map.of("purpose", pending.purpose()));
+    Http.respond(ctx, 200, accounts.accept(token, password).map(account -> {
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("id", account.id());
       body.put("email", account.email());
@@ -109,47 +83,34 @@ public final class AccountRoutes {
     if (label != null && UserText.problemWithName(label) != null) {
       f.error("label", UserText.problemWithName(label));
     }
-    var daysNode = body.get("expiresInDays");
-    Integer days = null;
-    if (daysNode != null && !daysNode.isNull()) {
-      if (!daysNode.canConvertToInt() || !daysNode.isIntegralNumber() || daysNode.intValue() < 1
-          || daysNode.intValue() > 366) {
-        f.error("expiresInDays", "must be a whole number of days from 1 to 366");
-      } else {
-        days = daysNode.intValue();
-      }
-    }
+    Integer days = days(body.get("expiresInDays"), f);
     f.check();
-    int lifetime = days == null ? 90 : days;
-    Http.respond(ctx, 201, db.tx(dsl -> {
-      if (Accounts.apiTokens(dsl, p.accountId()).size() >= MAX_API_TOKENS) {
-        throw Problem.conflict("too-many-tokens", "you already have " + MAX_API_TOKENS
-            + " API tokens; revoke one first (DELETE /api/v1/tokens/{id})");
-      }
-      String token = Passwords.newToken();
-      String hash = Passwords.sha256(token);
-      OffsetDateTime expires = OffsetDateTime.now(ZoneOffset.UTC).plusDays(lifetime);
-      Accounts.storeApiToken(dsl, hash, p.accountId(), label.strip(), expires);
-      AuditLog.append(dsl, null, new AuditLog.Actor(p.accountId(), null), "token.created",
-          "token:" + Accounts.tokenId(hash), Map.of("label", label.strip(), "expiresAt", expires.toString()));
+    Http.respond(ctx, 201, accounts.createToken(p, label.strip(), days == null ? 90 : days).map(t -> {
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("id", Accounts.tokenId(hash));
-      out.put("label", label.strip());
-      out.put("token", token);
-      out.put("expiresAt", expires);
+      out.put("id", t.id());
+      out.put("label", t.label());
+      out.put("token", t.token());
+      out.put("expiresAt", t.expiresAt());
       return out;
     }));
+  }
+
+  /** The {@code expiresInDays} field: null when absent, else 1 to 366. */
+  private static Integer days(com.fasterxml.jackson.databind.JsonNode daysNode, Json.Fields f) {
+    if (daysNode == null || daysNode.isNull()) {
+      return null;
+    }
+    if (!daysNode.canConvertToInt() || !daysNode.isIntegralNumber() || daysNode.intValue() < 1
+        || daysNode.intValue() > 366) {
+      f.error("expiresInDays", "must be a whole number of days from 1 to 366");
+      return null;
+    }
+    return daysNode.intValue();
   }
 
   private void revokeToken(RoutingContext ctx) {
     Principal p = AuthHandler.principal(ctx);
     String id = ctx.pathParam("token");
-    db.tx(dsl -> {
-      var revoked = Accounts.revokeApiToken(dsl, p.accountId(), id)
-          .orElseThrow(() -> Problem.notFound("API token " + id));
-      AuditLog.append(dsl, null, new AuditLog.Actor(p.accountId(), null), "token.revoked", "token:" + id,
-          Map.of("label", revoked.label() == null ? "" : revoked.label()));
-      return null;
-    }).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+    accounts.revokeToken(p, id).onSuccess(v -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
 }

@@ -4,18 +4,14 @@ import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.plenary.audit.AuditLog;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
 import org.plenary.store.Database;
 
 /**
- * Logging in and out.
+ * Logging in and out over HTTP: cookies, the token for scripts, 401 and 429; the rules are {@link SessionService}'s.
  *
  * <pre>
  *   curl -s -X POST localhost:8080/api/v1/session -H 'Content-Type: application/json' \
@@ -24,18 +20,12 @@ import org.plenary.store.Database;
  * </pre>
  */
 public final class SessionRoutes {
-  static final Duration SESSION_LIFETIME = Duration.ofHours(12);
-
-  private final Database db;
-  private final Passwords passwords;
+  private final SessionService sessions;
   private final boolean secureCookies;
-  private final LoginThrottle throttle;
 
   public SessionRoutes(Database db, Passwords passwords, boolean secureCookies, LoginThrottle throttle) {
-    this.db = db;
-    this.passwords = passwords;
+    this.sessions = new SessionService(db, passwords, throttle);
     this.secureCookies = secureCookies;
-    this.throttle = throttle;
   }
 
   /** Routes that need no login. */
@@ -54,69 +44,42 @@ public final class SessionRoutes {
     String email = f.requiredText("email", 320);
     String password = f.requiredText("password", 1024);
     f.check();
-    String normalised = Accounts.normaliseEmail(email);
-    String address = clientAddress(ctx);
     // A session token presented with the login is dropped: the new session never reuses it (fixation).
     Cookie presented = ctx.request().getCookie(AuthHandler.SESSION_COOKIE);
-    String presentedHash = presented == null || presented.getValue().isEmpty() ? null
-        : Passwords.sha256(presented.getValue());
-    // The slot is committed before the password is checked, so parallel guesses see each other (LoginThrottle).
-    throttle.reserve(db, normalised, address).compose(slot -> db.tx(dsl -> {
-      if (!slot.reserved()) {
-        long wait = slot.retryAfter();
-        AuditLog.append(dsl, null, AuditLog.Actor.SYSTEM, "session.throttled", "email:" + normalised,
-            Map.of("email", normalised, "address", address, "retryAfter", wait));
-        return new Attempt(null, wait);
-      }
-      var account = Accounts.byEmail(dsl, normalised);
-      // Verify even when the account is unknown, so timing does not reveal which emails exist.
-      boolean ok = passwords.verify(password, account.map(Accounts.Account::passwordHash).orElse(null));
-      if (!ok || account.get().disabled()) {
-        // The reserved slot stays as this failure.
-        AuditLog.append(dsl, null, new AuditLog.Actor(account.map(Accounts.Account::id).orElse(null), null),
-            "session.failed", "email:" + normalised, Map.of("email", normalised, "address", address,
-                "reason", ok ? "disabled" : "credentials"));
-        return new Attempt(null, 0);
-      }
-      throttle.clear(dsl, normalised);
-      if (presentedHash != null) {
-        Accounts.revokeToken(dsl, presentedHash);
-      }
-      String token = Passwords.newToken();
-      String csrf = Passwords.newToken();
-      Accounts.storeToken(dsl, Passwords.sha256(token), account.get().id(), "session", csrf,
-          OffsetDateTime.now(ZoneOffset.UTC).plus(SESSION_LIFETIME));
-      AuditLog.append(dsl, null, new AuditLog.Actor(account.get().id(), null), "session.created",
-          "account:" + account.get().id(), Map.of("address", address));
-      return new Attempt(new Login(token, csrf, account.get()), 0);
-    })).onSuccess(attempt -> {
+    String presentedToken = presented == null || presented.getValue().isEmpty() ? null : presented.getValue();
+    sessions.login(email, password, clientAddress(ctx), presentedToken).onSuccess(attempt -> {
       if (attempt.retryAfter() > 0) {
         ctx.response().putHeader("Retry-After", Long.toString(attempt.retryAfter()));
-        ctx.fail(new Problem(429, "rate-limited", "Too many failed logins",
-            "too many failed logins for this email or from this address; try again in " + attempt.retryAfter()
-                + " seconds", java.util.List.of(), Map.of("retryAfter", attempt.retryAfter())));
-        return;
+        ctx.fail(throttled(attempt.retryAfter()));
+      } else if (attempt.login() == null) {
+        ctx.fail(Problem.of(401, "invalid-credentials", "Invalid credentials", "the email or password is wrong"));
+      } else {
+        loggedIn(ctx, attempt.login());
       }
-      Login login = attempt.login();
-      if (login == null) {
-        ctx.fail(Problem.of(401, "invalid-credentials", "Invalid credentials",
-            "the email or password is wrong"));
-        return;
-      }
-      long maxAge = SESSION_LIFETIME.toSeconds();
-      ctx.response().addCookie(Cookie.cookie(AuthHandler.SESSION_COOKIE, login.token())
-          .setHttpOnly(true).setSecure(secureCookies).setSameSite(CookieSameSite.STRICT).setPath("/")
-          .setMaxAge(maxAge));
-      ctx.response().addCookie(Cookie.cookie(AuthHandler.CSRF_COOKIE, login.csrf())
-          .setHttpOnly(false).setSecure(secureCookies).setSameSite(CookieSameSite.STRICT).setPath("/")
-          .setMaxAge(maxAge));
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("token", login.token());
-      body.put("csrfToken", login.csrf());
-      body.put("expiresIn", maxAge);
-      body.put("account", accountJson(login.account()));
-      Json.send(ctx, 200, body);
     }).onFailure(ctx::fail);
+  }
+
+  private static Problem throttled(long retryAfter) {
+    return new Problem(429, "rate-limited", "Too many failed logins", "too many failed logins for this email or "
+        + "from this address; try again in " + retryAfter + " seconds", java.util.List.of(),
+        Map.of("retryAfter", retryAfter));
+  }
+
+  /** The session cookie, the CSRF cookie, and the token for scripts. */
+  private void loggedIn(RoutingContext ctx, SessionService.Login login) {
+    long maxAge = SessionService.SESSION_LIFETIME.toSeconds();
+    ctx.response().addCookie(Cookie.cookie(AuthHandler.SESSION_COOKIE, login.token())
+        .setHttpOnly(true).setSecure(secureCookies).setSameSite(CookieSameSite.STRICT).setPath("/")
+        .setMaxAge(maxAge));
+    ctx.response().addCookie(Cookie.cookie(AuthHandler.CSRF_COOKIE, login.csrf())
+        .setHttpOnly(false).setSecure(secureCookies).setSameSite(CookieSameSite.STRICT).setPath("/")
+        .setMaxAge(maxAge));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("token", login.token());
+    body.put("csrfToken", login.csrf());
+    body.put("expiresIn", maxAge);
+    body.put("account", accountJson(login.account()));
+    Json.send(ctx, 200, body);
   }
 
   /** The peer address (a reverse proxy's own address when behind one: see README, rate limit). */
@@ -128,12 +91,7 @@ public final class SessionRoutes {
 
   private void logout(RoutingContext ctx) {
     Principal p = AuthHandler.principal(ctx);
-    db.tx(dsl -> {
-      Accounts.revokeToken(dsl, p.tokenHash());
-      AuditLog.append(dsl, null, new AuditLog.Actor(p.accountId(), null), "session.revoked",
-          "account:" + p.accountId(), Map.of());
-      return null;
-    }).onSuccess(v -> {
+    sessions.logout(p).onSuccess(v -> {
       ctx.response().addCookie(Cookie.cookie(AuthHandler.SESSION_COOKIE, "").setPath("/").setMaxAge(0)
           .setHttpOnly(true).setSecure(secureCookies).setSameSite(CookieSameSite.STRICT));
       ctx.response().addCookie(Cookie.cookie(AuthHandler.CSRF_COOKIE, "").setPath("/").setMaxAge(0)
@@ -161,7 +119,4 @@ public final class SessionRoutes {
     return m;
   }
 
-  private record Login(String token, String csrf, Accounts.Account account) {}
-
-  private record Attempt(Login login, long retryAfter) {}
 }

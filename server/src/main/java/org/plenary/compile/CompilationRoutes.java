@@ -66,10 +66,7 @@ public final class CompilationRoutes {
       throw Problem.invalid(errors);
     }
     Format f = format;
-    db.read(dsl -> {
-      Membership.require(dsl, n, p);
-      return CompilationRepository.load(dsl, n, r, Instant.now()).orElseThrow(() -> Problem.notFound("revision " + r));
-    }).compose(loaded -> ctx.vertx().executeBlocking(() -> {
+    load(p, n, r).compose(loaded -> ctx.vertx().executeBlocking(() -> {
       CompilationOptions o = params.containsKey("lang") ? checked : checked.withLanguage(loaded.defaultLanguage());
       ConsolidatedDocument doc = CompilationBuilder.build(loaded.source(), o);
       return new Rendered(render(out -> f.exporter().write(doc, out)),
@@ -93,15 +90,20 @@ public final class CompilationRoutes {
     if (!errors.isEmpty()) {
       throw Problem.invalid(errors);
     }
-    db.read(dsl -> {
-      Membership.require(dsl, n, p);
-      return CompilationRepository.load(dsl, n, r, Instant.now()).orElseThrow(() -> Problem.notFound("revision " + r));
-    }).compose(loaded -> ctx.vertx().executeBlocking(() -> {
+    load(p, n, r).compose(loaded -> ctx.vertx().executeBlocking(() -> {
       CompilationOptions o = params.containsKey("lang") ? checked : checked.withLanguage(loaded.defaultLanguage());
       ConsolidatedDocument doc = CompilationBuilder.build(loaded.source(), o);
       return new Rendered(render(out -> new AknExporter().write(doc, out)), fileName(loaded.source(), "akn.xml"),
           AKN_TYPE);
     }, false)).onSuccess(done -> send(ctx, done, false, false)).onFailure(ctx::fail);
+  }
+
+  /** The revision's compilation source, for a member of the negotiation. */
+  private io.vertx.core.Future<CompilationRepository.Loaded> load(Principal p, long n, long r) {
+    return db.read(dsl -> {
+      Membership.require(dsl, n, p);
+      return CompilationRepository.load(dsl, n, r, Instant.now()).orElseThrow(() -> Problem.notFound("revision " + r));
+    });
   }
 
   private record Rendered(byte[] body, String fileName, String contentType) {}

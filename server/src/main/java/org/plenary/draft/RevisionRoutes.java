@@ -1,6 +1,5 @@
 package org.plenary.draft;
 
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -8,10 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.plenary.access.AuthHandler;
-import org.plenary.access.Membership;
 import org.plenary.access.Principal;
-import org.plenary.access.Role;
-import org.plenary.audit.AuditLog;
 import org.plenary.http.Http;
 import org.plenary.http.MediaTypes;
 import org.plenary.http.Problem;
@@ -19,7 +15,7 @@ import org.plenary.store.Database;
 import org.plenary.text.UserText;
 
 /**
- * Uploading and reading revisions.
+ * Uploading and reading revisions over HTTP; the rules are {@link RevisionService}'s.
  *
  * <pre>
  *   curl -s -X POST "localhost:8080/api/v1/negotiations/1/revisions?label=Zero%20draft" \
@@ -29,9 +25,7 @@ import org.plenary.text.UserText;
  * </pre>
  */
 public final class RevisionRoutes {
-  private final Database db;
-  private final ImportGate imports;
-  private final Uploaded uploaded;
+  private final RevisionService revisions;
 
   /**
    * Told of every uploaded revision in its transaction (the merge detects what became of the proposals of the
@@ -46,9 +40,7 @@ public final class RevisionRoutes {
   }
 
   public RevisionRoutes(Database db, ImportGate imports, Uploaded uploaded) {
-    this.db = db;
-    this.imports = imports;
-    this.uploaded = uploaded;
+    this.revisions = new RevisionService(db, imports, uploaded);
   }
 
   public void mount(Router api) {
@@ -62,6 +54,40 @@ public final class RevisionRoutes {
   private void upload(RoutingContext ctx) {
     Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
+    SourceFormat format = format(ctx);
+    String label = label(ctx);
+    String sourceName = ctx.queryParams().get("name");
+    if (sourceName != null && (sourceName.length() > 300 || UserText.problemWithName(sourceName) != null)) {
+      throw Problem.invalid("name", "must be a file name of at most 300 characters without control characters");
+    }
+    Buffer body = ctx.body().buffer();
+    byte[] bytes = body == null ? new byte[0] : body.getBytes();
+    revisions.upload(ctx.vertx(), p, n, label, sourceName, format, bytes).onSuccess(stored -> {
+      Map<String, Object> out = json(stored);
+      out.put("mapping", Revisions.mapping(stored));
+      ctx.response().putHeader("Location", "/api/v1/negotiations/" + n + "/revisions/" + out.get("id"));
+      org.plenary.http.Json.send(ctx, 201, out);
+    }).onFailure(ctx::fail);
+  }
+
+  /** The file the revision was uploaded from, byte for byte (a workspace built in Plenary has none: 404). */
+  private void source(RoutingContext ctx) {
+    long n = Http.idParam(ctx, "n", "negotiation");
+    long r = Http.idParam(ctx, "r", "revision");
+    revisions.source(n, r).onSuccess(s -> {
+      String name = s.name() != null ? s.name() : "revision-" + r + (s.mediaType().startsWith("text/markdown")
+          ? ".md" : s.mediaType().startsWith("text/") ? ".txt" : ".docx");
+      ctx.response()
+          .putHeader("Content-Type", s.mediaType())
+          .putHeader("Content-Disposition", org.plenary.http.ContentDisposition.attachment(name))
+          .putHeader("ETag", "\"s" + s.sha256().substring(0, 32) + "\"")
+          .putHeader("Cache-Control", "private, no-cache")
+          .end(Buffer.buffer(s.content()));
+    }).onFailure(ctx::fail);
+  }
+
+  /** The draft's format from its Content-Type: 415 for another type, 400 for text not in UTF-8. */
+  private static SourceFormat format(RoutingContext ctx) {
     String contentType = ctx.request().getHeader("Content-Type");
     SourceFormat format = SourceFormat.forMediaType(MediaTypes.essence(contentType));
     if (format == null) {
@@ -74,6 +100,11 @@ public final class RevisionRoutes {
         && format != SourceFormat.DOCX) {
       throw Problem.invalid("Content-Type", "only UTF-8 text is accepted (got charset " + charset + ")");
     }
+    return format;
+  }
+
+  /** The {@code label} parameter, stripped (null without one: the server numbers the revision). */
+  private static String label(RoutingContext ctx) {
     String label = ctx.queryParams().get("label");
     if (label != null) {
       label = label.strip();
@@ -83,59 +114,7 @@ public final class RevisionRoutes {
         throw Problem.invalid("label", problem);
       }
     }
-    String sourceName = ctx.queryParams().get("name");
-    if (sourceName != null && (sourceName.length() > 300 || UserText.problemWithName(sourceName) != null)) {
-      throw Problem.invalid("name", "must be a file name of at most 300 characters without control characters");
-    }
-    Buffer body = ctx.body().buffer();
-    byte[] bytes = body == null ? new byte[0] : body.getBytes();
-    String finalLabel = label;
-    // Check access before the (CPU-bound) parse, so outsiders learn nothing from parse errors.
-    Future<Map<String, Object>> result = db.read(dsl -> Membership.requireRole(dsl, n, p, Role.SECRETARIAT,
-            Role.FACILITATOR))
-        .compose(m -> imports.run(ctx.vertx(), () -> parse(bytes, format)))
-        .compose(draft -> db.tx(dsl -> {
-          long revisionId = Revisions.create(dsl, n, finalLabel, format, sourceName, draft, p.accountId());
-          Revisions.storeSource(dsl, revisionId, format, bytes);
-          uploaded.revision(dsl, n, revisionId);
-          Revisions.Revision stored = Revisions.get(dsl, n, revisionId).orElseThrow();
-          AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), null), "revision.created",
-              "revision:" + revisionId, Map.of("label", stored.revision().label(), "seq", stored.revision().seq(),
-                  "paragraphs", stored.paragraphs().size(), "format", format.name().toLowerCase(),
-                  "brackets", stored.revision().bracketCount(), "deleted", stored.deleted().size()));
-          Map<String, Object> out = json(stored);
-          out.put("mapping", Revisions.mapping(stored));
-          return out;
-        }));
-    result.onSuccess(out -> {
-      ctx.response().putHeader("Location", "/api/v1/negotiations/" + n + "/revisions/" + out.get("id"));
-      org.plenary.http.Json.send(ctx, 201, out);
-    }).onFailure(ctx::fail);
-  }
-
-  /** The file the revision was uploaded from, byte for byte (a workspace built in Plenary has none: 404). */
-  private void source(RoutingContext ctx) {
-    long n = Http.idParam(ctx, "n", "negotiation");
-    long r = Http.idParam(ctx, "r", "revision");
-    db.read(dsl -> Revisions.source(dsl, n, r).orElseThrow(() -> Problem.notFound("an uploaded source of revision " + r)))
-        .onSuccess(s -> {
-          String name = s.name() != null ? s.name() : "revision-" + r + (s.mediaType().startsWith("text/markdown")
-              ? ".md" : s.mediaType().startsWith("text/") ? ".txt" : ".docx");
-          ctx.response()
-              .putHeader("Content-Type", s.mediaType())
-              .putHeader("Content-Disposition", org.plenary.http.ContentDisposition.attachment(name))
-              .putHeader("ETag", "\"s" + s.sha256().substring(0, 32) + "\"")
-              .putHeader("Cache-Control", "private, no-cache")
-              .end(Buffer.buffer(s.content()));
-        }).onFailure(ctx::fail);
-  }
-
-  private static ImportedDraft parse(byte[] bytes, SourceFormat format) {
-    try {
-      return DraftReader.read(bytes, format);
-    } catch (ImportException e) {
-      throw Problem.invalid(e.field(), e.getMessage());
-    }
+    return label;
   }
 
   /**
@@ -151,55 +130,44 @@ public final class RevisionRoutes {
     if (!List.of("json", "md", "markdown", "csv").contains(f)) {
       throw Problem.invalid("format", "must be json, md or csv");
     }
-    db.read(dsl -> {
-      Membership.require(dsl, n, p);
-      Revisions.Revision rev = Revisions.get(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r));
-      Long basedOn = rev.revision().basedOn();
-      String fromLabel = basedOn == null ? null
-          : Revisions.get(dsl, n, basedOn).map(b -> b.revision().label()).orElse(null);
-      return new Object[] {rev, fromLabel};
-    }).onSuccess(result -> {
-      Revisions.Revision rev = (Revisions.Revision) result[0];
-      String fromLabel = result[1] == null ? "before" : (String) result[1];
-      List<Revisions.Mapping> rows = Revisions.mapping(rev);
-      switch (f) {
-        case "md", "markdown" -> ctx.response().setStatusCode(200)
-            .putHeader("Content-Type", "text/markdown; charset=utf-8")
-            .end(MappingTable.markdown(rows, fromLabel, rev.revision().label()));
-        case "csv" -> ctx.response().setStatusCode(200)
-            .putHeader("Content-Type", "text/csv; charset=utf-8")
-            .putHeader("Content-Disposition", "attachment; filename=\"mapping-" + r + ".csv\"")
-            .end(MappingTable.csv(rows, fromLabel, rev.revision().label()));
-        default -> {
-          Map<String, Object> out = new LinkedHashMap<>();
-          out.put("revision", rev.revision().id());
-          out.put("label", rev.revision().label());
-          out.put("basedOn", rev.revision().basedOn());
-          out.put("basedOnLabel", result[1]);
-          out.put("rows", rows);
-          org.plenary.http.Json.send(ctx, 200, out);
-        }
+    revisions.mapped(p, n, r).onSuccess(mapped -> sendMapping(ctx, f, mapped)).onFailure(ctx::fail);
+  }
+
+  private static void sendMapping(RoutingContext ctx, String format, RevisionService.Mapped mapped) {
+    Revisions.Revision rev = mapped.revision();
+    String fromLabel = mapped.basedOnLabel() == null ? "before" : mapped.basedOnLabel();
+    List<Revisions.Mapping> rows = Revisions.mapping(rev);
+    switch (format) {
+      case "md", "markdown" -> ctx.response().setStatusCode(200)
+          .putHeader("Content-Type", "text/markdown; charset=utf-8")
+          .end(MappingTable.markdown(rows, fromLabel, rev.revision().label()));
+      case "csv" -> ctx.response().setStatusCode(200)
+          .putHeader("Content-Type", "text/csv; charset=utf-8")
+          .putHeader("Content-Disposition", "attachment; filename=\"mapping-" + rev.revision().id() + ".csv\"")
+          .end(MappingTable.csv(rows, fromLabel, rev.revision().label()));
+      default -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("revision", rev.revision().id());
+        out.put("label", rev.revision().label());
+        out.put("basedOn", rev.revision().basedOn());
+        out.put("basedOnLabel", mapped.basedOnLabel());
+        out.put("rows", rows);
+        org.plenary.http.Json.send(ctx, 200, out);
       }
-    }).onFailure(ctx::fail);
+    }
   }
 
   private void list(RoutingContext ctx) {
     Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
-    Http.respond(ctx, 200, db.read(dsl -> {
-      Membership m = Membership.require(dsl, n, p);
-      return Map.of("revisions", Revisions.list(dsl, n).stream().filter(r -> m.seesRevision(r.state())).toList());
-    }));
+    Http.respond(ctx, 200, revisions.list(p, n).map(list -> Map.of("revisions", list)));
   }
 
   private void get(RoutingContext ctx) {
     Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
-    Http.respond(ctx, 200, db.read(dsl -> {
-      Membership.require(dsl, n, p);
-      return json(Revisions.get(dsl, n, r).orElseThrow(() -> Problem.notFound("revision " + r)));
-    }));
+    Http.respond(ctx, 200, revisions.get(p, n, r).map(RevisionRoutes::json));
   }
 
   /** The revision's fields at the top level, then its paragraphs and the paragraphs it deleted. */

@@ -63,7 +63,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveUpdates extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(LiveUpdates.class);
-  /** Heartbeat (and safety re-read) interval; {@code -Dplenary.sse.heartbeatMillis=…} changes it. */
+  /** Heartbeat (and safety re-read) interval; {@code --sse-heartbeat-millis} ({@code Config}) changes it. */
   static final long DEFAULT_HEARTBEAT_MILLIS = 15_000;
   /** How long after its append an event may still commit and arrive (append is a transaction's last step). */
   static final Duration LATE_COMMIT = Duration.ofSeconds(5);
@@ -132,10 +132,7 @@ public final class LiveUpdates extends VerticleBase {
 
   private record Read(List<LiveEvent> events, boolean more) {}
 
-  public LiveUpdates(Database db) {
-    this(db, Long.getLong("plenary.sse.heartbeatMillis", DEFAULT_HEARTBEAT_MILLIS));
-  }
-
+  /** Live updates from {@code db}, with a heartbeat (and safety re-read) every {@code heartbeatMillis}. */
   public LiveUpdates(Database db, long heartbeatMillis) {
     this.db = db;
     this.heartbeatMillis = heartbeatMillis;

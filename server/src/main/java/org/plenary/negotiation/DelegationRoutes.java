@@ -2,15 +2,12 @@ package org.plenary.negotiation;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.plenary.access.AuthHandler;
 import org.plenary.access.Membership;
 import org.plenary.access.Principal;
-import org.plenary.access.Role;
-import org.plenary.audit.AuditLog;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
@@ -34,9 +31,11 @@ public final class DelegationRoutes {
   private static final List<String> KINDS = List.of("state", "observer", "group", "organisation");
 
   private final Database db;
+  private final DelegationService delegations;
 
   public DelegationRoutes(Database db) {
     this.db = db;
+    this.delegations = new DelegationService(db);
   }
 
   public void mount(Router api) {
@@ -84,44 +83,7 @@ public final class DelegationRoutes {
     checkName(f, "nameEn", nameEn);
     checkName(f, "nameAr", nameAr);
     f.check();
-    Http.respond(ctx, 201, db.tx(dsl -> {
-      Membership.requireRole(dsl, n, p, Role.SECRETARIAT);
-      AuditLog.Actor actor = new AuditLog.Actor(p.accountId(), null);
-      if (NegotiationDelegations.inNegotiation(dsl, n, code).isPresent()) {
-        throw Problem.conflict("already-added", code + " already takes part in this negotiation");
-      }
-      var known = NegotiationDelegations.visibleIn(dsl, n, code);
-      boolean custom = known.isEmpty();
-      if (custom) {
-        Json.Fields c = new Json.Fields(Json.object());
-        if (NegotiationDelegations.codeTaken(dsl, code)) {
-          throw Problem.conflict("code-taken", "the code " + code + " is used by another negotiation's custom delegation; choose another");
-        }
-        if (nameEn == null) {
-          c.error("nameEn", "a custom delegation (" + code + " is not in the reference list) needs an English name");
-        }
-        if (kind == null || !List.of("organisation", "observer").contains(kind)) {
-          c.error("kind", "a custom delegation is an \"organisation\" or an \"observer\"");
-        }
-        c.check();
-        NegotiationDelegations.createCustom(dsl, n, code, kind, nameEn.strip(), nameAr == null ? null : nameAr.strip());
-      } else if (nameEn != null || nameAr != null || kind != null) {
-        throw Problem.invalid(nameEn != null ? "nameEn" : nameAr != null ? "nameAr" : "kind",
-            code + " is reference data: send only its code");
-      }
-      NegotiationDelegations.add(dsl, n, code);
-      var added = NegotiationDelegations.inNegotiation(dsl, n, code).orElseThrow();
-      Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("code", code);
-      payload.put("custom", custom);
-      payload.put("kind", added.kind());
-      payload.put("nameEn", added.nameEn());
-      if (added.nameAr() != null) {
-        payload.put("nameAr", added.nameAr());
-      }
-      AuditLog.append(dsl, n, actor, "delegation.added", "delegation:" + code, payload);
-      return added;
-    }));
+    Http.respond(ctx, 201, delegations.add(p, n, code, kind, nameEn, nameAr));
   }
 
   private void coordinator(RoutingContext ctx) {
@@ -135,33 +97,7 @@ public final class DelegationRoutes {
       f.error("coordinator", "is required (a delegation code such as \"EGY\", or null to clear)");
     }
     f.check();
-    Http.respond(ctx, 200, db.tx(dsl -> {
-      Membership.requireRole(dsl, n, p, Role.SECRETARIAT);
-      var g = NegotiationDelegations.inNegotiation(dsl, n, group)
-          .orElseThrow(() -> Problem.notFound("delegation " + group + " in negotiation " + n));
-      if (!"group".equals(g.kind())) {
-        throw Problem.invalid("delegation", group + " is not a group; only groups have a coordinator");
-      }
-      if (coordinator != null) {
-        var c = NegotiationDelegations.inNegotiation(dsl, n, coordinator)
-            .orElseThrow(() -> Problem.invalid("coordinator", coordinator + " does not take part in this negotiation: add it first"));
-        if ("group".equals(c.kind())) {
-          throw Problem.invalid("coordinator", "a group cannot coordinate a group");
-        }
-        List<String> members = NegotiationDelegations.members(dsl, group);
-        if (!members.isEmpty() && !members.contains(coordinator)) {
-          throw Problem.invalid("coordinator", coordinator + " is not a member of " + g.nameEn());
-        }
-      }
-      NegotiationDelegations.setCoordinator(dsl, n, group, coordinator);
-      Map<String, Object> payload = new LinkedHashMap<>();
-      payload.put("group", group);
-      payload.put("before", g.coordinator() == null ? "" : g.coordinator());
-      payload.put("after", coordinator == null ? "" : coordinator);
-      AuditLog.append(dsl, n, new AuditLog.Actor(p.accountId(), null), "delegation.coordinator-set",
-          "delegation:" + group, payload);
-      return NegotiationDelegations.inNegotiation(dsl, n, group).orElseThrow();
-    }));
+    Http.respond(ctx, 200, delegations.setCoordinator(p, n, group, coordinator));
   }
 
   private void participants(RoutingContext ctx) {

@@ -9,19 +9,18 @@ import java.util.regex.Pattern;
 import org.plenary.access.AccountRoutes;
 import org.plenary.access.AuthHandler;
 import org.plenary.access.Invitations;
-import org.plenary.access.Membership;
 import org.plenary.access.Passwords;
+import org.plenary.access.Policy;
 import org.plenary.access.Principal;
 import org.plenary.access.Role;
-import org.plenary.audit.AuditLog;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
-import org.plenary.http.Problem;
 import org.plenary.store.Database;
 import org.plenary.text.UserText;
 
 /**
- * Negotiations and their participants.
+ * Negotiations and their participants over HTTP; the rules are {@link NegotiationService}'s and
+ * {@link Participation}'s. Request bodies are read and checked here (400 per field), before any transaction.
  *
  * <pre>
  *   curl -s -X POST localhost:8080/api/v1/negotiations -H "Authorization: Bearer $TOKEN" \
@@ -31,13 +30,12 @@ import org.plenary.text.UserText;
 public final class NegotiationRoutes {
   private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
-  private final Database db;
   private final Passwords passwords;
-  private final Participation participation = new Participation();
+  private final NegotiationService negotiations;
 
   public NegotiationRoutes(Database db, Passwords passwords) {
-    this.db = db;
     this.passwords = passwords;
+    this.negotiations = new NegotiationService(db);
   }
 
   public void mount(Router api) {
@@ -54,6 +52,10 @@ public final class NegotiationRoutes {
     api.post("/negotiations/:n/reopen").handler(ctx -> move(ctx, Lifecycle.Move.REOPEN));
   }
 
+  private static long n(RoutingContext ctx) {
+    return Http.idParam(ctx, "n", "negotiation");
+  }
+
   private void create(RoutingContext ctx) {
     Principal p = AuthHandler.principal(ctx);
     Json.Fields f = new Json.Fields(Json.smallBody(ctx, "title", "languages"));
@@ -68,61 +70,48 @@ public final class NegotiationRoutes {
       }
     }
     f.check();
-    if (!p.admin()) {
-      throw Problem.forbidden("only an administrator can create a negotiation");
-    }
-    List<String> langs = languages.isEmpty() ? List.of("en") : languages;
-    Http.respond(ctx, 201, db.tx(dsl -> {
-      long id = Negotiations.create(dsl, title.strip(), langs, p.accountId());
-      AuditLog.append(dsl, id, new AuditLog.Actor(p.accountId(), null), "negotiation.created",
-          "negotiation:" + id, Map.of("title", title.strip(), "languages", langs));
-      return Negotiations.get(dsl, id, Role.SECRETARIAT, null);
-    }));
+    Http.respond(ctx, 201, negotiations.create(p, title, languages));
   }
 
   private void list(RoutingContext ctx) {
     Principal p = AuthHandler.principal(ctx);
-    Http.respond(ctx, 200, db.read(dsl -> Map.of("negotiations",
-        Negotiations.visibleTo(dsl, p.accountId(), p.admin()))));
+    Http.respond(ctx, 200, negotiations.visibleTo(p).map(list -> Map.of("negotiations", list)));
   }
 
   private void get(RoutingContext ctx) {
     Principal p = AuthHandler.principal(ctx);
-    long n = Http.idParam(ctx, "n", "negotiation");
-    Http.respond(ctx, 200, db.read(dsl -> {
-      Membership m = Membership.require(dsl, n, p);
-      return Negotiations.get(dsl, n, m.role(), m.delegation());
-    }));
+    Http.respond(ctx, 200, negotiations.get(p, n(ctx)));
   }
 
   private void participants(RoutingContext ctx) {
     Principal p = AuthHandler.principal(ctx);
-    long n = Http.idParam(ctx, "n", "negotiation");
-    Http.respond(ctx, 200, db.read(dsl -> Map.of("participants",
-        Participation.participantsSeenBy(dsl, n, Membership.require(dsl, n, p)))));
+    Http.respond(ctx, 200, negotiations.participants(p, n(ctx)).map(list -> Map.of("participants", list)));
   }
 
   private void addParticipant(RoutingContext ctx) {
     Principal p = AuthHandler.principal(ctx);
-    long n = Http.idParam(ctx, "n", "negotiation");
+    long n = n(ctx);
     Participation.Request req = participantRequest(new Json.Fields(
         Json.smallBody(ctx, "email", "password", "displayName", "role", "delegation")));
-    Http.respond(ctx, 201, db.tx(dsl -> {
-      Participation.Added a = participation.add(dsl, n, p, req);
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("accountId", a.accountId());
-      out.put("email", a.email());
-      out.put("displayName", a.displayName());
-      out.put("role", a.role().code());
-      out.put("delegation", a.delegation());
-      if (a.invitation() != null) {
-        out.put("invitation", invitation(a.invitation()));
-      }
-      if (a.invitationWithheld() != null) {
-        out.put("invitationWithheld", a.invitationWithheld());
-      }
-      return out;
-    }));
+    Http.respond(ctx, 201, negotiations.addParticipant(p, n, req).map(NegotiationRoutes::added));
+  }
+
+  private void resetPassword(RoutingContext ctx) {
+    Principal p = AuthHandler.principal(ctx);
+    Http.respond(ctx, 201, negotiations.resetPassword(p, n(ctx), ctx.pathParam("a"))
+        .map(r -> Map.of("accountId", r.accountId(), "invitation", invitation(r.invitation()))));
+  }
+
+  private void move(RoutingContext ctx, Lifecycle.Move move) {
+    Principal p = AuthHandler.principal(ctx);
+    long n = n(ctx);
+    Http.respond(ctx, 200, negotiations.move(p, Policy.membership(ctx), n, move));
+  }
+
+  private void setDisabled(RoutingContext ctx, boolean disabled) {
+    Principal p = AuthHandler.principal(ctx);
+    Http.respond(ctx, 200, negotiations.setDisabled(p, n(ctx), ctx.pathParam("a"), disabled)
+        .map(t -> Map.of("accountId", t.accountId(), "email", t.email(), "disabled", t.disabled())));
   }
 
   /** Reads and checks a participant to add; the password is hashed here, before any transaction. */
@@ -157,40 +146,27 @@ public final class NegotiationRoutes {
         password == null ? null : passwords.hash(password), role, delegation);
   }
 
+  private static Map<String, Object> added(Participation.Added a) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("accountId", a.accountId());
+    out.put("email", a.email());
+    out.put("displayName", a.displayName());
+    out.put("role", a.role().code());
+    out.put("delegation", a.delegation());
+    if (a.invitation() != null) {
+      out.put("invitation", invitation(a.invitation()));
+    }
+    if (a.invitationWithheld() != null) {
+      out.put("invitationWithheld", a.invitationWithheld());
+    }
+    return out;
+  }
+
   private static Map<String, Object> invitation(Invitations.Issued issued) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("token", issued.token());
     out.put("expiresAt", issued.expiresAt());
     out.put("accept", "POST /api/v1/invitations/accept {\"token\",\"password\"}");
     return out;
-  }
-
-  private void resetPassword(RoutingContext ctx) {
-    Principal p = AuthHandler.principal(ctx);
-    long n = Http.idParam(ctx, "n", "negotiation");
-    Http.respond(ctx, 201, db.tx(dsl -> {
-      Participation.Reset r = participation.resetPassword(dsl, n, p, ctx.pathParam("a"));
-      return Map.of("accountId", r.accountId(), "invitation", invitation(r.invitation()));
-    }));
-  }
-
-  /** Close, archive or reopen: who may is the matrix's business, the move's rules {@link Lifecycle}'s. */
-  private void move(RoutingContext ctx, Lifecycle.Move move) {
-    Principal p = org.plenary.access.AuthHandler.principal(ctx);
-    long n = Http.idParam(ctx, "n", "negotiation");
-    Membership m = org.plenary.access.Policy.membership(ctx);
-    Http.respond(ctx, 200, db.tx(dsl -> {
-      Lifecycle.apply(dsl, n, move, new AuditLog.Actor(p.accountId(), null));
-      return Negotiations.get(dsl, n, m.role(), m.delegation());
-    }));
-  }
-
-  private void setDisabled(RoutingContext ctx, boolean disabled) {
-    Principal p = AuthHandler.principal(ctx);
-    long n = Http.idParam(ctx, "n", "negotiation");
-    Http.respond(ctx, 200, db.tx(dsl -> {
-      Participation.Toggled t = participation.setDisabled(dsl, n, p, ctx.pathParam("a"), disabled);
-      return Map.of("accountId", t.accountId(), "email", t.email(), "disabled", t.disabled());
-    }));
   }
 }

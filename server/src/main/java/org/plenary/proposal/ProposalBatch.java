@@ -5,6 +5,7 @@ import java.util.List;
 import org.jooq.DSLContext;
 import org.plenary.access.Membership;
 import org.plenary.access.Principal;
+import org.plenary.domain.DomainException;
 import org.plenary.http.Problem;
 
 /**
@@ -39,13 +40,22 @@ public final class ProposalBatch {
       Object o = outcomes.get(i);
       if (o instanceof Created c) {
         out.add(new Stored(Long.parseLong(c.location().substring(c.location().lastIndexOf('/') + 1)), c.body()));
+      } else if (o instanceof DomainException refused) {
+        if (refused.kind() != DomainException.Kind.INVALID) {
+          throw refused; // not about this draft (the window closed, not a delegate…): the whole batch fails alike
+        }
+        for (DomainException.FieldError e : refused.errors()) {
+          errors.add(new Problem.FieldError("proposals[" + i + "]." + e.field(), e.message()));
+        }
       } else if (o instanceof Problem problem) {
         if (problem.status() != 422 && problem.status() != 400) {
-          throw problem; // not about this draft (the window closed, not a delegate…): the whole batch fails alike
+          throw problem;
         }
         for (Problem.FieldError e : problem.errors()) {
           errors.add(new Problem.FieldError("proposals[" + i + "]." + e.field(), e.message()));
         }
+      } else if (o instanceof RuntimeException e) {
+        throw e;
       }
     }
     if (!errors.isEmpty()) {

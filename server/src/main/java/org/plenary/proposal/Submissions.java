@@ -28,7 +28,7 @@ import org.plenary.store.Sql;
 
 /**
  * Group commit of new proposals. A POST does not get a transaction of its own: it joins a queue, and a
- * writer takes everything waiting (up to {@link #MAX_BATCH}) into one transaction. That transaction reads
+ * writer takes everything waiting (up to {@link GroupCommit#maxBatch}) into one transaction. That transaction reads
  * what all of them need in three queries (their idempotency keys, the revisions' comment windows, the
  * paragraphs; plain JDBC, see {@link Sql}), checks each submission on its own, writes the ones that pass with batched inserts, appends
  * their audit events as one run of one lane ({@link AuditLog#appendAll}) and commits once. Only then does
@@ -37,7 +37,7 @@ import org.plenary.store.Sql;
  *
  * <ul>
  *   <li>No waiting for company: a writer starts as soon as a submission arrives and no more than
- *       {@link #WRITERS} are busy; batches grow only while the writers are busy, that is under load.</li>
+ *       {@link GroupCommit#writers} are busy; batches grow only while the writers are busy, that is under load.</li>
  *   <li>Each submission is checked alone. One that fails a check (closed window, unknown co-sponsor, bad
  *       anchor…) gets its problem and writes nothing; the others go on. If the transaction itself fails
  *       (a database error, a concurrent duplicate of an idempotency key from another node), nothing of it
@@ -49,17 +49,8 @@ import org.plenary.store.Sql;
  */
 final class Submissions {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Submissions.class);
-  /** Most submissions in one transaction ({@code -Dplenary.groupCommit.maxBatch}). */
-  static final int MAX_BATCH = Integer.getInteger("plenary.groupCommit.maxBatch", 64);
-  /** Transactions in flight at once ({@code -Dplenary.groupCommit.writers}). */
-  static final int WRITERS = Integer.getInteger("plenary.groupCommit.writers", 2);
-  /**
-   * Submissions waiting at most ({@code -Dplenary.groupCommit.maxQueue}); beyond it a POST gets 503 with
-   * {@code Retry-After} at once instead of waiting without bound (an overloaded server stays responsive).
-   */
-  static final int MAX_QUEUE = Integer.getInteger("plenary.groupCommit.maxQueue", 10_000);
 
-  private final int maxQueue;
+  private final GroupCommit settings;
 
   /** One POST of a proposal: who, where, the draft as parsed, its idempotency key and request hash. */
   record Submission(Principal principal, Membership membership, long negotiationId, long revisionId,
@@ -81,18 +72,16 @@ final class Submissions {
   /** Told each batch's size as it commits (the /metrics histogram); nothing by default. */
   private volatile java.util.function.IntConsumer batchSizes = size -> {};
 
-  Submissions(Database db) {
-    this(db, MAX_QUEUE);
-  }
-
-  Submissions(Database db, int maxQueue) {
-    this.db = db;
-    this.maxQueue = maxQueue;
+  /** The group commit into {@code db}, with its batch size, writers and queue bound. */
+  Submissions(Database db, GroupCommit settings) {
+    this.db = Objects.requireNonNull(db, "db");
+    this.settings = Objects.requireNonNull(settings, "settings");
   }
 
   /** Queues a submission; the future completes (on the caller's context) after its transaction commits. */
   Future<Created> submit(Principal p, Membership m, long n, long r, ProposalDraft draft, String key, String hash,
       Context context) {
+    int maxQueue = settings.maxQueue();
     if (waiting.incrementAndGet() > maxQueue) {
       waiting.decrementAndGet();
       return Future.failedFuture(new Problem(503, "busy", "Too many submissions at once",
@@ -108,7 +97,7 @@ final class Submissions {
   private void startWriter() {
     while (!queue.isEmpty()) {
       int busy = writers.get();
-      if (busy >= WRITERS) {
+      if (busy >= settings.writers()) {
         return;
       }
       if (writers.compareAndSet(busy, busy + 1)) {
@@ -159,7 +148,7 @@ final class Submissions {
     List<Submission> later = new ArrayList<>();
     Set<String> keys = new HashSet<>();
     Submission s;
-    while (batch.size() < MAX_BATCH && (s = queue.poll()) != null) {
+    while (batch.size() < settings.maxBatch() && (s = queue.poll()) != null) {
       waiting.decrementAndGet();
       String id = s.idempotencyId();
       if (id != null && !keys.add(id)) {
@@ -305,14 +294,14 @@ final class Submissions {
         Proposal old = Proposals.get(dsl, a.s().revisionId(), a.replaced().id()).orElseThrow();
         events.computeIfAbsent(a.s().negotiationId(), k -> new ArrayList<>()).add(new AuditLog.Pending(
             new AuditLog.Actor(a.s().principal().accountId(), old.delegation()), "proposal.withdrawn",
-            "proposal:" + old.id(), ProposalRoutes.event(old)));
+            "proposal:" + old.id(), ProposalViews.event(old)));
       }
     }
     for (int j = 0; j < inserted.size(); j++) {
       Proposal stored1 = inserted.get(j);
       Submission s = accepted.get(j).s();
-      Created created = new Created(201, ProposalRoutes.location(s.negotiationId(), s.revisionId(), stored1.id()),
-          Json.string(ProposalRoutes.json(stored1, ProposalRoutes.Viewer.of(s.membership()))), stored1.etag(), false);
+      Created created = new Created(201, ProposalViews.location(s.negotiationId(), s.revisionId(), stored1.id()),
+          Json.string(ProposalViews.proposal(stored1, ProposalViews.Viewer.of(s.membership()))), stored1.etag(), false);
       outcomes[positions.get(j)] = created;
       if (s.key() != null) {
         responses.add(new IdempotencyKeys.Entry(s.principal().accountId(), s.key(),
@@ -320,7 +309,7 @@ final class Submissions {
       }
       events.computeIfAbsent(s.negotiationId(), k -> new ArrayList<>()).add(new AuditLog.Pending(
           new AuditLog.Actor(s.principal().accountId(), stored1.delegation()), "proposal.created",
-          "proposal:" + stored1.id(), ProposalRoutes.event(stored1), org.plenary.store.RequestId.of(s.context())));
+          "proposal:" + stored1.id(), ProposalViews.event(stored1), org.plenary.store.RequestId.of(s.context())));
     }
     IdempotencyKeys.storeAll(dsl, responses);
     // the audit log last: its lane lock is held only from here to the commit
@@ -340,7 +329,7 @@ final class Submissions {
         : Proposals.target(dsl, s.revisionId(), draft.target()).orElse(null);
     ProposalDraft.Checked checked = draft.check(s.revisionId(), paragraph == null ? null : paragraph.text(), target);
     window.requireAllowed(checked.kind(), checked.targetId() != null, now);
-    ProposalRoutes.checkCosponsors(dsl, s.negotiationId(), checked.cosponsors(), acting, m.delegation());
+    ProposalService.checkCosponsors(dsl, s.negotiationId(), checked.cosponsors(), acting, m.delegation());
     Stances.Replaced replaced = checked.targetId() == null ? null
         : Stances.check(dsl, checked.kind(), checked.targetId(), acting, stances);
     return new Prepared(s, checked, acting, window.breaksSilence(checked.kind(), checked.targetId() != null, now),

@@ -1,43 +1,38 @@
 package org.plenary.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.plenary.schema.Tables.NEGOTIATION_DELEGATION;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.plenary.testing.ApiClient;
 import org.plenary.testing.ApiClient.Response;
 import org.plenary.testing.Backend;
+import org.plenary.testing.PlenaryServer;
+import org.plenary.testing.Res88Negotiation;
 import org.plenary.testing.Samples;
 import org.plenary.testing.TestServer;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
+@PlenaryServer
 @ParameterizedClass(name = "on {0}")
 @EnumSource(Backend.class)
 @DisplayName("The compilation over HTTP")
 class CompilationHttpTest {
-  static final List<String> DELEGATIONS = List.of("EGY", "IRQ", "SAU", "DEU", "IRN", "ARE", "MAR", "TUN", "JOR",
-      "CHN", "USA", "QAT", "PAK");
-
   @Parameter Backend backend;
-  @TempDir Path temp;
   TestServer server;
   long n;
   long r;
@@ -46,59 +41,20 @@ class CompilationHttpTest {
   final Map<String, Long> stored = new LinkedHashMap<>();
 
   @BeforeEach
-  void start() throws Exception {
-    server = TestServer.start(backend, temp);
-    n = server.negotiation("القرار 88 (كيغالي، 2022)");
-    Response up = server.admin.postText("/api/v1/negotiations/" + n + "/revisions?label=Zero%20draft",
-        Samples.text("ar-itu-res88-zero.txt"));
-    assertThat(up.status()).as(up.text()).isEqualTo(201);
-    JsonNode revision = up.json();
-    r = revision.get("id").asLong();
-    base = "/api/v1/negotiations/" + n + "/revisions/" + r;
-    for (String d : DELEGATIONS) {
-      delegates.put(d, server.participant(n, d.toLowerCase() + "@delegation.test", "delegate", d));
-    }
-    // the sample's co-sponsors that propose nothing take part too (a co-sponsor must be able to answer)
-    for (String d : List.of("KWT", "BHR", "FRA", "SWE")) {
-      assertThat(server.admin.post("/api/v1/negotiations/" + n + "/delegations", Map.of("code", d)).status())
-          .isEqualTo(201);
-    }
-    var dsl = server.plenary().database().dsl();
-    for (String[] g : new String[][] {{"ARAB", "EGY"}, {"G77", "IRQ"}, {"EU", "DEU"}}) {
-      dsl.insertInto(NEGOTIATION_DELEGATION, NEGOTIATION_DELEGATION.NEGOTIATION_ID,
-          NEGOTIATION_DELEGATION.DELEGATION_CODE, NEGOTIATION_DELEGATION.COORDINATOR_CODE).values(n, g[0], g[1])
-          .execute();
-    }
+  void start(TestServer server, Res88Negotiation res) {
     // The 13 sample proposals, submitted by their delegations (Qatar does not coordinate the Arab Group here,
     // so it speaks for itself); Iraq accepts co-sponsoring Egypt's amendment, the others stay invited.
-    ObjectMapper json = new ObjectMapper();
-    for (JsonNode s : json.readTree(Samples.bytes("ar-itu-res88-zero.json")).get("proposals")) {
-      Map<String, Object> body = new HashMap<>();
-      body.put("kind", s.get("kind").asText());
-      body.put("paragraph", paragraphWith(revision, s.get("paragraph_quote").asText()));
-      body.put("text", s.get("text").asText());
-      if (s.hasNonNull("rationale")) {
-        body.put("rationale", s.get("rationale").asText());
-      }
-      if (s.hasNonNull("target")) {
-        body.put("target", stored.get(s.get("target").asText()));
-      }
-      if (s.hasNonNull("on_behalf_of") && !s.get("id").asText().equals("p12")) {
-        body.put("onBehalfOf", s.get("on_behalf_of").asText());
-      }
-      body.put("cosponsors", json.convertValue(s.get("cosponsors"), List.class));
-      Response created = delegates.get(s.get("delegation").asText()).post(base + "/proposals", body);
-      assertThat(created.status()).as(s.get("id") + ": " + created.text()).isEqualTo(201);
-      stored.put(s.get("id").asText(), created.json().get("id").asLong());
+    this.server = server;
+    n = res.n;
+    r = res.r;
+    base = res.base();
+    for (String d : Res88Negotiation.DELEGATIONS) {
+      delegates.put(d, res.delegate(d));
     }
+    res.samples().keySet().forEach(id -> stored.put(id, res.proposal(id)));
     Response accepted = delegates.get("IRQ").put(base + "/proposals/" + stored.get("p1") + "/cosponsors/IRQ",
         Map.of("answer", "accept"));
     assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   static long paragraphWith(JsonNode revision, String quote) {

@@ -28,10 +28,10 @@ class CrossNodeLiveTest {
   @Test
   @DisplayName("an event caused on node A reaches an SSE client of node B, also after B's LISTEN connection was cut")
   void eventsCrossNodes() throws Exception {
-    System.setProperty("plenary.sse.heartbeatMillis", "600000");
     Backend.Db db = Backend.POSTGRESQL.newDatabase(temp);
-    try (TestServer a = TestServer.start(db, temp.resolve("a")); TestServer b = TestServer.start(db, temp.resolve("b"))) {
-      System.clearProperty("plenary.sse.heartbeatMillis");
+    String[] noHeartbeat = {"--sse-heartbeat-millis", "600000"};
+    try (TestServer a = TestServer.start(db, temp.resolve("a"), noHeartbeat);
+        TestServer b = TestServer.start(db, temp.resolve("b"), noHeartbeat)) {
       long n = a.negotiation("القرار 88 (كيغالي، 2022)");
       a.participant(n, "egypt@example.org", "delegate", "EGY");
       String egyptOnB = LiveUpdatesHttpTest.token(b, "egypt@example.org", "password-of-egypt@example.org");
@@ -63,8 +63,6 @@ class CrossNodeLiveTest {
         a.participant(n, "morocco@example.org", "delegate", "MAR");
         assertThat(onB.await("participant.added", WAIT).data()).contains("MAR");
       }
-    } finally {
-      System.clearProperty("plenary.sse.heartbeatMillis");
     }
   }
 

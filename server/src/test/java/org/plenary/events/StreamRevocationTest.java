@@ -38,12 +38,7 @@ class StreamRevocationTest {
   @BeforeEach
   void start() {
     // short heartbeats: the re-check of open streams runs with them
-    System.setProperty("plenary.sse.heartbeatMillis", "300");
-    try {
-      server = TestServer.start(backend, temp);
-    } finally {
-      System.clearProperty("plenary.sse.heartbeatMillis");
-    }
+    server = TestServer.start(backend, temp, "--sse-heartbeat-millis", "300");
     dsl = server.plenary().database().dsl();
     n = server.negotiation("القرار 88 (كيغالي، 2022)");
     token = LiveUpdatesHttpTest.participantToken(server, n, EMAIL, "delegate", "EGY");

@@ -3,7 +3,6 @@ package org.plenary.merge;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,42 +12,36 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.plenary.testing.ApiClient;
 import org.plenary.testing.ApiClient.Response;
 import org.plenary.testing.Backend;
+import org.plenary.testing.PlenaryServer;
 import org.plenary.testing.Res88Negotiation;
 import org.plenary.testing.Samples;
 import org.plenary.testing.SseClient;
 import org.plenary.testing.TestServer;
 
+@PlenaryServer
 @ParameterizedClass(name = "on {0}")
 @EnumSource(Backend.class)
 @DisplayName("The facilitators' merge over HTTP, with the Arabic zero draft and its sample proposals")
 class MergeHttpTest {
   @Parameter Backend backend;
-  @TempDir Path temp;
   TestServer server;
   Res88Negotiation res;
   ApiClient chair;
 
   @BeforeEach
-  void start() {
-    server = TestServer.start(backend, temp);
-    res = Res88Negotiation.create(server);
+  void start(TestServer server, Res88Negotiation res) {
+    this.server = server;
+    this.res = res;
     chair = server.participant(res.n, "chair@un.test", "facilitator", null);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   static void assertProblem(Response r, int status, String type) {

@@ -37,10 +37,9 @@ class TwoNodeTest {
   @DisplayName("a proposal posted on A reaches an SSE client on B, a logout on A revokes on B, and killing A loses "
       + "no acknowledged write while B keeps serving")
   void twoNodes() throws Exception {
-    System.setProperty("plenary.sse.heartbeatMillis", "300"); // B re-checks its streams' sessions this often
     Backend.Db db = Backend.POSTGRESQL.newDatabase(temp);
-    try (TestServer b = TestServer.start(db, temp.resolve("b"))) {
-      System.clearProperty("plenary.sse.heartbeatMillis");
+    // B re-checks its streams' sessions every 300 ms
+    try (TestServer b = TestServer.start(db, temp.resolve("b"), "--sse-heartbeat-millis", "300")) {
       ChildNode a = ChildNode.start(db, temp.resolve("a"));
       try {
         ApiClient adminA = a.client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD);
@@ -121,8 +120,6 @@ class TwoNodeTest {
           a.kill();
         }
       }
-    } finally {
-      System.clearProperty("plenary.sse.heartbeatMillis");
     }
   }
 

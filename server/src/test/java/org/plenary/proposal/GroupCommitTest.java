@@ -166,7 +166,7 @@ class GroupCommitTest {
   @Test
   @DisplayName("a batch that fails in the database is run again one by one: the failing submission alone is refused")
   void failingBatchFallsBackToOneByOne() throws Exception {
-    Submissions submissions = new Submissions(server.plenary().database());
+    Submissions submissions = new Submissions(server.plenary().database(), GroupCommit.DEFAULT);
     long egy = accountOf("egy@delegation.test");
     Principal egyPrincipal = new Principal(egy, "egy@delegation.test", "EGY", false, "-", false, null);
     Membership egyMember = new Membership(n, egy, Role.DELEGATE, "EGY");
@@ -232,7 +232,7 @@ class GroupCommitTest {
   @Test
   @DisplayName("beyond its bound the queue refuses at once with 503 and a retry time, and stores nothing")
   void boundedQueue() throws Exception {
-    Submissions full = new Submissions(server.plenary().database(), 0);
+    Submissions full = new Submissions(server.plenary().database(), new GroupCommit(64, 2, 0));
     long egy = accountOf("egy@delegation.test");
     Principal principal = new Principal(egy, "egy@delegation.test", "EGY", false, "-", false, null);
     ProposalDraft draft = new ProposalDraft("amend", paragraphs.get(0), null, null, "(أ) نص WSIS+20", null, null,

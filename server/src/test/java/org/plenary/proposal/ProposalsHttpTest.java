@@ -1,13 +1,11 @@
 package org.plenary.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.plenary.schema.Tables.NEGOTIATION_DELEGATION;
 import static org.plenary.schema.Tables.PROPOSAL;
 import static org.plenary.schema.Tables.REVISION;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -18,29 +16,26 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.plenary.testing.ApiClient;
 import org.plenary.testing.ApiClient.Response;
 import org.plenary.testing.Backend;
+import org.plenary.testing.PlenaryServer;
+import org.plenary.testing.Res88Negotiation;
 import org.plenary.testing.Samples;
 import org.plenary.testing.TestServer;
 
+@PlenaryServer
 @ParameterizedClass(name = "on {0}")
 @EnumSource(Backend.class)
 @DisplayName("Proposals over HTTP")
 class ProposalsHttpTest {
-  static final List<String> DELEGATIONS = List.of("EGY", "IRQ", "SAU", "DEU", "IRN", "ARE", "MAR", "TUN", "JOR",
-      "CHN", "USA", "QAT", "PAK");
-
   @Parameter Backend backend;
-  @TempDir Path temp;
   TestServer server;
   long n;
   long r;
@@ -49,31 +44,17 @@ class ProposalsHttpTest {
   final Map<String, ApiClient> delegates = new HashMap<>();
 
   @BeforeEach
-  void start() {
-    server = TestServer.start(backend, temp);
-    n = server.negotiation("القرار 88 (كيغالي، 2022)");
-    revision = server.upload(n, "Zero draft", Samples.text("ar-itu-res88-zero.txt"));
-    r = revision.get("id").asLong();
-    base = "/api/v1/negotiations/" + n + "/revisions/" + r;
-    for (String d : DELEGATIONS) {
-      delegates.put(d, server.participant(n, d.toLowerCase() + "@delegation.test", "delegate", d));
+  void start(TestServer server) {
+    // the 13 delegations, the co-sponsors that propose nothing, and the groups' coordinators: no proposal yet
+    Res88Negotiation res = Res88Negotiation.seated(server);
+    this.server = server;
+    n = res.n;
+    r = res.r;
+    revision = res.revision;
+    base = res.base();
+    for (String d : Res88Negotiation.DELEGATIONS) {
+      delegates.put(d, res.delegate(d));
     }
-    // the sample's co-sponsors that propose nothing take part too (a co-sponsor must be able to answer)
-    for (String d : List.of("KWT", "BHR", "FRA", "SWE")) {
-      assertThat(server.admin.post("/api/v1/negotiations/" + n + "/delegations", Map.of("code", d)).status())
-          .isEqualTo(201);
-    }
-    // The secretariat designates the coordinators of the groups (the access feature's call; here directly).
-    var dsl = server.plenary().database().dsl();
-    for (String[] g : new String[][] {{"ARAB", "EGY"}, {"G77", "IRQ"}, {"EU", "DEU"}}) {
-      dsl.insertInto(NEGOTIATION_DELEGATION, NEGOTIATION_DELEGATION.NEGOTIATION_ID,
-          NEGOTIATION_DELEGATION.DELEGATION_CODE, NEGOTIATION_DELEGATION.COORDINATOR_CODE).values(n, g[0], g[1]).execute();
-    }
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   long paragraphWith(String quote) {

@@ -6,30 +6,28 @@ import static org.plenary.schema.Tables.NEGOTIATION_DELEGATION;
 import static org.plenary.schema.Tables.PROPOSAL;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.plenary.testing.ApiClient;
 import org.plenary.testing.ApiClient.Response;
 import org.plenary.testing.Backend;
+import org.plenary.testing.PlenaryServer;
 import org.plenary.testing.Samples;
 import org.plenary.testing.TestServer;
 
+@PlenaryServer
 @ParameterizedClass(name = "on {0}")
 @EnumSource(Backend.class)
 @DisplayName("Support and objection as rules over HTTP")
 class StancesHttpTest {
   @Parameter Backend backend;
-  @TempDir Path temp;
   TestServer server;
   long n;
   String base;
@@ -38,8 +36,8 @@ class StancesHttpTest {
   ApiClient saudi;
 
   @BeforeEach
-  void start() {
-    server = TestServer.start(backend, temp);
+  void start(TestServer server) {
+    this.server = server;
     n = server.negotiation("القرار 88 (كيغالي، 2022)");
     JsonNode revision = server.upload(n, "Zero draft", Samples.text("ar-itu-res88-zero.txt"));
     base = "/api/v1/negotiations/" + n + "/revisions/" + revision.get("id").asLong();
@@ -48,11 +46,6 @@ class StancesHttpTest {
     saudi = server.participant(n, "sau@delegation.test", "delegate", "SAU");
     server.plenary().database().dsl().insertInto(NEGOTIATION_DELEGATION, NEGOTIATION_DELEGATION.NEGOTIATION_ID,
         NEGOTIATION_DELEGATION.DELEGATION_CODE, NEGOTIATION_DELEGATION.COORDINATOR_CODE).values(n, "ARAB", "EGY").execute();
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   long stored() {

@@ -22,6 +22,8 @@ import java.util.Set;
  *   Res88Negotiation res = Res88Negotiation.create(server);
  *   res.delegate("EGY").get(res.base() + "/proposals/" + res.proposal("p1"));
  * </pre>
+ *
+ * <p>A {@link PlenaryServer} test gets one as a parameter; {@link #seated} is the same without the proposals.
  */
 public final class Res88Negotiation {
   public static final List<String> DELEGATIONS = List.of("EGY", "IRQ", "SAU", "DEU", "IRN", "ARE", "MAR", "TUN", "JOR",
@@ -50,12 +52,23 @@ public final class Res88Negotiation {
 
   /** As {@link #create(TestServer)}, without the proposals named in {@code skip} (e.g. "p12"). */
   public static Res88Negotiation create(TestServer server, Set<String> skip) {
+    Res88Negotiation res = seated(server);
+    res.submit(skip);
+    return res;
+  }
+
+  /**
+   * The negotiation, its zero draft and its delegations (the 13 delegates logged in, the co-sponsors that
+   * propose nothing, the three groups with their coordinators), before any proposal: for tests of submitting.
+   */
+  public static Res88Negotiation seated(TestServer server) {
     long n = server.negotiation("القرار 88 (كيغالي، 2022)");
     Res88Negotiation res = new Res88Negotiation(server, n, server.upload(n, "Zero draft",
         Samples.text("ar-itu-res88-zero.txt")));
     for (String d : DELEGATIONS) {
       res.delegates.put(d, server.participant(n, d.toLowerCase() + "@delegation.test", "delegate", d));
     }
+    // the sample's co-sponsors that propose nothing take part too (a co-sponsor must be able to answer)
     for (String d : CO_SPONSORS_ONLY) {
       ok(server.admin.post(res.negotiation() + "/delegations", Map.of("code", d)));
     }
@@ -70,20 +83,27 @@ public final class Res88Negotiation {
       throw new UncheckedIOException(e);
     }
     for (JsonNode s : root.get("proposals")) {
+      res.samples.put(s.get("id").asText(), s);
+    }
+    return res;
+  }
+
+  /** Submits the sample proposals not in {@code skip}, each by its delegation (p12 for Qatar itself). */
+  public void submit(Set<String> skip) {
+    for (JsonNode s : samples.values()) {
       String id = s.get("id").asText();
-      res.samples.put(id, s);
       if (skip.contains(id)) {
         continue;
       }
       Map<String, Object> body = new HashMap<>();
       body.put("kind", s.get("kind").asText());
-      body.put("paragraph", Samples.paragraphWith(res.revision, s.get("paragraph_quote").asText()));
+      body.put("paragraph", Samples.paragraphWith(revision, s.get("paragraph_quote").asText()));
       body.put("text", s.get("text").asText());
       if (s.hasNonNull("rationale")) {
         body.put("rationale", s.get("rationale").asText());
       }
       if (s.hasNonNull("target")) {
-        body.put("target", res.proposals.get(s.get("target").asText()));
+        body.put("target", proposals.get(s.get("target").asText()));
       }
       if (s.hasNonNull("on_behalf_of") && !id.equals("p12")) {
         body.put("onBehalfOf", s.get("on_behalf_of").asText());
@@ -91,11 +111,15 @@ public final class Res88Negotiation {
       List<String> cosponsors = new java.util.ArrayList<>();
       s.path("cosponsors").forEach(c -> cosponsors.add(c.asText()));
       body.put("cosponsors", cosponsors);
-      ApiClient.Response created = res.delegates.get(s.get("delegation").asText()).post(res.base() + "/proposals", body);
+      ApiClient.Response created = delegates.get(s.get("delegation").asText()).post(base() + "/proposals", body);
       assertThat(created.status()).as(id + ": " + created.text()).isEqualTo(201);
-      res.proposals.put(id, created.json().get("id").asLong());
+      proposals.put(id, created.json().get("id").asLong());
     }
-    return res;
+  }
+
+  /** The sample proposals as given in the test resource, by id ("p1" … "p13"), in order. */
+  public Map<String, JsonNode> samples() {
+    return java.util.Collections.unmodifiableMap(samples);
   }
 
   private static ApiClient.Response ok(ApiClient.Response r) {
