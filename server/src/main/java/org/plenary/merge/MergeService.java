@@ -127,7 +127,7 @@ public final class MergeService {
     Workspaces.Rev ws = workspaceOn(dsl, n, r);
     Proposal p = Proposals.get(dsl, r, proposalId).orElseThrow(() -> DomainException.notFound("proposal " + proposalId));
     Step step = decideOne(dsl, m, r, ws, p, Workspaces.decision(dsl, proposalId),
-        new Item(proposalId, ifMatch, decision, text, note));
+        new Item(proposalId, ifMatch, decision, text, note), true);
     AuditLog.append(dsl, n, actor(m), step.event().type(), step.event().subject(), step.event().payload());
     return step.decided();
   }
@@ -197,12 +197,15 @@ public final class MergeService {
     if (p == null) {
       throw DomainException.notFound("proposal " + item.proposalId());
     }
-    return decideOne(dsl, m, r, ws, p, Optional.ofNullable(current.get(p.id())), item);
+    // in a batch, a decision that changes no text on an undecided proposal leaves its paragraph as it was: the
+    // result then names no paragraph, and the paragraph is not read back
+    Optional<Workspaces.Decision> earlier = Optional.ofNullable(current.get(p.id()));
+    return decideOne(dsl, m, r, ws, p, earlier, item, earlier.isPresent());
   }
 
   /** One decision in the caller's transaction, the lock held and the workspace read; the audit event is returned. */
   private Step decideOne(DSLContext dsl, Membership m, long r, Workspaces.Rev ws, Proposal p,
-      Optional<Workspaces.Decision> current, Item item) {
+      Optional<Workspaces.Decision> current, Item item, boolean readBack) {
     requireVersion(item.etag(), p);
     if (!Proposal.SUBMITTED.equals(p.state())) {
       throw DomainException.conflict("not-submitted", "proposal " + p.id() + " is " + p.state()
@@ -227,7 +230,7 @@ public final class MergeService {
     payload.put("decision", decision);
     payload.put("paragraph", p.paragraphId());
     payload.put("delegation", p.delegation());
-    if (para == null) {
+    if (para == null && readBack) {
       para = Workspaces.paragraph(dsl, ws.id(), p.paragraphId()).orElse(null);
     }
     return new Step(new Decided(p.id(), "open".equals(decision) ? null : decision, para, version),

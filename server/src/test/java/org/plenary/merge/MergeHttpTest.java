@@ -269,6 +269,8 @@ class MergeHttpTest {
     assertThat(results.get(1).get("status").asInt()).isEqualTo(409);
     assertThat(results.get(1).get("problem").get("type").asText()).isEqualTo("urn:plenary:problem:merge-conflict");
     assertThat(results.get(1).get("problem").get("workspaceOps").size()).isPositive();
+    assertThat(results.get(0).get("paragraph").get("text").asText()).contains("2,6");
+    assertThat(results.get(3).get("paragraph").isNull()).as("noted changes no text").isTrue();
     assertThat(results.get(4).get("status").asInt()).isEqualTo(412);
     assertThat(results.get(4).get("proposal").asLong()).isEqualTo(res.proposal("p4"));
     assertThat(workspaceText(ws, p1paragraph)).isNotEqualTo(p1before).contains("2,6");
