@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -585,7 +586,9 @@ public final class ProposalRoutes {
 
   private static Map<String, Object> windowJson(CommentWindow w) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("deadline", w.deadline() == null ? null : w.deadline().withOffsetSameInstant(ZoneOffset.UTC).toString());
+    // RFC 3339 always with seconds ("2099-12-31T17:00:00Z"; OffsetDateTime.toString() drops zero seconds)
+    out.put("deadline", w.deadline() == null ? null
+        : w.deadline().withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     out.put("silence", w.silence());
     out.put("open", w.isOpen(now()));
     return out;
