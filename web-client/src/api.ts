@@ -1,5 +1,6 @@
 // The only module that talks to the server.
 import type { DiffJson, ProposalDiff } from './diff';
+import type { components } from './generated/api';
 
 /** The content type a revision file is sent with, by its name: DOCX, Markdown, else plain text. */
 export function uploadType(name: string): string {
@@ -9,13 +10,11 @@ export function uploadType(name: string): string {
   return 'text/plain; charset=utf-8';
 }
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail?: string;
-  errors?: { field: string; message: string }[];
-}
+/** The types of the API, generated from the server's OpenAPI document (npm run generate:api). */
+type Schemas = components['schemas'];
+
+/** A problem (RFC 9457) as every error of the API is answered. */
+export type Problem = Schemas['Problem'];
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -23,77 +22,17 @@ export class ApiError extends Error {
   }
 }
 
-export interface Negotiation {
-  id: number;
-  title: string;
-  languages: string[];
-  state: string;
-  role: string;
-  delegation: string | null;
-}
-
+export type Negotiation = Schemas['Negotiation'];
 /** A delegation taking part in a negotiation; a group names the delegation it acts through. */
-export interface NegotiationDelegation {
-  code: string;
-  kind: string;
-  nameEn: string;
-  nameAr: string | null;
-  coordinator: string | null;
-}
-
+export type NegotiationDelegation = Schemas['Delegation'];
 /** One reply in a proposal's discussion thread. */
-export interface Reply {
-  id: number;
-  proposalId: number;
-  inReplyTo: number | null;
-  delegation: string | null;
-  text: string;
-  createdAt: string;
-}
-
+export type Reply = Schemas['Reply'];
 /** A revision's comment window: the UTC deadline, and whether the silence procedure runs. */
-export interface CommentWindow {
-  deadline: string | null;
-  silence: boolean;
-  open: boolean;
-}
-
-export interface RevisionSummary {
-  id: number;
-  seq: number;
-  label: string;
-  bracketCount: number;
-  paragraphCount: number;
-  createdAt: string;
-}
-
-export interface Paragraph {
-  id: number;
-  position: number;
-  kind: string;
-  number: string | null;
-  parent: number | null;
-  text: string;
-  direction: 'rtl' | 'ltr';
-  brackets: number;
-  status: string;
-  change: string;
-  previousNumber: string | null;
-  /** How negotiators cite it: "PP3", "OP3 bis", "OP2(b)"; null for titles, headings, prose. */
-  label: string | null;
-}
-
-export interface Revision extends RevisionSummary {
-  paragraphs: Paragraph[];
-  deleted: { id: number; number: string | null; kind: string; text: string }[];
-}
-
-export interface Account {
-  id: number;
-  email: string;
-  displayName: string;
-  admin: boolean;
-}
+export type CommentWindow = Schemas['CommentWindow'];
+export type RevisionSummary = Schemas['RevisionSummary'];
+export type Paragraph = Schemas['Paragraph'];
+export type Revision = Schemas['Revision'];
+export type Account = Schemas['Account'];
 
 function csrfToken(): string | null {
   const match = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('plenary_csrf='));
@@ -121,46 +60,9 @@ async function call<T>(method: string, path: string, body?: unknown, contentType
   return parsed as T;
 }
 
-export interface Proposal {
-  id: number;
-  negotiation: number;
-  revision: number;
-  paragraph: number;
-  kind: string;
-  itu: { code: string; ar: string } | null;
-  placement: string | null;
-  target: number | null;
-  text: string | null;
-  rationale: string | null;
-  /** The span the proposal is about, when it is about one. */
-  anchor: { exact: string; prefix: string | null; suffix: string | null; start: number; end: number } | null;
-  delegation: string;
-  submittedBy: string;
-  cosponsors: string[];
-  /** Co-sponsor invitations with their answers: shown to the proposing side, the invitee and the chair. */
-  invitations?: { delegation: string; state: 'invited' | 'accepted' | 'declined' }[];
-  state: string;
-  version: number;
-  /** Sent back in If-Match to withdraw or edit this version. */
-  etag: string;
-  createdAt: string;
-}
-
+export type Proposal = Schemas['Proposal'];
 /** What a delegate submits; the delegation comes from the session on the server. */
-export interface NewProposal {
-  kind: string;
-  paragraph: number;
-  /** For an insertion: the new paragraph goes before or after {@code paragraph}. */
-  placement?: 'before' | 'after';
-  text?: string;
-  rationale?: string;
-  target?: number;
-  anchor?: { exact: string; prefix: string; suffix: string; start: number; end: number };
-  /** A group the session's delegation coordinates here. */
-  onBehalfOf?: string;
-  /** Delegations invited to co-sponsor. */
-  cosponsors?: string[];
-}
+export type NewProposal = Schemas['ProposalInput'];
 
 /** One Server-Sent Event of a negotiation (the audit log entry, filtered for this user). */
 export interface LiveEvent {

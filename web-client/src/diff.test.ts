@@ -3,15 +3,18 @@ import type { Paragraph } from './api';
 import { citation, diffRows, runs, summaryCounts, type DiffJson } from './diff';
 
 const para = (id: number, label: string | null, number: string | null = null): Paragraph => ({
-  id, position: id, kind: 'operative', number, parent: null, text: '', direction: 'rtl', brackets: 0, status: 'draft',
-  change: 'unchanged', previousNumber: null, label,
+  id, position: id, kind: 'operative', number, parent: null, text: '', direction: 'rtl', brackets: 0, status: 'open',
+  change: 'unchanged', previousNumber: null, label, alt: null, previousPosition: null, splitFrom: null,
 });
 
 const diff: DiffJson = {
+  negotiation: 1, from: { id: 1, seq: 1, label: 'Zero draft', bracketCount: 0 },
+  to: { id: 2, seq: 2, label: 'Rev.1', bracketCount: 0 }, ignore: [],
   identical: false,
-  summary: { unchanged: 1, modified: 1, inserted: 1, deleted: 1, moved: 1, renumbered: 0, wordsDeleted: 1, wordsInserted: 2 },
+  summary: { unchanged: 1, modified: 1, inserted: 1, deleted: 1, moved: 1, moved_modified: 0, renumbered: 0, split: 0, merged: 0,
+    wordsDeleted: 1, wordsInserted: 2 },
   paragraphs: [
-    { change: 'unchanged', id: 1, kind: 'preamble', number: '(أ)', renumbered: false, direction: 'rtl', fromPosition: 0, toPosition: 0, text: 'إذ يضع' },
+    { change: 'unchanged', id: 1, kind: 'preambular', number: '(أ)', renumbered: false, direction: 'rtl', fromPosition: 0, toPosition: 0, text: 'إذ يضع' },
     { change: 'modified', id: 2, kind: 'operative', number: '1', renumbered: false, direction: 'rtl', fromPosition: 1, toPosition: 1,
       ops: [{ type: 'equal', text: 'لا يزال ' }, { type: 'delete', text: '2,9' }, { type: 'insert', text: '2,6' }, { type: 'equal', text: ' مليار' }] },
     { change: 'inserted', id: 9, kind: 'operative', number: '1 مكرراً', renumbered: false, direction: 'rtl', fromPosition: null, toPosition: 2, text: 'فقرة جديدة' },

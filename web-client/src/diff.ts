@@ -1,39 +1,15 @@
 // The diff between two revisions as the server computes it (GET …/diff?format=json), shaped for the views.
 // Pure: no DOM, no fetch.
 import type { Paragraph } from './api';
+import type { components, operations } from './generated/api';
 
 /** One word run of a diff: kept, inserted or deleted. {@code old} is the kept run as the older text read it. */
-export interface DiffOpJson {
-  type: 'equal' | 'insert' | 'delete';
-  text: string;
-  old?: string;
-}
+export type DiffOpJson = components['schemas']['WordOp'];
 
 /** One paragraph entry of the server's diff, in the newer revision's order (deleted ones where they stood). */
-export interface DiffEntryJson {
-  change: string;
-  id: number;
-  fromIds?: number[];
-  toIds?: number[];
-  kind: string;
-  number: string | null;
-  previousNumber?: string | null;
-  renumbered: boolean;
-  direction: 'rtl' | 'ltr';
-  fromPosition: number | null;
-  toPosition: number | null;
-  ops?: DiffOpJson[];
-  text?: string;
-  previousText?: string;
-  wordsDeleted?: number;
-  wordsInserted?: number;
-}
+export type DiffEntryJson = components['schemas']['DiffEntry'];
 
-export interface DiffJson {
-  identical: boolean;
-  summary: Record<string, number>;
-  paragraphs: DiffEntryJson[];
-}
+export type DiffJson = components['schemas']['RevisionDiff'];
 
 /** A run of one side of a diff: plain, or marked as inserted (newer side) / deleted (older side). */
 export interface Run {
@@ -139,8 +115,4 @@ export function summaryCounts(diff: DiffJson): [string, number][] {
 }
 
 /** A proposal's redline against its paragraph (GET …/proposals/{id}/diff): word runs in reading order. */
-export interface ProposalDiff {
-  current: string;
-  proposed: string;
-  ops: { type: 'equal' | 'insert' | 'delete'; text: string }[];
-}
+export type ProposalDiff = operations['getProposalDiff']['responses'][200]['content']['application/json'];

@@ -6,7 +6,8 @@ import { ArrivalEvent, ProposalBoard } from './proposals';
 const proposal = (id: number, over: Partial<Proposal> = {}): Proposal => ({
   id, negotiation: 1, revision: 2, paragraph: 11, kind: 'amend', itu: null, placement: null, target: null,
   text: 'نص', rationale: null, anchor: null, delegation: 'SAU', submittedBy: 'SAU', cosponsors: [],
-  state: 'submitted', version: 1, etag: `"p${id}v1"`, createdAt: '2026-12-01T08:00:00Z', ...over,
+  state: 'submitted', version: 1, etag: `"p${id}v1"`, breaksSilence: false, createdAt: '2026-12-01T08:00:00Z',
+  updatedAt: '2026-12-01T08:00:00Z', ...over,
 });
 
 describe('the session', () => {
@@ -35,8 +36,10 @@ describe('the negotiation model', () => {
 
   it('announces what others file after the first load, not the viewer\'s own proposals', async () => {
     const model = new NegotiationModel(() => 'en');
-    model.negotiation = { id: 1, title: 't', languages: ['ar'], state: 'open', role: 'delegate', delegation: 'EGY' };
-    model.revision = { id: 2, seq: 2, label: 'Rev.1', bracketCount: 0, paragraphCount: 0, createdAt: '', paragraphs: [], deleted: [] };
+    model.negotiation = { id: 1, title: 't', languages: ['ar'], state: 'open', role: 'delegate', delegation: 'EGY',
+      createdAt: '2026-12-01T08:00:00Z' };
+    model.revision = { id: 2, seq: 2, label: 'Rev.1', basedOn: 1, state: 'published', sourceFormat: 'text', sourceName: null,
+      bracketCount: 0, altCount: 0, paragraphCount: 0, commentDeadline: null, createdAt: '', paragraphs: [], deleted: [] };
     const board = new ProposalBoard(2);
     model.board = board;
     board.addEventListener(ArrivalEvent.type, (e) => model.dispatchEvent(new ArrivalEvent((e as ArrivalEvent).proposal, null)));
@@ -56,8 +59,10 @@ describe('the negotiation model', () => {
 
   it('a new stance replaces the delegation\'s other one; the same stance again retracts it', async () => {
     const model = new NegotiationModel(() => 'en');
-    model.negotiation = { id: 1, title: 't', languages: ['ar'], state: 'open', role: 'delegate', delegation: 'IRQ' };
-    model.revision = { id: 2, seq: 2, label: 'Rev.1', bracketCount: 0, paragraphCount: 0, createdAt: '', paragraphs: [], deleted: [] };
+    model.negotiation = { id: 1, title: 't', languages: ['ar'], state: 'open', role: 'delegate', delegation: 'IRQ',
+      createdAt: '2026-12-01T08:00:00Z' };
+    model.revision = { id: 2, seq: 2, label: 'Rev.1', basedOn: 1, state: 'published', sourceFormat: 'text', sourceName: null,
+      bracketCount: 0, altCount: 0, paragraphCount: 0, commentDeadline: null, createdAt: '', paragraphs: [], deleted: [] };
     model.board = new ProposalBoard(2);
     model.board.load([proposal(5), proposal(6, { delegation: 'IRQ', submittedBy: 'IRQ', kind: 'support', target: 5 })]);
     const propose = vi.spyOn(api, 'propose').mockResolvedValue(proposal(7, { delegation: 'IRQ', kind: 'object', target: 5 }));

@@ -5,7 +5,7 @@ import { localDigits } from './i18n';
 
 const p = (id: number, parent: number | null): Paragraph => ({
   id, parent, position: id, kind: 'text', number: null, text: '', direction: 'rtl', brackets: 0,
-  status: 'open', change: 'inserted', previousNumber: null, label: null,
+  status: 'open', change: 'inserted', previousNumber: null, label: null, alt: null, previousPosition: null, splitFrom: null,
 });
 
 describe('paragraph layout', () => {

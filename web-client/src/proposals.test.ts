@@ -10,7 +10,8 @@ const proposal = (id: number, over: Partial<Proposal> = {}): Proposal => ({
   id, negotiation: 1, revision: 7, paragraph: 10, kind: 'amend', itu: { code: 'MOD', ar: 'تعديل' },
   placement: null, target: null, text: 'لا يزال 2,6 مليار شخص غير متصلين (ITU)', rationale: null, anchor: null,
   delegation: 'EGY', submittedBy: 'EGY', cosponsors: [], state: 'submitted', version: 1,
-  etag: `"p${id}v1"`, createdAt: '2026-12-01T08:00:00Z', ...over,
+  etag: `"p${id}v1"`, breaksSilence: false, createdAt: '2026-12-01T08:00:00Z',
+  updatedAt: '2026-12-01T08:00:00Z', ...over,
 });
 
 /** The component for paragraph 10, with these properties, rendered. */
@@ -149,7 +150,7 @@ describe('a paragraph\'s proposals on screen', () => {
   it('shows the span a proposal is about', async () => {
     const el = await mount({
       proposals: [proposal(1, { text: '2,6 مليار',
-      anchor: { exact: '2,9 مليار', prefix: 'لا يزال ', suffix: ' شخص', start: 8, end: 17 } })],
+      anchor: { type: 'TextQuoteSelector', exact: '2,9 مليار', prefix: 'لا يزال ', suffix: ' شخص', start: 8, end: 17 } })],
     });
     expect(el.querySelector('.proposal q.quote')!.textContent).toBe('2,9 مليار');
     el.remove();
@@ -260,7 +261,7 @@ describe('a paragraph\'s proposals on screen', () => {
     (el.querySelector('.discussion') as HTMLButtonElement).click();
     await el.updateComplete;
     expect(asked.map((e) => e.proposal)).toEqual([1]);
-    asked[0].done([{ id: 5, proposalId: 1, inReplyTo: null, delegation: 'SAU', text: 'نؤيد <i>ذلك</i>',
+    asked[0].done([{ id: 5, proposalId: 1, inReplyTo: null, delegation: 'SAU', authorAccountId: 3, text: 'نؤيد <i>ذلك</i>',
       createdAt: '2026-12-01T08:00:00Z' }], null);
     await el.updateComplete;
     const reply = el.querySelector('.reply .text') as HTMLElement;
@@ -286,8 +287,8 @@ describe('a paragraph\'s proposals on screen', () => {
     await el.updateComplete;
     expect(el.querySelector('.answering')).toBeNull();
     asked[asked.length - 1].done([
-      { id: 5, proposalId: 1, inReplyTo: null, delegation: 'SAU', text: 'ما المصدر؟', createdAt: '2026-12-01T08:00:00Z' },
-      { id: 6, proposalId: 1, inReplyTo: 5, delegation: 'EGY', text: 'من تقرير الاتحاد', createdAt: '2026-12-01T08:01:00Z' },
+      { id: 5, proposalId: 1, inReplyTo: null, delegation: 'SAU', authorAccountId: 3, text: 'ما المصدر؟', createdAt: '2026-12-01T08:00:00Z' },
+      { id: 6, proposalId: 1, inReplyTo: 5, delegation: 'EGY', authorAccountId: 4, text: 'من تقرير الاتحاد', createdAt: '2026-12-01T08:01:00Z' },
     ], null);
     await el.updateComplete;
     expect(el.querySelector('.reply[data-id="6"] .in-reply-to')!.textContent).toContain('SAU');

@@ -10,23 +10,27 @@ import type { RevisionView } from './views/revision-view';
 
 const para = (id: number, label: string | null, text: string): Paragraph => ({
   id, position: id, kind: 'operative', number: label, parent: null, text, direction: 'rtl', brackets: 0,
-  status: 'draft', change: 'unchanged', previousNumber: null, label,
+  status: 'open', change: 'unchanged', previousNumber: null, label, alt: null, previousPosition: null, splitFrom: null,
 });
 const revision = (id: number, label: string, paragraphs: Paragraph[]): Revision => ({
-  id, seq: id, label, bracketCount: 1, paragraphCount: paragraphs.length, createdAt: '2026-12-01T08:00:00Z',
-  paragraphs, deleted: [],
+  id, seq: id, label, basedOn: null, state: 'published', sourceFormat: 'text', sourceName: null, bracketCount: 1, altCount: 0,
+  paragraphCount: paragraphs.length, commentDeadline: null, createdAt: '2026-12-01T08:00:00Z', paragraphs, deleted: [],
 });
 const proposal = (id: number, over: Partial<Proposal> = {}): Proposal => ({
   id, negotiation: 1, revision: 2, paragraph: 11, kind: 'amend', itu: null, placement: null, target: null,
   text: 'لا يزال 2,6 مليار شخص', rationale: null, anchor: null, delegation: 'ARAB', submittedBy: 'EGY', cosponsors: [],
-  state: 'submitted', version: 1, etag: `"p${id}v1"`, createdAt: '2026-12-01T08:00:00Z', ...over,
+  state: 'submitted', version: 1, etag: `"p${id}v1"`, breaksSilence: false, createdAt: '2026-12-01T08:00:00Z',
+  updatedAt: '2026-12-01T08:00:00Z', ...over,
 });
 const rev1 = revision(1, 'Zero draft', [para(10, 'PP1', 'إذ يضع في اعتباره'), para(11, 'OP1', 'لا يزال 2,9 مليار شخص')]);
 const rev2 = revision(2, 'Rev.1', [para(10, 'PP1', 'إذ يضع في اعتباره'), para(11, 'OP1', 'لا يزال 2,6 مليار شخص'),
   para(12, 'OP1 bis', 'فقرة جديدة')]);
 const diffJson: DiffJson = {
+  negotiation: 1, from: { id: 1, seq: 1, label: 'Zero draft', bracketCount: 1 },
+  to: { id: 2, seq: 2, label: 'Rev.1', bracketCount: 1 }, ignore: [],
   identical: false,
-  summary: { unchanged: 1, modified: 1, inserted: 1 },
+  summary: { unchanged: 1, modified: 1, inserted: 1, deleted: 0, moved: 0, moved_modified: 0, renumbered: 0, split: 0,
+    merged: 0, wordsDeleted: 1, wordsInserted: 1 },
   paragraphs: [
     { change: 'unchanged', id: 10, kind: 'operative', number: 'PP1', renumbered: false, direction: 'rtl', fromPosition: 0, toPosition: 0, text: 'إذ يضع في اعتباره' },
     { change: 'modified', id: 11, kind: 'operative', number: 'OP1', renumbered: false, direction: 'rtl', fromPosition: 1, toPosition: 1,
@@ -40,18 +44,19 @@ function setup(lang: 'en' | 'ar', delegation: string | null = 'SAU') {
   const session = new Session({ getItem: (k) => store.get(k) ?? null, setItem: (k, v) => { store.set(k, v); } });
   session.lang = lang;
   const model = new NegotiationModel(() => session.lang);
-  vi.spyOn(api, 'negotiation').mockResolvedValue({ id: 1, title: 'القرار 88', languages: ['ar'], state: 'open', role: 'delegate', delegation });
+  vi.spyOn(api, 'negotiation').mockResolvedValue({ id: 1, title: 'القرار 88', languages: ['ar'], state: 'open', role: 'delegate', delegation,
+    createdAt: '2026-12-01T08:00:00Z' });
   vi.spyOn(api, 'revisions').mockResolvedValue([rev1, rev2]);
   vi.spyOn(api, 'revision').mockImplementation(async (_n, r) => (r === 1 ? rev1 : rev2));
   vi.spyOn(api, 'commentWindow').mockResolvedValue({ deadline: null, silence: false, open: true });
   vi.spyOn(api, 'delegations').mockResolvedValue([
-    { code: 'ARAB', kind: 'group', nameEn: 'Arab Group', nameAr: 'المجموعة العربية', coordinator: 'EGY' },
-    { code: 'SAU', kind: 'state', nameEn: 'Saudi Arabia', nameAr: null, coordinator: null }]);
+    { code: 'ARAB', kind: 'group', nameEn: 'Arab Group', nameAr: 'المجموعة العربية', coordinator: 'EGY', custom: false },
+    { code: 'SAU', kind: 'state', nameEn: 'Saudi Arabia', nameAr: null, coordinator: null, custom: false }]);
   vi.spyOn(api, 'proposals').mockImplementation(async (_n, _r, filter) => (filter?.group === 'ARAB'
     ? [proposal(5)] : [proposal(5), proposal(6, { delegation: 'SAU', submittedBy: 'SAU', kind: 'comment', text: 'تعليق' }),
       proposal(7, { delegation: 'IRQ', submittedBy: 'IRQ', kind: 'object', target: 5, text: 'لا' })]));
   vi.spyOn(api, 'follow').mockReturnValue(() => undefined);
-  vi.spyOn(api, 'proposalDiff').mockResolvedValue({ current: 'لا يزال 2,9 مليار شخص', proposed: 'لا يزال 2,6 مليار شخص',
+  vi.spyOn(api, 'proposalDiff').mockResolvedValue({ proposal: 5, paragraph: 11, kind: 'amend', current: 'لا يزال 2,9 مليار شخص', proposed: 'لا يزال 2,6 مليار شخص',
     ops: [{ type: 'equal', text: 'لا يزال ' }, { type: 'delete', text: '2,9' }, { type: 'insert', text: '2,6' }, { type: 'equal', text: ' مليار شخص' }] });
   vi.spyOn(api, 'diff').mockResolvedValue(diffJson);
   return { session, model };

@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import type { Paragraph } from '../api';
+import type { NewProposal, Paragraph } from '../api';
 import { citation } from '../diff';
 import { CosponsorAnswerEvent, EditEvent, InviteEvent, ProposeEvent, RepliesEvent, ReplyEvent, WithdrawEvent,
   StanceEvent } from '../events';
@@ -34,7 +34,7 @@ export class RevisionView extends ModelView {
     document.addEventListener('selectionchange', this.onSelection);
     this.addEventListener(ProposeEvent.type, (e) => {
       this.model.propose({
-        kind: e.kind.startsWith('insert_') ? 'insert' : e.kind,
+        kind: e.kind.startsWith('insert_') ? 'insert' : e.kind as NewProposal['kind'],
         ...(e.kind.startsWith('insert_') ? { placement: e.kind === 'insert_before' ? 'before' as const : 'after' as const } : {}),
         paragraph: e.paragraph,
         ...(e.text ? { text: e.text } : {}),

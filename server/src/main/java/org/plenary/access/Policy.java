@@ -9,6 +9,7 @@ import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -439,7 +440,8 @@ public final class Policy {
               : deadline.withOffsetSameInstant(ZoneOffset.UTC).format(
                   java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'")))
               + "; nothing can be proposed, edited or withdrawn after it", List.of(),
-          deadline == null ? Map.of() : Map.of("deadline", deadline.withOffsetSameInstant(ZoneOffset.UTC).toString())));
+          deadline == null ? Map.of() : Map.of("deadline",
+              deadline.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))));
       case UNPUBLISHED -> ctx.fail(Problem.conflict("not-published", "revision " + params.get("r")
           + " is a workspace, not published: " + entry.route().method() + " " + entry.route().path()
           + " acts on a published revision"));

@@ -280,7 +280,8 @@ public final class AuditLog {
       heads.add(new LaneHead(lane, r.value2(), hash));
     }
     heads.sort(java.util.Comparator.comparing(LaneHead::lane));
-    String at = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+    // Instant.toString() always writes the seconds (RFC 3339); OffsetDateTime's drops them when they are zero
+    String at = java.time.Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
     Checkpoint unsigned = new Checkpoint(negotiationId, at, List.copyOf(heads), null);
     return new Checkpoint(negotiationId, at, unsigned.heads(), key.mac(unsigned.canonical()));
   }

@@ -56,6 +56,9 @@ public final class ProblemHandler implements Handler<RoutingContext> {
       }
     }
     for (Map.Entry<String, Object> ext : problem.extensions().entrySet()) {
+      if (body.has(ext.getKey())) {
+        continue; // an extension never replaces a member RFC 9457 defines (type, title, status, detail, instance)
+      }
       body.set(ext.getKey(), Json.MAPPER.valueToTree(ext.getValue()));
     }
     return body;

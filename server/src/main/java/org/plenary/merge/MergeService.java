@@ -520,7 +520,8 @@ public final class MergeService {
       Map<String, Object> ext = new LinkedHashMap<>();
       ext.put("etag", cur.etag());
       ext.put("text", cur.text());
-      ext.put("status", cur.status());
+      // not "status": that member of a problem is its HTTP status (RFC 9457)
+      ext.put("paragraphStatus", cur.status());
       throw DomainException.preconditionFailed("paragraph " + paragraphId + " has changed since you read it; its "
           + "current text is in this problem: keep what you need and save again", ext);
     }

@@ -34,7 +34,8 @@ public record CommentWindow(OffsetDateTime deadline, boolean silence, Long super
       String at = deadline.withOffsetSameInstant(ZoneOffset.UTC).format(UTC);
       throw new DomainException(DomainException.Kind.CONFLICT, "comment-window-closed",
           "the deadline for this revision was " + at + "; nothing can be proposed, edited or withdrawn after it",
-          List.of(), Map.of("deadline", deadline.withOffsetSameInstant(ZoneOffset.UTC).toString()));
+          List.of(), Map.of("deadline",
+              deadline.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
     }
   }
 
@@ -55,7 +56,8 @@ public record CommentWindow(OffsetDateTime deadline, boolean silence, Long super
           "this revision is under silence procedure until " + deadline.withOffsetSameInstant(ZoneOffset.UTC).format(UTC)
               + ": the only input accepted is an objection (kind \"object\") that breaks silence on a named paragraph",
           List.of(new DomainException.FieldError("kind", "must be \"object\" with a paragraph during the silence procedure")),
-          Map.of("deadline", deadline.withOffsetSameInstant(ZoneOffset.UTC).toString()));
+          Map.of("deadline",
+              deadline.withOffsetSameInstant(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)));
     }
   }
 

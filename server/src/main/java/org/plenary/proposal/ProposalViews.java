@@ -122,7 +122,9 @@ final class ProposalViews {
   /** The comment window as it stands at {@code now}. */
   static Map<String, Object> window(CommentWindow w, OffsetDateTime now) {
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("deadline", w.deadline() == null ? null : w.deadline().withOffsetSameInstant(ZoneOffset.UTC).toString());
+    // RFC 3339 always with seconds ("2099-12-31T17:00:00Z"; OffsetDateTime.toString() drops zero seconds)
+    out.put("deadline", w.deadline() == null ? null : w.deadline().withOffsetSameInstant(ZoneOffset.UTC)
+        .format(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     out.put("silence", w.silence());
     out.put("open", w.isOpen(now));
     return out;

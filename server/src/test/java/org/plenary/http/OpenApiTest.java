@@ -55,4 +55,51 @@ class OpenApiTest {
       }
     });
   }
+
+  @Test
+  @DisplayName("names every operation (a unique operationId), lists a 4xx answer for every one that can fail, and "
+      + "refuses unknown fields in every JSON request body")
+  void everyOperationDescribed() {
+    JsonNode doc = OpenApiRoutes.load();
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    java.util.List<String> problems = new java.util.ArrayList<>();
+    doc.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(m -> {
+      if (!METHODS.contains(m.getKey())) {
+        return;
+      }
+      String name = m.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+      JsonNode op = m.getValue();
+      String id = op.path("operationId").asText();
+      if (id.isEmpty() || !ids.add(id)) {
+        problems.add(name + ": operationId missing or not unique");
+      }
+      boolean public_ = op.has("security") && op.get("security").isEmpty();
+      boolean fails = false;
+      for (Iterator<String> st = op.path("responses").fieldNames(); st.hasNext(); ) {
+        fails |= st.next().startsWith("4");
+      }
+      if (!fails && !(public_ && m.getKey().equals("get"))) {
+        problems.add(name + ": no 4xx response");
+      }
+      JsonNode json = op.path("requestBody").path("content").path("application/json").path("schema");
+      if (!json.isMissingNode()) {
+        JsonNode schema = json.has("$ref") ? doc.at(json.get("$ref").asText().substring(1)) : json;
+        if (!schema.path("additionalProperties").isBoolean() || schema.get("additionalProperties").asBoolean()) {
+          problems.add(name + ": the request body does not refuse unknown fields (additionalProperties: false)");
+        }
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> rs = op.path("responses").fields(); rs.hasNext(); ) {
+        Map.Entry<String, JsonNode> r = rs.next();
+        JsonNode resp = r.getValue().has("$ref") ? doc.at(r.getValue().get("$ref").asText().substring(1)) : r.getValue();
+        if (r.getKey().startsWith("4") || r.getKey().startsWith("5")) {
+          if (!resp.path("content").has("application/problem+json")) {
+            problems.add(name + " " + r.getKey() + ": not described as application/problem+json");
+          }
+        } else if (!r.getKey().equals("204") && !r.getKey().equals("304") && resp.path("content").isEmpty()) {
+          problems.add(name + " " + r.getKey() + ": no content described");
+        }
+      }
+    }));
+    assertThat(problems).isEmpty();
+  }
 }

@@ -12,7 +12,11 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-/** A real HTTP client for tests: JSON in, {@link Response} out, optional bearer token. */
+/**
+ * A real HTTP client for tests: JSON in, {@link Response} out, optional bearer token. Every response from the API
+ * is checked against the OpenAPI document ({@link Contract}): a status, header or body the document does not
+ * describe fails the test.
+ */
 public final class ApiClient {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -91,7 +95,9 @@ public final class ApiClient {
           HttpResponse.BodyHandlers.ofInputStream());
       try (java.io.InputStream in = r.body()) {
         byte[] body = r.statusCode() / 100 == 2 ? new byte[0] : in.readAllBytes();
-        return new Response(r.statusCode(), r, body);
+        Response resp = new Response(r.statusCode(), r, body);
+        Contract.check(r.request().method(), r.request().uri(), resp);
+        return resp;
       }
     } catch (IOException e) {
       throw new AssertionError("request failed", e);
@@ -148,8 +154,11 @@ public final class ApiClient {
 
   private Response send(HttpRequest.Builder b) {
     try {
-      HttpResponse<byte[]> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-      return new Response(r.statusCode(), r, r.body());
+      HttpRequest req = b.build();
+      HttpResponse<byte[]> r = HTTP.send(req, HttpResponse.BodyHandlers.ofByteArray());
+      Response resp = new Response(r.statusCode(), r, r.body());
+      Contract.check(req.method(), req.uri(), resp);
+      return resp;
     } catch (IOException e) {
       throw new AssertionError("request failed", e);
     } catch (InterruptedException e) {
