@@ -88,9 +88,13 @@ describe('the merge workspace view', () => {
     expect(area.value).toBe(BASE.replace('2022', '2024'));
     area.value = BASE.replace('2022', '2024–2025');
     decide.mockResolvedValueOnce({ proposal: 12, decision: 'accept-modified', etag: '"p12v2"', paragraph: null });
+    const edit = vi.spyOn(mergeApi, 'edit').mockResolvedValueOnce({} as never);
     el.querySelector<HTMLFormElement>('.ws-proposal[data-id="12"] .ws-modify')!.requestSubmit();
     await settle(el);
+    // the paragraph takes the facilitator's text (with its ETag), then the decision is recorded on it
+    expect(edit).toHaveBeenCalledWith(1, 2, { id: 15, etag: '"w15v1"' }, { text: BASE.replace('2022', '2024–2025') });
     expect(decide).toHaveBeenLastCalledWith(1, 1, p12, 'accept-modified', BASE.replace('2022', '2024–2025'), undefined);
+    expect(el.querySelector('.ws-proposal[data-id="12"] .ws-conflict')).toBeNull();
   });
 
   it('notes all remaining comments of a paragraph in one batch, and sums up publication before it', async () => {

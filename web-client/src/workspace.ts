@@ -325,6 +325,24 @@ export class WorkspaceModel extends EventTarget {
     await this.load();
   }
 
+  /**
+   * Resolves a merge conflict by accepting the proposal with the facilitator's text. The server merges an
+   * accepted text against Rev.N, so a text that changes the very words the workspace changed would collide again:
+   * the paragraph is first set to the text (a direct edit with the paragraph's ETag: a stale one shows the newer
+   * text, as any edit), then the decision is recorded on it. Taking the decision back later leaves that edit.
+   */
+  async acceptResolved(p: WsProposal, text: string, note?: string): Promise<void> {
+    const c = this.conflicts.get(p.id);
+    const para = c ? this.paragraph(c.paragraph) : undefined;
+    if (!c || !para) {
+      await this.decide(p, 'accept-modified', text, note);
+      return;
+    }
+    await this.edit(para, { text });
+    if (this.stale.has(para.id)) return;
+    await this.decide(p, 'accept-modified', text, note);
+  }
+
   /** Several decisions in one call; each stands alone. Returns the server's per-item answer. */
   async decideAll(items: BatchItem[]): Promise<BatchResult> {
     const out = await mergeApi.decideAll(this.n, this.base, items);

@@ -59,7 +59,8 @@ export class WorkspaceView extends ModelView {
   /** A result line ("3 noted"), read out. */
   notice = '';
   modifying: { proposal: number; text: string } | null = null;
-  editing: number | null = null;
+  /** The paragraph being edited, with the text, status and ETag the editor started from (kept across live reloads). */
+  editing: { paragraph: number; etag: string | null; text: string; status: string } | null = null;
   inserting: number | null = null;
   confirmingDelete: number | null = null;
   /** Proposals selected to combine, by id. */
@@ -203,10 +204,11 @@ export class WorkspaceView extends ModelView {
       <p class="ws-text" dir=${para.direction}>${runs === null ? html`<ins>${para.text}</ins>` : html`${modified
         ? html`<span class="visually-hidden">${tm('redlineAgainst', L)} ${this.baseLabel()}: </span>` : nothing}${runsHtml(runs)}`}</p>
       ${stale ? this.renderStale(para, stale) : nothing}
-      ${this.editing === para.id ? this.renderEditor(para) : nothing}
+      ${this.editing?.paragraph === para.id ? this.renderEditor(para, this.editing) : nothing}
       <div class="ws-tools" role="group" aria-label=${`${tm('editParagraph', L)} ${label}`}>
         <button type="button" class="link ws-edit" aria-label=${`${tm('editParagraph', L)} ${label}`} ?disabled=${this.busy}
-          @click=${() => { this.editing = this.editing === para.id ? null : para.id; }}>${tm('editParagraph', L)}</button>
+          @click=${() => { this.editing = this.editing?.paragraph === para.id ? null
+            : { paragraph: para.id, etag: para.etag, text: para.text, status: para.status }; }}>${tm('editParagraph', L)}</button>
         <button type="button" class="link ws-up" aria-label=${`${tm('moveUp', L)} ${label}`} ?disabled=${this.busy || i <= 0}
           @click=${() => void this.run(() => ws.move(para, -1), () => this.refocus(para.id, '.ws-up'))}>${tm('moveUp', L)}</button>
         <button type="button" class="link ws-down" aria-label=${`${tm('moveDown', L)} ${label}`}
@@ -328,7 +330,13 @@ export class WorkspaceView extends ModelView {
       const text = String(form.get('text') ?? '').trim();
       const note = String(form.get('note') ?? '').trim();
       if (!text) return;
-      void this.decide(p, 'accept-modified', text, note || undefined);
+      if (this.ws!.conflicts.has(p.id)) {
+        void this.run(() => this.ws!.acceptResolved(p, text, note || undefined), () => {
+          if (!this.ws!.conflicts.has(p.id)) this.modifying = null;
+        });
+      } else {
+        void this.decide(p, 'accept-modified', text, note || undefined);
+      }
     };
     return html`<form class="ws-modify" @submit=${save} @keydown=${(e: KeyboardEvent) => {
       if (e.key === 'Escape') this.modifying = null;
@@ -347,6 +355,9 @@ export class WorkspaceView extends ModelView {
     const L = this.lang;
     const named = this.named(p, para);
     const prefill = merge3(c.base, c.workspace, c.proposed).text;
+    // the accepted proposals of the paragraph it collides with: combined with them into one text, each keeps its part
+    const partners = COMBINABLE.includes(p.kind) ? para.proposals.filter((x) => x.id !== p.id && !isStance(x)
+      && COMBINABLE.includes(x.kind) && (x.decision === 'accept' || x.decision === 'accept-modified')) : [];
     return html`<div class="ws-conflict" role="alert">
       <p class="ws-conflict-title"><strong>${tm('conflictTitle', L)}</strong></p>
       <p class="hint">${tm('conflictHint', L)}</p>
@@ -361,6 +372,12 @@ export class WorkspaceView extends ModelView {
       <div class="ws-form-buttons">
         <button type="button" class="ws-resolve" aria-label=${`${tm('resolveAcceptModified', L)} ${named}`}
           @click=${() => this.openModify(p, para, prefill)}>${tm('resolveAcceptModified', L)}</button>
+        ${partners.length > 0 ? html`<button type="button" class="ws-resolve-combine"
+          aria-label=${`${tm('combineWith', L)} ${partners.map((x) => x.delegation).join(', ')}: ${named}`}
+          @click=${() => {
+            this.selected = new Set([p.id, ...partners.map((x) => x.id)]);
+            this.combining = { paragraph: para.id, text: prefill };
+          }}>${tm('combineWith', L)} ${partners.map((x) => x.delegation).join(L === 'ar' ? '، ' : ', ')}</button>` : nothing}
         <button type="button" class="ws-resolve-defer" aria-label=${`${tm('defer', L)} ${named}`}
           @click=${() => void this.decide(p, 'defer')}>${tm('defer', L)}</button>
         <button type="button" class="link" aria-label=${`${tm('dismiss', L)}: ${tm('conflictTitle', L)} ${named}`}
@@ -390,7 +407,7 @@ export class WorkspaceView extends ModelView {
     </div>`;
   }
 
-  private renderEditor(para: WsParagraph) {
+  private renderEditor(para: WsParagraph, from: { etag: string | null; text: string; status: string }) {
     const L = this.lang;
     const label = this.label(para);
     const save = (e: SubmitEvent) => {
@@ -399,20 +416,21 @@ export class WorkspaceView extends ModelView {
       const text = String(form.get('text') ?? '').trim();
       const status = String(form.get('status') ?? '');
       const changes: { text?: string; status?: string } = {};
-      if (text && text !== para.text) changes.text = text;
-      if (status && status !== para.status) changes.status = status;
+      if (text && text !== from.text) changes.text = text;
+      if (status && status !== from.status) changes.status = status;
       if (Object.keys(changes).length === 0) {
         this.editing = null;
         return;
       }
-      void this.run(() => this.ws!.edit(para, changes), () => { this.editing = null; });
+      // with the version the editor started from: if someone changed the paragraph since, it is a 412 and both show
+      void this.run(() => this.ws!.edit({ id: para.id, etag: from.etag }, changes), () => { this.editing = null; });
     };
     return html`<form class="ws-editor" @submit=${save} @keydown=${(e: KeyboardEvent) => {
       if (e.key === 'Escape') this.editing = null;
     }}>
-      <label>${t('text', L)} (${label}) <textarea name="text" rows="5" dir=${para.direction} .value=${para.text}></textarea></label>
-      <label>${tm('status', L)} <select name="status">${[...new Set([para.status, ...STATUSES])].map((s) => html`<option
-        value=${s} ?selected=${s === para.status}>${statusLabel(s, L)}</option>`)}</select></label>
+      <label>${t('text', L)} (${label}) <textarea name="text" rows="5" dir=${para.direction} .value=${from.text}></textarea></label>
+      <label>${tm('status', L)} <select name="status">${[...new Set([from.status, ...STATUSES])].map((s) => html`<option
+        value=${s} ?selected=${s === from.status}>${statusLabel(s, L)}</option>`)}</select></label>
       <div class="ws-form-buttons">
         <button type="submit" ?disabled=${this.busy} aria-label=${`${tm('save', L)} ${label}`}>${tm('save', L)}</button>
         <button type="button" class="link" @click=${() => { this.editing = null; }}>${tm('cancel', L)}</button>
