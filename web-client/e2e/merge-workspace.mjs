@@ -78,7 +78,8 @@ try {
   const p1 = proposal(a, 'p1');
   check((await p1.locator('.submitted-by').innerText()).includes('EGY') && (await p1.locator('.delegation').innerText()) === 'ARAB',
     '[ar] p1 reads as the Arab Group\'s, submitted by Egypt');
-  check((await p1.locator('.cosponsors').innerText()).includes('SAU'), '[ar] p1 shows its co-sponsors');
+  check((await p1.locator('.cosponsors').innerText()).includes('SAU'), '[ar] p1 shows its co-sponsor Saudi Arabia');
+  check(/١ رد/.test(await p1.locator('.ws-replies').innerText()), '[ar] p1 shows its discussion: one reply');
   check((await p1.locator('.supporters').innerText()).includes('ARE'), '[ar] p1 shows the support of the UAE');
   const acceptLabel = await p1.locator('button.ws-accept').getAttribute('aria-label');
   check(/^قبول مقترح ARAB على PP\d+/.test(acceptLabel), `[ar] the accept button names the proposal and paragraph: "${acceptLabel}"`);
@@ -180,9 +181,10 @@ try {
   await firstOp.locator('.ws-insert-form button[type=submit]').click();
   const inserted = a.locator('.ws-para', { hasText: 'يدعو الدول الأعضاء إلى تبادل الخبرات' });
   await inserted.waitFor({ timeout: 10000 });
-  const insertedLabel = await inserted.locator('.ws-head .cite').innerText();
-  check(/مكرراً|bis/.test(insertedLabel) || insertedLabel.includes(opLabel.replace(/^OP/, '')),
-    `[ar] the inserted paragraph after ${opLabel} is numbered bis (${insertedLabel})`);
+  const insertedNumber = await inserted.locator('.ws-head .num').innerText();
+  const opNumber = await firstOp.locator('.ws-head .num').innerText();
+  check(/مكرر|bis/.test(insertedNumber) && insertedNumber.startsWith(opNumber.replace(/\.$/, '')),
+    `[ar] the paragraph inserted after ${opLabel} (${opNumber}) is numbered bis: ${insertedNumber}`);
   const order = async () => a.locator('.ws-para').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')));
   const insertedId = await inserted.getAttribute('data-id');
   const beforeMove = await order();
@@ -216,9 +218,12 @@ try {
   check(/مقبول/.test(summaryText) && /مُرحَّل/.test(summaryText), `[ar] the publication summary counts the fates:\n${summaryText}`);
   await axe(a, '[ar] the workspace with the publication summary');
   if (shots) await summary.screenshot({ path: `${shots}/merge-publish-ar.png` });
+  const predicted = (await summary.locator('.ws-fates li').allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim()).sort();
   await a.click('button.ws-confirm-publish');
   await a.locator('.ws-published').waitFor({ timeout: 15000 });
-  check(true, '[ar] Rev.1 is published');
+  const actual = (await a.locator('.ws-published .ws-fates li').allInnerTexts()).map((x) => x.replace(/\s+/g, ' ').trim()).sort();
+  check(JSON.stringify(predicted) === JSON.stringify(actual),
+    `[ar] Rev.1 is published, with the fates the summary announced (${actual.join('; ')})`);
 
   const notice = d.locator('plenary-published-notice .published-notice');
   await notice.waitFor({ timeout: 15000 });

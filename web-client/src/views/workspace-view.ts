@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
 import { ApiError, type RevisionSummary } from '../api';
 import { citation } from '../diff';
-import { backArrow, count, decisionLabel, fateLabel, kindLabel, localDigits, SEP, statusLabel, t, tm, type Lang,
+import { backArrow, changeLabel, count, decisionLabel, fateLabel, kindLabel, localDigits, SEP, statusLabel, t, tm, type Lang,
   type MergeLabelKey } from '../i18n';
 import { mergeApi, STATUSES, type Decision, type WsParagraph, type WsProposal } from '../merge-api';
 import { errorMessage, ModelChangeEvent } from '../model';
@@ -196,10 +196,10 @@ export class WorkspaceView extends ModelView {
         id=${`ws-para-${para.id}`} data-id=${para.id} aria-labelledby=${`ws-head-${para.id}`}>
       <h2 class="ws-head" id=${`ws-head-${para.id}`}>
         <span class="cite" dir="ltr">${label}</span>
-        ${para.number && para.label === null ? html`<span class="num">${para.number}</span>` : nothing}
+        ${para.number ? html`<span class="num" dir=${para.direction}>${para.number}</span>` : nothing}
         <span class="ws-status status-${para.status}">${statusLabel(para.status, L)}</span>
         ${runs === null ? html`<span class="change-kind">${tm('newInWorkspace', L)}</span>`
-          : modified ? html`<span class="change-kind">${t('redline', L)}</span>` : nothing}
+          : modified ? html`<span class="change-kind">${changeLabel('modified', L)}</span>` : nothing}
       </h2>
       <p class="ws-text" dir=${para.direction}>${runs === null ? html`<ins>${para.text}</ins>` : html`${modified
         ? html`<span class="visually-hidden">${tm('redlineAgainst', L)} ${this.baseLabel()}: </span>` : nothing}${runsHtml(runs)}`}</p>
@@ -210,10 +210,10 @@ export class WorkspaceView extends ModelView {
           @click=${() => { this.editing = this.editing?.paragraph === para.id ? null
             : { paragraph: para.id, etag: para.etag, text: para.text, status: para.status }; }}>${tm('editParagraph', L)}</button>
         <button type="button" class="link ws-up" aria-label=${`${tm('moveUp', L)} ${label}`} ?disabled=${this.busy || i <= 0}
-          @click=${() => void this.run(() => ws.move(para, -1), () => this.refocus(para.id, '.ws-up'))}>${tm('moveUp', L)}</button>
+          @click=${() => void this.run(() => ws.move(para, -1)).then(() => this.refocus(para.id, '.ws-up'))}>${tm('moveUp', L)}</button>
         <button type="button" class="link ws-down" aria-label=${`${tm('moveDown', L)} ${label}`}
           ?disabled=${this.busy || i >= list.length - 1}
-          @click=${() => void this.run(() => ws.move(para, 1), () => this.refocus(para.id, '.ws-down'))}>${tm('moveDown', L)}</button>
+          @click=${() => void this.run(() => ws.move(para, 1)).then(() => this.refocus(para.id, '.ws-down'))}>${tm('moveDown', L)}</button>
         <button type="button" class="link ws-insert" aria-label=${`${tm('insertAfter', L)} ${label}`} ?disabled=${this.busy}
           @click=${() => { this.inserting = this.inserting === para.id ? null : para.id; }}>${tm('insertAfter', L)}</button>
         ${this.confirmingDelete === para.id

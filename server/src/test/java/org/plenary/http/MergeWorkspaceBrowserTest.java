@@ -44,6 +44,13 @@ class MergeWorkspaceBrowserTest {
       Res88Negotiation res = Res88Negotiation.create(server);
       server.participant(res.n, "facilitator-a@un.test", "facilitator", null);
       server.participant(res.n, "facilitator-b@un.test", "facilitator", null);
+      // Saudi Arabia accepts to co-sponsor p1 (the others stay invited), and asks about it in its discussion
+      var accepted = res.delegate("SAU").put(res.base() + "/proposals/" + res.proposal("p1") + "/cosponsors/SAU",
+          Map.of("answer", "accept"));
+      assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+      var reply = res.delegate("SAU").withHeader("Idempotency-Key", "merge-browser-reply-1")
+          .post(res.base() + "/proposals/" + res.proposal("p1") + "/replies", Map.of("text", "ما مصدر رقم 2,6 مليار؟"));
+      assertThat(reply.status()).as(reply.text()).isEqualTo(201);
       Map<String, Long> ids = new LinkedHashMap<>();
       for (int i = 1; i <= 13; i++) {
         ids.put("p" + i, res.proposal("p" + i));
@@ -77,6 +84,7 @@ class MergeWorkspaceBrowserTest {
           .contains("ok - [ar] the paragraph takes the facilitator's text, p12 is accepted with changes")
           .contains("ok - [en] a stale edit shows the newer text")
           .contains("ok - [ar] \"Move up\" with the keyboard moves the paragraph and keeps the focus on it")
+          .contains("ok - [ar] Rev.1 is published, with the fates the summary announced")
           .contains("ok - [ar] Egypt's delegate is told live that Rev.1 is published")
           .contains("ok - [ar] \"What happened to our proposals\" shows the Arab Group's p1 accepted");
     }
