@@ -39,7 +39,8 @@ function csrfToken(): string | null {
   return match ? decodeURIComponent(match.substring('plenary_csrf='.length)) : null;
 }
 
-async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json',
+/** One call to the server (also used by merge-api.ts): JSON in and out, CSRF token, problems as {@link ApiError}. */
+export async function call<T>(method: string, path: string, body?: unknown, contentType = 'application/json',
   extraHeaders: Record<string, string> = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', ...extraHeaders };
   if (body !== undefined) headers['Content-Type'] = contentType;
@@ -80,6 +81,9 @@ export const LIVE_TYPES = [
   'proposal.created', 'proposal.updated', 'proposal.withdrawn', 'proposal.replied',
   'proposal.cosponsors-invited', 'proposal.cosponsor-accepted', 'proposal.cosponsor-declined',
   'revision.created', 'participant.added', 'revision.comment-window',
+  // the merge workspace (facilitators and secretariat only) and publication (everyone): see merge-api.ts
+  'revision.published', 'workspace.decision', 'workspace.combination', 'workspace.paragraph-edited',
+  'workspace.paragraph-inserted', 'workspace.paragraph-deleted', 'workspace.paragraph-moved',
 ] as const;
 
 function newIdempotencyKey(): string {

@@ -130,6 +130,7 @@ const plurals = {
   bracket: { en: { one: 'open bracket', other: 'open brackets' }, ar: { zero: 'أقواس مفتوحة', one: 'قوس مفتوح', two: 'قوسان مفتوحان', few: 'أقواس مفتوحة', many: 'قوساً مفتوحاً', other: 'قوس مفتوح' } },
   change: { en: { one: 'change', other: 'changes' }, ar: { zero: 'تغييرات', one: 'تغيير', two: 'تغييران', few: 'تغييرات', many: 'تغييراً', other: 'تغيير' } },
   stance: { en: { one: 'support or objection', other: 'supports and objections' }, ar: { zero: 'مواقف', one: 'موقف', two: 'موقفان', few: 'مواقف', many: 'موقفاً', other: 'موقف' } },
+  reply: { en: { one: 'reply', other: 'replies' }, ar: { zero: 'ردود', one: 'رد', two: 'ردّان', few: 'ردود', many: 'رداً', other: 'رد' } },
 } as const;
 
 export type PluralKey = keyof typeof plurals;
@@ -215,6 +216,13 @@ const problems: Record<string, { en: string; ar: string }> = {
   'rate-limited': { en: 'Too many attempts; wait a moment.', ar: 'محاولات كثيرة؛ انتظر قليلاً.' },
   busy: { en: 'The server is busy; send it again in a moment.', ar: 'الخادم مشغول؛ أعد الإرسال بعد قليل.' },
   'no-proposed-text': { en: 'This proposal has no text to compare.', ar: 'لا نص في هذا المقترح للمقارنة.' },
+  'merge-conflict': { en: 'This change and the workspace change the same words; nothing was changed.', ar: 'هذا التغيير ومساحة العمل يغيّران الكلمات نفسها؛ لم يُغيَّر شيء.' },
+  'needs-rebase': { en: 'The words this proposal changes are no longer in the paragraph.', ar: 'لم تعد الكلمات التي يغيّرها هذا المقترح موجودة في الفقرة.' },
+  'workspace-open': { en: 'A workspace is already open for the next revision.', ar: 'توجد مساحة عمل مفتوحة للمراجعة التالية.' },
+  'no-workspace': { en: 'No workspace is open on this revision.', ar: 'لا توجد مساحة عمل مفتوحة على هذه المراجعة.' },
+  'paragraph-deleted': { en: 'The paragraph is deleted in the workspace.', ar: 'الفقرة محذوفة في مساحة العمل.' },
+  published: { en: 'This revision is published and no longer changes.', ar: 'هذه المراجعة منشورة ولم تعد تتغيّر.' },
+  superseded: { en: 'A newer revision is published.', ar: 'نُشرت مراجعة أحدث.' },
 };
 
 const fields: Record<string, { en: string; ar: string }> = {
@@ -299,4 +307,148 @@ export function dirOf(lang: Lang): 'rtl' | 'ltr' {
 export function localDigits(value: number | string, lang: Lang): string {
   const s = String(value);
   return lang === 'ar' ? s.replace(/[0-9]/g, (d) => String.fromCharCode(0x0660 + Number(d))) : s;
+}
+
+// --- the facilitators' merge workspace and the fates of proposals (views/workspace-view.ts, views/fates-view.ts) ---
+
+const mergeLabels = {
+  prepareNext: { en: 'Prepare', ar: 'إعداد' },
+  prepareHint: { en: 'Opens the workspace of the next revision: decide on each proposal, edit, then publish.', ar: 'يفتح مساحة عمل المراجعة التالية: البتّ في كل مقترح والتحرير ثم النشر.' },
+  resumeWorkspace: { en: 'Continue preparing', ar: 'متابعة إعداد' },
+  nextLabel: { en: 'Label of the new revision', ar: 'تسمية المراجعة الجديدة' },
+  workspaceTitle: { en: 'Preparing', ar: 'إعداد' },
+  fromRevision: { en: 'from', ar: 'انطلاقاً من' },
+  noWorkspace: { en: 'No workspace is open on this revision.', ar: 'لا توجد مساحة عمل مفتوحة على هذه المراجعة.' },
+  progressDecided: { en: 'decided', ar: 'بُتّ فيها' },
+  progressOpen: { en: 'still open', ar: 'لا تزال مفتوحة' },
+  decisionsOn: { en: 'Decisions on', ar: 'القرارات بشأن' },
+  ofParagraph: { en: 'on', ar: 'على' },
+  proposalOf: { en: 'the proposal of', ar: 'مقترح' },
+  accept: { en: 'Accept', ar: 'قبول' },
+  acceptModified: { en: 'Accept with changes', ar: 'قبول مع تعديلات' },
+  notRetained: { en: 'Not retained', ar: 'عدم الاعتماد' },
+  noted: { en: 'Noted', ar: 'الإحاطة علماً' },
+  defer: { en: 'Defer', ar: 'إرجاء' },
+  takeBack: { en: 'Take back', ar: 'التراجع عن القرار' },
+  select: { en: 'Select', ar: 'تحديد' },
+  combineSelected: { en: 'Combine selected', ar: 'دمج المقترحات المحددة' },
+  combineHint: { en: 'The paragraph as it combines the selected proposals', ar: 'نص الفقرة الذي يجمع المقترحات المحددة' },
+  combine: { en: 'Combine', ar: 'دمج' },
+  noteComments: { en: 'Note all remaining comments', ar: 'الإحاطة علماً بجميع التعليقات المتبقية' },
+  notedCount: { en: 'noted', ar: 'أُحيط بها علماً' },
+  refusedCount: { en: 'refused', ar: 'رُفضت' },
+  acceptedText: { en: 'The paragraph as you accept it', ar: 'نص الفقرة كما تقبلونه' },
+  note: { en: 'Note (optional)', ar: 'ملاحظة (اختيارية)' },
+  save: { en: 'Save', ar: 'حفظ' },
+  cancel: { en: 'Cancel', ar: 'إلغاء' },
+  conflictTitle: { en: 'This proposal and the workspace change the same words', ar: 'هذا المقترح ومساحة العمل يغيّران الكلمات نفسها' },
+  conflictHint: { en: 'Nothing was changed. Resolve it: accept with changes (the editor starts from the proposal merged in; the paragraph takes your text), combine it with the accepted proposal, or defer.', ar: 'لم يُغيَّر شيء. عالجوا التعارض: القبول مع تعديلات (يبدأ المحرر من النص بعد دمج المقترح، وتأخذ الفقرة نصكم)، أو دمجه مع المقترح المقبول، أو الإرجاء.' },
+  inWorkspace: { en: 'In the workspace now', ar: 'في مساحة العمل الآن' },
+  asProposed: { en: 'As proposed', ar: 'كما هو مقترح' },
+  inBase: { en: 'In the revision', ar: 'في المراجعة' },
+  collidingWords: { en: 'colliding words', ar: 'كلمات متعارضة' },
+  combineWith: { en: 'Combine with the accepted proposal of', ar: 'الدمج مع المقترح المقبول المقدَّم من' },
+  resolveAcceptModified: { en: 'Resolve: accept with changes', ar: 'المعالجة: القبول مع تعديلات' },
+  dismiss: { en: 'Close', ar: 'إغلاق' },
+  needsRebaseDecision: { en: 'The words this proposal changes are no longer in the paragraph; accept it with changes, or defer it.', ar: 'لم تعد الكلمات التي يغيّرها هذا المقترح موجودة في الفقرة؛ اقبلوه مع تعديلات أو أرجئوه.' },
+  staleDecision: { en: 'Someone decided this proposal meanwhile; its current decision is shown.', ar: 'بتّ شخص آخر في هذا المقترح في الأثناء؛ يُعرض قراره الحالي.' },
+  staleTitle: { en: 'Someone changed this paragraph meanwhile. Your edit was not saved.', ar: 'غيّر شخص آخر هذه الفقرة في الأثناء. لم يُحفظ تعديلكم.' },
+  theirVersion: { en: 'Their version (now in the workspace)', ar: 'نسختهم (الموجودة الآن في مساحة العمل)' },
+  yourVersion: { en: 'Your version', ar: 'نسختكم' },
+  keepMine: { en: 'Save mine over theirs', ar: 'حفظ نسختي بدلاً من نسختهم' },
+  keepTheirs: { en: 'Keep theirs', ar: 'الإبقاء على نسختهم' },
+  editParagraph: { en: 'Edit', ar: 'تحرير' },
+  status: { en: 'Status', ar: 'الحالة' },
+  insertAfter: { en: 'Insert a paragraph after', ar: 'إدراج فقرة بعد' },
+  newParagraphText: { en: 'Text of the new paragraph', ar: 'نص الفقرة الجديدة' },
+  insert: { en: 'Insert', ar: 'إدراج' },
+  moveUp: { en: 'Move up', ar: 'نقل إلى الأعلى' },
+  moveDown: { en: 'Move down', ar: 'نقل إلى الأسفل' },
+  deleteParagraph: { en: 'Delete', ar: 'حذف' },
+  confirmDelete: { en: 'Confirm deletion', ar: 'تأكيد الحذف' },
+  redlineAgainst: { en: 'Changes against', ar: 'التغييرات مقارنة بـ' },
+  unchangedText: { en: 'unchanged', ar: 'دون تغيير' },
+  newInWorkspace: { en: 'new in this revision', ar: 'جديدة في هذه المراجعة' },
+  deletedInWorkspace: { en: 'Deleted in the workspace', ar: 'محذوفة في مساحة العمل' },
+  decision: { en: 'Decision', ar: 'القرار' },
+  replaces: { en: 'replaces', ar: 'يستبدل' },
+  publishTitle: { en: 'Publish', ar: 'النشر' },
+  reviewPublish: { en: 'Review and publish…', ar: 'المراجعة والنشر…' },
+  publishSummary: { en: 'Publishing will give every proposal its fate:', ar: 'سيمنح النشر كل مقترح مآله:' },
+  carriedForwardSummary: { en: 'carried forward to the next revision (undecided or deferred)', ar: 'تُرحَّل إلى المراجعة التالية (لم يُبتّ فيها أو أُرجئت)' },
+  needsRebaseSummary: { en: 'will probably need a rebase (the workspace changed their words)', ar: 'ستحتاج على الأرجح إلى إعادة الإسناد (غيّرت مساحة العمل كلماتها)' },
+  undecidedWarning: { en: 'still undecided', ar: 'لم يُبتّ فيها بعد' },
+  publishIrreversible: { en: 'A published revision never changes.', ar: 'لا تتغيّر المراجعة بعد نشرها.' },
+  confirmPublish: { en: 'Publish', ar: 'نشر' },
+  publishedAs: { en: 'Published', ar: 'نُشرت' },
+  openIt: { en: 'open it', ar: 'افتحوها' },
+  isPublished: { en: 'is published', ar: 'نُشرت' },
+  whatHappened: { en: 'What happened to our proposals', ar: 'ماذا حدث لمقترحاتنا' },
+  whatHappenedAll: { en: 'What happened to the proposals', ar: 'ماذا حدث للمقترحات' },
+  noFates: { en: 'No proposals yet.', ar: 'لا توجد مقترحات بعد.' },
+  resultingText: { en: 'Resulting text', ar: 'النص الناتج' },
+  proposedOn: { en: 'proposed on', ar: 'قُدّم على' },
+  inRevision: { en: 'in', ar: 'في' },
+  needsRebase: { en: 'needs a rebase', ar: 'يحتاج إلى إعادة إسناد' },
+  liveChange: { en: 'Another facilitator changed the workspace', ar: 'غيّر ميسّر آخر مساحة العمل' },
+  decidedLive: { en: 'decided', ar: 'قرار' },
+  selectedCount: { en: 'selected', ar: 'محددة' },
+  delegationFilter: { en: 'Delegation', ar: 'الوفد' },
+} as const;
+
+export type MergeLabelKey = keyof typeof mergeLabels;
+
+/** A label of the merge workspace or the fates view in the interface language. */
+export function tm(key: MergeLabelKey, lang: Lang): string {
+  return mergeLabels[key][lang];
+}
+
+const decisionNames: Record<string, { en: string; ar: string }> = {
+  open: { en: 'Undecided', ar: 'لم يُبتّ فيه' },
+  accept: { en: 'Accepted', ar: 'مقبول' },
+  'accept-modified': { en: 'Accepted with changes', ar: 'مقبول مع تعديلات' },
+  combined: { en: 'Combined', ar: 'مدمج' },
+  'not-retained': { en: 'Not retained', ar: 'غير معتمد' },
+  noted: { en: 'Noted', ar: 'أُحيط به علماً' },
+  defer: { en: 'Deferred', ar: 'مُرجأ' },
+};
+
+/** A decision as a state ("Accepted with changes" / "مقبول مع تعديلات"). */
+export function decisionLabel(decision: string, lang: Lang): string {
+  return decisionNames[decision]?.[lang] ?? decision;
+}
+
+const fateNames: Record<string, { en: string; ar: string }> = {
+  open: { en: 'Open', ar: 'مفتوح' },
+  accepted: { en: 'Accepted', ar: 'مقبول' },
+  'accepted-modified': { en: 'Accepted with changes', ar: 'مقبول مع تعديلات' },
+  combined: { en: 'Combined with others', ar: 'مدمج مع مقترحات أخرى' },
+  'not-retained': { en: 'Not retained', ar: 'غير معتمد' },
+  noted: { en: 'Noted', ar: 'أُحيط به علماً' },
+  withdrawn: { en: 'Withdrawn', ar: 'مسحوب' },
+  'carried-forward': { en: 'Carried forward', ar: 'مُرحَّل' },
+  'paragraph-deleted': { en: 'Paragraph deleted', ar: 'حُذفت الفقرة' },
+  reflected: { en: 'Reflected', ar: 'منعكس في النص' },
+  'partly-reflected': { en: 'Partly reflected', ar: 'منعكس جزئياً' },
+  'not-reflected': { en: 'Not reflected', ar: 'غير منعكس' },
+};
+
+/** A proposal's fate in the interface language. */
+export function fateLabel(fate: string, lang: Lang): string {
+  return fateNames[fate]?.[lang] ?? fate;
+}
+
+const statusNames: Record<string, { en: string; ar: string }> = {
+  open: { en: 'open', ar: 'مفتوحة' },
+  draft: { en: 'draft', ar: 'مسودة' },
+  bracketed: { en: 'bracketed', ar: 'بين أقواس' },
+  'suggested-for-closure': { en: 'suggested for closure', ar: 'مقترحة للإغلاق' },
+  'agreed-ad-ref': { en: 'agreed ad ref', ar: 'متفق عليها بالاستناد إلى المرجع' },
+  agreed: { en: 'agreed', ar: 'متفق عليها' },
+  deleted: { en: 'deleted', ar: 'محذوفة' },
+};
+
+/** A paragraph status in the interface language. */
+export function statusLabel(status: string, lang: Lang): string {
+  return statusNames[status]?.[lang] ?? status;
 }

@@ -8,11 +8,13 @@ import './views/negotiations-view';
 import './views/negotiation-view';
 import './views/revision-view';
 import './views/diff-view';
+import './views/workspace-view';
+import './views/fates-view';
 
 /**
  * The root: the header, the route and the view it names. The state lives in two models, the {@link Session}
  * (who, which language) and the {@link NegotiationModel} (the open negotiation and revision); each view renders
- * them. A view for another route (the facilitator's merge workspace) is one more case in {@link renderView}.
+ * them. The facilitators' merge workspace and the fates of proposals are routes like the others.
  */
 export class PlenaryApp extends LitElement {
   static properties = {
@@ -78,6 +80,7 @@ export class PlenaryApp extends LitElement {
           : nothing}
       </header>
       <main id="content" tabindex="-1">
+        ${account ? html`<plenary-published-notice .session=${this.session} .model=${this.model}></plenary-published-notice>` : nothing}
         ${account ? this.renderView() : this.session.ready
           ? html`<plenary-login-view .session=${this.session}></plenary-login-view>` : nothing}
       </main>
@@ -101,6 +104,11 @@ export class PlenaryApp extends LitElement {
       case 'diff':
         return html`<plenary-diff-view .session=${s} .model=${m} .negotiationId=${r.negotiation} .from=${r.from}
           .to=${r.to}></plenary-diff-view>`;
+      case 'workspace':
+        return html`<plenary-workspace-view .session=${s} .model=${m} .negotiationId=${r.negotiation}
+          .revisionId=${r.revision}></plenary-workspace-view>`;
+      case 'fates':
+        return html`<plenary-fates-view .session=${s} .model=${m} .negotiationId=${r.negotiation}></plenary-fates-view>`;
     }
   }
 }

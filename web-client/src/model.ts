@@ -95,6 +95,8 @@ export class NegotiationModel extends EventTarget {
   /** Replies heard live (open discussion threads reload when it moves). */
   repliesHeard = 0;
   filter: ProposalFilter = NO_FILTER;
+  /** A revision published while the user was reading (a live event): the root shows a notice with a link. */
+  published: { revision: number; label: string } | null = null;
   /** Redlines of proposals against their paragraph, by "id v version" (null: none to show). */
   readonly redlines = new Map<string, ProposalDiff | null>();
   private stopFollowing: (() => void) | null = null;
@@ -171,6 +173,12 @@ export class NegotiationModel extends EventTarget {
     const board = this.board;
     const n = this.negotiation?.id;
     const r = this.revision?.id;
+    if (e.type === 'revision.published' && typeof e.payload['revision'] === 'number' && n !== undefined) {
+      this.published = { revision: e.payload['revision'], label: String(e.payload['label'] ?? '') };
+      api.revisions(n).then((list) => { this.revisions = list; this.changed(); }, () => undefined);
+      this.changed();
+      return;
+    }
     if (!board || n === undefined || r === undefined) return;
     if (e.type === 'revision.comment-window' && e.subject === `revision:${r}`) {
       api.commentWindow(n, r).then((w) => { this.window = w; this.changed(); }, () => undefined);
@@ -193,6 +201,11 @@ export class NegotiationModel extends EventTarget {
     const own = this.negotiation?.delegation;
     if (e.proposal.submittedBy === own || e.proposal.delegation === own) return;
     this.dispatchEvent(new ArrivalEvent(e.proposal, e.on));
+  }
+
+  dismissPublished(): void {
+    this.published = null;
+    this.changed();
   }
 
   setFilter(f: ProposalFilter): void {

@@ -1,22 +1,29 @@
 // Hash routes: #/ (negotiations), #/n/1 (a negotiation), #/n/1/r/2 (a revision),
-// #/n/1/diff/2/3 (the changes from revision 2 to revision 3).
+// #/n/1/diff/2/3 (the changes from revision 2 to revision 3), #/n/1/r/2/merge (the workspace of the revision after
+// revision 2), #/n/1/fates (what happened to proposals).
 
 export type Route =
   | { view: 'negotiations' }
   | { view: 'negotiation'; negotiation: number }
   | { view: 'revision'; negotiation: number; revision: number }
-  | { view: 'diff'; negotiation: number; from: number; to: number };
+  | { view: 'diff'; negotiation: number; from: number; to: number }
+  | { view: 'workspace'; negotiation: number; revision: number }
+  | { view: 'fates'; negotiation: number };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p.length > 0);
   const num = (s: string | undefined) => (s !== undefined && /^[0-9]+$/.test(s) ? Number(s) : NaN);
   if (parts[0] === 'n' && !Number.isNaN(num(parts[1]))) {
+    if (parts[2] === 'r' && !Number.isNaN(num(parts[3])) && parts[4] === 'merge') {
+      return { view: 'workspace', negotiation: num(parts[1]), revision: num(parts[3]) };
+    }
     if (parts[2] === 'r' && !Number.isNaN(num(parts[3]))) {
       return { view: 'revision', negotiation: num(parts[1]), revision: num(parts[3]) };
     }
     if (parts[2] === 'diff' && !Number.isNaN(num(parts[3])) && !Number.isNaN(num(parts[4]))) {
       return { view: 'diff', negotiation: num(parts[1]), from: num(parts[3]), to: num(parts[4]) };
     }
+    if (parts[2] === 'fates') return { view: 'fates', negotiation: num(parts[1]) };
     return { view: 'negotiation', negotiation: num(parts[1]) };
   }
   return { view: 'negotiations' };
@@ -32,5 +39,9 @@ export function routeHash(route: Route): string {
       return `#/n/${route.negotiation}/r/${route.revision}`;
     case 'diff':
       return `#/n/${route.negotiation}/diff/${route.from}/${route.to}`;
+    case 'workspace':
+      return `#/n/${route.negotiation}/r/${route.revision}/merge`;
+    case 'fates':
+      return `#/n/${route.negotiation}/fates`;
   }
 }

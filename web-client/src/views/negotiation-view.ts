@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { backArrow, count, SEP, t } from '../i18n';
+import { backArrow, count, SEP, t, tm } from '../i18n';
 import { errorMessage } from '../model';
 import { routeHash } from '../route';
 import { ModelView } from './base';
@@ -54,6 +54,8 @@ export class NegotiationView extends ModelView {
             <span class="meta">${count(r.paragraphCount, 'paragraph', L)}${SEP}${count(r.bracketCount, 'bracket', L)}</span>
           </li>`)}
       </ul>
+      <p><a class="fates-link" href=${routeHash({ view: 'fates', negotiation: n.id })}>${n.delegation ? tm('whatHappened', L)
+        : tm('whatHappenedAll', L)}</a></p>
       ${revisions.length >= 2 ? revisionPicker(n.id, revisions, revisions[revisions.length - 2].id,
         revisions[revisions.length - 1].id, L) : nothing}
       ${canUpload

@@ -10,6 +10,7 @@ import { FILTER_KINDS, isFiltered, NO_FILTER } from '../proposals';
 import { routeHash } from '../route';
 import { ModelView } from './base';
 import '../paragraph-proposals';
+import './workspace-view';
 
 /**
  * A revision as a delegate reads it: the draft paragraph by paragraph with their proposals (live), the comment
@@ -125,6 +126,8 @@ export class RevisionView extends ModelView {
         <span class="live-state ${m.live ? 'on' : 'off'}">${m.live ? t('live', L) : t('offline', L)}</span></p>
       ${this.renderWindow()}
       ${this.renderWindowForm()}
+      ${n.role === 'facilitator' || n.role === 'secretariat' ? html`<plenary-prepare-successor .negotiation=${n.id}
+        .revision=${rev} .lang=${L}></plenary-prepare-successor>` : nothing}
       ${this.renderDocuments()}
       ${board && board.size > 0 ? html`${this.renderFilters()}${this.renderOverview(rev.paragraphs)}` : nothing}
       ${this.renderDraft(rev.paragraphs)}`;

@@ -114,6 +114,7 @@ final class MergeViews {
     Workspaces.paragraphs(dsl, ws.id()).forEach(p -> current.put(p.id(), p));
     Map<Long, Workspaces.Decision> decisions = merge.decisions(dsl, n, r);
     Map<Long, List<Map<String, Object>>> byParagraph = new HashMap<>();
+    Map<Long, Integer> replies = Proposals.replyCounts(dsl, r);
     int decided = 0;
     int open = 0;
     for (Proposal p : Proposals.all(dsl, r)) {
@@ -134,6 +135,7 @@ final class MergeViews {
       x.put("decision", d == null ? "open" : d.decision());
       x.put("note", d == null ? null : d.note());
       x.put("combination", d == null ? null : d.combinationId());
+      x.put("replies", replies.getOrDefault(p.id(), 0));
       boolean counts = Proposal.SUBMITTED.equals(p.state()) && !p.kind().code().equals("support")
           && !p.kind().code().equals("object");
       if (counts) {

@@ -405,6 +405,17 @@ public final class Proposals {
             r.getAuthorAccountId(), r.getText(), r.getCreatedAt()));
   }
 
+  /** How many replies each proposal of revision {@code revisionId} has; proposals without replies are absent. */
+  public static Map<Long, Integer> replyCounts(DSLContext dsl, long revisionId) {
+    Map<Long, Integer> out = new HashMap<>();
+    dsl.select(PROPOSAL_REPLY.PROPOSAL_ID, DSL.count()).from(PROPOSAL_REPLY)
+        .join(PROPOSAL).on(PROPOSAL.ID.eq(PROPOSAL_REPLY.PROPOSAL_ID))
+        .where(PROPOSAL.REVISION_ID.eq(revisionId))
+        .groupBy(PROPOSAL_REPLY.PROPOSAL_ID)
+        .forEach(r -> out.put(r.value1(), r.value2()));
+    return out;
+  }
+
   public static boolean replyExists(DSLContext dsl, long proposalId, long replyId) {
     return dsl.fetchExists(PROPOSAL_REPLY, PROPOSAL_REPLY.ID.eq(replyId).and(PROPOSAL_REPLY.PROPOSAL_ID.eq(proposalId)));
   }

@@ -1,0 +1,92 @@
+package org.plenary.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.plenary.testing.Backend;
+import org.plenary.testing.Res88Negotiation;
+import org.plenary.testing.TestServer;
+
+/**
+ * The facilitators' merge workspace in Debian's Chromium (playwright-core, web-client/e2e/merge-workspace.mjs): two
+ * facilitators, in Arabic and English, prepare Rev.1 from the Arabic zero draft of Resolution 88 with its 13
+ * sample proposals, see each other's decisions live, resolve the collision of p1 and p12, meet a stale edit,
+ * insert, move and delete a paragraph with the keyboard and publish; Egypt's delegate is told and sees what
+ * happened to its proposals. axe-core on every new view. Skipped with a message where Chromium is not installed,
+ * unless {@code PLENARY_REQUIRE_BROWSER} is set (CI sets it).
+ */
+@DisplayName("The facilitators' merge workspace in a real browser")
+class MergeWorkspaceBrowserTest {
+  @TempDir Path temp;
+
+  @Test
+  @DisplayName("two facilitators prepare and publish Rev.1 in Arabic and English; a delegate is told and sees its fates")
+  void facilitatorsPrepareRev1() throws Exception {
+    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    Path script = Path.of("..", "web-client", "e2e", "merge-workspace.mjs").toAbsolutePath().normalize();
+    Path modules = script.getParent().getParent().resolve("node_modules");
+    if (System.getenv("PLENARY_REQUIRE_BROWSER") == null) {
+      Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium is not installed at " + chromium);
+      Assumptions.assumeTrue(Files.isDirectory(modules.resolve("playwright-core"))
+          && Files.isDirectory(modules.resolve("axe-core")), "web-client dependencies are not installed");
+    }
+    try (TestServer server = TestServer.start(Backend.H2, temp)) {
+      Res88Negotiation res = Res88Negotiation.create(server);
+      server.participant(res.n, "facilitator-a@un.test", "facilitator", null);
+      server.participant(res.n, "facilitator-b@un.test", "facilitator", null);
+      // Saudi Arabia accepts to co-sponsor p1 (the others stay invited), and asks about it in its discussion
+      var accepted = res.delegate("SAU").put(res.base() + "/proposals/" + res.proposal("p1") + "/cosponsors/SAU",
+          Map.of("answer", "accept"));
+      assertThat(accepted.status()).as(accepted.text()).isEqualTo(200);
+      var reply = res.delegate("SAU").withHeader("Idempotency-Key", "merge-browser-reply-1")
+          .post(res.base() + "/proposals/" + res.proposal("p1") + "/replies", Map.of("text", "ما مصدر رقم 2,6 مليار؟"));
+      assertThat(reply.status()).as(reply.text()).isEqualTo(201);
+      Map<String, Long> ids = new LinkedHashMap<>();
+      for (int i = 1; i <= 13; i++) {
+        ids.put("p" + i, res.proposal("p" + i));
+      }
+      Path shots = Path.of("target", "screenshots").toAbsolutePath();
+      Files.createDirectories(shots);
+
+      ProcessBuilder pb = new ProcessBuilder("node", script.toString())
+          .directory(script.getParent().getParent().toFile())
+          .redirectErrorStream(true);
+      Map<String, String> env = pb.environment();
+      env.put("PLENARY_URL", server.client().base());
+      env.put("PLENARY_NEGOTIATION", String.valueOf(res.n));
+      env.put("PLENARY_REVISION", String.valueOf(res.r));
+      env.put("PLENARY_PROPOSALS", new ObjectMapper().writeValueAsString(ids));
+      env.put("PLENARY_A_EMAIL", "facilitator-a@un.test");
+      env.put("PLENARY_A_PASSWORD", "password-of-facilitator-a@un.test");
+      env.put("PLENARY_B_EMAIL", "facilitator-b@un.test");
+      env.put("PLENARY_B_PASSWORD", "password-of-facilitator-b@un.test");
+      env.put("PLENARY_D_EMAIL", "egy@delegation.test");
+      env.put("PLENARY_D_PASSWORD", "password-of-egy@delegation.test");
+      env.put("PLENARY_SCREENSHOTS", shots.toString());
+      env.put("CHROMIUM", chromium.toString());
+      Process p = pb.start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("browser test finished in time").isTrue();
+      assertThat(p.exitValue()).as("browser test output:%n%s", output).isZero();
+      assertThat(output).doesNotContain("FAILED")
+          .contains("ok - [en] the other facilitator sees p1 accepted live, without reloading")
+          .contains("ok - [ar] the conflict marks \"2024\"")
+          .contains("ok - [ar] the paragraph takes the facilitator's text, p12 is accepted with changes")
+          .contains("ok - [en] a stale edit shows the newer text")
+          .contains("ok - [ar] \"Move up\" with the keyboard moves the paragraph and keeps the focus on it")
+          .contains("ok - [ar] Rev.1 is published, with the fates the summary announced")
+          .contains("ok - [ar] Egypt's delegate is told live that Rev.1 is published")
+          .contains("ok - [ar] \"What happened to our proposals\" shows the Arab Group's p1 accepted");
+    }
+  }
+}
