@@ -10,10 +10,7 @@ export type Decision = (typeof DECISIONS)[number];
 export const STATUSES = ['open', 'bracketed', 'suggested-for-closure', 'agreed-ad-ref', 'agreed'] as const;
 
 /** A revision as the list gives it, with its state ("published", "editing") and the revision it is built on. */
-export interface RevisionState extends RevisionSummary {
-  state?: string;
-  basedOn?: number | null;
-}
+export type RevisionState = RevisionSummary;
 
 export interface Workspace {
   id: number;

@@ -11,8 +11,8 @@ function setup(lang: 'en' | 'ar') {
   const session = new Session({ getItem: (k) => store.get(k) ?? null, setItem: (k, v) => { store.set(k, v); } });
   session.lang = lang;
   const model = new NegotiationModel(() => session.lang);
-  vi.spyOn(api, 'negotiation').mockResolvedValue({ id: 1, title: 'القرار 88', languages: ['ar'], state: 'open', role: 'facilitator', delegation: null });
-  vi.spyOn(api, 'revisions').mockResolvedValue([{ id: 1, seq: 1, label: 'Zero draft', bracketCount: 0, paragraphCount: 2, createdAt: '' }]);
+  vi.spyOn(api, 'negotiation').mockResolvedValue({ id: 1, title: 'القرار 88', languages: ['ar'], state: 'open', createdAt: '2026-11-20T09:00:00Z', role: 'facilitator', delegation: null });
+  vi.spyOn(api, 'revisions').mockResolvedValue([{ id: 1, seq: 1, label: 'Zero draft', basedOn: null, state: 'published', sourceFormat: 'text', sourceName: null, bracketCount: 0, paragraphCount: 2, commentDeadline: null, createdAt: '2026-11-20T09:00:00Z', altCount: 0 }]);
   vi.spyOn(api, 'follow').mockReturnValue(() => undefined);
   const p1 = wsProposal(1, { decision: 'accept', cosponsors: ['IRQ', 'SAU'], replies: 2 });
   const p6 = wsProposal(6, { kind: 'support', target: 1, delegation: 'ARE', submittedBy: 'ARE' });

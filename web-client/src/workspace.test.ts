@@ -83,7 +83,7 @@ describe('the merge workspace model', () => {
     const m = new WorkspaceModel(1, 1);
     await m.load();
     const edit = vi.spyOn(mergeApi, 'edit').mockRejectedValueOnce(new ApiError({ type: 'urn:plenary:problem:precondition-failed',
-      title: 'Stale', status: 'bracketed', text: 'نص أحدث', etag: '"w15v3"' } as never)).mockResolvedValueOnce({} as never);
+      title: 'Precondition failed', status: 412, paragraphStatus: 'bracketed', text: 'نص أحدث', etag: '"w15v3"' } as never)).mockResolvedValueOnce({} as never);
     await m.edit(para, { text: 'نصي' });
     expect(m.stale.get(15)).toMatchObject({ text: 'نص أحدث', status: 'bracketed', etag: '"w15v3"', mine: { text: 'نصي' } });
     await m.keepMine(15);

@@ -374,8 +374,9 @@ export class WorkspaceModel extends EventTarget {
     } catch (err) {
       const x = ext(err);
       if (problemType(err) === 'precondition-failed' && x && typeof x['text'] === 'string') {
-        // the paragraph's status comes as the problem's "status" member (which then is not the HTTP status)
-        const status = typeof x['status'] === 'string' ? x['status'] : this.paragraph(para.id)?.status ?? '';
+        // the paragraph's status comes as the problem's "paragraphStatus" member (its "status" is the HTTP status)
+        const status = typeof x['paragraphStatus'] === 'string' ? x['paragraphStatus']
+          : this.paragraph(para.id)?.status ?? '';
         this.stale.set(para.id, { paragraph: para.id, text: x['text'] as string, status,
           etag: String(x['etag'] ?? ''), mine: changes });
         this.changed();
