@@ -1,6 +1,5 @@
 package org.plenary.compile;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -42,16 +41,16 @@ public final class DocxExporter implements Exporter {
     ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
     zip.setLevel(Deflater.BEST_SPEED);
     boolean comments = doc.options().wordComments();
-    entry(zip, "[Content_Types].xml", comments ? CONTENT_TYPES.replace("</Types>", COMMENTS_TYPE + "</Types>")
-        : CONTENT_TYPES);
-    entry(zip, "_rels/.rels", ROOT_RELS);
-    entry(zip, "docProps/core.xml", core(doc));
-    entry(zip, "word/_rels/document.xml.rels", comments
-        ? DOCUMENT_RELS.replace("</Relationships>", COMMENTS_REL + "</Relationships>") : DOCUMENT_RELS);
-    entry(zip, "word/styles.xml", styles(doc.labels().language()));
-    entry(zip, "word/settings.xml", SETTINGS);
+    DocxParts.entry(zip, "[Content_Types].xml", comments ? DocxParts.CONTENT_TYPES.replace("</Types>", COMMENTS_TYPE + "</Types>")
+        : DocxParts.CONTENT_TYPES);
+    DocxParts.entry(zip, "_rels/.rels", DocxParts.ROOT_RELS);
+    DocxParts.entry(zip, "docProps/core.xml", core(doc));
+    DocxParts.entry(zip, "word/_rels/document.xml.rels", comments
+        ? DocxParts.DOCUMENT_RELS.replace("</Relationships>", COMMENTS_REL + "</Relationships>") : DocxParts.DOCUMENT_RELS);
+    DocxParts.entry(zip, "word/styles.xml", styles(doc.labels().language()));
+    DocxParts.entry(zip, "word/settings.xml", SETTINGS);
     zip.putNextEntry(new ZipEntry("word/document.xml"));
-    Writer w = new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8);
+    Writer w = new OutputStreamWriter(new DocxParts.NonClosing(zip), StandardCharsets.UTF_8);
     Body body = new Body(doc, new TagWriter(w));
     try {
       body.write();
@@ -62,7 +61,7 @@ public final class DocxExporter implements Exporter {
     zip.closeEntry();
     if (comments) {
       zip.putNextEntry(new ZipEntry("word/comments.xml"));
-      Writer c = new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8);
+      Writer c = new OutputStreamWriter(new DocxParts.NonClosing(zip), StandardCharsets.UTF_8);
       try {
         body.comments(new TagWriter(c));
       } catch (UncheckedIOException e) {
@@ -124,12 +123,6 @@ public final class DocxExporter implements Exporter {
   /** A word's width in a 10 pt table cell with its margins: 6 pt a character, 2 × 5.4 pt of margins, 2 pt spare. */
   static int wordWidth(String word) {
     return word.codePointCount(0, word.length()) * 120 + 216 + 40;
-  }
-
-  private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
-    zip.write(content.getBytes(StandardCharsets.UTF_8));
-    zip.closeEntry();
   }
 
   /** Writes the body; one instance per document (it numbers the revisions). */
@@ -676,19 +669,6 @@ public final class DocxExporter implements Exporter {
         + (rPr.isEmpty() ? "" : "<w:rPr>" + rPr + "</w:rPr>") + "</w:style>";
   }
 
-  private static final String CONTENT_TYPES = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-      + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-      + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-      + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-      + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
-      + ".wordprocessingml.document.main+xml\"/>"
-      + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
-      + ".wordprocessingml.styles+xml\"/>"
-      + "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
-      + ".wordprocessingml.settings+xml\"/>"
-      + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package"
-      + ".core-properties+xml\"/>"
-      + "</Types>";
 
   private static final String COMMENTS_TYPE = "<Override PartName=\"/word/comments.xml\" ContentType=\""
       + "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml\"/>";
@@ -696,42 +676,11 @@ public final class DocxExporter implements Exporter {
   private static final String COMMENTS_REL = "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org"
       + "/officeDocument/2006/relationships/comments\" Target=\"comments.xml\"/>";
 
-  private static final String ROOT_RELS = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-      + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-      + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-      + "/officeDocument\" Target=\"word/document.xml\"/>"
-      + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata"
-      + "/core-properties\" Target=\"docProps/core.xml\"/>"
-      + "</Relationships>";
 
-  private static final String DOCUMENT_RELS = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-      + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-      + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-      + "/styles\" Target=\"styles.xml\"/>"
-      + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-      + "/settings\" Target=\"settings.xml\"/>"
-      + "</Relationships>";
 
   /** Shows the tracked changes as markup when the file opens (Word and LibreOffice honour it). */
   private static final String SETTINGS = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
       + "<w:settings xmlns:w=\"" + W + "\"><w:revisionView w:markup=\"true\" w:insDel=\"true\"/>"
       + "<w:defaultTabStop w:val=\"720\"/><w:compat><w:compatSetting w:name=\"compatibilityMode\""
       + " w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>";
-
-  /** Keeps the StAX writer's close from closing the zip. */
-  private static final class NonClosing extends FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
-  }
 }

@@ -2,7 +2,6 @@ package org.plenary.word;
 
 import static java.util.Objects.requireNonNull;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -18,6 +17,7 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.plenary.compile.BidiRuns;
+import org.plenary.compile.DocxParts;
 import org.plenary.compile.TagWriter;
 import org.plenary.compile.Xml;
 
@@ -67,14 +67,14 @@ public final class ForCommentsDocx {
   public void write(Draft draft, OutputStream out) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
     zip.setLevel(Deflater.BEST_SPEED);
-    entry(zip, "[Content_Types].xml", CONTENT_TYPES);
-    entry(zip, "_rels/.rels", ROOT_RELS);
-    entry(zip, "docProps/core.xml", core(draft));
-    entry(zip, "word/_rels/document.xml.rels", DOCUMENT_RELS);
-    entry(zip, "word/styles.xml", styles(draft.rtl()));
-    entry(zip, "word/settings.xml", SETTINGS);
+    DocxParts.entry(zip, "[Content_Types].xml", DocxParts.CONTENT_TYPES);
+    DocxParts.entry(zip, "_rels/.rels", DocxParts.ROOT_RELS);
+    DocxParts.entry(zip, "docProps/core.xml", core(draft));
+    DocxParts.entry(zip, "word/_rels/document.xml.rels", DocxParts.DOCUMENT_RELS);
+    DocxParts.entry(zip, "word/styles.xml", styles(draft.rtl()));
+    DocxParts.entry(zip, "word/settings.xml", SETTINGS);
     zip.putNextEntry(new ZipEntry("word/document.xml"));
-    Writer w = new OutputStreamWriter(new NonClosing(zip), StandardCharsets.UTF_8);
+    Writer w = new OutputStreamWriter(new DocxParts.NonClosing(zip), StandardCharsets.UTF_8);
     try {
       body(draft, new TagWriter(w));
     } catch (UncheckedIOException e) {
@@ -168,12 +168,6 @@ public final class ForCommentsDocx {
     }
   }
 
-  private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
-    zip.putNextEntry(new ZipEntry(name));
-    zip.write(content.getBytes(StandardCharsets.UTF_8));
-    zip.closeEntry();
-  }
-
   private static String core(Draft d) {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
         + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\""
@@ -233,56 +227,12 @@ public final class ForCommentsDocx {
         + (rPr.isEmpty() ? "" : "<w:rPr>" + rPr + "</w:rPr>") + "</w:style>";
   }
 
-  private static final String CONTENT_TYPES = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-      + "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-      + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-      + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-      + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
-      + ".wordprocessingml.document.main+xml\"/>"
-      + "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
-      + ".wordprocessingml.styles+xml\"/>"
-      + "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument"
-      + ".wordprocessingml.settings+xml\"/>"
-      + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package"
-      + ".core-properties+xml\"/>"
-      + "</Types>";
 
-  private static final String ROOT_RELS = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-      + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-      + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-      + "/officeDocument\" Target=\"word/document.xml\"/>"
-      + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata"
-      + "/core-properties\" Target=\"docProps/core.xml\"/>"
-      + "</Relationships>";
 
-  private static final String DOCUMENT_RELS = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-      + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-      + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-      + "/styles\" Target=\"styles.xml\"/>"
-      + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-      + "/settings\" Target=\"settings.xml\"/>"
-      + "</Relationships>";
 
   /** Change tracking is on when the file opens: every edit the delegation makes is a tracked change. */
   private static final String SETTINGS = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
       + "<w:settings xmlns:w=\"" + W + "\"><w:trackRevisions/><w:defaultTabStop w:val=\"567\"/>"
       + "<w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\""
       + " w:val=\"15\"/></w:compat></w:settings>";
-
-  /** Keeps the writer's close from closing the zip. */
-  private static final class NonClosing extends FilterOutputStream {
-    NonClosing(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
-  }
 }
