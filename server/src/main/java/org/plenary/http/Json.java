@@ -155,7 +155,7 @@ public final class Json {
       if (e.getOriginalMessage().startsWith("Trailing token")) {
         throw Problem.invalid("body", "not valid JSON: something follows the object" + where(e.getLocation()));
       }
-      String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker at .*?\\)\\)?", "");
+      String reason = e.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[.*?\\]\\)", "");
       throw Problem.invalid("body", "not valid JSON: " + reason + where(e.getLocation()));
     } catch (IOException e) {
       throw Problem.invalid("body", "unreadable: " + e.getMessage());

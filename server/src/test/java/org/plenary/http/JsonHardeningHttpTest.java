@@ -73,6 +73,11 @@ class JsonHardeningHttpTest {
     Response second = server.admin.post("/api/v1/negotiations",
         "{\"title\":\"القرار 88\",\"languages\":[\"ar\"]}{\"title\":\"other\"}");
     assertInvalid(second, 400, "body", "not valid JSON");
+    // cut short: the parser's own source description is left out, the place is said once
+    Response truncated = server.admin.post("/api/v1/negotiations", "{\"title\":\"القرار 88\",\"languages\":[");
+    assertThat(truncated.json().get("errors").get(0).get("message").asText())
+        .startsWith("not valid JSON: Unexpected end-of-input: expected close marker for Array at line 1, column ")
+        .doesNotContain("Source").doesNotContain("])");
     assertThat(negotiations()).isEqualTo(before);
   }
 
