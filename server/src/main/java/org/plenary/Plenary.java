@@ -109,6 +109,8 @@ public final class Plenary implements AutoCloseable {
                 new AuditRoutes(db).mount(api);
                 revisions.mount(api);
                 live.mount(api);
+                // before the proposals: a new proposal with a group's visibility is that group's private note
+                new org.plenary.group.GroupRoutes(db).mount(api);
                 new ProposalRoutes(db, live.changes(), config.groupCommit())
                     .measuredBy(metrics.registry()).mount(api);
                 new org.plenary.proposal.CommentWindowRoutes(db).mount(api);

@@ -54,7 +54,22 @@ public final class CompilationRoutes {
     Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
+    Query q = query(ctx);
+    respond(ctx, q, load(p, n, r), "compilation");
+  }
+
+  /** A document's format and options from the query ({@code ?format=docx&lang=ar&attributed=false…}). */
+  public record Query(Format format, CompilationOptions options, boolean languageGiven) {}
+
+  /**
+   * The query of a consolidated document, refused with a 400 naming each bad parameter; {@code own} names the
+   * route's own parameters, which are not the document's.
+   */
+  public static Query query(RoutingContext ctx, String... own) {
     Map<String, List<String>> params = params(ctx);
+    for (String name : own) {
+      params.remove(name);
+    }
     List<String> formats = params.getOrDefault("format", List.of("html"));
     Format format = formats.size() == 1 ? Format.fromCode(formats.get(0)) : null;
     List<Problem.FieldError> errors = new ArrayList<>();
@@ -65,12 +80,21 @@ public final class CompilationRoutes {
     if (!errors.isEmpty()) {
       throw Problem.invalid(errors);
     }
-    Format f = format;
-    load(p, n, r).compose(loaded -> ctx.vertx().executeBlocking(() -> {
-      CompilationOptions o = params.containsKey("lang") ? checked : checked.withLanguage(loaded.defaultLanguage());
-      ConsolidatedDocument doc = CompilationBuilder.build(loaded.source(), o);
+    return new Query(format, checked, params.containsKey("lang"));
+  }
+
+  /**
+   * Builds the consolidated document of {@code loaded} as {@code q} asks, off the event loop, and sends it named
+   * "…-{@code name}.{extension}" (the compilation, or a group's notes: the same exporters, the same fidelity).
+   */
+  public static void respond(RoutingContext ctx, Query q, io.vertx.core.Future<CompilationRepository.Loaded> loaded,
+      String name) {
+    Format f = q.format();
+    loaded.compose(l -> ctx.vertx().executeBlocking(() -> {
+      CompilationOptions o = q.languageGiven() ? q.options() : q.options().withLanguage(l.defaultLanguage());
+      ConsolidatedDocument doc = CompilationBuilder.build(l.source(), o);
       return new Rendered(render(out -> f.exporter().write(doc, out)),
-          fileName(loaded.source(), "compilation." + f.extension()), f.mediaType());
+          fileName(l.source(), name + "." + f.extension()), f.mediaType());
     }, false)).onSuccess(done -> send(ctx, done, f == Format.DOCX || f == Format.CSV, f == Format.HTML))
         .onFailure(ctx::fail);
   }

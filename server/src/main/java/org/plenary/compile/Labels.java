@@ -65,6 +65,10 @@ public record Labels(Language language, String title, String revision, String da
       case "partly-reflected" -> ar ? "منعكس جزئياً" : "partly reflected";
       case "not-reflected" -> ar ? "غير منعكس" : "not reflected";
       case "paragraph-deleted" -> ar ? "حُذفت الفقرة" : "paragraph deleted";
+      // a member's note in its group's stage (the group's notes document)
+      case "adopted" -> ar ? "اعتُمدت في موقف المجموعة" : "adopted into the group's position";
+      case "adopted-modified" -> ar ? "اعتُمدت مع تعديل" : "adopted with changes";
+      case "undecided" -> ar ? "لم يُبتّ فيها بعد" : "not decided yet";
       default -> code;
     };
   }

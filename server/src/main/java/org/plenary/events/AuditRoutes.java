@@ -143,6 +143,11 @@ public final class AuditRoutes {
   private static Map<String, Object> page(List<AuditLog.Event> events, long broken, int limit) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (AuditLog.Event e : events) {
+      if (EventVisibility.isPrivateGroupType(e.type())) {
+        // a group's private stage is the group's: the chain still covers it (verification below), the listing
+        // does not show it to the secretariat
+        continue;
+      }
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("id", e.id());
       m.put("type", e.type());

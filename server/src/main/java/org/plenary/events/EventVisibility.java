@@ -11,6 +11,10 @@ import org.plenary.access.Role;
  * Who may see which live event: the one place where that rule lives. Every participant of a negotiation
  * receives its events, except:
  * <ul>
+ *   <li>the events of a group's private stage ({@code group.*} but {@code group.submitted}, whose payload names
+ *       the {@code "group"} and the {@code "stage"}) reach only those who take part in that stage: delegates of the
+ *       group's member delegations and of the stage's invited guests. Nobody else, whatever their
+ *       role: not the secretariat, not the facilitators, not other delegations, not another group's members;</li>
  *   <li>events of an unpublished revision (the merge workspace: its creation, proposals, replies, comment
  *       window) and the workspace's own events ({@code workspace.*}) reach only the secretariat and the
  *       facilitators, on replay and live alike: the rule of the REST reads ({@code Membership.seesRevision});</li>
@@ -42,17 +46,45 @@ public final class EventVisibility {
   public enum Access { FULL, WITHOUT_PERSONAL_DATA, HIDDEN }
 
   /** The subscriber: their account and their place in the negotiation. */
-  public record Viewer(long accountId, Role role, String delegation) {}
+  public record Viewer(long accountId, Role role, String delegation, Set<String> groups, Set<Long> guestOf) {
+    public Viewer {
+      groups = groups == null ? Set.of() : Set.copyOf(groups);
+      guestOf = guestOf == null ? Set.of() : Set.copyOf(guestOf);
+    }
+
+    /** A viewer whose delegation is in no group and who is a guest of no group stage. */
+    public Viewer(long accountId, Role role, String delegation) {
+      this(accountId, role, delegation, Set.of(), Set.of());
+    }
+
+    /** Whether this viewer takes part in the private stage {@code stage} of {@code group}. */
+    public boolean inStage(String group, Long stage) {
+      return groups.contains(group) || (stage != null && guestOf.contains(stage));
+    }
+  }
 
   /**
    * What the rule needs to know about an event; {@code audience} is null when the payload names none;
    * {@code unpublished} is true when the event concerns a revision that is not published (the chair's
    * workspace) at the time it is read.
    */
-  public record Facts(String type, Long accountId, String delegation, Set<String> audience, boolean unpublished) {
+  public record Facts(String type, Long accountId, String delegation, Set<String> audience, boolean unpublished,
+      String privateGroup, Long stage) {
     public Facts(String type, Long accountId, String delegation, Set<String> audience) {
       this(type, accountId, delegation, audience, false);
     }
+
+    public Facts(String type, Long accountId, String delegation, Set<String> audience, boolean unpublished) {
+      this(type, accountId, delegation, audience, unpublished, null, null);
+    }
+  }
+
+  /** The public event of a group's stage: its submission, after which its proposals are everyone's. */
+  public static final String GROUP_SUBMITTED = "group.submitted";
+
+  /** Whether events of {@code type} belong to a group's private stage (given a {@code "group"} in the payload). */
+  public static boolean isPrivateGroupType(String type) {
+    return type != null && type.startsWith("group.") && !type.equals(GROUP_SUBMITTED);
   }
 
   /** Event type prefixes only the chair (secretariat and facilitators) sees: the merge workspace's work. */
@@ -63,6 +95,11 @@ public final class EventVisibility {
   public static Access access(Facts event, Viewer viewer) {
     Objects.requireNonNull(event, "event");
     Objects.requireNonNull(viewer, "viewer");
+    if (isPrivateGroupType(event.type())) {
+      // a group's private stage: its participants only, and the secretariat is no exception
+      return event.privateGroup() != null && viewer.inStage(event.privateGroup(), event.stage())
+          ? Access.WITHOUT_PERSONAL_DATA : Access.HIDDEN;
+    }
     boolean secretariat = viewer.role() == Role.SECRETARIAT;
     if (secretariatOnly(event.type())) {
       return secretariat ? Access.FULL : Access.HIDDEN;

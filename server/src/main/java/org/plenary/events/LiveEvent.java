@@ -47,7 +47,12 @@ record LiveEvent(long id, EventVisibility.Facts facts, Buffer full, Buffer witho
     Buffer full = frame(e.id(), e.type(), Json.string(data));
     ObjectNode redacted = data.deepCopy();
     removePersonal(redacted.get("payload"));
-    return new LiveEvent(e.id(), new EventVisibility.Facts(e.type(), e.accountId(), e.delegation(), audience, hidden),
+    JsonNode group = parsed.get("group");
+    JsonNode stage = parsed.get("stage");
+    var facts = new EventVisibility.Facts(e.type(), e.accountId(), e.delegation(), audience, hidden,
+        group != null && group.isTextual() ? group.textValue() : null,
+        stage != null && stage.canConvertToLong() ? stage.longValue() : null);
+    return new LiveEvent(e.id(), facts,
         full, frame(e.id(), e.type(), Json.string(redacted)));
   }
 

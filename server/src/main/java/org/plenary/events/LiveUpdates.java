@@ -1,6 +1,9 @@
 package org.plenary.events;
 
+import static org.plenary.schema.Tables.DELEGATION_MEMBER;
 import static org.plenary.schema.Tables.EVENT;
+import static org.plenary.schema.Tables.GROUP_STAGE;
+import static org.plenary.schema.Tables.GROUP_STAGE_GUEST;
 import static org.plenary.schema.Tables.REVISION;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -128,7 +131,8 @@ public final class LiveUpdates extends VerticleBase {
       Membership membership) {}
 
   /** What a new subscriber needs: its membership, the newest event, and where the feed and its replay start. */
-  private record Start(Membership membership, long head, long lookback, List<Long> recent, long resumeFloor) {}
+  private record Start(Membership membership, long head, long lookback, List<Long> recent, long resumeFloor,
+      Set<String> groups, Set<Long> guestOf) {}
 
   private record Read(List<LiveEvent> events, boolean more) {}
 
@@ -269,7 +273,8 @@ public final class LiveUpdates extends VerticleBase {
       long lookback = lookbackFloor(dsl, n, head);
       List<Long> recent = dsl.select(EVENT.ID).from(EVENT)
           .where(EVENT.NEGOTIATION_ID.eq(n), EVENT.ID.gt(lookback), EVENT.ID.le(head)).fetch(EVENT.ID);
-      return new Start(m, head, lookback, recent, resume == null ? head : lookbackFloor(dsl, n, resume));
+      return new Start(m, head, lookback, recent, resume == null ? head : lookbackFloor(dsl, n, resume),
+          groupsOf(dsl, m), guestStagesOf(dsl, m));
     }).onSuccess(start -> open(ctx, n, p, start, resume)).onFailure(ctx::fail);
   }
 
@@ -327,7 +332,7 @@ public final class LiveUpdates extends VerticleBase {
     Executor onOwn = task -> own.runOnContext(v -> task.run());
     HttpConnection connection = ctx.request().connection();
     EventVisibility.Viewer viewer = new EventVisibility.Viewer(p.accountId(), start.membership().role(),
-        start.membership().delegation());
+        start.membership().delegation(), start.groups(), start.guestOf());
     EventStream stream = new EventStream(viewer, start.resumeFloor(), sink(response),
         (after, limit) -> db.read(dsl -> LiveEvent.all(AuditLog.since(dsl, n, after, limit), unpublished(dsl, n))),
         onOwn);
@@ -356,6 +361,29 @@ public final class LiveUpdates extends VerticleBase {
         refresh(feed);
       }
     });
+  }
+
+  /**
+   * The groups whose private stages this member takes part in as a member: those of its delegation, for
+   * delegates only (the chair and observers never see a group's stage, whatever their delegation).
+   */
+  private static Set<String> groupsOf(org.jooq.DSLContext dsl, Membership m) {
+    if (m.delegation() == null || m.role() != org.plenary.access.Role.DELEGATE) {
+      return Set.of();
+    }
+    return new HashSet<>(dsl.select(DELEGATION_MEMBER.GROUP_CODE).from(DELEGATION_MEMBER)
+        .where(DELEGATION_MEMBER.MEMBER_CODE.eq(m.delegation())).fetch(DELEGATION_MEMBER.GROUP_CODE));
+  }
+
+  /** The group stages of this negotiation this member's delegation is invited to as a guest. */
+  private static Set<Long> guestStagesOf(org.jooq.DSLContext dsl, Membership m) {
+    if (m.delegation() == null || m.role() != org.plenary.access.Role.DELEGATE) {
+      return Set.of();
+    }
+    return new HashSet<>(dsl.select(GROUP_STAGE_GUEST.STAGE_ID).from(GROUP_STAGE_GUEST).join(GROUP_STAGE)
+        .on(GROUP_STAGE.ID.eq(GROUP_STAGE_GUEST.STAGE_ID))
+        .where(GROUP_STAGE.NEGOTIATION_ID.eq(m.negotiationId()), GROUP_STAGE_GUEST.DELEGATION_CODE.eq(m.delegation()))
+        .fetch(GROUP_STAGE_GUEST.STAGE_ID));
   }
 
   /**

@@ -23,10 +23,16 @@ import org.plenary.http.Problem;
  *   ProposalDraft draft = ProposalRequests.draft(ctx);   // 400 {"errors":[{"field":"anchor.exact",…}]}
  * </pre>
  */
-final class ProposalRequests {
+public final class ProposalRequests {
   /** The fields a proposal's body may have besides "kind" (an edit names the ones it cannot change). */
   private static final String[] PROPOSAL_FIELDS = {"paragraph", "placement", "target", "text", "rationale",
       "anchor", "onBehalfOf", "cosponsors"};
+  /** A new proposal's fields: those, and its visibility ("public", or "group:ARAB" for a group's private note). */
+  private static final String[] NEW_PROPOSAL_FIELDS = {"paragraph", "placement", "target", "text", "rationale",
+      "anchor", "onBehalfOf", "cosponsors", "visibility"};
+
+  /** A new proposal or note as sent, with its {@code visibility} (null when not given). */
+  public record Sent(ProposalDraft draft, String visibility) {}
 
   /** A reply to a proposal: its cleaned text and the reply it answers, if any. */
   record ReplyInput(String text, Long inReplyTo) {}
@@ -66,10 +72,28 @@ final class ProposalRequests {
     return IdempotencyKeys.requestHash("POST", ctx.request().path(), raw == null ? new byte[0] : raw.getBytes());
   }
 
-  /** A new proposal as sent; its rules are checked against the paragraph later ({@link ProposalDraft#check}). */
+  /**
+   * A new public proposal as sent; its rules are checked against the paragraph later ({@link ProposalDraft#check}).
+   * A group's private note never gets here (the group routes take the requests that name a group's visibility
+   * first); should one arrive, it is refused rather than published.
+   */
   static ProposalDraft draft(RoutingContext ctx) {
-    ObjectNode body = Json.body(ctx, "kind", PROPOSAL_FIELDS);
+    Sent sent = sent(ctx);
+    if (sent.visibility() != null && !sent.visibility().equals("public")) {
+      throw Problem.invalid("visibility", "must be \"public\" here; a group's private note goes to"
+          + " …/revisions/{r}/groups/{group}/notes");
+    }
+    return sent.draft();
+  }
+
+  /** A new proposal or group note as sent: the fields of a proposal and its {@code visibility}. */
+  public static Sent sent(RoutingContext ctx) {
+    ObjectNode body = Json.body(ctx, "kind", NEW_PROPOSAL_FIELDS);
     Json.Fields f = new Json.Fields(body);
+    String visibility = f.optionalText("visibility", 40);
+    if (visibility != null && !visibility.equals("public") && !visibility.matches("group:[A-Za-z0-9_-]{2,32}")) {
+      f.error("visibility", "must be \"public\" or \"group:\" and a group's code, such as \"group:ARAB\"");
+    }
     String kind = f.optionalText("kind", 32);
     Long paragraph = optionalId(body, "paragraph", f);
     String placement = f.optionalText("placement", 10);
@@ -80,7 +104,8 @@ final class ProposalRequests {
     String onBehalfOf = f.optionalText("onBehalfOf", 32);
     List<String> cosponsors = f.textList("cosponsors", ProposalDraft.MAX_COSPONSORS, 32);
     f.check();
-    return new ProposalDraft(kind, paragraph, placement, target, text, rationale, anchor, onBehalfOf, cosponsors);
+    return new Sent(new ProposalDraft(kind, paragraph, placement, target, text, rationale, anchor, onBehalfOf,
+        cosponsors), visibility);
   }
 
   /** An edit: text, rationale and anchor only; any other field of a proposal is named as unchangeable. */

@@ -44,10 +44,17 @@ public final class Changes {
      */
     RECORD;
 
-    /** {@code proposal.*} events are content, {@code access.denied} a record only; every other type is structure. */
+    /**
+     * {@code proposal.*} events and a group's submission are content; {@code access.denied} and a group's private
+     * stage ({@code group.*}) a record only; every other type is structure.
+     */
     public static Kind of(String eventType) {
-      if (eventType != null && eventType.startsWith("proposal.")) {
+      if (eventType != null && (eventType.startsWith("proposal.") || eventType.equals("group.submitted"))) {
         return CONTENT;
+      }
+      // a group's private stage changes nothing anyone else reads (its notes are in their own tables)
+      if (eventType != null && eventType.startsWith("group.")) {
+        return RECORD;
       }
       return "access.denied".equals(eventType) ? RECORD : STRUCTURE;
     }
