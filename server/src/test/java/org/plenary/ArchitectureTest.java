@@ -30,7 +30,7 @@ import org.jooq.DSLContext;
 class ArchitectureTest {
   private static final String[] FEATURES = {"org.plenary.access..", "org.plenary.align..", "org.plenary.archive..",
       "org.plenary.audit..", "org.plenary.compile..", "org.plenary.diff..", "org.plenary.draft..",
-      "org.plenary.events..", "org.plenary.merge..", "org.plenary.negotiation..", "org.plenary.ops..",
+      "org.plenary.events..", "org.plenary.group..", "org.plenary.merge..", "org.plenary.negotiation..", "org.plenary.ops..",
       "org.plenary.proposal..", "org.plenary.text..", "org.plenary.word.."};
 
   /**
@@ -77,7 +77,7 @@ class ArchitectureTest {
       "org.plenary.negotiation.Negotiations", "org.plenary.negotiation.Participation",
       "org.plenary.proposal.Proposals", "org.plenary.proposal.IdempotencyKeys", "org.plenary.proposal.Stances",
       "org.plenary.negotiation.Lifecycle", "org.plenary.word.WordImports", "org.plenary.archive.ArchiveParts",
-      "org.plenary.archive.ArchiveImporter", "org.plenary.ops.Backups");
+      "org.plenary.archive.ArchiveImporter", "org.plenary.ops.Backups", "org.plenary.group.GroupStages");
 
   /** Classes that still query inline (as of issue 12), or run their own transaction. */
   private static final Set<String> NOT_YET_REPOSITORIES = Set.of(

@@ -228,7 +228,56 @@ class AuthorizationMatrixTest {
     m.put("GET /negotiations/:n/revisions/:r/docx", c -> c.client().get(fx.rev(c) + "/docx"));
     m.put("GET /negotiations/:n/revisions/:r/source", c -> c.client().get(fx.rev(c) + "/source"));
     mergeRequests(m, nb);
+    groupRequests(m);
     return m;
+  }
+
+  /**
+   * Requests for a group's private stage. Egypt (the delegate) coordinates ARAB and G77, Saudi Arabia is a member
+   * of both; each request first opens ARAB's stage on the cell's revision as Egypt (which fails quietly where
+   * Egypt may not), so a delegate's call passes the stage's own check too. The submission uses G77, so ARAB's
+   * stage stays open for the other cells.
+   */
+  private void groupRequests(Map<String, Request> m) {
+    String g = "/groups/ARAB";
+    m.put("GET /negotiations/:n/revisions/:r/groups", c -> {
+      fx.groupStage(c, "ARAB");
+      return c.client().get(fx.rev(c) + "/groups");
+    });
+    m.put("PUT /negotiations/:n/revisions/:r/groups/:g/stage", c -> c.client().put(fx.rev(c) + g + "/stage",
+        Map.of("deadline", java.time.Instant.now().plusSeconds(86_400).toString())));
+    m.put("GET /negotiations/:n/revisions/:r/groups/:g/stage", c -> {
+      fx.groupStage(c, "ARAB");
+      return c.client().get(fx.rev(c) + g + "/stage");
+    });
+    m.put("POST /negotiations/:n/revisions/:r/groups/:g/notes", c -> {
+      fx.groupStage(c, "ARAB");
+      return c.client().post(fx.rev(c) + g + "/notes", Map.of("kind", "comment", "paragraph", fx.paragraph,
+          "text", "ملاحظة داخل المجموعة"));
+    });
+    m.put("GET /negotiations/:n/revisions/:r/groups/:g/notes", c -> {
+      fx.groupStage(c, "ARAB");
+      return c.client().get(fx.rev(c) + g + "/notes");
+    });
+    m.put("GET /negotiations/:n/revisions/:r/groups/:g/notes/:id", c -> c.client().get(fx.rev(c) + g + "/notes/"
+        + fx.groupNote(c, "ARAB", "SAU", "comment")));
+    m.put("POST /negotiations/:n/revisions/:r/groups/:g/notes/:id/withdraw", c -> c.client().post(fx.rev(c) + g
+        + "/notes/" + fx.groupNote(c, "ARAB", "EGY", "comment") + "/withdraw", Map.of()));
+    m.put("PUT /negotiations/:n/revisions/:r/groups/:g/notes/:id/decision", c -> c.client().put(fx.rev(c) + g
+        + "/notes/" + fx.groupNote(c, "ARAB", "SAU", "comment") + "/decision", Map.of("decision", "noted")));
+    m.put("POST /negotiations/:n/revisions/:r/groups/:g/combinations", c -> c.client().post(fx.rev(c) + g
+        + "/combinations", Map.of("notes", List.of(fx.groupNote(c, "ARAB", "SAU", "amend"),
+            fx.groupNote(c, "ARAB", "SAU", "amend")), "text", "نص المجموعة الموحد")));
+    m.put("GET /negotiations/:n/revisions/:r/groups/:g/position", c -> {
+      fx.groupStage(c, "ARAB");
+      return c.client().get(fx.rev(c) + g + "/position");
+    });
+    m.put("PUT /negotiations/:n/revisions/:r/groups/:g/position/:item/stance", c -> c.client().put(fx.rev(c) + g
+        + "/position/" + fx.groupItem(c, "ARAB") + "/stance", Map.of("stance", "support")));
+    m.put("POST /negotiations/:n/revisions/:r/groups/:g/submission", c -> {
+      fx.groupItem(c, "G77");
+      return c.client().post(fx.rev(c) + "/groups/G77/submission", Map.of());
+    });
   }
 
   /**
@@ -387,6 +436,8 @@ class AuthorizationMatrixTest {
       ok(server.admin.post("/api/v1/negotiations/" + n + "/delegations", Map.of("code", "ARAB")));
       ok(server.admin.post("/api/v1/negotiations/" + n + "/delegations", Map.of("code", "IRQ"))); // a co-sponsor
       ok(server.admin.put("/api/v1/negotiations/" + n + "/delegations/ARAB/coordinator", Map.of("coordinator", "EGY")));
+      ok(server.admin.post("/api/v1/negotiations/" + n + "/delegations", Map.of("code", "G77")));
+      ok(server.admin.put("/api/v1/negotiations/" + n + "/delegations/G77/coordinator", Map.of("coordinator", "EGY")));
       delegates.put("EGY", server.client().login("delegate@egypt.test", PASSWORD));
       delegates.put("SAU", server.client().login("delegate@saudi.test", PASSWORD));
       // Oldest first: the closed one, then the open one, then the workspace on it (a newer published revision
@@ -448,6 +499,38 @@ class AuthorizationMatrixTest {
       return ok(delegates.get("SAU").post("/api/v1/negotiations/" + n + "/revisions/" + revisions.get(state) + "/proposals",
           Map.of("kind", "comment", "paragraph", paragraph, "text", "ملاحظة مشتركة", "cosponsors", List.of(invitee))))
           .json().get("id").asLong();
+    }
+
+    /** Opens {@code group}'s stage on the cell's revision as Egypt, its coordinator (quietly failing where it cannot). */
+    void groupStage(Call c, String group) {
+      delegates.get("EGY").put(rev(c) + "/groups/" + group + "/stage",
+          Map.of("deadline", java.time.Instant.now().plusSeconds(86_400).toString()));
+    }
+
+    /** A note by {@code by} in {@code group}'s stage on the cell's revision; an id that exists nowhere if it cannot be made. */
+    long groupNote(Call c, String group, String by, String kind) {
+      groupStage(c, group);
+      Map<String, Object> body = new HashMap<>();
+      body.put("kind", kind);
+      body.put("paragraph", paragraph);
+      body.put("text", kind.equals("amend") ? "2,6" : "ملاحظة");
+      if (kind.equals("amend")) {
+        body.put("anchor", Map.of("exact", "2,9"));
+      }
+      Response r = delegates.get(by).post(rev(c) + "/groups/" + group + "/notes", body);
+      return r.status() == 201 ? r.json().get("id").asLong() : 999_999_999L;
+    }
+
+    /** An item of {@code group}'s position on the cell's revision (Saudi Arabia's note, adopted by Egypt). */
+    long groupItem(Call c, String group) {
+      long note = groupNote(c, group, "SAU", "comment");
+      Response r = delegates.get("EGY").put(rev(c) + "/groups/" + group + "/notes/" + note + "/decision",
+          Map.of("decision", "adopt"));
+      if (r.status() != 200) {
+        return 999_999_999L;
+      }
+      var items = r.json().get("items");
+      return items.get(items.size() - 1).get("id").asLong();
     }
 
     /** The id of the newest revision of the negotiation. */
