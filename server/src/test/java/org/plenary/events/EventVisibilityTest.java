@@ -33,6 +33,34 @@ class EventVisibilityTest {
   }
 
   @Test
+  @DisplayName("a group's private stage: its events reach the stage's members and guests only, whatever the role; its submission everyone")
+  void groupStage() {
+    Viewer saudiInArab = new Viewer(4, Role.DELEGATE, "SAU", Set.of("ARAB", "G77"), Set.of());
+    Viewer escwaGuest = new Viewer(6, Role.DELEGATE, "ESCWA", Set.of(), Set.of(7L));
+    Viewer brazilInG77 = new Viewer(8, Role.DELEGATE, "BRA", Set.of("G77"), Set.of());
+    for (String type : new String[] {"group.stage-opened", "group.note-created", "group.note-decided",
+        "group.notes-combined", "group.position-stance", "group.note-withdrawn", "group.anything-new"}) {
+      Facts f = new Facts(type, 3L, "EGY", null, false, "ARAB", 7L);
+      assertThat(EventVisibility.access(f, saudiInArab)).as(type).isEqualTo(WITHOUT_PERSONAL_DATA);
+      assertThat(EventVisibility.access(f, escwaGuest)).as("a guest of this stage: " + type).isEqualTo(WITHOUT_PERSONAL_DATA);
+      assertThat(EventVisibility.access(f, brazilInG77)).as("another group's member: " + type).isEqualTo(HIDDEN);
+      assertThat(EventVisibility.access(f, SECRETARIAT)).as("not even the secretariat: " + type).isEqualTo(HIDDEN);
+      assertThat(EventVisibility.access(f, FACILITATOR)).as(type).isEqualTo(HIDDEN);
+      assertThat(EventVisibility.access(f, OBSERVER)).as(type).isEqualTo(HIDDEN);
+      assertThat(EventVisibility.access(f, SAUDI)).as("a viewer built without its groups: " + type).isEqualTo(HIDDEN);
+      Facts other = new Facts(type, 3L, "EGY", null, false, "ARAB", 99L);
+      assertThat(EventVisibility.access(other, escwaGuest)).as("a guest of another stage: " + type).isEqualTo(HIDDEN);
+      Facts unnamed = new Facts(type, 3L, "EGY", null, false, null, null);
+      assertThat(EventVisibility.access(unnamed, saudiInArab)).as("a private event naming no group: " + type)
+          .isEqualTo(HIDDEN);
+    }
+    Facts submitted = new Facts("group.submitted", 3L, "EGY", null, false, "ARAB", 7L);
+    assertThat(EventVisibility.access(submitted, brazilInG77)).isEqualTo(WITHOUT_PERSONAL_DATA);
+    assertThat(EventVisibility.access(submitted, OBSERVER)).isEqualTo(WITHOUT_PERSONAL_DATA);
+    assertThat(EventVisibility.access(submitted, SECRETARIAT)).isEqualTo(FULL);
+  }
+
+  @Test
   @DisplayName("account and security events such as failed logins reach the secretariat only")
   void security() {
     for (String type : new String[] {"security.login-failed", "session.created", "account.created"}) {
