@@ -20,7 +20,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 @DisplayName("The DOCX compilation")
-class DocxExporterTest {
+public class DocxExporterTest {
   static final String W = DocxExporter.W;
 
   static byte[] docx(ConsolidatedDocument doc) throws IOException {
@@ -29,7 +29,7 @@ class DocxExporterTest {
     return out.toByteArray();
   }
 
-  static Document documentXml(byte[] docx) throws Exception {
+  public static Document documentXml(byte[] docx) throws Exception {
     try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(docx))) {
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
         if (e.getName().equals("word/document.xml")) {

@@ -23,10 +23,10 @@ import org.w3c.dom.NodeList;
  * with a message, where LibreOffice is not installed ({@code apt-get install libreoffice-writer}).
  */
 @DisplayName("The DOCX in LibreOffice")
-class LibreOfficeTest {
+public class LibreOfficeTest {
   @TempDir Path temp;
 
-  static String soffice() {
+  public static String soffice() {
     for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
       for (String name : List.of("libreoffice", "soffice")) {
         if (Files.isExecutable(Path.of(dir, name))) {
@@ -38,7 +38,7 @@ class LibreOfficeTest {
   }
 
   /** Converts {@code in} with LibreOffice into {@code outDir}; a private profile keeps parallel runs apart. */
-  static Path convert(String soffice, Path in, String filter, Path outDir) throws IOException, InterruptedException {
+  public static Path convert(String soffice, Path in, String filter, Path outDir) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory("lo-profile");
     List<String> cmd = new ArrayList<>(List.of(soffice, "-env:UserInstallation=" + profile.toUri(), "--headless",
         "--norestore", "--convert-to", filter, "--outdir", outDir.toString(), in.toString()));
@@ -95,7 +95,7 @@ class LibreOfficeTest {
   }
 
   /** Each non-empty paragraph of a document.xml as "rtl|text" or "ltr|text" (inserted and deleted text included). */
-  static List<String> paragraphs(Document d) {
+  public static List<String> paragraphs(Document d) {
     List<String> out = new ArrayList<>();
     NodeList ps = d.getElementsByTagNameNS(DocxExporter.W, "p");
     for (int i = 0; i < ps.getLength(); i++) {

@@ -193,6 +193,7 @@ class GroupStageHttpTest {
     String document = documentXml(docx.body());
     assertThat(document).contains("w:ins").contains("2,6").contains("تؤكد المجموعة العربية").doesNotContain(SECRET);
     assertThat(docx.header("Content-Disposition")).contains("ARAB-notes.docx");
+    libreOfficeKeeps(ok(egypt.get(group + "/notes?format=docx")).body());
     JsonNode json = ok(jordan.get(group + "/notes?format=json&attributed=false")).json();
     assertThat(json.toString()).contains(SECRET).doesNotContain("\"JOR\"");
 
@@ -349,6 +350,28 @@ class GroupStageHttpTest {
     assertProblem(egypt.post(group + "/submission", Map.of()), 409, "empty-position");
     assertThat(usa.get(base + "/proposals").json().get("proposals")).isEmpty();
     assertThat(saudi.get(group + "/notes").json().get("notes")).isEmpty();
+  }
+
+  @org.junit.jupiter.api.io.TempDir java.nio.file.Path temp;
+
+  /** LibreOffice reads the Arabic notes document with our paragraphs, text and direction, and its tracked changes. */
+  void libreOfficeKeeps(byte[] ours) throws Exception {
+    String soffice = org.plenary.compile.LibreOfficeTest.soffice();
+    if (System.getenv("PLENARY_REQUIRE_LIBREOFFICE") != null && soffice == null) {
+      throw new AssertionError("PLENARY_REQUIRE_LIBREOFFICE is set but LibreOffice is not on the PATH");
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(soffice != null, "LibreOffice is not on the PATH");
+    java.nio.file.Path docx = temp.resolve("ARAB-notes.docx");
+    java.nio.file.Files.write(docx, ours);
+    java.nio.file.Path again = java.nio.file.Files.createDirectories(temp.resolve("again"));
+    java.nio.file.Path resaved = org.plenary.compile.LibreOfficeTest.convert(soffice, docx, "docx:MS Word 2007 XML", again);
+    assertThat(resaved).exists();
+    var expected = org.plenary.compile.LibreOfficeTest.paragraphs(org.plenary.compile.DocxExporterTest.documentXml(ours));
+    var actual = org.plenary.compile.LibreOfficeTest.paragraphs(org.plenary.compile.DocxExporterTest.documentXml(
+        java.nio.file.Files.readAllBytes(resaved)));
+    assertThat(actual).containsExactlyElementsOf(expected);
+    assertThat(expected).anySatisfy(p -> assertThat(p).startsWith("rtl|").contains(SECRET));
+    assertThat(documentXml(java.nio.file.Files.readAllBytes(resaved))).contains("w:ins").contains("w:del");
   }
 
   static String documentXml(byte[] docx) throws Exception {
