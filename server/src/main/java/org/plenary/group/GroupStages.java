@@ -151,9 +151,12 @@ public final class GroupStages {
         .where(GROUP_STAGE.ID.in(ids)).orderBy(GROUP_STAGE.GROUP_CODE).fetch(GROUP_STAGE.GROUP_CODE);
   }
 
-  public static boolean isGuest(DSLContext dsl, long stageId, String delegation) {
-    return dsl.fetchExists(GROUP_STAGE_GUEST, GROUP_STAGE_GUEST.STAGE_ID.eq(stageId)
-        .and(GROUP_STAGE_GUEST.DELEGATION_CODE.eq(delegation)));
+  /** Whether {@code delegation} is a guest of {@code group}'s stage on revision {@code r} of negotiation {@code n}. */
+  public static boolean isGuest(DSLContext dsl, long n, long r, String group, String delegation) {
+    return dsl.fetchExists(dsl.selectOne().from(GROUP_STAGE_GUEST).join(GROUP_STAGE)
+        .on(GROUP_STAGE.ID.eq(GROUP_STAGE_GUEST.STAGE_ID))
+        .where(GROUP_STAGE.NEGOTIATION_ID.eq(n), GROUP_STAGE.REVISION_ID.eq(r), GROUP_STAGE.GROUP_CODE.eq(group),
+            GROUP_STAGE_GUEST.DELEGATION_CODE.eq(delegation)));
   }
 
   public static long openStage(DSLContext dsl, long n, long r, String group, String coordinator,
