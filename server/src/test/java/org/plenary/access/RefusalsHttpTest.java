@@ -100,6 +100,60 @@ class RefusalsHttpTest {
     assertThat(counted).as(global.toString()).isEqualTo(FLOOD);
   }
 
+  @Test
+  @DisplayName("a participant's refusal goes to its negotiation's chain and reaches the secretariat's live feed only")
+  void participantRefusalsAreTheSecretariats() {
+    long n1 = server.negotiation("N1");
+    String b1 = "/api/v1/negotiations/" + n1;
+    String secretariat = tokenOf("sec@example.org", n1, "secretariat");
+    String chair = tokenOf("chair@example.org", n1, "facilitator");
+    String observer = tokenOf("obs@example.org", n1, "observer");
+    ApiClient egypt = server.participant(n1, "egy@example.org", "delegate", "EGY");
+    server.participant(n1, "sau@example.org", "delegate", "SAU");
+    String saudi = server.client().post("/api/v1/session", Map.of("email", "sau@example.org",
+        "password", "password-of-sau@example.org")).json().get("token").asText();
+    Map<String, String> tokens = new java.util.LinkedHashMap<>();
+    tokens.put("secretariat", secretariat);
+    tokens.put("facilitator", chair);
+    tokens.put("observer", observer);
+    tokens.put("other delegate", saudi);
+    Map<String, SseClient> feeds = new java.util.LinkedHashMap<>();
+    try {
+      for (var t : tokens.entrySet()) {
+        feeds.put(t.getKey(), SseClient.open(server.client().base(), b1 + "/events", t.getValue(), null));
+      }
+      assertThat(egypt.get(b1 + "/audit").status()).isEqualTo(403);
+      // the refusal is recorded just after it is answered: wait for it before the sentinel
+      long until = System.nanoTime() + 5_000_000_000L;
+      while (!server.admin.get(b1 + "/audit?limit=1000").text().contains("access.denied")
+          && System.nanoTime() < until) {
+        Thread.onSpinWait();
+      }
+      server.participant(n1, "late@example.org", "observer", null);
+      for (var feed : feeds.entrySet()) {
+        List<SseClient.Event> got = feed.getValue().until(e -> e.type().equals("participant.added"),
+            Duration.ofSeconds(10));
+        List<String> types = got.stream().map(SseClient.Event::type).toList();
+        assertThat(types).as(feed.getKey()).contains("participant.added");
+        if (feed.getKey().equals("secretariat")) {
+          assertThat(types).as(feed.getKey()).contains("access.denied");
+        } else {
+          assertThat(types).as(feed.getKey()).doesNotContain("access.denied");
+        }
+      }
+    } finally {
+      feeds.values().forEach(SseClient::close);
+    }
+    List<JsonNode> inChain = new ArrayList<>();
+    server.admin.get(b1 + "/audit?limit=1000").json().get("events").forEach(e -> {
+      if (e.get("type").asText().equals("access.denied")) {
+        inChain.add(e);
+      }
+    });
+    assertThat(inChain).hasSize(1);
+    assertThat(inChain.get(0).get("delegation").asText()).isEqualTo("EGY");
+  }
+
   private String tokenOf(String email, long n, String role) {
     server.participant(n, email, role, null);
     return server.client().post("/api/v1/session", Map.of("email", email, "password", "password-of-" + email))
