@@ -56,6 +56,9 @@ public final class Plenary implements AutoCloseable {
   public static Plenary start(Config config) throws Exception {
     if (!config.isPostgres()) {
       java.nio.file.Files.createDirectories(config.dataDir());
+      if (config.dbUrl() == null || config.dbUrl().isBlank()) {
+        createH2FileOwnerOnly(config.dataDir());
+      }
     }
     org.plenary.ops.Metrics metrics = new org.plenary.ops.Metrics(config.metricsToken());
     Database db;
@@ -132,6 +135,24 @@ public final class Plenary implements AutoCloseable {
       db.close();
       metrics.close();
       throw e;
+    }
+  }
+
+  /**
+   * Creates the default H2 database file {@code plenary.mv.db} empty and readable by the server's user only
+   * (0600) before H2 opens it, so it never exists with the umask's permissions (H2 takes an empty file as a new
+   * database). An existing file is left as it is ({@link #ownerOnly} then narrows it).
+   */
+  static void createH2FileOwnerOnly(java.nio.file.Path dataDir) throws java.io.IOException {
+    java.nio.file.Path file = dataDir.resolve("plenary.mv.db");
+    if (java.nio.file.Files.exists(file)) {
+      return;
+    }
+    try {
+      java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+          java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+    } catch (UnsupportedOperationException notPosix) {
+      // not a POSIX file system: H2 creates the file itself
     }
   }
 

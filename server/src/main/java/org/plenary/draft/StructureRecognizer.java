@@ -21,7 +21,11 @@ import org.plenary.text.Numbering;
 final class StructureRecognizer {
   private static final Set<String> AR_OPERATIVE = Set.of("يقرر", "يدعو", "يكلف", "يطلب", "يحث", "يشجع", "يوعز",
       "يناشد", "يعلن", "يرحب", "يؤيد", "يوافق", "يعتمد", "يوصي", "يعيد", "يقر", "تقرر", "تدعو", "تكلف", "تطلب", "تحث",
-      "تشجع", "توعز", "تناشد", "تعلن", "ترحب", "تؤيد", "توافق", "تعتمد", "توصي", "تعيد", "تقر", "تؤكد", "يؤكد");
+      "تشجع", "توعز", "تناشد", "تعلن", "ترحب", "تؤيد", "توافق", "تعتمد", "توصي", "تعيد", "تقر", "تؤكد", "يؤكد",
+      // the General Assembly's other operative verbs ("calls upon", "takes note", "demands", "stresses",
+      // "expresses", "reiterates", "condemns", "recognizes", "notes"); its preambular forms start with إذ/وإذ
+      "تهيب", "يهيب", "تحيط", "يحيط", "تطالب", "يطالب", "تشدد", "يشدد", "تعرب", "يعرب", "تكرر", "يكرر", "تدين",
+      "يدين", "تسلم", "يسلم", "تلاحظ", "يلاحظ");
   private static final Set<String> EN_PREAMBULAR = Set.of("recalling", "noting", "considering", "recognizing",
       "recognising", "bearing", "taking", "having", "aware", "conscious", "convinced", "emphasizing", "emphasising",
       "reaffirming", "welcoming", "acknowledging", "concerned", "expressing", "mindful", "observing", "guided",

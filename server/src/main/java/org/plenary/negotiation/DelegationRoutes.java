@@ -105,11 +105,12 @@ public final class DelegationRoutes {
     long n = Http.idParam(ctx, "n", "negotiation");
     String code = ctx.pathParam("d");
     Http.respond(ctx, 200, db.read(dsl -> {
-      Membership.require(dsl, n, p);
+      Membership viewer = Membership.require(dsl, n, p);
       var d = NegotiationDelegations.inNegotiation(dsl, n, code)
           .orElseThrow(() -> Problem.notFound("delegation " + code + " in negotiation " + n));
-      return Map.of("delegation", d, "participants",
-          NegotiationDelegations.participants(dsl, n, code, "group".equals(d.kind())));
+      // e-mail addresses are personal data: the secretariat's to see, and each participant's own
+      return Map.of("delegation", d, "participants", Participation.seenBy(
+          NegotiationDelegations.participants(dsl, n, code, "group".equals(d.kind())), viewer));
     }));
   }
 

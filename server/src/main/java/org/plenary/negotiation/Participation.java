@@ -157,8 +157,16 @@ public final class Participation {
    * secretariat (and administrators) for everyone and to each participant for their own account only.
    */
   public static List<Map<String, Object>> participantsSeenBy(DSLContext dsl, long n, Membership viewer) {
+    return seenBy(Negotiations.participants(dsl, n), viewer);
+  }
+
+  /**
+   * Participants as {@code viewer} may see them, wherever they are listed (the negotiation's participants, a
+   * delegation's): the e-mail address for the secretariat (and administrators), and for the viewer's own account.
+   */
+  public static List<Map<String, Object>> seenBy(List<Negotiations.Participant> participants, Membership viewer) {
     boolean all = viewer.role() == Role.SECRETARIAT;
-    return Negotiations.participants(dsl, n).stream().map(x -> {
+    return participants.stream().map(x -> {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("accountId", x.accountId());
       if (all || x.accountId() == viewer.accountId()) {

@@ -38,6 +38,18 @@ public final class Backups {
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+    // A copy of every negotiation's confidential text: created readable by the server's user only (0600), like
+    // the database, before H2 writes into it.
+    try {
+      if (!Files.exists(target)) {
+        Files.createFile(target, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+      }
+    } catch (UnsupportedOperationException notPosix) {
+      // not a POSIX file system: H2 creates the file itself
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     dsl.execute("BACKUP TO " + DSL.inline(target.toAbsolutePath().toString()));
     return target;
   }

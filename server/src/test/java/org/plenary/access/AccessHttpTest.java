@@ -129,8 +129,11 @@ class AccessHttpTest {
     // Egypt, coordinating, sees the Arab Group's delegates; Saudi Arabia does not see Egypt's
     Response group = egypt.get(base + "/delegations/ARAB/participants");
     assertThat(group.status()).as(group.text()).isEqualTo(200);
-    assertThat(group.json().get("participants").findValuesAsText("email"))
-        .contains("egypt@example.org", "saudi@example.org");
+    assertThat(group.json().get("participants").findValuesAsText("displayName")).hasSizeGreaterThanOrEqualTo(2);
+    // e-mail addresses are personal (issue 11 item 12): the coordinator sees its own only, the secretariat all
+    assertThat(group.json().get("participants").findValuesAsText("email")).containsExactly("egypt@example.org");
+    assertThat(server.admin.get(base + "/delegations/ARAB/participants").json().get("participants")
+        .findValuesAsText("email")).contains("egypt@example.org", "saudi@example.org");
     assertProblem(saudi.get(base + "/delegations/EGY/participants"), 403, "forbidden");
     assertProblem(saudi.get(base + "/delegations/ARAB/participants"), 403, "forbidden");
     assertProblem(saudi.put(base + "/delegations/ARAB/coordinator", Map.of("coordinator", "SAU")), 403, "forbidden");

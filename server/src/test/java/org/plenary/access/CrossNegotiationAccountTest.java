@@ -131,15 +131,80 @@ class CrossNegotiationAccountTest {
   }
 
   @Test
-  @DisplayName("an administrator's reset is recorded in the global chain and in every negotiation the account takes part in")
+  @DisplayName("every account-level action (reset, disable, enable, invitation accepted) is recorded in the global chain"
+      + " and in the chain of every negotiation the account takes part in, where each secretariat reads it")
   void recordedEverywhere() {
     server.admin.post(b1 + "/participants", Map.of("email", "sec2@example.org", "role", "observer"));
-    assertStatus(server.admin.post(b1 + "/participants/" + sec2Id + "/password-reset", Map.of()), 201);
-    for (String audit : List.of(b1 + "/audit", b2 + "/audit", "/api/v1/audit?limit=1000")) {
-      JsonNode log = server.admin.get(audit).json();
-      assertThat(log.get("events").findValuesAsText("type")).as(audit).contains("account.password-reset");
-      assertThat(log.get("verification").get("intact").asBoolean()).isTrue();
+    // a second negotiation N3 the account also takes part in, with a secretariat of its own
+    long n3 = server.negotiation("N3");
+    String b3 = "/api/v1/negotiations/" + n3;
+    ApiClient sec3 = server.participant(n3, "sec3@example.org", "secretariat", null);
+    assertStatus(server.admin.post(b3 + "/participants", Map.of("email", "sec2@example.org", "role", "delegate",
+        "delegation", "EGY")), 201);
+    assertStatus(server.admin.post(b1 + "/participants/" + sec2Id + "/disable", Map.of()), 200);
+    assertStatus(server.admin.post(b3 + "/participants/" + sec2Id + "/enable", Map.of()), 200);
+    Response reset = server.admin.post(b1 + "/participants/" + sec2Id + "/password-reset", Map.of());
+    assertStatus(reset, 201);
+    assertStatus(server.client().post("/api/v1/invitations/accept", Map.of("token",
+        reset.json().get("invitation").get("token").asText(), "password", "a-new-password-of-sec2")), 200);
+    ApiClient sec2Again = server.client().login("sec2@example.org", "a-new-password-of-sec2");
+    Map<String, ApiClient> readers = new java.util.LinkedHashMap<>();
+    readers.put(b1 + "/audit", roles1.get("secretariat"));
+    readers.put(b2 + "/audit", sec2Again);
+    readers.put(b3 + "/audit", sec3);
+    readers.put("/api/v1/audit?limit=1000", server.admin);
+    for (var reader : readers.entrySet()) {
+      Response r = reader.getValue().get(reader.getKey());
+      assertStatus(r, 200);
+      JsonNode log = r.json();
+      List<String> types = new java.util.ArrayList<>();
+      log.get("events").forEach(e -> {
+        if (e.get("subject").asText().equals("account:" + sec2Id) && e.get("type").asText().matches(
+            "account\\..*|invitation\\.accepted")) {
+          types.add(e.get("type").asText());
+        }
+      });
+      assertThat(types).as(reader.getKey()).containsExactlyInAnyOrder("account.disabled", "account.enabled",
+          "account.password-reset", "invitation.accepted");
+      assertThat(log.get("verification").get("intact").asBoolean()).as(reader.getKey()).isTrue();
     }
+    // a negotiation the account does not take part in records none of it
+    long n4 = server.negotiation("N4");
+    assertThat(server.admin.get("/api/v1/negotiations/" + n4 + "/audit").text()).doesNotContain("account:" + sec2Id);
+  }
+
+  @Test
+  @DisplayName("adding an existing account with a password, a name or another role never touches the account itself")
+  void addingDoesNotTouchTheAccount() {
+    ApiClient sec1 = roles1.get("secretariat");
+    Response added = sec1.post(b1 + "/participants", Map.of("email", "SEC2@example.org", "role", "secretariat",
+        "password", "attacker-password-1", "displayName", "Taken over"));
+    assertStatus(added, 201);
+    assertThat(added.json().has("invitation")).isFalse();
+    assertThat(added.json().get("accountId").asLong()).isEqualTo(sec2Id);
+    assertThat(server.client().post("/api/v1/session", Map.of("email", "sec2@example.org",
+        "password", "attacker-password-1")).status()).isEqualTo(401);
+    ApiClient again = server.client().login("sec2@example.org", "password-of-sec2@example.org");
+    assertThat(again.get("/api/v1/me").json().get("displayName").asText()).isNotEqualTo("Taken over");
+    // its role in N2 is N2's: still secretariat there, whatever N1 made it
+    assertStatus(again.get(b2 + "/audit"), 200);
+    assertStatus(sec2.get(b2 + "/audit"), 200);
+  }
+
+  @Test
+  @DisplayName("an administrator's account taking part in N1 is the administrators' alone: every role of N1 is refused")
+  void administratorsAccount() {
+    long adminId = server.admin.get("/api/v1/me").json().get("id").asLong();
+    assertStatus(roles1.get("secretariat").post(b1 + "/participants", Map.of("email", TestServer.ADMIN_EMAIL,
+        "role", "observer")), 201);
+    for (var role : roles1.entrySet()) {
+      for (String action : List.of("password-reset", "disable", "enable")) {
+        Response r = role.getValue().post(b1 + "/participants/" + adminId + "/" + action, Map.of());
+        assertThat(r.status()).as(role.getKey() + " " + action + ": " + r.text())
+            .isEqualTo(role.getKey().equals("non-participant") ? 404 : 403);
+      }
+    }
+    assertStatus(server.client().login(TestServer.ADMIN_EMAIL, TestServer.ADMIN_PASSWORD).get("/api/v1/me"), 200);
   }
 
   @Test

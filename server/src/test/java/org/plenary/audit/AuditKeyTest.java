@@ -106,6 +106,7 @@ class AuditKeyTest {
       Path key = data.resolve(AuditKey.FILE);
       assertThat(Files.getPosixFilePermissions(key)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
       if (backend == Backend.H2) {
+        assertThat(data.resolve("plenary.mv.db")).exists();
         try (var files = Files.list(data)) {
           files.filter(f -> f.getFileName().toString().startsWith("plenary.")).forEach(f -> {
             try {

@@ -15,12 +15,20 @@ final class GoldenDrafts {
   static String json(ImportedDraft draft) throws Exception {
     List<Map<String, Object>> rows = new ArrayList<>();
     List<DraftParagraph> ps = draft.paragraphs();
+    List<Citations.Item> items = new ArrayList<>();
+    for (int i = 0; i < ps.size(); i++) {
+      DraftParagraph p = ps.get(i);
+      items.add(new Citations.Item(i, p.parent() < 0 ? null : (long) p.parent(), p.kind().code(), p.number(), p.alt()));
+    }
+    // the citation the server gives each paragraph ("PP6 Option 2", "OP2 bis Alt 2"), as paragraphs' "label"
+    List<String> citations = Citations.of(items);
     for (int i = 0; i < ps.size(); i++) {
       DraftParagraph p = ps.get(i);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("position", i);
       row.put("kind", p.kind().code());
       row.put("number", p.number());
+      row.put("citation", citations.get(i));
       row.put("parent", p.parent() < 0 ? null : p.parent());
       row.put("direction", p.direction().code());
       row.put("brackets", p.brackets());

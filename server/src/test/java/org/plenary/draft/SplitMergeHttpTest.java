@@ -136,6 +136,23 @@ class SplitMergeHttpTest {
     assertThat(onMerged).containsExactly("Recalling its resolution 70/1 of 25 September 2015,",
         "Reaffirming its resolution 70/125,");
 
+    // The fates the upload detects follow the lineage: no proposal on the split or the merged paragraphs is
+    // lost as "paragraph-deleted", and the one on the paragraph merged away is judged on the merged one.
+    ApiClient chair = server.participant(n, "chair@un.test", "facilitator", null);
+    Response fates = chair.get("/api/v1/negotiations/" + n + "/fates?revision=" + rev2.get("id").asLong());
+    assertThat(fates.status()).as(fates.text()).isEqualTo(200);
+    List<String> detected = new ArrayList<>();
+    Map<String, String> judgedOn = new java.util.HashMap<>();
+    for (JsonNode f : fates.json().get("fates")) {
+      detected.add(f.get("fate").asText());
+      judgedOn.put(f.get("chain").get(0).get("text").asText(), f.path("resultingText").asText());
+    }
+    assertThat(detected).as(fates.text()).hasSize(3).doesNotContain("paragraph-deleted");
+    assertThat(judgedOn.get("Reaffirming its resolution 70/125,")).startsWith("Recalling its resolution 70/1")
+        .contains("and reaffirming its resolution 70/125");
+    assertThat(judgedOn.get("Requests the Secretary-General to report;"))
+        .startsWith("Requests the Secretary-General to submit a report on");
+
     // The same rows are stored: GET …/mapping gives them again, and its Markdown is the golden table.
     String rev2Url = base + "/" + rev2.get("id").asLong();
     Response stored = server.admin.get(rev2Url + "/mapping");

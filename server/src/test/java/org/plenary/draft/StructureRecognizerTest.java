@@ -294,6 +294,25 @@ class StructureRecognizerTest {
   }
 
   @Test
+  @DisplayName("an Arabic General Assembly draft's operative verbs (تهيب، تحيط علماً، تطالب، تشدد، تعرب) open the operative part")
+  void arabicGeneralAssemblyVerbs() throws Exception {
+    List<DraftParagraph> ps = text("""
+        إن الجمعية العامة،
+        وإذ تسلم بدور الاتحاد الدولي للاتصالات،
+        وإذ تلاحظ مع بالغ القلق اتساع الفجوة الرقمية،
+        1 - تهيب بجميع الدول دعم صندوق التنمية الرقمية؛
+        2 - تحيط علماً بتقرير الأمين العام؛
+        3 - تطالب بسد الفجوة الرقمية؛
+        4 - تشدد على أهمية التوصيلية الهادفة؛
+        5 - تعرب عن تقديرها للجان الإقليمية؛
+        6 - تسلم بالحاجة إلى التمويل؛
+        """);
+    assertThat(ps).extracting(p -> p.kind().code()).containsExactly("authority", "preambular", "preambular",
+        "operative", "operative", "operative", "operative", "operative", "operative");
+    assertThat(citations(ps)).containsExactly(null, "PP1", "PP2", "OP1", "OP2", "OP3", "OP4", "OP5", "OP6");
+  }
+
+  @Test
   @DisplayName("Arabic alternatives (البديل، الخيار) are alternatives in both parts")
   void arabicAlternativeLines() throws Exception {
     List<DraftParagraph> ps = text("""

@@ -363,6 +363,16 @@ class ProposalsHttpTest {
     Response more = delegates.get("EGY").post(url + "/cosponsors", Map.of("delegations", List.of("JOR", "QQQ")));
     assertProblem(more, 400, "validation");
     assertThat(more.json().get("errors").get(0).get("field").asText()).isEqualTo("cosponsors[1]");
+    // a real delegation that does not take part could never answer (issue 11 item 13): refused on invitation
+    // and on submission, naming the field
+    Response absent = delegates.get("EGY").post(url + "/cosponsors", Map.of("delegations", List.of("JOR", "BRA")));
+    assertProblem(absent, 400, "validation");
+    assertThat(absent.json().get("errors").get(0).get("field").asText()).isEqualTo("cosponsors[1]");
+    assertThat(absent.json().get("errors").get(0).get("message").asText()).contains("BRA does not take part");
+    Response submitted = delegates.get("EGY").post(base + "/proposals", Map.of("kind", "amend", "paragraph", p,
+        "text", "لا يزال 2,6 مليار شخص", "cosponsors", List.of("BRA")));
+    assertProblem(submitted, 400, "validation");
+    assertThat(submitted.json().get("errors").get(0).get("field").asText()).isEqualTo("cosponsors[0]");
     assertThat(delegates.get("EGY").post(url + "/cosponsors", Map.of("delegations", List.of("JOR"))).status()).isEqualTo(200);
     assertThat(delegates.get("JOR").put(url + "/cosponsors/JOR", Map.of("answer", "accept")).json().get("cosponsors"))
         .hasSize(2);
