@@ -99,8 +99,26 @@ public final class MergeRoutes {
     boolean atomic = MergeRequests.optionalBoolean(body, "atomic", f);
     f.check();
     String path = ctx.request().path();
-    Http.respond(ctx, 200, db.tx(dsl -> MergeViews.outcomes(merge.decideAll(dsl, m, n(ctx), r(ctx), items, atomic),
-        path)));
+    MergeService.checkBatch(items);
+    long n = n(ctx);
+    long r = r(ctx);
+    var done = atomic ? db.tx(dsl -> merge.decideAll(dsl, m, n, r, items, true))
+        : inChunks(items, chunk -> db.tx(dsl -> merge.decideAll(dsl, m, n, r, chunk, false)));
+    Http.respond(ctx, 200, done.map(outcomes -> MergeViews.outcomes(outcomes, path)));
+  }
+
+  /** Runs {@code run} on {@link MergeService#CHUNK} items at a time, one chunk after the other; the outcomes in order. */
+  private static io.vertx.core.Future<List<MergeService.Outcome>> inChunks(List<MergeService.Item> items,
+      java.util.function.Function<List<MergeService.Item>, io.vertx.core.Future<List<MergeService.Outcome>>> run) {
+    io.vertx.core.Future<List<MergeService.Outcome>> all = io.vertx.core.Future.succeededFuture(new ArrayList<>());
+    for (int i = 0; i < items.size(); i += MergeService.CHUNK) {
+      List<MergeService.Item> chunk = List.copyOf(items.subList(i, Math.min(items.size(), i + MergeService.CHUNK)));
+      all = all.compose(done -> run.apply(chunk).map(more -> {
+        done.addAll(more);
+        return done;
+      }));
+    }
+    return all;
   }
 
   private void combine(RoutingContext ctx) {

@@ -144,15 +144,14 @@ public final class MergeService {
   public static final int MAX_BATCH = 500;
 
   /**
-   * Decides on several proposals of revision {@code r} in one transaction, in order, as {@link #decide} would
-   * one by one (the negotiation's lock is taken once, the proposals and their decisions are read at once, the
-   * audit events are appended together). Each item stands alone: a refused item (stale ETag, merge conflict, a
-   * decision its kind does not take) is rolled back to a savepoint and reported, the others are kept. With
-   * {@code atomic}, the first refusal instead refuses the whole batch, nothing kept, as a {@link DomainException}
-   * whose extensions name the item ({@code index}, {@code proposal}).
+   * A batch that is not atomic is decided in transactions of at most this many items, one after the other: each
+   * item stands alone anyway, and a single decision by the other facilitator then waits for one chunk to commit,
+   * not for the whole batch (the negotiation's lock is held per transaction).
    */
-  public List<Outcome> decideAll(DSLContext dsl, Membership m, long n, long r, List<Item> items, boolean atomic) {
-    requireChair(m);
+  public static final int CHUNK = 50;
+
+  /** A batch as a whole: 1 to {@value #MAX_BATCH} items, no proposal named twice. */
+  public static void checkBatch(List<Item> items) {
     if (items.isEmpty() || items.size() > MAX_BATCH) {
       throw DomainException.invalid("decisions", "name 1 to " + MAX_BATCH + " decisions");
     }
@@ -163,6 +162,21 @@ public final class MergeService {
             + " is named twice: one decision per proposal in a batch");
       }
     }
+  }
+
+  /**
+   * Decides on several proposals of revision {@code r} in one transaction, in order, as {@link #decide} would
+   * one by one (the negotiation's lock is taken once, the proposals and their decisions are read at once, the
+   * audit events are appended together). Each item stands alone: a refused item (stale ETag, merge conflict, a
+   * decision its kind does not take) is rolled back to a savepoint and reported, the others are kept. With
+   * {@code atomic}, the first refusal instead refuses the whole batch, nothing kept, as a {@link DomainException}
+   * whose extensions name the item ({@code index}, {@code proposal}).
+   */
+  public List<Outcome> decideAll(DSLContext dsl, Membership m, long n, long r, List<Item> items, boolean atomic) {
+    requireChair(m);
+    checkBatch(items);
+    Set<Long> ids = new HashSet<>();
+    items.forEach(i -> ids.add(i.proposalId()));
     Workspaces.lockNegotiation(dsl, n);
     Workspaces.Rev ws = workspaceOn(dsl, n, r);
     Map<Long, Proposal> proposals = Proposals.getAll(dsl, r, ids);
