@@ -13,6 +13,14 @@ describe('hash routes', () => {
     expect(parseRoute('#/n/12/fates')).toEqual({ view: 'fates', negotiation: 12 });
     expect(routeHash({ view: 'fates', negotiation: 12 })).toBe('#/n/12/fates');
   });
+  it('reads the secretariat\'s pages and the invitation', () => {
+    expect(parseRoute('#/n/4/participants')).toEqual({ view: 'participants', negotiation: 4 });
+    expect(routeHash({ view: 'delegations', negotiation: 4 })).toBe('#/n/4/delegations');
+    expect(parseRoute('#/n/4/delegations')).toEqual({ view: 'delegations', negotiation: 4 });
+    const r = parseRoute('#/invitation/abc-DEF_123');
+    expect(r).toEqual({ view: 'invitation', token: 'abc-DEF_123' });
+    expect(routeHash(r)).toBe('#/invitation/abc-DEF_123');
+  });
   it('falls back to the negotiation list on anything unknown', () => {
     expect(parseRoute('#/n/abc')).toEqual({ view: 'negotiations' });
     expect(parseRoute('')).toEqual({ view: 'negotiations' });
