@@ -218,6 +218,14 @@ async function day(browser, lang) {
   // 390 px: no horizontal overflow, tap targets, the side-by-side diff falls back to inline
   const phone = await open(browser, env.PLENARY_B_EMAIL, env.PLENARY_B_PASSWORD, lang, { width: 390, height: 844 });
   await mobileChecks(phone, `[${lang}] the negotiations`);
+  await phone.goto(`${url}/#/n/${n}`);
+  await phone.locator('plenary-negotiation-view form.diff-picker').waitFor();
+  await mobileChecks(phone, `[${lang}] the negotiation`);
+  await phone.goto(`${url}/#/n/${n}/fates`);
+  await phone.locator('plenary-fates-view h1').waitFor();
+  await phone.locator('plenary-fates-view ol.fates, plenary-fates-view p').first().waitFor();
+  await mobileChecks(phone, `[${lang}] what happened to our proposals`);
+  await axe(phone, `[${lang}] what happened to our proposals (390 px)`);
   await openRevision(phone);
   await mobileChecks(phone, `[${lang}] the revision`);
   await phone.locator('a.diff').click();
@@ -252,6 +260,8 @@ async function login(browser) {
     await page.locator('form.login').waitFor();
     check(await page.locator('h1').count() === 1, `[${lang}] the login page has an h1`);
     await axe(page, `[${lang}] the login page`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await mobileChecks(page, `[${lang}] the login page`);
     await context.close();
   }
 }

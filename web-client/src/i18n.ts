@@ -428,6 +428,17 @@ const mergeLabels = {
   decidedLive: { en: 'decided', ar: 'قرار' },
   selectedCount: { en: 'selected', ar: 'محددة' },
   delegationFilter: { en: 'Delegation', ar: 'الوفد' },
+  wsFilters: { en: 'Show proposals', ar: 'عرض المقترحات' },
+  filterUndecided: { en: 'Undecided only', ar: 'غير المبتوت فيها فقط' },
+  filterConflicts: { en: 'Colliding with the workspace', ar: 'المتعارضة مع مساحة العمل' },
+  kindFilter: { en: 'Kind', ar: 'النوع' },
+  allDelegations: { en: 'All delegations', ar: 'جميع الوفود' },
+  allKinds: { en: 'All kinds', ar: 'جميع الأنواع' },
+  clearWsFilters: { en: 'Show all', ar: 'عرض الكل' },
+  progressOverall: { en: 'Decided overall', ar: 'ما بُتّ فيه إجمالاً' },
+  progressOf: { en: 'Decided on', ar: 'ما بُتّ فيه في' },
+  paragraphsShown: { en: 'shown', ar: 'معروضة' },
+  collides: { en: 'collides with the workspace', ar: 'يتعارض مع مساحة العمل' },
 } as const;
 
 export type MergeLabelKey = keyof typeof mergeLabels;

@@ -44,6 +44,32 @@ describe('the merge workspace view', () => {
   beforeEach(() => { document.body.innerHTML = ''; });
   afterEach(() => vi.restoreAllMocks());
 
+  it('shows progress overall and per paragraph, and narrows to undecided or one delegation\'s proposals (Arabic)', async () => {
+    const { el } = await mount('ar');
+    const overall = el.querySelector<HTMLProgressElement>('.ws-progress progress')!;
+    expect([overall.value, overall.max]).toEqual([1, 3]);
+    expect(overall.getAttribute('aria-label')).toBe('ما بُتّ فيه إجمالاً');
+    const para = el.querySelector('#ws-para-15')!;
+    expect(para.querySelector('.ws-para-progress')!.textContent).toContain('مقترح');
+    expect(para.querySelector<HTMLProgressElement>('.ws-para-progress progress')!.getAttribute('aria-label')).toBe('ما بُتّ فيه في PP9');
+    expect(el.querySelector('#ws-para-16')).not.toBeNull();
+    const undecided = el.querySelector<HTMLInputElement>('.ws-filters input[name=undecided]')!;
+    undecided.checked = true;
+    undecided.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect([...el.querySelectorAll('#ws-para-15 .ws-proposal')].map((x) => x.getAttribute('data-id'))).toEqual(['12', '7']);
+    expect(el.querySelector('#ws-para-16')).toBeNull();
+    expect(el.querySelector('.ws-filters [role=status]')!.textContent).toContain('١ فقرة');
+    el.querySelector<HTMLButtonElement>('.ws-filters button.clear')!.click();
+    await settle(el);
+    const delegation = el.querySelector<HTMLSelectElement>('.ws-filters select[name=delegation]')!;
+    expect([...delegation.options].map((o) => o.value)).toEqual(['', 'ARAB', 'EGY', 'MAR', 'QAT']);
+    delegation.value = 'MAR';
+    delegation.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect([...el.querySelectorAll('.ws-proposal')].map((x) => x.getAttribute('data-id'))).toEqual(['7']);
+  });
+
   it('shows each paragraph as a redline with its proposals, supports, discussion and named decision buttons', async () => {
     const { el } = await mount('en');
     expect(el.querySelector('h1')!.textContent).toContain('Rev.1');

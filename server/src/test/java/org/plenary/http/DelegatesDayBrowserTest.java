@@ -83,6 +83,9 @@ class DelegatesDayBrowserTest {
           .contains("ok - [en] an objection replaces Saudi Arabia's support (one stance per delegation)")
           .contains("ok - [ar] side by side, the older text comes first in reading order (on the right)")
           .contains("ok - [en] at 390 px the side-by-side diff falls back to inline")
+          .contains("ok - [ar] the negotiation at 390 px: tap targets at least 44 px")
+          .contains("ok - [en] what happened to our proposals at 390 px: no horizontal overflow")
+          .contains("ok - [ar] the login page at 390 px: tap targets at least 44 px")
           .contains("ok - a DOCX uploaded in the revision picker becomes the next revision");
     }
   }

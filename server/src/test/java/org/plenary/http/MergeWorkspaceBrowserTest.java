@@ -80,13 +80,18 @@ class MergeWorkspaceBrowserTest {
       assertThat(p.exitValue()).as("browser test output:%n%s", output).isZero();
       assertThat(output).doesNotContain("FAILED")
           .contains("ok - [en] the other facilitator sees p1 accepted live, without reloading")
+          .contains("ok - [ar] \"colliding with the workspace\" shows p12 before anyone accepts it")
           .contains("ok - [ar] the conflict marks \"2024\"")
+          .contains("ok - [ar] at 390 px the conflict's two versions stack, the workspace's first")
+          .contains("ok - [ar] the workspace with a merge conflict at 390 px: tap targets at least 44 px")
           .contains("ok - [ar] the paragraph takes the facilitator's text, p12 is accepted with changes")
           .contains("ok - [en] a stale edit shows the newer text")
           .contains("ok - [ar] \"Move up\" with the keyboard moves the paragraph and keeps the focus on it")
           .contains("ok - [ar] Rev.1 is published, with the fates the summary announced")
           .contains("ok - [ar] Egypt's delegate is told live that Rev.1 is published")
-          .contains("ok - [ar] \"What happened to our proposals\" shows the Arab Group's p1 accepted");
+          .contains("ok - [ar] \"What happened to our proposals\" shows the Arab Group's p1 accepted")
+          .contains("ok - [ar] every proposal of Egypt and of the group it coordinates has its fate")
+          .contains("ok - [ar] what happened to our proposals at 390 px: tap targets at least 44 px");
     }
   }
 }
