@@ -29,7 +29,11 @@ export async function axe(page, view) {
 /** At 390 px: no horizontal scrolling, and every visible control at least 44 px tall and wide enough to tap. */
 export async function mobileChecks(page, view) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  check(overflow <= 0, `${view} at 390 px: no horizontal overflow (${overflow} px)`);
+  const wide = overflow <= 0 ? [] : await page.evaluate(() => [...document.querySelectorAll('body *')]
+    .map((e) => ({ e, r: e.getBoundingClientRect() }))
+    .filter(({ r }) => r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1))
+    .slice(0, 8).map(({ e, r }) => `${e.tagName.toLowerCase()}.${e.className} ${Math.round(r.left)}–${Math.round(r.right)}`));
+  check(overflow <= 0, `${view} at 390 px: no horizontal overflow (${overflow} px)${wide.length ? ': ' + wide.join('; ') : ''}`);
   const small = await page.evaluate(() => [...document.querySelectorAll('main button, main select, main a[href], header button, header a[href], main input:not([type=checkbox]):not([type=radio]), main textarea')]
     .filter((e) => e.offsetParent !== null && !e.closest('.visually-hidden') && !e.closest('.skip'))
     .map((e) => ({ e, r: e.getBoundingClientRect() }))
