@@ -122,6 +122,10 @@ const labels = {
   objectionArrived: { en: 'objection from', ar: 'اعتراض من' },
   withdrawnNotice: { en: 'withdrawn by', ar: 'سحبه' },
   stances: { en: 'stances', ar: 'مواقف' },
+  stanceReason: { en: 'Reason…', ar: 'السبب…' },
+  stanceReasonOf: { en: 'Give the reason for your stance on the proposal of', ar: 'بيان سبب موقفكم من مقترح' },
+  stanceReasonField: { en: 'Why your delegation takes this stance (it appears in the compilation)', ar: 'لماذا يتخذ وفدكم هذا الموقف (يظهر في التجميع)' },
+  stanceReasons: { en: 'Reasons given', ar: 'الأسباب المقدَّمة' },
 } as const;
 
 const plurals = {
