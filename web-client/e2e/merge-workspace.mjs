@@ -1,6 +1,6 @@
 // Browser test: the facilitators' merge workspace. Two facilitators (Arabic and English) prepare Rev.1 from the
 // Arabic zero draft of Resolution 88 with its sample proposals: they decide, see each other's decisions live,
-// resolve the collision of p1 and p12, edit, insert and move paragraphs, publish; Egypt's delegate is told that
+// combine two proposals, resolve the collision of p1 and p12, edit, insert and move paragraphs, publish; Egypt's delegate is told that
 // Rev.1 is published and sees what happened to its proposals. axe-core runs on every new view. Run by server's
 // MergeWorkspaceBrowserTest:
 //   PLENARY_URL=… PLENARY_NEGOTIATION=1 PLENARY_REVISION=1 PLENARY_PROPOSALS='{"p1":3,…}' PLENARY_A_EMAIL=…
@@ -115,6 +115,22 @@ try {
   await waitDecision(a, 'p4', 'not-retained');
   await waitDecision(a, 'p7', 'noted');
   check(await a.evaluate(() => window.__notReloaded === true), '[ar] the Arabic facilitator sees the English facilitator\'s three decisions live');
+  // combine several: Iran's p5 and Jordan's p14 change different words of one paragraph
+  await proposal(b, 'p5').locator('.ws-select input').check();
+  await proposal(b, 'p14').locator('.ws-select input').check();
+  await paragraphOf(b, 'p5').locator('button.ws-combine').click();
+  const combined = paragraphOf(b, 'p5').locator('.ws-combine-form textarea');
+  await combined.waitFor();
+  const combinedText = await combined.inputValue();
+  check(combinedText.includes('السيادة الوطنية') && combinedText.includes('بناء القدرات'),
+    '[en] "Combine selected" starts from both proposals merged into the paragraph');
+  await paragraphOf(b, 'p5').locator('.ws-combine-form button[type=submit]').click();
+  await waitDecision(b, 'p5', 'combined');
+  await waitDecision(b, 'p14', 'combined');
+  check((await paragraphOf(b, 'p5').locator('.ws-text').innerText()).includes('بناء القدرات'),
+    '[en] Iran\'s p5 and Jordan\'s p14 are combined into one text');
+  await waitDecision(a, 'p14', 'combined');
+  check(true, '[ar] the other facilitator sees the combination live');
   await proposal(a, 'p2').locator('button.ws-accept').click();
   await waitDecision(a, 'p2', 'accept');
   await proposal(a, 'p3').locator('button.ws-defer').click();

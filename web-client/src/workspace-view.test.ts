@@ -44,6 +44,33 @@ describe('the merge workspace view', () => {
   beforeEach(() => { document.body.innerHTML = ''; });
   afterEach(() => vi.restoreAllMocks());
 
+  it('combines several selected proposals of a paragraph, starting from each merged in turn', async () => {
+    const { el } = await mount('en');
+    const combine = vi.spyOn(mergeApi, 'combine').mockResolvedValue({ id: 3, paragraph: 15, result: 'x' });
+    const tick = (id: number) => {
+      const box = el.querySelector<HTMLInputElement>(`.ws-proposal[data-id="${id}"] .ws-select input`)!;
+      box.checked = true;
+      box.dispatchEvent(new Event('change'));
+    };
+    tick(1);
+    await settle(el);
+    expect(el.querySelector('#ws-para-15 button.ws-combine')).toBeNull();
+    tick(12);
+    await settle(el);
+    const button = el.querySelector<HTMLButtonElement>('#ws-para-15 button.ws-combine')!;
+    expect(button.getAttribute('aria-label')).toBe('Combine selected (2) on PP9');
+    button.click();
+    await settle(el);
+    const textarea = el.querySelector<HTMLTextAreaElement>('.ws-combine-form textarea')!;
+    expect(textarea.value).toBe(BASE.replace('2,9', '2,6').replace('2022', '2024'));
+    el.querySelector<HTMLFormElement>('.ws-combine-form')!.requestSubmit();
+    await settle(el);
+    expect(combine).toHaveBeenCalledOnce();
+    expect(combine.mock.calls[0][2].map((p) => p.id)).toEqual([1, 12]);
+    expect(combine.mock.calls[0][3]).toBe(BASE.replace('2,9', '2,6').replace('2022', '2024'));
+    expect(el.querySelector('.ws-combine-form')).toBeNull();
+  });
+
   it('shows progress overall and per paragraph, and narrows to undecided or one delegation\'s proposals (Arabic)', async () => {
     const { el } = await mount('ar');
     const overall = el.querySelector<HTMLProgressElement>('.ws-progress progress')!;
