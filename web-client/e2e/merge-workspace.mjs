@@ -82,6 +82,10 @@ try {
   check((await p1.locator('.cosponsors').innerText()).includes('SAU'), '[ar] p1 shows its co-sponsor Saudi Arabia');
   check(/١ رد/.test(await p1.locator('.ws-replies').innerText()), '[ar] p1 shows its discussion: one reply');
   check((await p1.locator('.supporters').innerText()).includes('ARE'), '[ar] p1 shows the support of the UAE');
+  check((await p1.locator('.stance-reasons').innerText()).includes('نؤيد مقترح المجموعة العربية'), '[ar] and the reason the UAE gave');
+  await p1.locator('button.ws-replies').click();
+  await p1.locator('.ws-thread li.reply').first().waitFor({ timeout: 10000 });
+  check((await p1.locator('.ws-thread').innerText()).includes('ما مصدر رقم 2,6 مليار؟'), '[ar] p1\'s discussion opens in the workspace: Saudi Arabia\'s question');
   const acceptLabel = await p1.locator('button.ws-accept').getAttribute('aria-label');
   check(/^قبول مقترح ARAB على PP\d+/.test(acceptLabel), `[ar] the accept button names the proposal and paragraph: "${acceptLabel}"`);
   await axe(a, '[ar] the workspace');

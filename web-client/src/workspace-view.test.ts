@@ -44,6 +44,19 @@ describe('the merge workspace view', () => {
   beforeEach(() => { document.body.innerHTML = ''; });
   afterEach(() => vi.restoreAllMocks());
 
+  it('opens a proposal\'s discussion read from Rev.N, and shows the reasons of supports', async () => {
+    const { el } = await mount('ar');
+    const replies = vi.spyOn(api, 'replies').mockResolvedValue([{ id: 4, proposal: 1, delegation: 'SAU', text: 'ما مصدر الرقم؟',
+      inReplyTo: null, createdAt: '2026-12-01T08:00:00Z' } as never]);
+    const button = el.querySelector<HTMLButtonElement>('.ws-proposal[data-id="1"] button.ws-replies')!;
+    expect(button.getAttribute('aria-label')).toBe('النقاش: مقترح ARAB على PP9: ٢ ردّان');
+    button.click();
+    await settle(el);
+    expect(replies).toHaveBeenCalledWith(1, 1, 1);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(el.querySelector('.ws-proposal[data-id="1"] .ws-thread')!.textContent).toContain('ما مصدر الرقم؟');
+  });
+
   it('combines several selected proposals of a paragraph, starting from each merged in turn', async () => {
     const { el } = await mount('en');
     const combine = vi.spyOn(mergeApi, 'combine').mockResolvedValue({ id: 3, paragraph: 15, result: 'x' });

@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { ApiError, type RevisionSummary } from '../api';
+import { api, ApiError, type Reply, type RevisionSummary } from '../api';
 import { citation } from '../diff';
 import { backArrow, changeLabel, count, decisionLabel, fateLabel, kindLabel, localDigits, SEP, statusLabel, t, tm, type Lang,
   type MergeLabelKey } from '../i18n';
@@ -51,6 +51,7 @@ export class WorkspaceView extends ModelView {
     combining: { state: true },
     reviewing: { state: true },
     busy: { state: true },
+    threads: { state: true },
   };
 
   negotiationId = 0;
@@ -69,6 +70,8 @@ export class WorkspaceView extends ModelView {
   combining: { paragraph: number; text: string } | null = null;
   reviewing = false;
   busy = false;
+  /** Open discussion threads, by proposal (null while loading). */
+  threads = new Map<number, Reply[] | null>();
   ws: WorkspaceModel | null = null;
   private readonly rerenderWs = () => this.requestUpdate();
 
@@ -285,6 +288,43 @@ export class WorkspaceView extends ModelView {
     });
   }
 
+  /** A proposal's discussion, read from Rev.N (read-only here: delegations reply on the revision). */
+  private async toggleThread(p: WsProposal) {
+    const threads = new Map(this.threads);
+    if (threads.has(p.id)) {
+      threads.delete(p.id);
+      this.threads = threads;
+      return;
+    }
+    threads.set(p.id, null);
+    this.threads = threads;
+    try {
+      const replies = await api.replies(this.negotiationId, this.revisionId, p.id);
+      this.threads = new Map(this.threads).set(p.id, replies);
+    } catch (err) {
+      this.error = errorMessage(err, this.lang);
+      const next = new Map(this.threads);
+      next.delete(p.id);
+      this.threads = next;
+    }
+  }
+
+  private renderThread(id: number) {
+    const replies = this.threads.get(id);
+    if (!replies) return html`<p class="meta">…</p>`;
+    return html`<ol class="replies ws-thread">${replies.map((x) => html`<li class="reply" data-id=${x.id}>
+      <span class="delegation">${x.delegation ?? '—'}</span> <span class="text" dir=${textDirection(x.text)}>${x.text}</span></li>`)}</ol>`;
+  }
+
+  /** The reasons given for supports and objections (their text). */
+  private renderReasons(stances: WsProposal[]) {
+    const L = this.lang;
+    const reasons = stances.filter((s) => s.text);
+    if (reasons.length === 0) return nothing;
+    return html`<ul class="stance-reasons">${reasons.map((s) => html`<li><span class="delegation">${s.delegation}</span>
+      <span class="kind">${kindLabel(s.kind, L)}</span>: <span dir=${textDirection(s.text ?? '')}>${s.text}</span></li>`)}</ul>`;
+  }
+
   private renderProposal(p: WsProposal, para: WsParagraph): TemplateResult {
     const L = this.lang;
     const ws = this.ws!;
@@ -318,8 +358,13 @@ export class WorkspaceView extends ModelView {
       ${p.rationale ? html`<p class="rationale" dir=${textDirection(p.rationale)}>${p.rationale}</p>` : nothing}
       <p class="meta ws-stances">${supporters.length > 0 ? html`<span class="supporters">${t('supportedBy', L)} ${supporters.join(L === 'ar' ? '، ' : ', ')}</span>` : nothing}
         ${objectors.length > 0 ? html`<span class="objectors">${t('objectedBy', L)} ${objectors.join(L === 'ar' ? '، ' : ', ')}</span>` : nothing}
-        ${p.replies !== undefined ? html`<span class="ws-replies">${t('discussion', L)}: ${count(p.replies, 'reply', L)}</span>` : nothing}
+        ${p.replies !== undefined ? p.replies > 0 ? html`<button type="button" class="link ws-replies"
+            aria-expanded=${this.threads.has(p.id) ? 'true' : 'false'} aria-label=${`${t('discussion', L)}: ${named}: ${count(p.replies, 'reply', L)}`}
+            @click=${() => void this.toggleThread(p)}>${t('discussion', L)}: ${count(p.replies, 'reply', L)}</button>`
+          : html`<span class="ws-replies">${t('discussion', L)}: ${count(p.replies, 'reply', L)}</span>` : nothing}
         ${p.note ? html`<span class="ws-note" dir="auto">${p.note}</span>` : nothing}</p>
+      ${this.renderReasons(stances)}
+      ${this.threads.has(p.id) ? this.renderThread(p.id) : nothing}
       ${withdrawn ? nothing : html`<div class="ws-actions" role="group" aria-label=${`${tm('decisionsOn', L)} ${named}`}>
         ${ACTIONS.filter(([, , text]) => !text || changesText).map(([d, key]) => html`<button type="button"
           class="ws-${d}" aria-pressed=${p.decision === d ? 'true' : 'false'} ?disabled=${this.busy}
