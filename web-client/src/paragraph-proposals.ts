@@ -336,7 +336,7 @@ export class ParagraphProposals extends LitElement {
     const reasons = responses.filter((r) => (r.kind === 'support' || r.kind === 'object') && r.text);
     if (reasons.length === 0) return nothing;
     return html`<ul class="stance-reasons" aria-label=${`${t('stanceReasons', L)}: ${p.delegation}`}>
-      ${reasons.map((r) => html`<li data-id=${r.id}><span class="delegation">${r.delegation}</span>
+      ${reasons.map((r) => html`<li data-id=${r.id}><span class="stance-by">${r.delegation}</span>
         <span class="kind">${kindLabel(r.kind, L)}</span>: <span dir=${textDirection(r.text ?? '')}>${r.text}</span></li>`)}
     </ul>`;
   }

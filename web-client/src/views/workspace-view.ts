@@ -321,7 +321,7 @@ export class WorkspaceView extends ModelView {
     const L = this.lang;
     const reasons = stances.filter((s) => s.text);
     if (reasons.length === 0) return nothing;
-    return html`<ul class="stance-reasons">${reasons.map((s) => html`<li><span class="delegation">${s.delegation}</span>
+    return html`<ul class="stance-reasons">${reasons.map((s) => html`<li><span class="stance-by">${s.delegation}</span>
       <span class="kind">${kindLabel(s.kind, L)}</span>: <span dir=${textDirection(s.text ?? '')}>${s.text}</span></li>`)}</ul>`;
   }
 
