@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoute, routeHash } from './route';
+import { Navigation, parseRoute, routeHash } from './route';
 
 describe('hash routes', () => {
   it('reads a revision route and writes it back', () => {
@@ -24,5 +24,16 @@ describe('hash routes', () => {
   it('falls back to the negotiation list on anything unknown', () => {
     expect(parseRoute('#/n/abc')).toEqual({ view: 'negotiations' });
     expect(parseRoute('')).toEqual({ view: 'negotiations' });
+  });
+  it('follows the location as a model: the route, and an event when it changes', () => {
+    const location = { hash: '#/n/2' };
+    const nav = new Navigation(location);
+    expect(nav.route).toEqual({ view: 'negotiation', negotiation: 2 });
+    let changes = 0;
+    nav.addEventListener(Navigation.changeType, () => changes++);
+    location.hash = '#/n/2/participants';
+    nav.update();
+    expect(nav.route).toEqual({ view: 'participants', negotiation: 2 });
+    expect(changes).toBe(1);
   });
 });
