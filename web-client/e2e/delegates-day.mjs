@@ -71,12 +71,12 @@ const texts = {
   ar: {
     quote: 'بمواصلة متابعة عمل مكتب تنمية الاتصالات', words: 'عملاً بالقرار 37', replacement: 'وفقاً للقرار 37', ins: 'وفقاً', del: 'عملاً',
     inserted: 'يشجع الدول الأعضاء على تبادل أفضل الممارسات في مجال التوصيلية', group: 'تعديل باسم المجموعة العربية: إضافة التمويل',
-    propose: 'اقتراح على', mine: 'مقترحاتي', submittedBy: 'قدّمه EGY', proposals: /مقترح/, older: 'الأقدم',
+    propose: 'اقتراح على', mine: 'مقترحاتي', reason: 'الرقم لا يستند إلى مصدر', submittedBy: 'قدّمه EGY', proposals: /مقترح/, older: 'الأقدم',
   },
   en: {
     quote: 'بضمان استمرار مكتب تنمية الاتصالات', words: 'دور مركزي', replacement: 'دور رئيسي', ins: 'رئيسي', del: 'مركزي',
     inserted: 'Encourages Member States to share best practices on connectivity', group: 'Arab Group amendment: add financing',
-    propose: 'Propose on', mine: 'Mine', submittedBy: 'submitted by EGY', proposals: /proposal/, older: 'Older',
+    propose: 'Propose on', mine: 'Mine', reason: 'The figure has no source', submittedBy: 'submitted by EGY', proposals: /proposal/, older: 'Older',
   },
 };
 
@@ -174,6 +174,18 @@ async function day(browser, lang) {
   await own.locator('.objectors', { hasText: 'SAU' }).waitFor({ timeout: 10000 });
   await own.locator('.supporters').waitFor({ state: 'detached', timeout: 10000 });
   check(true, `[${lang}] an objection replaces Saudi Arabia's support (one stance per delegation)`);
+  // the reason for a stance: given in the browser, seen live, printed in the compilation
+  await groupItem.locator('button.stance-reason').click();
+  await groupItem.locator('form.stance-reason-form textarea').fill(T.reason);
+  await groupItem.locator('form.stance-reason-form button[type=submit]').click();
+  await own.locator('.stance-reasons', { hasText: T.reason }).waitFor({ timeout: 10000 });
+  check(true, `[${lang}] Saudi Arabia gives the reason for its objection; Egypt sees it live`);
+  for (const format of ['html', 'md', 'json', 'csv']) {
+    const body = await egypt.evaluate(async (u) => (await fetch(u, { credentials: 'same-origin' })).text(),
+      `${url}/api/v1/negotiations/${n}/revisions/${revision}/compilation?format=${format}&lang=${lang}`);
+    const text = format === 'json' ? JSON.stringify(JSON.parse(body)) : body;
+    check(text.includes(T.reason), `[${lang}] the objection's reason is in the compilation as ${format}`);
+  }
   await groupItem.locator('button.object').click();
   await own.locator('.objectors').waitFor({ state: 'detached', timeout: 10000 });
   check(await groupItem.locator('button.object').getAttribute('aria-pressed') === 'false',
@@ -218,6 +230,14 @@ async function day(browser, lang) {
   // 390 px: no horizontal overflow, tap targets, the side-by-side diff falls back to inline
   const phone = await open(browser, env.PLENARY_B_EMAIL, env.PLENARY_B_PASSWORD, lang, { width: 390, height: 844 });
   await mobileChecks(phone, `[${lang}] the negotiations`);
+  await phone.goto(`${url}/#/n/${n}`);
+  await phone.locator('plenary-negotiation-view form.diff-picker').waitFor();
+  await mobileChecks(phone, `[${lang}] the negotiation`);
+  await phone.goto(`${url}/#/n/${n}/fates`);
+  await phone.locator('plenary-fates-view h1').waitFor();
+  await phone.locator('plenary-fates-view ol.fates, plenary-fates-view p').first().waitFor();
+  await mobileChecks(phone, `[${lang}] what happened to our proposals`);
+  await axe(phone, `[${lang}] what happened to our proposals (390 px)`);
   await openRevision(phone);
   await mobileChecks(phone, `[${lang}] the revision`);
   await phone.locator('a.diff').click();
@@ -252,6 +272,8 @@ async function login(browser) {
     await page.locator('form.login').waitFor();
     check(await page.locator('h1').count() === 1, `[${lang}] the login page has an h1`);
     await axe(page, `[${lang}] the login page`);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await mobileChecks(page, `[${lang}] the login page`);
     await context.close();
   }
 }

@@ -1,6 +1,6 @@
 // Browser test: the facilitators' merge workspace. Two facilitators (Arabic and English) prepare Rev.1 from the
 // Arabic zero draft of Resolution 88 with its sample proposals: they decide, see each other's decisions live,
-// resolve the collision of p1 and p12, edit, insert and move paragraphs, publish; Egypt's delegate is told that
+// combine two proposals, resolve the collision of p1 and p12, edit, insert and move paragraphs, publish; Egypt's delegate is told that
 // Rev.1 is published and sees what happened to its proposals. axe-core runs on every new view. Run by server's
 // MergeWorkspaceBrowserTest:
 //   PLENARY_URL=… PLENARY_NEGOTIATION=1 PLENARY_REVISION=1 PLENARY_PROPOSALS='{"p1":3,…}' PLENARY_A_EMAIL=…
@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { mobileChecks } from './common.mjs';
 
 const env = process.env;
 const url = env.PLENARY_URL;
@@ -81,6 +82,10 @@ try {
   check((await p1.locator('.cosponsors').innerText()).includes('SAU'), '[ar] p1 shows its co-sponsor Saudi Arabia');
   check(/١ رد/.test(await p1.locator('.ws-replies').innerText()), '[ar] p1 shows its discussion: one reply');
   check((await p1.locator('.supporters').innerText()).includes('ARE'), '[ar] p1 shows the support of the UAE');
+  check((await p1.locator('.stance-reasons').innerText()).includes('نؤيد مقترح المجموعة العربية'), '[ar] and the reason the UAE gave');
+  await p1.locator('button.ws-replies').click();
+  await p1.locator('.ws-thread li.reply').first().waitFor({ timeout: 10000 });
+  check((await p1.locator('.ws-thread').innerText()).includes('ما مصدر رقم 2,6 مليار؟'), '[ar] p1\'s discussion opens in the workspace: Saudi Arabia\'s question');
   const acceptLabel = await p1.locator('button.ws-accept').getAttribute('aria-label');
   check(/^قبول مقترح ARAB على PP\d+/.test(acceptLabel), `[ar] the accept button names the proposal and paragraph: "${acceptLabel}"`);
   await axe(a, '[ar] the workspace');
@@ -114,10 +119,42 @@ try {
   await waitDecision(a, 'p4', 'not-retained');
   await waitDecision(a, 'p7', 'noted');
   check(await a.evaluate(() => window.__notReloaded === true), '[ar] the Arabic facilitator sees the English facilitator\'s three decisions live');
+  // combine several: Iran's p5 and Jordan's p14 change different words of one paragraph
+  await proposal(b, 'p5').locator('.ws-select input').check();
+  await proposal(b, 'p14').locator('.ws-select input').check();
+  await paragraphOf(b, 'p5').locator('button.ws-combine').click();
+  const combined = paragraphOf(b, 'p5').locator('.ws-combine-form textarea');
+  await combined.waitFor();
+  const combinedText = await combined.inputValue();
+  check(combinedText.includes('السيادة الوطنية') && combinedText.includes('بناء القدرات'),
+    '[en] "Combine selected" starts from both proposals merged into the paragraph');
+  await paragraphOf(b, 'p5').locator('.ws-combine-form button[type=submit]').click();
+  await waitDecision(b, 'p5', 'combined');
+  await waitDecision(b, 'p14', 'combined');
+  check((await paragraphOf(b, 'p5').locator('.ws-text').innerText()).includes('بناء القدرات'),
+    '[en] Iran\'s p5 and Jordan\'s p14 are combined into one text');
+  await waitDecision(a, 'p14', 'combined');
+  check(true, '[ar] the other facilitator sees the combination live');
   await proposal(a, 'p2').locator('button.ws-accept').click();
   await waitDecision(a, 'p2', 'accept');
   await proposal(a, 'p3').locator('button.ws-defer').click();
   await waitDecision(a, 'p3', 'defer');
+
+  // filters: the undecided proposals, and those that collide with the workspace (p12, since p1 changed its words)
+  await a.locator('.ws-filters input[name=undecided]').check();
+  await proposal(a, 'p1').waitFor({ state: 'detached' });
+  check(await proposal(a, 'p12').count() === 1 && await proposal(a, 'p9').count() === 0,
+    '[ar] "undecided only" hides the decided p1 and p9 and keeps p12');
+  await a.locator('.ws-filters button.clear').click();
+  await a.locator('.ws-filters input[name=conflicts]').check();
+  await proposal(a, 'p12').locator('.ws-collides').waitFor();
+  check(await a.locator('.ws-proposal').count() >= 1 && await proposal(a, 'p2').count() === 0,
+    `[ar] "colliding with the workspace" shows p12 before anyone accepts it (${await a.locator('.ws-proposal').count()} shown)`);
+  await axe(a, '[ar] the workspace filtered to collisions');
+  await a.locator('.ws-filters button.clear').click();
+  await proposal(a, 'p1').waitFor();
+  const progress = await paragraphOf(a, 'p1').locator('.ws-para-progress progress');
+  check(Number(await progress.getAttribute('value')) >= 1, '[ar] the paragraph of p1 shows its own progress');
 
   // p12 collides with p1: both versions side by side, the colliding words marked; nothing changed
   const before = await paragraphOf(a, 'p12').locator('.ws-text').innerText();
@@ -135,6 +172,13 @@ try {
     await conflict.scrollIntoViewIfNeeded();
     await paragraphOf(a, 'p12').screenshot({ path: `${shots}/merge-conflict-ar.png` });
   }
+  // on a 390 px phone the two versions stack (the side-by-side falls back to inline); nothing overflows
+  await a.setViewportSize({ width: 390, height: 844 });
+  const ours = await conflict.locator('.ws-conflict-ours').boundingBox();
+  const theirs = await conflict.locator('.ws-conflict-theirs').boundingBox();
+  check(Math.abs(ours.x - theirs.x) < 2 && theirs.y > ours.y, '[ar] at 390 px the conflict\'s two versions stack, the workspace\'s first');
+  await mobileChecks(a, '[ar] the workspace with a merge conflict');
+  await a.setViewportSize({ width: 1280, height: 1000 });
   // resolved in place: accept with changes, starting from the merged text
   await conflict.locator('button.ws-resolve').click();
   const editor = proposal(a, 'p12').locator('.ws-modify textarea');
@@ -214,6 +258,9 @@ try {
   await a.click('button.ws-review');
   const summary = a.locator('.ws-publish');
   await summary.waitFor();
+  await a.setViewportSize({ width: 390, height: 844 });
+  await mobileChecks(a, '[ar] the workspace with the publication summary');
+  await a.setViewportSize({ width: 1280, height: 1000 });
   const summaryText = await summary.innerText();
   check(/مقبول/.test(summaryText) && /مُرحَّل/.test(summaryText), `[ar] the publication summary counts the fates:\n${summaryText}`);
   await axe(a, '[ar] the workspace with the publication summary');
@@ -235,7 +282,15 @@ try {
   check(fates.includes('ARAB') && fates.includes('مقبول'), '[ar] "What happened to our proposals" shows the Arab Group\'s p1 accepted');
   check(await d.locator(`plenary-fates-view li.fate[data-proposal="${ids.p13}"]`).count() === 1,
     '[ar] Egypt\'s own retain (p13) is listed, carried forward');
+  const listed = await d.locator('plenary-fates-view li.fate').evaluateAll((els) => els.map((e) => e.getAttribute('data-proposal')));
+  check(listed.includes(String(ids.p1)) && listed.includes(String(ids.p13)) && await d.locator('plenary-fates-view li.fate .fate-badge').count() === listed.length,
+    `[ar] every proposal of Egypt and of the group it coordinates has its fate (${listed.length}: p1 of ARAB, p13 of EGY)`);
+  check((await d.locator(`plenary-fates-view li.fate[data-proposal="${ids.p1}"] .fate-text`).innerText()).includes('2,6'),
+    '[ar] p1 shows the text that resulted in Rev.1');
   await axe(d, '[ar] what happened to our proposals');
+  await d.setViewportSize({ width: 390, height: 844 });
+  await mobileChecks(d, '[ar] what happened to our proposals');
+  await d.setViewportSize({ width: 1280, height: 1000 });
   if (shots) await d.screenshot({ path: `${shots}/merge-fates-ar.png`, fullPage: false });
   await d.goto(`${url}/#/n/${n}`);
   await d.locator('plenary-negotiation-view ul.list a', { hasText: 'Rev.1' }).waitFor({ timeout: 10000 });

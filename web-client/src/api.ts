@@ -33,6 +33,30 @@ export type RevisionSummary = Schemas['RevisionSummary'];
 export type Paragraph = Schemas['Paragraph'];
 export type Revision = Schemas['Revision'];
 export type Account = Schemas['Account'];
+/** Someone taking part in a negotiation (the e-mail only for the secretariat, and for one's own account). */
+export type Participant = Schemas['Participant'];
+/** A participant just added, with the one-time invitation when the account has no password yet. */
+export type AddedParticipant = Schemas['AddedParticipant'];
+/** A one-time token that sets an account's password (an invitation, or a reset). */
+export type Invitation = Schemas['Invitation'];
+export type AccountState = Schemas['AccountState'];
+/** A delegation of the reference list (member states, observers, groups with their members). */
+export type ReferenceDelegation = Schemas['ReferenceDelegation'];
+/** What the secretariat sends to add a participant (no password: a one-time invitation is issued). */
+export interface NewParticipant {
+  email: string;
+  role: Participant['role'];
+  displayName?: string;
+  delegation?: string;
+  password?: string;
+}
+/** A reference delegation is added by its code alone; a custom one with its kind and names. */
+export interface NewDelegation {
+  code: string;
+  kind?: 'organisation' | 'observer';
+  nameEn?: string;
+  nameAr?: string;
+}
 
 function csrfToken(): string | null {
   const match = document.cookie.split(';').map((c) => c.trim()).find((c) => c.startsWith('plenary_csrf='));
@@ -158,6 +182,22 @@ export const api = {
   commentWindow: (n: number, r: number) => call<CommentWindow>('GET', `/negotiations/${n}/revisions/${r}/comment-window`),
   delegations: (n: number) =>
     call<{ delegations: NegotiationDelegation[] }>('GET', `/negotiations/${n}/delegations`).then((x) => x.delegations),
+  participants: (n: number) =>
+    call<{ participants: Participant[] }>('GET', `/negotiations/${n}/participants`).then((x) => x.participants),
+  addParticipant: (n: number, p: NewParticipant) =>
+    call<AddedParticipant>('POST', `/negotiations/${n}/participants`, p),
+  resetPassword: (n: number, account: number) =>
+    call<{ accountId: number; invitation: Invitation }>('POST', `/negotiations/${n}/participants/${account}/password-reset`),
+  setDisabled: (n: number, account: number, disabled: boolean) =>
+    call<AccountState>('POST', `/negotiations/${n}/participants/${account}/${disabled ? 'disable' : 'enable'}`),
+  addDelegation: (n: number, d: NewDelegation) => call<NegotiationDelegation>('POST', `/negotiations/${n}/delegations`, d),
+  setCoordinator: (n: number, group: string, coordinator: string | null) =>
+    call<NegotiationDelegation>('PUT', `/negotiations/${n}/delegations/${encodeURIComponent(group)}/coordinator`, { coordinator }),
+  referenceDelegations: () =>
+    call<{ delegations: ReferenceDelegation[] }>('GET', '/delegations').then((x) => x.delegations),
+  /** Sets the password of an invited (or reset) account with its one-time token; no login needed. */
+  acceptInvitation: (token: string, password: string) =>
+    call<Account>('POST', '/invitations/accept', { token, password }),
   /** Uploads a text, Markdown or DOCX file as the next revision (the server reads each by its content type). */
   uploadRevision: (n: number, label: string, file: File) =>
     call<Revision>('POST', `/negotiations/${n}/revisions?label=${encodeURIComponent(label)}&name=${encodeURIComponent(file.name)}`,

@@ -122,6 +122,10 @@ const labels = {
   objectionArrived: { en: 'objection from', ar: 'اعتراض من' },
   withdrawnNotice: { en: 'withdrawn by', ar: 'سحبه' },
   stances: { en: 'stances', ar: 'مواقف' },
+  stanceReason: { en: 'Reason…', ar: 'السبب…' },
+  stanceReasonOf: { en: 'Give the reason for your stance on the proposal of', ar: 'بيان سبب موقفكم من مقترح' },
+  stanceReasonField: { en: 'Why your delegation takes this stance (it appears in the compilation)', ar: 'لماذا يتخذ وفدكم هذا الموقف (يظهر في التجميع)' },
+  stanceReasons: { en: 'Reasons given', ar: 'الأسباب المقدَّمة' },
 } as const;
 
 const plurals = {
@@ -223,7 +227,21 @@ const problems: Record<string, { en: string; ar: string }> = {
   'paragraph-deleted': { en: 'The paragraph is deleted in the workspace.', ar: 'الفقرة محذوفة في مساحة العمل.' },
   published: { en: 'This revision is published and no longer changes.', ar: 'هذه المراجعة منشورة ولم تعد تتغيّر.' },
   superseded: { en: 'A newer revision is published.', ar: 'نُشرت مراجعة أحدث.' },
+  'own-account': { en: 'You cannot disable or enable your own account.', ar: 'لا يمكنكم تعطيل حسابكم أو تفعيله بأنفسكم.' },
+  'already-added': { en: 'This delegation already takes part in the negotiation.', ar: 'هذا الوفد مشارك في المفاوضة بالفعل.' },
+  'code-taken': { en: 'Another negotiation uses this code for its own delegation; choose another.', ar: 'تستخدم مفاوضة أخرى هذا الرمز لوفد خاص بها؛ اختاروا رمزاً آخر.' },
+  'negotiation-closed': { en: 'The negotiation is closed: nothing in it changes any more.', ar: 'المفاوضة مغلقة: لم يعد شيء فيها يتغيّر.' },
+  'negotiation-archived': { en: 'The negotiation is archived.', ar: 'المفاوضة مؤرشفة.' },
 };
+
+/**
+ * Refusals whose reason matters more than their type (a 403 on someone else's account): matched on the server's
+ * detail, in the interface language.
+ */
+const problemDetails: [RegExp, { en: string; ar: string }][] = [
+  [/takes part in another negotiation/, { en: 'This account also takes part in another negotiation: only an administrator may do this.', ar: 'يشارك هذا الحساب في مفاوضة أخرى أيضاً: لا يملك ذلك إلا المدير.' }],
+  [/an administrator's account/, { en: 'This is an administrator\'s account: only an administrator may do this.', ar: 'هذا حساب مدير: لا يملك ذلك إلا مدير.' }],
+];
 
 const fields: Record<string, { en: string; ar: string }> = {
   text: { en: 'Text', ar: 'النص' },
@@ -238,12 +256,31 @@ const fields: Record<string, { en: string; ar: string }> = {
   deadline: { en: 'Deadline', ar: 'الموعد النهائي' },
   label: { en: 'Label', ar: 'التسمية' },
   title: { en: 'Title', ar: 'العنوان' },
+  email: { en: 'Email', ar: 'البريد الإلكتروني' },
+  password: { en: 'Password', ar: 'كلمة المرور' },
+  displayName: { en: 'Name', ar: 'الاسم' },
+  role: { en: 'Role', ar: 'الدور' },
+  delegation: { en: 'Delegation', ar: 'الوفد' },
+  code: { en: 'Code', ar: 'الرمز' },
+  nameEn: { en: 'English name', ar: 'الاسم بالإنكليزية' },
+  nameAr: { en: 'Arabic name', ar: 'الاسم بالعربية' },
+  coordinator: { en: 'Coordinator', ar: 'المنسق' },
+  token: { en: 'Invitation', ar: 'الدعوة' },
 };
 
 const fieldMessages: [RegExp, { en: string; ar: string }][] = [
   [/^is required/, { en: 'is required', ar: 'مطلوب' }],
   [/characters long; at most/, { en: 'is too long', ar: 'طويل جداً' }],
   [/listed twice/, { en: 'is listed twice', ar: 'مذكور مرتين' }],
+  [/must be at least \d+ characters/, { en: 'is too short (at least 10 characters)', ar: 'قصيرة جداً (١٠ أحرف على الأقل)' }],
+  [/must be an email address/, { en: 'is not an email address', ar: 'ليس عنوان بريد إلكتروني' }],
+  [/unknown, expired or already used/, { en: 'is unknown, expired or already used: ask the secretariat for a new one', ar: 'غير معروفة أو منتهية الصلاحية أو مستخدمة: اطلبوا دعوة جديدة من الأمانة' }],
+  [/acts for a delegation/, { en: 'is required for a delegate', ar: 'مطلوب للمندوب' }],
+  [/acts for no delegation/, { en: 'must be empty for this role', ar: 'يجب أن يبقى فارغاً لهذا الدور' }],
+  [/is a group/, { en: 'is a group: add the person to a member delegation and make it coordinator', ar: 'مجموعة: أضيفوا الشخص إلى وفد عضو فيها واجعلوه منسقاً' }],
+  [/is not a member of/, { en: 'is not a member of this group', ar: 'ليس عضواً في هذه المجموعة' }],
+  [/needs an English name/, { en: 'is required for a delegation not in the reference list', ar: 'مطلوب لوفد غير مدرج في القائمة المرجعية' }],
+  [/capital letters, digits/, { en: 'must be 2 to 32 capital letters, digits or "-" (e.g. ITU-BDT)', ar: 'يجب أن يتكون من ٢ إلى ٣٢ حرفاً لاتينياً كبيراً أو رقماً أو "-" (مثل ITU-BDT)' }],
   [/is not a delegation|unknown delegation|not a delegation code|must be a delegation code/, { en: 'is not a known delegation code', ar: 'ليس رمز وفد معروفاً' }],
 ];
 
@@ -268,7 +305,8 @@ export function problemMessage(problem: ProblemLike, lang: Lang): string {
     const message = fieldMessages.find(([re]) => re.test(f.message))?.[1][lang] ?? f.message;
     return `${name}: ${message}`;
   });
-  const head = known ?? problem.detail ?? problem.title;
+  const byDetail = problemDetails.find(([re]) => re.test(problem.detail ?? ''))?.[1][lang];
+  const head = byDetail ?? known ?? problem.detail ?? problem.title;
   return [head, ...fieldLines].join(' — ');
 }
 
@@ -394,6 +432,17 @@ const mergeLabels = {
   decidedLive: { en: 'decided', ar: 'قرار' },
   selectedCount: { en: 'selected', ar: 'محددة' },
   delegationFilter: { en: 'Delegation', ar: 'الوفد' },
+  wsFilters: { en: 'Show proposals', ar: 'عرض المقترحات' },
+  filterUndecided: { en: 'Undecided only', ar: 'غير المبتوت فيها فقط' },
+  filterConflicts: { en: 'Colliding with the workspace', ar: 'المتعارضة مع مساحة العمل' },
+  kindFilter: { en: 'Kind', ar: 'النوع' },
+  allDelegations: { en: 'All delegations', ar: 'جميع الوفود' },
+  allKinds: { en: 'All kinds', ar: 'جميع الأنواع' },
+  clearWsFilters: { en: 'Show all', ar: 'عرض الكل' },
+  progressOverall: { en: 'Decided overall', ar: 'ما بُتّ فيه إجمالاً' },
+  progressOf: { en: 'Decided on', ar: 'ما بُتّ فيه في' },
+  paragraphsShown: { en: 'shown', ar: 'معروضة' },
+  collides: { en: 'collides with the workspace', ar: 'يتعارض مع مساحة العمل' },
 } as const;
 
 export type MergeLabelKey = keyof typeof mergeLabels;
@@ -451,4 +500,72 @@ const statusNames: Record<string, { en: string; ar: string }> = {
 /** A paragraph status in the interface language. */
 export function statusLabel(status: string, lang: Lang): string {
   return statusNames[status]?.[lang] ?? status;
+}
+
+// --- the secretariat's pages: participants and delegations (views/participants-view.ts, views/delegations-view.ts) ---
+
+const rosterLabels = {
+  participantsTitle: { en: 'Participants', ar: 'المشاركون' },
+  delegationsTitle: { en: 'Delegations', ar: 'الوفود' },
+  manageParticipants: { en: 'Participants', ar: 'المشاركون' },
+  manageDelegations: { en: 'Delegations and group coordinators', ar: 'الوفود ومنسقو المجموعات' },
+  name: { en: 'Name', ar: 'الاسم' },
+  email: { en: 'Email', ar: 'البريد الإلكتروني' },
+  role: { en: 'Role', ar: 'الدور' },
+  delegation: { en: 'Delegation', ar: 'الوفد' },
+  account: { en: 'Account', ar: 'الحساب' },
+  none: { en: 'none', ar: 'لا يوجد' },
+  addParticipant: { en: 'Add a participant', ar: 'إضافة مشارك' },
+  delegationHint: { en: 'For a delegate or observer: the code of the delegation (e.g. EGY)', ar: 'للمندوب أو المراقب: رمز الوفد (مثل EGY)' },
+  passwordOptional: { en: 'Password (optional: without one, a one-time invitation is issued)', ar: 'كلمة المرور (اختيارية: من دونها تصدر دعوة لمرة واحدة)' },
+  add: { en: 'Add', ar: 'إضافة' },
+  invite: { en: 'Add and invite', ar: 'إضافة ودعوة' },
+  resetPassword: { en: 'Reset password', ar: 'إعادة تعيين كلمة المرور' },
+  confirmReset: { en: 'Confirm reset (signs them out everywhere)', ar: 'تأكيد إعادة التعيين (يُخرجه من كل الجلسات)' },
+  disable: { en: 'Disable', ar: 'تعطيل' },
+  enable: { en: 'Enable', ar: 'تفعيل' },
+  accountOf: { en: 'the account of', ar: 'حساب' },
+  isDisabled: { en: 'disabled', ar: 'معطّل' },
+  isEnabled: { en: 'enabled', ar: 'مفعّل' },
+  invitationFor: { en: 'One-time invitation for', ar: 'دعوة لمرة واحدة إلى' },
+  resetFor: { en: 'Password reset for', ar: 'إعادة تعيين كلمة المرور لـ' },
+  invitationHint: { en: 'Send this link to them; it sets their password once and expires on', ar: 'أرسلوا إليه هذا الرابط؛ يعيّن كلمة المرور مرة واحدة وتنتهي صلاحيته في' },
+  invitationLink: { en: 'Invitation link', ar: 'رابط الدعوة' },
+  withheld: { en: 'No invitation was issued', ar: 'لم تصدر دعوة' },
+  withheldReason: { en: 'the account takes part in another negotiation: only an administrator can issue it an invitation.', ar: 'يشارك الحساب في مفاوضة أخرى: لا يصدر له دعوةً إلا المدير.' },
+  accountDisabled: { en: 'is disabled: their sessions and tokens are revoked.', ar: 'معطّل: أُلغيت جلساته ورموزه.' },
+  accountEnabled: { en: 'is enabled again.', ar: 'مفعّل من جديد.' },
+  stateUnknownHint: { en: 'Disabling signs the person out at once; enabling lets them log in again.', ar: 'التعطيل يُخرج الشخص فوراً؛ والتفعيل يسمح له بالدخول مجدداً.' },
+  addDelegation: { en: 'Add a delegation', ar: 'إضافة وفد' },
+  referenceCode: { en: 'Code (from the reference list, e.g. KWT, ARAB)', ar: 'الرمز (من القائمة المرجعية، مثل KWT أو ARAB)' },
+  customDelegation: { en: 'Not in the reference list (an organisation or observer)', ar: 'غير مدرج في القائمة المرجعية (منظمة أو مراقب)' },
+  kindOrganisation: { en: 'organisation', ar: 'منظمة' },
+  kindObserver: { en: 'observer', ar: 'مراقب' },
+  kindState: { en: 'state', ar: 'دولة' },
+  kindGroup: { en: 'group', ar: 'مجموعة' },
+  delegationKind: { en: 'Kind', ar: 'النوع' },
+  nameEn: { en: 'English name', ar: 'الاسم بالإنكليزية' },
+  nameAr: { en: 'Arabic name', ar: 'الاسم بالعربية' },
+  coordinator: { en: 'Coordinator', ar: 'المنسق' },
+  coordinatorOf: { en: 'Coordinator of', ar: 'منسق' },
+  noCoordinator: { en: 'none (the group cannot propose)', ar: 'لا أحد (لا تستطيع المجموعة الاقتراح)' },
+  setCoordinator: { en: 'Designate', ar: 'تعيين' },
+  delegationAdded: { en: 'takes part now.', ar: 'مشارك الآن.' },
+  coordinatorSet: { en: 'Coordinator saved for', ar: 'حُفظ المنسق لـ' },
+  readOnlyRoster: { en: 'Only the secretariat changes this list.', ar: 'لا يغيّر هذه القائمة إلا الأمانة.' },
+  invitationTitle: { en: 'Set your password', ar: 'تعيين كلمة المرور' },
+  invitationIntro: { en: 'You were invited to Plenary (or your password was reset). Choose a password of at least 10 characters.', ar: 'دُعيتم إلى بلينري (أو أُعيد تعيين كلمة مروركم). اختاروا كلمة مرور من ١٠ أحرف على الأقل.' },
+  newPassword: { en: 'New password', ar: 'كلمة المرور الجديدة' },
+  repeatPassword: { en: 'The same password again', ar: 'كلمة المرور نفسها مرة أخرى' },
+  passwordsDiffer: { en: 'The two passwords differ.', ar: 'كلمتا المرور مختلفتان.' },
+  setPassword: { en: 'Set the password', ar: 'تعيين كلمة المرور' },
+  passwordSet: { en: 'Your password is set. Log in with it:', ar: 'عُيّنت كلمة المرور. سجّلوا الدخول بها:' },
+  toLogin: { en: 'Log in', ar: 'تسجيل الدخول' },
+} as const;
+
+export type RosterLabelKey = keyof typeof rosterLabels;
+
+/** A label of the secretariat's pages (participants, delegations, the invitation) in the interface language. */
+export function tr(key: RosterLabelKey, lang: Lang): string {
+  return rosterLabels[key][lang];
 }

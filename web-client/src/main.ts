@@ -1,8 +1,7 @@
 import { LitElement, html, nothing } from 'lit';
-import { dirOf, kindLabel, t } from './i18n';
+import { dirOf, t } from './i18n';
 import { AnnounceEvent, ModelChangeEvent, NegotiationModel, Session } from './model';
-import { ArrivalEvent } from './proposals';
-import { parseRoute, type Route } from './route';
+import { Navigation } from './route';
 import './views/login-view';
 import './views/negotiations-view';
 import './views/negotiation-view';
@@ -10,23 +9,19 @@ import './views/revision-view';
 import './views/diff-view';
 import './views/workspace-view';
 import './views/fates-view';
+import './views/participants-view';
+import './views/delegations-view';
+import './views/invitation-view';
 
 /**
- * The root: the header, the route and the view it names. The state lives in two models, the {@link Session}
- * (who, which language) and the {@link NegotiationModel} (the open negotiation and revision); each view renders
- * them. The facilitators' merge workspace and the fates of proposals are routes like the others.
+ * The root: the header, the view the route names, the aria-live region. It holds no state of its own: the
+ * {@link Session} (who, which language), the {@link NegotiationModel} (the open negotiation and revision, what
+ * to announce) and the {@link Navigation} (the route) do; each view renders them.
  */
 export class PlenaryApp extends LitElement {
-  static properties = {
-    route: { state: true },
-    announcement: { state: true },
-  };
-
-  route: Route = parseRoute(location.hash);
-  /** The last live arrival, read out by the aria-live region. */
-  announcement = '';
   readonly session = new Session();
   readonly model = new NegotiationModel(() => this.session.lang);
+  readonly navigation = new Navigation();
   private readonly rerender = () => this.requestUpdate();
 
   createRenderRoot() {
@@ -35,30 +30,16 @@ export class PlenaryApp extends LitElement {
 
   connectedCallback() {
     super.connectedCallback();
-    window.addEventListener('hashchange', () => {
-      this.route = parseRoute(location.hash);
-      if (this.route.view !== 'revision') this.model.leaveRevision();
+    window.addEventListener('hashchange', () => this.navigation.update());
+    this.navigation.addEventListener(Navigation.changeType, () => {
+      if (this.navigation.route.view !== 'revision') this.model.leaveRevision();
+      this.rerender();
     });
     document.documentElement.dir = dirOf(this.session.lang);
     document.documentElement.lang = this.session.lang;
     this.session.addEventListener(ModelChangeEvent.type, this.rerender);
-    this.model.addEventListener(ArrivalEvent.type, (e) => this.announce(e as ArrivalEvent));
-    this.model.addEventListener(AnnounceEvent.type, (e) => { this.announcement = (e as AnnounceEvent).message; });
+    this.model.addEventListener(AnnounceEvent.type, this.rerender);
     void this.session.start();
-  }
-
-  /** "New from SAU: Amendment on OP3" / "support from SAU on OP3", in the interface language. */
-  private announce(e: ArrivalEvent) {
-    const L = this.session.lang;
-    const p = e.proposal;
-    const rev = this.model.revision;
-    const index = rev?.paragraphs.findIndex((x) => x.id === p.paragraph) ?? -1;
-    const para = index >= 0 ? rev!.paragraphs[index] : undefined;
-    const where = para?.label ?? para?.number ?? '';
-    const what = p.kind === 'support' && p.target !== null ? `${t('supportArrived', L)} ${p.delegation}`
-      : p.kind === 'object' && p.target !== null ? `${t('objectionArrived', L)} ${p.delegation}`
-      : `${t('arrivedFrom', L)} ${p.delegation}: ${kindLabel(p.kind, L)}`;
-    this.announcement = `${what}${where ? ` ${t('onParagraph', L)} ${where}` : ''}`;
   }
 
   private toggleLang() {
@@ -68,6 +49,7 @@ export class PlenaryApp extends LitElement {
   render() {
     const L = this.session.lang;
     const account = this.session.account;
+    const route = this.navigation.route;
     return html`
       <a class="skip" href="#content" @click=${(e: Event) => { e.preventDefault(); document.getElementById('content')?.focus(); }}
         >${t('skip', L)}</a>
@@ -80,17 +62,20 @@ export class PlenaryApp extends LitElement {
           : nothing}
       </header>
       <main id="content" tabindex="-1">
-        ${account ? html`<plenary-published-notice .session=${this.session} .model=${this.model}></plenary-published-notice>` : nothing}
-        ${account ? this.renderView() : this.session.ready
+        ${account && route.view !== 'invitation'
+          ? html`<plenary-published-notice .session=${this.session} .model=${this.model}></plenary-published-notice>` : nothing}
+        ${route.view === 'invitation'
+          ? html`<plenary-invitation-view .session=${this.session} .model=${this.model} .token=${route.token}></plenary-invitation-view>`
+          : account ? this.renderView() : this.session.ready
           ? html`<plenary-login-view .session=${this.session}></plenary-login-view>` : nothing}
       </main>
       <div class="visually-hidden" role="status" aria-live="polite" aria-label=${t('announcements', L)}
-        id="announcer">${this.announcement}</div>
+        id="announcer">${this.model.announcement}</div>
     `;
   }
 
   private renderView() {
-    const r = this.route;
+    const r = this.navigation.route;
     const s = this.session;
     const m = this.model;
     switch (r.view) {
@@ -109,6 +94,12 @@ export class PlenaryApp extends LitElement {
           .revisionId=${r.revision}></plenary-workspace-view>`;
       case 'fates':
         return html`<plenary-fates-view .session=${s} .model=${m} .negotiationId=${r.negotiation}></plenary-fates-view>`;
+      case 'participants':
+        return html`<plenary-participants-view .session=${s} .model=${m} .negotiationId=${r.negotiation}></plenary-participants-view>`;
+      case 'delegations':
+        return html`<plenary-delegations-view .session=${s} .model=${m} .negotiationId=${r.negotiation}></plenary-delegations-view>`;
+      case 'invitation':
+        return nothing;
     }
   }
 }

@@ -57,6 +57,21 @@ describe('the negotiation model', () => {
     expect(board.get(4)).toBeUndefined();
   });
 
+  it('words what it announces in the interface language, with the paragraph\'s label', () => {
+    const model = new NegotiationModel(() => 'ar');
+    model.revision = { id: 2, seq: 2, label: 'Rev.1', basedOn: 1, state: 'published', sourceFormat: 'text', sourceName: null,
+      bracketCount: 0, altCount: 0, paragraphCount: 1, commentDeadline: null, createdAt: '', deleted: [], paragraphs: [{
+        id: 11, position: 0, kind: 'operative', number: '1', parent: null, text: 'نص', direction: 'rtl', brackets: 0,
+        status: 'open', change: 'unchanged', previousNumber: null, label: 'OP1', alt: null, previousPosition: null, splitFrom: null }] };
+    expect(model.arrivalMessage(proposal(3))).toBe('جديد من SAU: تعديل على OP1');
+    expect(model.arrivalMessage(proposal(4, { kind: 'support', target: 3 }))).toBe('تأييد من SAU على OP1');
+    const heard: string[] = [];
+    model.addEventListener('announce', (e) => heard.push((e as unknown as { message: string }).message));
+    model.announce('x');
+    expect(model.announcement).toBe('x');
+    expect(heard).toEqual(['x']);
+  });
+
   it('a new stance replaces the delegation\'s other one; the same stance again retracts it', async () => {
     const model = new NegotiationModel(() => 'en');
     model.negotiation = { id: 1, title: 't', languages: ['ar'], state: 'open', role: 'delegate', delegation: 'IRQ',

@@ -2,7 +2,7 @@
 import { api, ApiError, type Account, type CommentWindow, type LiveEvent, type Negotiation, type NegotiationDelegation,
   type NewProposal, type Proposal, type Revision, type RevisionSummary } from './api';
 import type { DiffJson, ProposalDiff } from './diff';
-import { dirOf, problemMessage, type Lang } from './i18n';
+import { dirOf, kindLabel, problemMessage, t, type Lang } from './i18n';
 import type { Anchor } from './paragraphs';
 import { ArrivalEvent, NO_FILTER, ProposalBoard, proposalOf, type ProposalFilter } from './proposals';
 
@@ -95,6 +95,8 @@ export class NegotiationModel extends EventTarget {
   /** Replies heard live (open discussion threads reload when it moves). */
   repliesHeard = 0;
   filter: ProposalFilter = NO_FILTER;
+  /** The last thing read out by the page's aria-live region (a live arrival, another facilitator's change). */
+  announcement = '';
   /** A revision published while the user was reading (a live event): the root shows a notice with a link. */
   published: { revision: number; label: string } | null = null;
   /** Redlines of proposals against their paragraph, by "id v version" (null: none to show). */
@@ -200,7 +202,26 @@ export class NegotiationModel extends EventTarget {
   private onArrival(e: ArrivalEvent) {
     const own = this.negotiation?.delegation;
     if (e.proposal.submittedBy === own || e.proposal.delegation === own) return;
+    this.announce(this.arrivalMessage(e.proposal));
     this.dispatchEvent(new ArrivalEvent(e.proposal, e.on));
+  }
+
+  /** "New from SAU: Amendment on OP3" / "support from SAU on OP3", in the interface language. */
+  arrivalMessage(p: Proposal): string {
+    const L = this.lang();
+    const index = this.revision?.paragraphs.findIndex((x) => x.id === p.paragraph) ?? -1;
+    const para = index >= 0 ? this.revision!.paragraphs[index] : undefined;
+    const where = para?.label ?? para?.number ?? '';
+    const what = p.kind === 'support' && p.target !== null ? `${t('supportArrived', L)} ${p.delegation}`
+      : p.kind === 'object' && p.target !== null ? `${t('objectionArrived', L)} ${p.delegation}`
+      : `${t('arrivedFrom', L)} ${p.delegation}: ${kindLabel(p.kind, L)}`;
+    return `${what}${where ? ` ${t('onParagraph', L)} ${where}` : ''}`;
+  }
+
+  /** Reads a message out in the page's aria-live region. */
+  announce(message: string): void {
+    this.announcement = message;
+    this.dispatchEvent(new AnnounceEvent(message));
   }
 
   dismissPublished(): void {

@@ -26,6 +26,7 @@ export class ParagraphProposals extends LitElement {
     groups: { attribute: false },
     confirming: { state: true },
     editing: { state: true },
+    reasoning: { state: true },
     inviting: { state: true },
     canReply: { attribute: false },
     repliesHeard: { attribute: false },
@@ -61,6 +62,8 @@ export class ParagraphProposals extends LitElement {
   confirming: number | null = null;
   /** The proposal being edited in place. */
   editing: number | null = null;
+  /** The viewer's stance whose reason is being written (its id). */
+  reasoning: number | null = null;
   /** The proposal whose co-sponsor invitation form is open. */
   inviting: number | null = null;
   /** Whether the viewer may take part in discussions (not observers). */
@@ -305,6 +308,7 @@ export class ParagraphProposals extends LitElement {
         ${p.rationale ? html`<p class="rationale" dir=${textDirection(p.rationale)}>${p.rationale}</p>` : nothing}`}
       ${supporters.length > 0 ? html`<span class="meta supporters">${t('supportedBy', L)} ${supporters.join('، ')}</span>` : nothing}
       ${objectors.length > 0 ? html`<span class="meta objectors">${t('objectedBy', L)} ${objectors.join('، ')}</span>` : nothing}
+      ${this.renderReasons(p, responses)}
       ${this.canPropose && !this.mine(p) && p.state === 'submitted'
         ? html`<button class="link support" type="button" aria-pressed=${stance?.kind === 'support' ? 'true' : 'false'}
               aria-label=${`${t('supportOf', L)} ${p.delegation} ${t('onParagraph', L)} ${this.label}`}
@@ -313,13 +317,49 @@ export class ParagraphProposals extends LitElement {
             <button class="link object" type="button" aria-pressed=${stance?.kind === 'object' ? 'true' : 'false'}
               aria-label=${`${t('objectTo', L)} ${p.delegation} ${t('onParagraph', L)} ${this.label}`}
               title=${stance?.kind === 'object' ? t('youObject', L) : ''}
-              @click=${() => this.respond(p, 'object')}>${t('object', L)}</button>`
+              @click=${() => this.respond(p, 'object')}>${t('object', L)}</button>
+            ${stance ? html`<button class="link stance-reason" type="button" aria-expanded=${this.reasoning === stance.id ? 'true' : 'false'}
+              aria-label=${`${t('stanceReasonOf', L)} ${p.delegation} ${t('onParagraph', L)} ${this.label}`}
+              @click=${() => { this.reasoning = this.reasoning === stance.id ? null : stance.id; }}>${t('stanceReason', L)}</button>` : nothing}
+            ${stance && this.reasoning === stance.id ? this.renderReasonForm(stance) : nothing}`
         : nothing}
       ${this.renderOwn(p)}
       <button class="link discussion" type="button" @click=${() => this.toggleThread(p)}>${this.threads.has(p.id)
         ? t('hide', L) : t('discussion', L)}</button>
       ${this.threads.has(p.id) ? this.renderThread(p) : nothing}
     </li>`;
+  }
+
+  /** The reasons delegations gave for their supports and objections (a stance's text; the compilation prints it). */
+  private renderReasons(p: Proposal, responses: Proposal[]) {
+    const L = this.lang;
+    const reasons = responses.filter((r) => (r.kind === 'support' || r.kind === 'object') && r.text);
+    if (reasons.length === 0) return nothing;
+    return html`<ul class="stance-reasons" aria-label=${`${t('stanceReasons', L)}: ${p.delegation}`}>
+      ${reasons.map((r) => html`<li data-id=${r.id}><span class="stance-by">${r.delegation}</span>
+        <span class="kind">${kindLabel(r.kind, L)}</span>: <span dir=${textDirection(r.text ?? '')}>${r.text}</span></li>`)}
+    </ul>`;
+  }
+
+  private renderReasonForm(stance: Proposal) {
+    const L = this.lang;
+    return html`<form class="stance-reason-form" @submit=${(e: SubmitEvent) => {
+      e.preventDefault();
+      const text = String(new FormData(e.target as HTMLFormElement).get('text') ?? '').trim();
+      if (text === (stance.text ?? '')) {
+        this.reasoning = null;
+        return;
+      }
+      this.dispatchEvent(new EditEvent(stance, { text }, (error) => {
+        this.error = error ?? '';
+        if (!error) this.reasoning = null;
+      }));
+    }} @keydown=${(e: KeyboardEvent) => { if (e.key === 'Escape') this.reasoning = null; }}>
+      <label>${t('stanceReasonField', L)} <textarea name="text" rows="2" maxlength="20000" dir="auto"
+        .value=${stance.text ?? ''}></textarea></label>
+      <span class="actions"><button type="submit">${t('save', L)}</button>
+        <button type="button" @click=${() => { this.reasoning = null; }}>${t('cancel', L)}</button></span>
+    </form>`;
   }
 
   private renderEdit(p: Proposal) {

@@ -210,6 +210,26 @@ describe('the revision view', () => {
     expect(propose.mock.calls[1][2]).toEqual({ kind: 'insert', placement: 'after', paragraph: 11, text: 'فقرة جديدة بعدها' });
   });
 
+  it('shows the reasons given for stances, and lets the delegation give or change its own (sent as the stance\'s text)', async () => {
+    const { el } = await mount('ar', 'IRQ');
+    const reasons = el.querySelector('.proposal[data-id="5"] .stance-reasons')!;
+    expect(reasons.textContent!.replace(/\s+/g, ' ')).toContain('IRQ اعتراض: لا');
+    const button = el.querySelector('.proposal[data-id="5"] button.stance-reason') as HTMLButtonElement;
+    expect(button.getAttribute('aria-label')).toBe('بيان سبب موقفكم من مقترح ARAB على OP1');
+    button.click();
+    await settle(el);
+    const edit = vi.spyOn(api, 'edit').mockResolvedValue(proposal(7, { delegation: 'IRQ', submittedBy: 'IRQ', kind: 'object',
+      target: 5, text: 'الرقم غير موثق', version: 2 }));
+    const form = el.querySelector('.proposal[data-id="5"] form.stance-reason-form') as HTMLFormElement;
+    expect((form.querySelector('textarea') as HTMLTextAreaElement).value).toBe('لا');
+    (form.querySelector('textarea') as HTMLTextAreaElement).value = 'الرقم غير موثق';
+    form.requestSubmit();
+    await settle(el);
+    expect(edit.mock.calls[0][3]).toEqual({ text: 'الرقم غير موثق' });
+    expect(el.querySelector('.proposal[data-id="5"] form.stance-reason-form')).toBeNull();
+    expect(el.querySelector('.proposal[data-id="5"] .stance-reasons')!.textContent).toContain('الرقم غير موثق');
+  });
+
   it('a second press on the same stance retracts it; the other stance replaces it', async () => {
     const { el, model } = await mount('en', 'IRQ');
     const withdraw = vi.spyOn(api, 'withdraw').mockResolvedValue(proposal(7, { delegation: 'IRQ', submittedBy: 'IRQ',

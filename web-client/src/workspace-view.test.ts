@@ -44,6 +44,72 @@ describe('the merge workspace view', () => {
   beforeEach(() => { document.body.innerHTML = ''; });
   afterEach(() => vi.restoreAllMocks());
 
+  it('opens a proposal\'s discussion read from Rev.N, and shows the reasons of supports', async () => {
+    const { el } = await mount('ar');
+    const replies = vi.spyOn(api, 'replies').mockResolvedValue([{ id: 4, proposal: 1, delegation: 'SAU', text: 'ما مصدر الرقم؟',
+      inReplyTo: null, createdAt: '2026-12-01T08:00:00Z' } as never]);
+    const button = el.querySelector<HTMLButtonElement>('.ws-proposal[data-id="1"] button.ws-replies')!;
+    expect(button.getAttribute('aria-label')).toBe('النقاش: مقترح ARAB على PP9: ٢ ردّان');
+    button.click();
+    await settle(el);
+    expect(replies).toHaveBeenCalledWith(1, 1, 1);
+    expect(button.getAttribute('aria-expanded')).toBe('true');
+    expect(el.querySelector('.ws-proposal[data-id="1"] .ws-thread')!.textContent).toContain('ما مصدر الرقم؟');
+  });
+
+  it('combines several selected proposals of a paragraph, starting from each merged in turn', async () => {
+    const { el } = await mount('en');
+    const combine = vi.spyOn(mergeApi, 'combine').mockResolvedValue({ id: 3, paragraph: 15, result: 'x' });
+    const tick = (id: number) => {
+      const box = el.querySelector<HTMLInputElement>(`.ws-proposal[data-id="${id}"] .ws-select input`)!;
+      box.checked = true;
+      box.dispatchEvent(new Event('change'));
+    };
+    tick(1);
+    await settle(el);
+    expect(el.querySelector('#ws-para-15 button.ws-combine')).toBeNull();
+    tick(12);
+    await settle(el);
+    const button = el.querySelector<HTMLButtonElement>('#ws-para-15 button.ws-combine')!;
+    expect(button.getAttribute('aria-label')).toBe('Combine selected (2) on PP9');
+    button.click();
+    await settle(el);
+    const textarea = el.querySelector<HTMLTextAreaElement>('.ws-combine-form textarea')!;
+    expect(textarea.value).toBe(BASE.replace('2,9', '2,6').replace('2022', '2024'));
+    el.querySelector<HTMLFormElement>('.ws-combine-form')!.requestSubmit();
+    await settle(el);
+    expect(combine).toHaveBeenCalledOnce();
+    expect(combine.mock.calls[0][2].map((p) => p.id)).toEqual([1, 12]);
+    expect(combine.mock.calls[0][3]).toBe(BASE.replace('2,9', '2,6').replace('2022', '2024'));
+    expect(el.querySelector('.ws-combine-form')).toBeNull();
+  });
+
+  it('shows progress overall and per paragraph, and narrows to undecided or one delegation\'s proposals (Arabic)', async () => {
+    const { el } = await mount('ar');
+    const overall = el.querySelector<HTMLProgressElement>('.ws-progress progress')!;
+    expect([overall.value, overall.max]).toEqual([1, 3]);
+    expect(overall.getAttribute('aria-label')).toBe('ما بُتّ فيه إجمالاً');
+    const para = el.querySelector('#ws-para-15')!;
+    expect(para.querySelector('.ws-para-progress')!.textContent).toContain('مقترح');
+    expect(para.querySelector<HTMLProgressElement>('.ws-para-progress progress')!.getAttribute('aria-label')).toBe('ما بُتّ فيه في PP9');
+    expect(el.querySelector('#ws-para-16')).not.toBeNull();
+    const undecided = el.querySelector<HTMLInputElement>('.ws-filters input[name=undecided]')!;
+    undecided.checked = true;
+    undecided.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect([...el.querySelectorAll('#ws-para-15 .ws-proposal')].map((x) => x.getAttribute('data-id'))).toEqual(['12', '7']);
+    expect(el.querySelector('#ws-para-16')).toBeNull();
+    expect(el.querySelector('.ws-filters [role=status]')!.textContent).toContain('١ فقرة');
+    el.querySelector<HTMLButtonElement>('.ws-filters button.clear')!.click();
+    await settle(el);
+    const delegation = el.querySelector<HTMLSelectElement>('.ws-filters select[name=delegation]')!;
+    expect([...delegation.options].map((o) => o.value)).toEqual(['', 'ARAB', 'EGY', 'MAR', 'QAT']);
+    delegation.value = 'MAR';
+    delegation.dispatchEvent(new Event('change'));
+    await settle(el);
+    expect([...el.querySelectorAll('.ws-proposal')].map((x) => x.getAttribute('data-id'))).toEqual(['7']);
+  });
+
   it('shows each paragraph as a redline with its proposals, supports, discussion and named decision buttons', async () => {
     const { el } = await mount('en');
     expect(el.querySelector('h1')!.textContent).toContain('Rev.1');

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, type LiveEvent } from './api';
 import { mergeApi } from './merge-api';
 import { BASE, overview, wsParagraph, wsProposal } from './workspace-fixtures';
-import { concernsWorkspace, mayNeedRebase, mergedText, nextLabel, proposedText, publishSummary, WorkspaceModel } from './workspace';
+import { concernsWorkspace, mayNeedRebase, mergedText, nextLabel, NO_WS_FILTER, paragraphProgress, proposedText, publishSummary,
+  WorkspaceModel } from './workspace';
 
 describe('the merge workspace model', () => {
   afterEach(() => vi.restoreAllMocks());
@@ -15,6 +16,33 @@ describe('the merge workspace model', () => {
     expect(proposedText(wsProposal(3, { kind: 'delete', anchor: { exact: ' تماماً' } }), para)).toBe(BASE.replace(' تماماً', ''));
     expect(proposedText(wsProposal(4, { kind: 'comment', text: 'تعليق' }), para)).toBeNull();
     expect(proposedText(wsProposal(5, { anchor: { exact: 'غير موجود' } }), para)).toBeNull();
+  });
+
+  it('counts decided and open proposals per paragraph, and filters: undecided, colliding, by delegation, by kind', () => {
+    const accepted = wsProposal(1, { decision: 'accept' });
+    const support = wsProposal(6, { kind: 'support', target: 1, delegation: 'ARE', submittedBy: 'ARE' });
+    const clash = wsProposal(12, { delegation: 'QAT', submittedBy: 'QAT', text: BASE.replace('2,9', '3,1') });
+    const comment = wsProposal(7, { kind: 'comment', delegation: 'MAR', submittedBy: 'MAR', text: 'تعليق' });
+    const deferred = wsProposal(8, { decision: 'defer', delegation: 'IRN', submittedBy: 'IRN', text: BASE.replace('2022', '2023') });
+    const para = wsParagraph(15, { text: BASE.replace('2,9', '2,6'), proposals: [accepted, support, clash, comment, deferred] });
+    const quiet = wsParagraph(16, { label: 'PP10', text: 'فقرة', baseText: 'فقرة' });
+    expect(paragraphProgress(para)).toEqual({ decided: 2, open: 2 });
+    const ws = new WorkspaceModel(1, 1);
+    ws.overview = overview([para, quiet]);
+    expect(ws.visibleParagraphs()).toHaveLength(2);
+    const shown = () => para.proposals.filter((p) => ws.passes(p, para)).map((p) => p.id);
+    ws.setFilter({ ...NO_WS_FILTER, undecided: true });
+    expect(shown()).toEqual([12, 7]);
+    expect(ws.visibleParagraphs().map((p) => p.id)).toEqual([15]);
+    // Qatar's 3,1 collides with the accepted 2,6; Iran's 2023 does not
+    ws.setFilter({ ...NO_WS_FILTER, conflicts: true });
+    expect(shown()).toEqual([12]);
+    ws.setFilter({ ...NO_WS_FILTER, delegation: 'EGY' });
+    expect(shown()).toEqual([1]);
+    ws.setFilter({ ...NO_WS_FILTER, kind: 'comment' });
+    expect(shown()).toEqual([7]);
+    ws.setFilter({ ...NO_WS_FILTER, delegation: 'CHN' });
+    expect(ws.visibleParagraphs()).toEqual([]);
   });
 
   it('starts "accept with changes" from the proposal merged into the workspace text', () => {

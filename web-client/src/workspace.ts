@@ -138,6 +138,29 @@ export function mayNeedRebase(p: WsProposal, para: WsParagraph): boolean {
   return theirs !== null && merge3(para.baseText, para.text, theirs).conflict;
 }
 
+/** Decided and still open proposals of one paragraph (supports and objections follow their proposal). */
+export function paragraphProgress(para: Pick<WsParagraph, 'proposals'>): { decided: number; open: number } {
+  const mains = para.proposals.filter((p) => !isStance(p) && p.state === 'submitted');
+  const open = mains.filter(isUndecided).length;
+  return { decided: mains.length - open, open };
+}
+
+/** What the facilitator narrows the workspace to: undecided, colliding, one delegation's, one kind's proposals. */
+export interface WsFilter {
+  undecided: boolean;
+  conflicts: boolean;
+  /** A delegation code (the proposal's, or the one that submitted it for its group); '' for all. */
+  delegation: string;
+  /** A proposal kind; '' for all. */
+  kind: string;
+}
+
+export const NO_WS_FILTER: WsFilter = { undecided: false, conflicts: false, delegation: '', kind: '' };
+
+export function wsFilterActive(f: WsFilter): boolean {
+  return f.undecided || f.conflicts || f.delegation !== '' || f.kind !== '';
+}
+
 /** The 409 merge-conflict of a decision: the three texts and the colliding words, for the facilitator to resolve. */
 export interface Conflict {
   proposal: number;
@@ -195,6 +218,7 @@ export class WorkspaceModel extends EventTarget {
   readonly staleDecisions = new Set<number>();
   /** What publication gave, once published. */
   published: Published | null = null;
+  filter: WsFilter = NO_WS_FILTER;
   live = false;
   /** The last live change by someone else, to read out. */
   heard: LiveEvent | null = null;
@@ -220,6 +244,36 @@ export class WorkspaceModel extends EventTarget {
       if (p) return { p, para };
     }
     return undefined;
+  }
+
+  setFilter(f: WsFilter): void {
+    this.filter = f;
+    this.changed();
+  }
+
+  /**
+   * Whether a proposal collides with the workspace: a decision refused as a merge conflict or a rebase, or an
+   * undecided amendment or deletion whose words the workspace changed (accepting it would be refused).
+   */
+  collides(p: WsProposal, para: WsParagraph): boolean {
+    return this.conflicts.has(p.id) || this.needsRebase.has(p.id) || (isUndecided(p) && mayNeedRebase(p, para));
+  }
+
+  /** Whether a proposal passes the filter (supports and objections are shown with their proposal). */
+  passes(p: WsProposal, para: WsParagraph, f: WsFilter = this.filter): boolean {
+    if (isStance(p)) return false;
+    if (f.undecided && !isUndecided(p)) return false;
+    if (f.conflicts && !this.collides(p, para)) return false;
+    if (f.delegation && p.delegation !== f.delegation && p.submittedBy !== f.delegation) return false;
+    if (f.kind && p.kind !== f.kind) return false;
+    return true;
+  }
+
+  /** The paragraphs to show: all of them, or with a filter those with a proposal that passes it. */
+  visibleParagraphs(): WsParagraph[] {
+    const list = this.overview?.paragraphs ?? [];
+    if (!wsFilterActive(this.filter)) return list;
+    return list.filter((para) => para.proposals.some((p) => this.passes(p, para)));
   }
 
   async load(): Promise<void> {

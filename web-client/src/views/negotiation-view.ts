@@ -1,5 +1,5 @@
 import { html, nothing } from 'lit';
-import { backArrow, count, SEP, t, tm } from '../i18n';
+import { backArrow, count, SEP, t, tm, tr } from '../i18n';
 import { errorMessage } from '../model';
 import { routeHash } from '../route';
 import { ModelView } from './base';
@@ -54,6 +54,10 @@ export class NegotiationView extends ModelView {
             <span class="meta">${count(r.paragraphCount, 'paragraph', L)}${SEP}${count(r.bracketCount, 'bracket', L)}</span>
           </li>`)}
       </ul>
+ ${canUpload ? html`<nav class="roster-links" aria-label=${tr('participantsTitle', L)}><ul class="list">
+        <li><a class="participants-link" href=${routeHash({ view: 'participants', negotiation: n.id })}>${tr('manageParticipants', L)}</a></li>
+        <li><a class="delegations-link" href=${routeHash({ view: 'delegations', negotiation: n.id })}>${tr('manageDelegations', L)}</a></li>
+      </ul></nav>` : nothing}
       <p><a class="fates-link" href=${routeHash({ view: 'fates', negotiation: n.id })}>${n.delegation ? tm('whatHappened', L)
         : tm('whatHappenedAll', L)}</a></p>
       ${revisions.length >= 2 ? revisionPicker(n.id, revisions, revisions[revisions.length - 2].id,

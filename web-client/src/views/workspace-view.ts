@@ -1,5 +1,5 @@
 import { html, LitElement, nothing, type TemplateResult } from 'lit';
-import { ApiError, type RevisionSummary } from '../api';
+import { api, ApiError, type Reply, type RevisionSummary } from '../api';
 import { citation } from '../diff';
 import { backArrow, changeLabel, count, decisionLabel, fateLabel, kindLabel, localDigits, SEP, statusLabel, t, tm, type Lang,
   type MergeLabelKey } from '../i18n';
@@ -8,8 +8,8 @@ import { errorMessage, ModelChangeEvent } from '../model';
 import { textDirection } from '../proposals';
 import { changed as hasChanges, markWords, merge3, redline, type RedlineRun } from '../redline';
 import { routeHash } from '../route';
-import { COMBINABLE, COMMENT_KINDS, isStance, isUndecided, mergedText, nextLabel, proposedText, publishSummary,
-  TEXT_KINDS, WorkspaceModel, type Conflict } from '../workspace';
+import { COMBINABLE, COMMENT_KINDS, isStance, isUndecided, mergedText, nextLabel, NO_WS_FILTER, paragraphProgress,
+  proposedText, publishSummary, TEXT_KINDS, WorkspaceModel, wsFilterActive, type Conflict, type WsFilter } from '../workspace';
 import { ModelView } from './base';
 
 function runsHtml(runs: RedlineRun[]) {
@@ -51,6 +51,7 @@ export class WorkspaceView extends ModelView {
     combining: { state: true },
     reviewing: { state: true },
     busy: { state: true },
+    threads: { state: true },
   };
 
   negotiationId = 0;
@@ -69,6 +70,8 @@ export class WorkspaceView extends ModelView {
   combining: { paragraph: number; text: string } | null = null;
   reviewing = false;
   busy = false;
+  /** Open discussion threads, by proposal (null while loading). */
+  threads = new Map<number, Reply[] | null>();
   ws: WorkspaceModel | null = null;
   private readonly rerenderWs = () => this.requestUpdate();
 
@@ -150,20 +153,49 @@ export class WorkspaceView extends ModelView {
     return html`${back}
       <h1><span>${tm('workspaceTitle', L)}</span> <bdi>${o.workspace.label}</bdi> <span class="meta">${tm('fromRevision', L)}
         <bdi>${base?.label ?? ''}</bdi></span></h1>
-      <p class="meta ws-progress">${count(o.progress.decided, 'proposal', L)} ${tm('progressDecided', L)}${SEP}${count(
+      <p class="meta ws-progress"><progress max=${Math.max(1, o.progress.decided + o.progress.open)} value=${o.progress.decided}
+        aria-label=${tm('progressOverall', L)}></progress> ${count(o.progress.decided, 'proposal', L)} ${tm('progressDecided', L)}${SEP}${count(
         o.progress.open, 'proposal', L)} ${tm('progressOpen', L)}
         <span class="live-state ${ws.live ? 'on' : 'off'}">${ws.live ? t('live', L) : t('offline', L)}</span></p>
+      ${this.renderFilters()}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <p class="visually-hidden" role="status">${this.notice}</p>
       <p class="visually-hidden" role="status" aria-live="polite">${heard}</p>
       ${heard ? html`<p class="ws-heard meta" aria-hidden="true">${heard}</p>` : nothing}
       ${this.renderPublish()}
       <article class="workspace" aria-label=${o.workspace.label}>
-        ${o.paragraphs.map((para) => this.renderParagraph(para))}
+        ${ws.visibleParagraphs().map((para) => this.renderParagraph(para))}
       </article>
       ${o.deleted.length > 0 ? html`<section class="ws-deleted" aria-labelledby="ws-deleted-head">
         <h2 id="ws-deleted-head">${tm('deletedInWorkspace', L)}</h2>
         <ul>${o.deleted.map((d) => html`<li><del dir=${textDirection(d.text)}>${d.text}</del></li>`)}</ul></section>` : nothing}`;
+  }
+
+  /** Filters: undecided, colliding with the workspace, one delegation's, one kind's proposals. */
+  private renderFilters() {
+    const L = this.lang;
+    const ws = this.ws!;
+    const f = ws.filter;
+    const all = (ws.overview?.paragraphs ?? []).flatMap((para) => para.proposals.filter((p) => !isStance(p)));
+    const delegations = [...new Set(all.flatMap((p) => (p.submittedBy && p.submittedBy !== p.delegation
+      ? [p.delegation, p.submittedBy] : [p.delegation])))].sort();
+    const kinds = [...new Set(all.map((p) => p.kind))].sort();
+    const set = (change: Partial<WsFilter>) => ws.setFilter({ ...f, ...change });
+    const visible = ws.visibleParagraphs().length;
+    return html`<form class="filters ws-filters" role="search" aria-label=${tm('wsFilters', L)} @submit=${(e: Event) => e.preventDefault()}>
+      <label class="check"><input type="checkbox" name="undecided" .checked=${f.undecided}
+        @change=${(e: Event) => set({ undecided: (e.target as HTMLInputElement).checked })} /> ${tm('filterUndecided', L)}</label>
+      <label class="check"><input type="checkbox" name="conflicts" .checked=${f.conflicts}
+        @change=${(e: Event) => set({ conflicts: (e.target as HTMLInputElement).checked })} /> ${tm('filterConflicts', L)}</label>
+      <label>${tm('delegationFilter', L)} <select name="delegation" @change=${(e: Event) => set({ delegation: (e.target as HTMLSelectElement).value })}>
+        <option value="" ?selected=${f.delegation === ''}>${tm('allDelegations', L)}</option>
+        ${delegations.map((d) => html`<option value=${d} ?selected=${d === f.delegation}>${d}</option>`)}</select></label>
+      <label>${tm('kindFilter', L)} <select name="kind" @change=${(e: Event) => set({ kind: (e.target as HTMLSelectElement).value })}>
+        <option value="" ?selected=${f.kind === ''}>${tm('allKinds', L)}</option>
+        ${kinds.map((k) => html`<option value=${k} ?selected=${k === f.kind}>${kindLabel(k, L)}</option>`)}</select></label>
+      ${wsFilterActive(f) ? html`<button type="button" class="clear" @click=${() => ws.setFilter(NO_WS_FILTER)}>${tm('clearWsFilters', L)}</button>
+        <span class="meta" role="status">${count(visible, 'paragraph', L)} ${tm('paragraphsShown', L)}</span>` : nothing}
+    </form>`;
   }
 
   /** Another facilitator's change, in words: "Another facilitator changed the workspace: PP9, ARAB: Accepted". */
@@ -192,6 +224,8 @@ export class WorkspaceView extends ModelView {
     const i = list.indexOf(para);
     const selected = mains.filter((p) => this.selected.has(p.id));
     const comments = mains.filter((p) => isUndecided(p) && COMMENT_KINDS.includes(p.kind));
+    const shown = wsFilterActive(ws.filter) ? mains.filter((p) => ws.passes(p, para)) : mains;
+    const progress = paragraphProgress(para);
     return html`<section class="ws-para kind-${para.kind} ${modified ? 'modified' : ''} ${runs === null ? 'inserted' : ''}"
         id=${`ws-para-${para.id}`} data-id=${para.id} aria-labelledby=${`ws-head-${para.id}`}>
       <h2 class="ws-head" id=${`ws-head-${para.id}`}>
@@ -225,7 +259,10 @@ export class WorkspaceView extends ModelView {
               @click=${() => { this.confirmingDelete = para.id; }}>${tm('deleteParagraph', L)}</button>`}
       </div>
       ${this.inserting === para.id ? this.renderInsert(para) : nothing}
-      ${mains.length > 0 ? html`<ul class="ws-proposals">${mains.map((p) => this.renderProposal(p, para))}</ul>` : nothing}
+      ${progress.decided + progress.open > 0 ? html`<p class="meta ws-para-progress"><progress max=${progress.decided + progress.open}
+        value=${progress.decided} aria-label=${`${tm('progressOf', L)} ${label}`}></progress> ${count(progress.decided, 'proposal', L)}
+        ${tm('progressDecided', L)}${SEP}${count(progress.open, 'proposal', L)} ${tm('progressOpen', L)}</p>` : nothing}
+      ${shown.length > 0 ? html`<ul class="ws-proposals">${shown.map((p) => this.renderProposal(p, para))}</ul>` : nothing}
       ${selected.length >= 2 || comments.length > 0 ? html`<div class="ws-batch">
         ${selected.length >= 2 ? html`<button type="button" class="ws-combine" ?disabled=${this.busy}
           aria-label=${`${tm('combineSelected', L)} (${localDigits(selected.length, L)}) ${tm('ofParagraph', L)} ${label}`}
@@ -251,6 +288,43 @@ export class WorkspaceView extends ModelView {
     });
   }
 
+  /** A proposal's discussion, read from Rev.N (read-only here: delegations reply on the revision). */
+  private async toggleThread(p: WsProposal) {
+    const threads = new Map(this.threads);
+    if (threads.has(p.id)) {
+      threads.delete(p.id);
+      this.threads = threads;
+      return;
+    }
+    threads.set(p.id, null);
+    this.threads = threads;
+    try {
+      const replies = await api.replies(this.negotiationId, this.revisionId, p.id);
+      this.threads = new Map(this.threads).set(p.id, replies);
+    } catch (err) {
+      this.error = errorMessage(err, this.lang);
+      const next = new Map(this.threads);
+      next.delete(p.id);
+      this.threads = next;
+    }
+  }
+
+  private renderThread(id: number) {
+    const replies = this.threads.get(id);
+    if (!replies) return html`<p class="meta">…</p>`;
+    return html`<ol class="replies ws-thread">${replies.map((x) => html`<li class="reply" data-id=${x.id}>
+      <span class="delegation">${x.delegation ?? '—'}</span> <span class="text" dir=${textDirection(x.text)}>${x.text}</span></li>`)}</ol>`;
+  }
+
+  /** The reasons given for supports and objections (their text). */
+  private renderReasons(stances: WsProposal[]) {
+    const L = this.lang;
+    const reasons = stances.filter((s) => s.text);
+    if (reasons.length === 0) return nothing;
+    return html`<ul class="stance-reasons">${reasons.map((s) => html`<li><span class="stance-by">${s.delegation}</span>
+      <span class="kind">${kindLabel(s.kind, L)}</span>: <span dir=${textDirection(s.text ?? '')}>${s.text}</span></li>`)}</ul>`;
+  }
+
   private renderProposal(p: WsProposal, para: WsParagraph): TemplateResult {
     const L = this.lang;
     const ws = this.ws!;
@@ -274,6 +348,7 @@ export class WorkspaceView extends ModelView {
         ${p.cosponsors.length > 0 ? html`<span class="cosponsors">${t('cosponsoredBy', L)} ${p.cosponsors.join(L === 'ar' ? '، ' : ', ')}</span>` : nothing}
         <span class="kind">${kindLabel(p.kind === 'insert' ? `insert_${p.placement ?? 'after'}` : p.kind, L)}</span>
         <span class="ws-decision decision-${p.decision}">${withdrawn ? kindLabel('state-withdrawn', L) : decisionLabel(p.decision, L)}</span>
+        ${!withdrawn && isUndecided(p) && ws.collides(p, para) ? html`<span class="ws-collides">${tm('collides', L)}</span>` : nothing}
       </div>
       ${p.anchor ? html`<q class="quote" dir="auto">${p.anchor.exact}</q>` : nothing}
       ${p.kind === 'amend' || p.kind === 'delete'
@@ -283,8 +358,13 @@ export class WorkspaceView extends ModelView {
       ${p.rationale ? html`<p class="rationale" dir=${textDirection(p.rationale)}>${p.rationale}</p>` : nothing}
       <p class="meta ws-stances">${supporters.length > 0 ? html`<span class="supporters">${t('supportedBy', L)} ${supporters.join(L === 'ar' ? '، ' : ', ')}</span>` : nothing}
         ${objectors.length > 0 ? html`<span class="objectors">${t('objectedBy', L)} ${objectors.join(L === 'ar' ? '، ' : ', ')}</span>` : nothing}
-        ${p.replies !== undefined ? html`<span class="ws-replies">${t('discussion', L)}: ${count(p.replies, 'reply', L)}</span>` : nothing}
+        ${p.replies !== undefined ? p.replies > 0 ? html`<button type="button" class="link ws-replies"
+            aria-expanded=${this.threads.has(p.id) ? 'true' : 'false'} aria-label=${`${t('discussion', L)}: ${named}: ${count(p.replies, 'reply', L)}`}
+            @click=${() => void this.toggleThread(p)}>${t('discussion', L)}: ${count(p.replies, 'reply', L)}</button>`
+          : html`<span class="ws-replies">${t('discussion', L)}: ${count(p.replies, 'reply', L)}</span>` : nothing}
         ${p.note ? html`<span class="ws-note" dir="auto">${p.note}</span>` : nothing}</p>
+      ${this.renderReasons(stances)}
+      ${this.threads.has(p.id) ? this.renderThread(p.id) : nothing}
       ${withdrawn ? nothing : html`<div class="ws-actions" role="group" aria-label=${`${tm('decisionsOn', L)} ${named}`}>
         ${ACTIONS.filter(([, , text]) => !text || changesText).map(([d, key]) => html`<button type="button"
           class="ws-${d}" aria-pressed=${p.decision === d ? 'true' : 'false'} ?disabled=${this.busy}

@@ -81,8 +81,13 @@ class DelegatesDayBrowserTest {
       assertThat(output).doesNotContain("FAILED")
           .contains("ok - [ar] Enter on \"Propose…\" moves the focus into the form")
           .contains("ok - [en] an objection replaces Saudi Arabia's support (one stance per delegation)")
+          .contains("ok - [ar] Saudi Arabia gives the reason for its objection; Egypt sees it live")
+          .contains("ok - [ar] the objection's reason is in the compilation as csv")
           .contains("ok - [ar] side by side, the older text comes first in reading order (on the right)")
           .contains("ok - [en] at 390 px the side-by-side diff falls back to inline")
+          .contains("ok - [ar] the negotiation at 390 px: tap targets at least 44 px")
+          .contains("ok - [en] what happened to our proposals at 390 px: no horizontal overflow")
+          .contains("ok - [ar] the login page at 390 px: tap targets at least 44 px")
           .contains("ok - a DOCX uploaded in the revision picker becomes the next revision");
     }
   }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.testing.Backend;
 import org.plenary.testing.Res88Negotiation;
+import org.plenary.testing.Samples;
 import org.plenary.testing.TestServer;
 
 /**
@@ -55,6 +56,21 @@ class MergeWorkspaceBrowserTest {
       for (int i = 1; i <= 13; i++) {
         ids.put("p" + i, res.proposal("p" + i));
       }
+      // a second amendment of Iran's paragraph (PP: the partnership's framework), by Jordan, on other words: the
+      // facilitators combine the two
+      String quote = "وتسريع الاستثمارات";
+      long para = Samples.paragraphWith(res.revision, quote);
+      String text = null;
+      for (var x : res.revision.get("paragraphs")) {
+        if (x.get("id").asLong() == para) {
+          text = x.get("text").asText();
+        }
+      }
+      var p14 = res.delegate("JOR").withHeader("Idempotency-Key", "merge-browser-p14").post(res.base() + "/proposals",
+          Map.of("kind", "amend", "paragraph", para, "text", text.replace(quote, quote + " وبناء القدرات"),
+              "rationale", "بناء القدرات شرط للاستثمار."));
+      assertThat(p14.status()).as(p14.text()).isEqualTo(201);
+      ids.put("p14", p14.json().get("id").asLong());
       Path shots = Path.of("target", "screenshots").toAbsolutePath();
       Files.createDirectories(shots);
 
@@ -80,13 +96,19 @@ class MergeWorkspaceBrowserTest {
       assertThat(p.exitValue()).as("browser test output:%n%s", output).isZero();
       assertThat(output).doesNotContain("FAILED")
           .contains("ok - [en] the other facilitator sees p1 accepted live, without reloading")
+          .contains("ok - [ar] \"colliding with the workspace\" shows p12 before anyone accepts it")
+          .contains("ok - [en] Iran's p5 and Jordan's p14 are combined into one text")
           .contains("ok - [ar] the conflict marks \"2024\"")
+          .contains("ok - [ar] at 390 px the conflict's two versions stack, the workspace's first")
+          .contains("ok - [ar] the workspace with a merge conflict at 390 px: tap targets at least 44 px")
           .contains("ok - [ar] the paragraph takes the facilitator's text, p12 is accepted with changes")
           .contains("ok - [en] a stale edit shows the newer text")
           .contains("ok - [ar] \"Move up\" with the keyboard moves the paragraph and keeps the focus on it")
           .contains("ok - [ar] Rev.1 is published, with the fates the summary announced")
           .contains("ok - [ar] Egypt's delegate is told live that Rev.1 is published")
-          .contains("ok - [ar] \"What happened to our proposals\" shows the Arab Group's p1 accepted");
+          .contains("ok - [ar] \"What happened to our proposals\" shows the Arab Group's p1 accepted")
+          .contains("ok - [ar] every proposal of Egypt and of the group it coordinates has its fate")
+          .contains("ok - [ar] what happened to our proposals at 390 px: tap targets at least 44 px");
     }
   }
 }
