@@ -57,7 +57,10 @@ export async function delegateDay(delegate: Client, n: number, r: number, exact:
     body: { kind: 'amend', paragraph: paragraph.id, anchor: { exact }, text: replacement,
       rationale: 'تحديث الأرقام وفقاً لأحدث إحصاءات الاتحاد' },
   });
-  const proposal = ok(created);
+  const answer = ok(created);
+  // without a group's visibility the answer is a public proposal, not a group's note
+  if (!('etag' in answer)) throw new Error('a public proposal was answered as a group note');
+  const proposal: Schemas['Proposal'] = answer;
   const read = await delegate.GET('/negotiations/{n}/revisions/{r}/proposals/{id}', { params: { path: { n, r, id: proposal.id } } });
   const compiled = ok(await delegate.GET('/negotiations/{n}/revisions/{r}/compilation', {
     params: { path: { n, r }, query: { format: 'json', lang: 'ar' } },

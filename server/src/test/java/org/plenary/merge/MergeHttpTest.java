@@ -312,6 +312,36 @@ class MergeHttpTest {
   }
 
   @Test
+  @DisplayName("a batch larger than one chunk (120 notes, MergeService.CHUNK = 50): every item kept or reported in order, a stale one in the second chunk refused alone")
+  void batchOverSeveralChunks() {
+    long paragraph = res.paragraph("لا يزال 2,9 مليار شخص");
+    List<Long> comments = new java.util.ArrayList<>();
+    for (int i = 0; i < 120; i++) {
+      Response c = res.delegate("EGY").post(res.base() + "/proposals", Map.of("kind", "comment", "paragraph",
+          paragraph, "text", "تعليق رقم " + i));
+      assertThat(c.status()).as(c.text()).isEqualTo(201);
+      comments.add(c.json().get("id").asLong());
+    }
+    openWorkspace();
+    List<Map<String, Object>> items = new java.util.ArrayList<>();
+    for (long id : comments) {
+      items.add(new HashMap<>(Map.of("proposal", id, "etag", "\"p" + id + "v1\"", "decision", "noted")));
+    }
+    items.get(70).put("etag", "\"p" + comments.get(70) + "v9\"");
+    JsonNode out = ok(chair.post(res.base() + "/decisions", Map.of("decisions", items))).json();
+    assertThat(out.get("decided").asInt()).isEqualTo(119);
+    assertThat(out.get("refused").asInt()).isEqualTo(1);
+    JsonNode results = out.get("results");
+    assertThat(results).hasSize(120);
+    for (int i = 0; i < 120; i++) {
+      assertThat(results.get(i).get("proposal").asLong()).as("item " + i + " in order").isEqualTo(comments.get(i));
+      assertThat(results.get(i).get("status").asInt()).as("item " + i).isEqualTo(i == 70 ? 412 : 200);
+    }
+    String audit = ok(server.admin.get(res.negotiation() + "/audit?limit=1000")).text();
+    assertThat(audit.split("workspace.decision", -1)).hasSize(120);
+  }
+
+  @Test
   @DisplayName("a carried span amendment whose words Rev.1 changed needs a rebase: accepting it is 409 needs-rebase, never a wrong text or a 500; its compilation still renders")
   void carriedSpanNeedsRebase() {
     long p1paragraph = res.paragraph("لا يزال 2,9 مليار شخص");
