@@ -10,6 +10,7 @@ import './views/revision-view';
 import './views/diff-view';
 import './views/workspace-view';
 import './views/fates-view';
+import './views/group-view';
 
 /**
  * The root: the header, the route and the view it names. The state lives in two models, the {@link Session}
@@ -109,6 +110,9 @@ export class PlenaryApp extends LitElement {
           .revisionId=${r.revision}></plenary-workspace-view>`;
       case 'fates':
         return html`<plenary-fates-view .session=${s} .model=${m} .negotiationId=${r.negotiation}></plenary-fates-view>`;
+      case 'group':
+        return html`<plenary-group-view .session=${s} .model=${m} .negotiationId=${r.negotiation} .revisionId=${r.revision}
+          .group=${r.group}></plenary-group-view>`;
     }
   }
 }

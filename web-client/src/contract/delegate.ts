@@ -57,7 +57,8 @@ export async function delegateDay(delegate: Client, n: number, r: number, exact:
     body: { kind: 'amend', paragraph: paragraph.id, anchor: { exact }, text: replacement,
       rationale: 'تحديث الأرقام وفقاً لأحدث إحصاءات الاتحاد' },
   });
-  const proposal = ok(created);
+  // the operation answers a group's note for a body with "visibility"; without one it is the public proposal
+  const proposal = ok(created) as Schemas['Proposal'];
   const read = await delegate.GET('/negotiations/{n}/revisions/{r}/proposals/{id}', { params: { path: { n, r, id: proposal.id } } });
   const compiled = ok(await delegate.GET('/negotiations/{n}/revisions/{r}/compilation', {
     params: { path: { n, r }, query: { format: 'json', lang: 'ar' } },
