@@ -54,6 +54,7 @@ const labels = {
   conflictTitle: { en: 'These amendments change the same words differently', ar: 'هذه التعديلات تغيّر الكلمات نفسها بطرق مختلفة' },
   conflictHint: { en: 'Nothing was combined. Type the paragraph as the group proposes it, then combine.', ar: 'لم يُدمج شيء. اكتبوا الفقرة كما تقترحها المجموعة ثم ادمجوا.' },
   collidingWords: { en: 'Colliding words', ar: 'الكلمات المتعارضة' },
+  draftWithNotes: { en: 'The draft with the group\'s notes', ar: 'المسودة مع ملاحظات المجموعة' },
   draftPosition: { en: 'Draft position of the group', ar: 'مشروع موقف المجموعة' },
   noItems: { en: 'Nothing adopted yet.', ar: 'لم يُعتمد شيء بعد.' },
   fromNotes: { en: 'from notes', ar: 'من الملاحظات' },

@@ -127,7 +127,7 @@ export class GroupView extends ModelView {
     if (!e || e === this.lastHeard) return;
     this.lastHeard = e;
     const L = this.lang;
-    this.model.dispatchEvent(new AnnounceEvent(`${tg('liveHeard', L)} ${this.group}: ${e.delegation ?? ''} ${SEP}${
+    this.model.dispatchEvent(new AnnounceEvent(`${tg('liveHeard', L)} ${this.group}: ${e.delegation ?? ''}${SEP}${
       groupEventLabel(e.type, L)}`));
   }
 
@@ -239,6 +239,7 @@ export class GroupView extends ModelView {
       <p><a class="gs-to-position" href="#gs-position" @click=${(e: Event) => { e.preventDefault();
         this.querySelector<HTMLElement>('#gs-position')?.focus(); }}>${tg('draftPosition', L)} (${gcount(s.position?.items.length ?? 0,
         'item', L)})</a></p>
+      <h2 class="visually-hidden">${tg('draftWithNotes', L)}</h2>
       <article class="draft gs-draft" aria-label=${s.revision?.label ?? ''}>
         ${paragraphs.map((p, i) => this.renderParagraph(p, citation(p, i)))}
       </article>
