@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api, ApiError, type LiveEvent } from './api';
+import { api, ApiError, type LiveEvent, type Proposal } from './api';
+import { NegotiationModel } from './model';
+import { ProposalBoard } from './proposals';
 import { adoptPrefill, combinable, concernsStage, decisionOf, GroupStageModel, itemStance, notesOf, stanceOn,
   submissionSummary } from './group';
 import { groupApi, notesDocumentUrl, type GroupPosition } from './group-api';
@@ -159,5 +161,33 @@ describe('the group stage model', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+});
+
+describe('the revision outside the group', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('reloads the proposal board when a group submits on this revision, and hears other group events as a count', async () => {
+    const model = new NegotiationModel(() => 'en');
+    model.negotiation = { id: 1, title: 't', languages: ['ar'], state: 'open', role: 'delegate', delegation: 'USA',
+      createdAt: '2026-12-01T08:00:00Z' };
+    model.revision = { ...REVISION, id: 2 };
+    const board = new ProposalBoard(2);
+    model.board = board;
+    board.load([]);
+    const submitted = { id: 31, negotiation: 1, revision: 2, paragraph: 15, kind: 'amend', itu: null, placement: null,
+      target: null, text: '2,6 مليار', rationale: null, anchor: null, delegation: 'ARAB', submittedBy: 'EGY',
+      cosponsors: ['SAU'], state: 'submitted', version: 1, etag: '"p31v1"', breaksSilence: false,
+      createdAt: '', updatedAt: '' } as Proposal;
+    const list = vi.spyOn(api, 'proposals').mockResolvedValue([submitted]);
+    const ev = (type: string, payload: Record<string, unknown>): LiveEvent =>
+      ({ id: 9, type, negotiation: 1, subject: null, delegation: 'EGY', at: '', payload });
+    model.onLive(ev('group.submitted', { group: 'ARAB', stage: 1, revision: 5, proposals: [40] }));
+    expect(list).not.toHaveBeenCalled();
+    model.onLive(ev('group.submitted', { group: 'ARAB', stage: 1, revision: 2, proposals: [31] }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(list).toHaveBeenCalledWith(1, 2);
+    expect(board.get(31)?.delegation).toBe('ARAB');
+    expect(model.groupsHeard).toBe(2);
   });
 });
