@@ -139,6 +139,22 @@ describe('the group stage view', () => {
     expect(submit).toHaveBeenCalledWith(1, 1, 'ARAB');
   });
 
+  it('lets the coordinator move the internal deadline and change the guests', async () => {
+    const { el } = await mount('en');
+    el.querySelector<HTMLButtonElement>('button.gs-change-stage')!.click();
+    await settle(el);
+    const form = el.querySelector<HTMLFormElement>('form.gs-stage-form')!;
+    expect(form.querySelector<HTMLInputElement>('input[name=deadline]')!.value).toBe('2026-12-20T17:00');
+    expect(form.querySelector<HTMLInputElement>('input[name=guests]')!.value).toBe('ESCWA');
+    form.querySelector<HTMLInputElement>('input[name=deadline]')!.value = '2026-12-21T12:00';
+    form.querySelector<HTMLInputElement>('input[name=guests]')!.value = 'escwa, LAS';
+    const open = vi.spyOn(groupApi, 'openStage').mockResolvedValue({});
+    form.requestSubmit();
+    await settle(el);
+    expect(open).toHaveBeenCalledWith(1, 1, 'ARAB', '2026-12-21T12:00:00Z', ['ESCWA', 'LAS']);
+    expect(el.querySelector('form.gs-stage-form')).toBeNull();
+  });
+
   it('tells a non-participant only that the stage is not there for it', async () => {
     const { el } = await mount('en');
     vi.spyOn(groupApi, 'stage').mockRejectedValue(new ApiError({ type: 'urn:plenary:problem:not-found', title: 'Not Found', status: 404 }));

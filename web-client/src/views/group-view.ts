@@ -3,12 +3,12 @@ import { ApiError, type NewProposal, type Paragraph } from '../api';
 import { citation } from '../diff';
 import { GroupStageModel, GUEST_KINDS, adoptPrefill, combinable, decisionOf, itemStance, notesOf, stanceOn,
   submissionSummary, type CombineConflict } from '../group';
-import { notesDocumentUrl, type GroupNote, type NoteDecision, type PositionItem } from '../group-api';
+import { groupApi, notesDocumentUrl, type GroupNote, type NoteDecision, type PositionItem } from '../group-api';
 import { gcount, groupEventLabel, groupProblemMessage, noteDecisionLabel, tg, type GroupLabelKey } from '../group-i18n';
 import { backArrow, fateLabel, kindLabel, localDigits, SEP, t } from '../i18n';
 import { AnnounceEvent, ModelChangeEvent } from '../model';
-import { anchorOf, bracketSegments, utcMinute, type Anchor } from '../paragraphs';
-import { PARAGRAPH_KINDS, needsText, textDirection } from '../proposals';
+import { anchorOf, bracketSegments, utcFromLocalInput, utcMinute, type Anchor } from '../paragraphs';
+import { delegationCodes, PARAGRAPH_KINDS, needsText, textDirection } from '../proposals';
 import { markWords, merge3, redline, type RedlineRun } from '../redline';
 import { routeHash } from '../route';
 import { ModelView } from './base';
@@ -44,6 +44,7 @@ export class GroupView extends ModelView {
     modifying: { state: true },
     selected: { state: true },
     reviewing: { state: true },
+    changing: { state: true },
     busy: { state: true },
   };
 
@@ -66,6 +67,8 @@ export class GroupView extends ModelView {
   /** Notes selected to combine. */
   selected = new Set<number>();
   reviewing = false;
+  /** The coordinator's form changing the deadline and guests is open. */
+  changing = false;
   busy = false;
   private lastHeard: unknown = null;
   private readonly rerenderStage = () => {
@@ -234,6 +237,7 @@ export class GroupView extends ModelView {
           : nothing}${SEP}${tg('youAre', L)} ${tg(`standing_${st.you.standing}`, L)} (<bdi>${st.you.delegation}</bdi>)${SEP}${
           gcount(st.counts.notes, 'note', L)}${SEP}${gcount(st.counts.undecided, 'undecided', L)}
         <span class="live-state ${s.live ? 'on' : 'off'}">${s.live ? t('live', L) : t('offline', L)}</span></p>
+      ${s.isCoordinator && st.state !== 'submitted' ? this.renderStageForm() : nothing}
       ${this.renderDocuments()}
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <p><a class="gs-to-position" href="#gs-position" @click=${(e: Event) => { e.preventDefault();
@@ -244,6 +248,32 @@ export class GroupView extends ModelView {
         ${paragraphs.map((p, i) => this.renderParagraph(p, citation(p, i)))}
       </article>
       ${this.renderPosition(paragraphs)}`;
+  }
+
+  /** The coordinator moves the internal deadline or changes the invited organisations (PUT …/stage). */
+  private renderStageForm() {
+    const L = this.lang;
+    const s = this.stage!;
+    const st = s.stage!;
+    if (!this.changing) {
+      return html`<p><button type="button" class="link gs-change-stage" @click=${() => { this.changing = true; }}>${
+        tg('changeStage', L)}</button></p>`;
+    }
+    return html`<form class="group-open-form gs-stage-form" aria-label=${tg('changeStage', L)} @submit=${(e: SubmitEvent) => {
+      e.preventDefault();
+      const form = new FormData(e.target as HTMLFormElement);
+      const deadline = utcFromLocalInput(String(form.get('deadline') ?? ''));
+      if (!deadline) return;
+      const guests = delegationCodes(String(form.get('guests') ?? ''));
+      void this.run(() => groupApi.openStage(s.n, s.r, s.g, deadline, guests).then(() => s.load()))
+        .then((ok) => { if (ok) this.changing = false; });
+    }}>
+      <label>${tg('internalDeadline', L)} <input type="datetime-local" name="deadline" dir="ltr" required
+        .value=${st.deadline.slice(0, 16)}></label>
+      <label>${tg('guests', L)} <input name="guests" dir="ltr" autocomplete="off" .value=${st.guests.join(', ')}></label>
+      <span class="actions"><button type="submit" ?disabled=${this.busy}>${tg('save', L)}</button>
+        <button class="link" type="button" @click=${() => { this.changing = false; }}>${tg('cancel', L)}</button></span>
+    </form>`;
   }
 
   /** The notes document as the coordinator circulates it: Arabic first, DOCX and HTML. */
