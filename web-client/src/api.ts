@@ -108,6 +108,9 @@ export const LIVE_TYPES = [
   // the merge workspace (facilitators and secretariat only) and publication (everyone): see merge-api.ts
   'revision.published', 'workspace.decision', 'workspace.combination', 'workspace.paragraph-edited',
   'workspace.paragraph-inserted', 'workspace.paragraph-deleted', 'workspace.paragraph-moved',
+  // a group's private stage (its participants only) and its submission (everyone): see group-api.ts
+  'group.stage-opened', 'group.stage-changed', 'group.note-created', 'group.note-withdrawn', 'group.note-decided',
+  'group.notes-combined', 'group.position-stance', 'group.submitted',
 ] as const;
 
 function newIdempotencyKey(): string {

@@ -12,6 +12,7 @@ import './views/fates-view';
 import './views/participants-view';
 import './views/delegations-view';
 import './views/invitation-view';
+import './views/group-view';
 
 /**
  * The root: the header, the view the route names, the aria-live region. It holds no state of its own: the
@@ -100,6 +101,9 @@ export class PlenaryApp extends LitElement {
         return html`<plenary-delegations-view .session=${s} .model=${m} .negotiationId=${r.negotiation}></plenary-delegations-view>`;
       case 'invitation':
         return nothing;
+      case 'group':
+        return html`<plenary-group-view .session=${s} .model=${m} .negotiationId=${r.negotiation} .revisionId=${r.revision}
+          .group=${r.group}></plenary-group-view>`;
     }
   }
 }

@@ -94,6 +94,8 @@ export class NegotiationModel extends EventTarget {
   selection: { paragraph: number; anchor: Anchor } | null = null;
   /** Replies heard live (open discussion threads reload when it moves). */
   repliesHeard = 0;
+  /** Group stage events heard live (the revision's list of group stages reloads when it moves). */
+  groupsHeard = 0;
   filter: ProposalFilter = NO_FILTER;
   /** The last thing read out by the page's aria-live region (a live arrival, another facilitator's change). */
   announcement = '';
@@ -188,6 +190,15 @@ export class NegotiationModel extends EventTarget {
     }
     if (e.type === 'revision.created') {
       api.revisions(n).then((list) => { this.revisions = list; this.changed(); }, () => undefined);
+      return;
+    }
+    if (e.type.startsWith('group.')) {
+      // a group's stage changed (its participants hear it); a submission made its position public proposals
+      this.groupsHeard++;
+      this.changed();
+      if (e.type === 'group.submitted' && e.payload['revision'] === r) {
+        api.proposals(n, r).then((list) => list.forEach((p) => board.upsert(p)), () => undefined);
+      }
       return;
     }
     if (e.type === 'proposal.replied') {

@@ -1,7 +1,8 @@
 // Hash routes: #/ (negotiations), #/n/1 (a negotiation), #/n/1/r/2 (a revision),
 // #/n/1/diff/2/3 (the changes from revision 2 to revision 3), #/n/1/r/2/merge (the workspace of the revision after
 // revision 2), #/n/1/fates (what happened to proposals), #/n/1/participants and #/n/1/delegations (the
-// secretariat's pages), #/invitation/{token} (setting one's password with a one-time invitation, logged out).
+// secretariat's pages), #/invitation/{token} (setting one's password with a one-time invitation, logged out),
+// #/n/1/r/2/groups/ARAB (the Arab Group's private stage).
 
 export type Route =
   | { view: 'negotiations' }
@@ -12,7 +13,8 @@ export type Route =
   | { view: 'fates'; negotiation: number }
   | { view: 'participants'; negotiation: number }
   | { view: 'delegations'; negotiation: number }
-  | { view: 'invitation'; token: string };
+  | { view: 'invitation'; token: string }
+  | { view: 'group'; negotiation: number; revision: number; group: string };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter((p) => p.length > 0);
@@ -27,6 +29,9 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === 'n' && !Number.isNaN(num(parts[1]))) {
     if (parts[2] === 'r' && !Number.isNaN(num(parts[3])) && parts[4] === 'merge') {
       return { view: 'workspace', negotiation: num(parts[1]), revision: num(parts[3]) };
+    }
+    if (parts[2] === 'r' && !Number.isNaN(num(parts[3])) && parts[4] === 'groups' && /^[A-Za-z0-9_-]{2,32}$/.test(parts[5] ?? '')) {
+      return { view: 'group', negotiation: num(parts[1]), revision: num(parts[3]), group: parts[5].toUpperCase() };
     }
     if (parts[2] === 'r' && !Number.isNaN(num(parts[3]))) {
       return { view: 'revision', negotiation: num(parts[1]), revision: num(parts[3]) };
@@ -62,6 +67,8 @@ export function routeHash(route: Route): string {
       return `#/n/${route.negotiation}/delegations`;
     case 'invitation':
       return `#/invitation/${encodeURIComponent(route.token)}`;
+    case 'group':
+      return `#/n/${route.negotiation}/r/${route.revision}/groups/${route.group}`;
   }
 }
 

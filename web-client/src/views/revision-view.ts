@@ -11,6 +11,7 @@ import { routeHash } from '../route';
 import { ModelView } from './base';
 import '../paragraph-proposals';
 import './workspace-view';
+import './group-stages';
 
 /**
  * A revision as a delegate reads it: the draft paragraph by paragraph with their proposals (live), the comment
@@ -129,6 +130,8 @@ export class RevisionView extends ModelView {
       ${n.role === 'facilitator' || n.role === 'secretariat' ? html`<plenary-prepare-successor .negotiation=${n.id}
         .revision=${rev} .lang=${L}></plenary-prepare-successor>` : nothing}
       ${this.renderDocuments()}
+      ${n.role === 'delegate' ? html`<plenary-group-stages .negotiation=${n.id} .revision=${rev.id} .lang=${L}
+        .delegation=${n.delegation} .delegations=${m.delegations} .heard=${m.groupsHeard}></plenary-group-stages>` : nothing}
       ${board && board.size > 0 ? html`${this.renderFilters()}${this.renderOverview(rev.paragraphs)}` : nothing}
       ${this.renderDraft(rev.paragraphs)}`;
   }

@@ -100,7 +100,8 @@ final class GroupViews {
     out.put("item", d == null ? null : d.itemId());
     Long proposal = null;
     if (d != null && d.itemId() != null) {
-      proposal = s.items().stream().filter(i -> i.id() == d.itemId()).map(GroupStages.Item::proposalId).findFirst()
+      // an item has no proposal before the submission: findFirst() of a null would throw
+      proposal = s.items().stream().filter(i -> i.id() == d.itemId()).findFirst().map(GroupStages.Item::proposalId)
           .orElse(null);
     }
     out.put("proposal", proposal);

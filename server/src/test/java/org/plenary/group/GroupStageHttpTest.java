@@ -175,6 +175,9 @@ class GroupStageHttpTest {
         Map.of("decision", "adopt-modified", "text", "تؤكد المجموعة العربية على أهمية استمرار مكتب التنمية"))).json();
     assertThat(position.get("items")).hasSize(2);
     ok(egypt.put(group + "/notes/" + escwaComment + "/decision", Map.of("decision", "noted")));
+    // the notes read back with their decisions before the submission (items without a proposal yet)
+    JsonNode decided = ok(saudi.get(group + "/notes")).json().get("notes");
+    assertThat(decided.findValuesAsText("decision")).contains("combined", "adopt-modified", "noted");
     // only the coordinator decides
     assertProblem(saudi.put(group + "/notes/" + escwaComment + "/decision", Map.of("decision", "adopt")), 403, "forbidden");
     // members' stances: Qatar-free; the UAE is silent; Iraq opts out of co-sponsoring the combined item
