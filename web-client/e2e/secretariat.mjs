@@ -150,7 +150,8 @@ try {
   await s.locator('plenary-participants-view .error').waitFor({ timeout: 10000 });
   const refusal = await s.locator('plenary-participants-view .error').innerText();
   check(refusal.includes('يشارك هذا الحساب في مفاوضة أخرى أيضاً'), `[ar] disabling an account of another negotiation too is refused, in Arabic: "${refusal}"`);
-  check(await shared.locator('.account-state').count() === 0, '[ar] and nothing changed');
+  check(await shared.locator('.account-state.disabled').count() === 0
+    && await shared.locator('.account-state.enabled').count() === 1, '[ar] and nothing changed: the account is still enabled');
   await axe(s, '[ar] the participants page with a refusal');
 
   // --- English, and phones ---

@@ -27,7 +27,7 @@ export class RosterModel extends EventTarget {
   delegations: NegotiationDelegation[] = [];
   /** The reference list (for adding a delegation by code, and a group's members). */
   reference: ReferenceDelegation[] = [];
-  /** Accounts this page disabled or enabled (the participant list does not say), by account id. */
+  /** Whether each account is disabled, by account id: from the list (the secretariat sees it), then from this page's changes. */
   readonly disabled = new Map<number, boolean>();
   outcome: RosterOutcome | null = null;
   loaded = false;
@@ -40,6 +40,9 @@ export class RosterModel extends EventTarget {
     const [participants, delegations] = await Promise.all([api.participants(this.negotiation),
       api.delegations(this.negotiation)]);
     this.participants = participants;
+    for (const p of participants) {
+      if (p.disabled !== undefined) this.disabled.set(p.accountId, p.disabled);
+    }
     this.delegations = delegations;
     this.loaded = true;
     this.changed();

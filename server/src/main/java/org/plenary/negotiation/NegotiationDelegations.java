@@ -113,10 +113,12 @@ public final class NegotiationDelegations {
         ? PARTICIPANT.DELEGATION_CODE.in(DSL.select(DELEGATION_MEMBER.MEMBER_CODE).from(DELEGATION_MEMBER)
             .where(DELEGATION_MEMBER.GROUP_CODE.eq(code)))
         : PARTICIPANT.DELEGATION_CODE.eq(code);
-    return dsl.select(ACCOUNT.ID, ACCOUNT.EMAIL, ACCOUNT.DISPLAY_NAME, PARTICIPANT.ROLE, PARTICIPANT.DELEGATION_CODE)
+    return dsl.select(ACCOUNT.ID, ACCOUNT.EMAIL, ACCOUNT.DISPLAY_NAME, PARTICIPANT.ROLE, PARTICIPANT.DELEGATION_CODE,
+            ACCOUNT.DISABLED)
         .from(PARTICIPANT).join(ACCOUNT).on(ACCOUNT.ID.eq(PARTICIPANT.ACCOUNT_ID))
         .where(PARTICIPANT.NEGOTIATION_ID.eq(n)).and(c)
         .orderBy(PARTICIPANT.DELEGATION_CODE, ACCOUNT.EMAIL)
-        .fetch(r -> new Negotiations.Participant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        .fetch(r -> new Negotiations.Participant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(),
+            r.value6()));
   }
 }

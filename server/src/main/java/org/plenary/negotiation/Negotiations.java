@@ -14,7 +14,8 @@ public final class Negotiations {
   public record Negotiation(long id, String title, List<String> languages, String state, OffsetDateTime createdAt,
       String role, String delegation) {}
 
-  public record Participant(long accountId, String email, String displayName, String role, String delegation) {}
+  public record Participant(long accountId, String email, String displayName, String role, String delegation,
+      boolean disabled) {}
 
   private Negotiations() {}
 
@@ -66,11 +67,11 @@ public final class Negotiations {
 
   public static List<Participant> participants(DSLContext dsl, long negotiationId) {
     var a = org.plenary.schema.Tables.ACCOUNT;
-    return dsl.select(a.ID, a.EMAIL, a.DISPLAY_NAME, PARTICIPANT.ROLE, PARTICIPANT.DELEGATION_CODE)
+    return dsl.select(a.ID, a.EMAIL, a.DISPLAY_NAME, PARTICIPANT.ROLE, PARTICIPANT.DELEGATION_CODE, a.DISABLED)
         .from(PARTICIPANT).join(a).on(a.ID.eq(PARTICIPANT.ACCOUNT_ID))
         .where(PARTICIPANT.NEGOTIATION_ID.eq(negotiationId))
         .orderBy(PARTICIPANT.DELEGATION_CODE.asc().nullsFirst(), a.EMAIL)
-        .fetch(r -> new Participant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+        .fetch(r -> new Participant(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
   }
 
   private static List<String> languages(String stored) {

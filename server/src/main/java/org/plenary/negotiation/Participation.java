@@ -162,7 +162,8 @@ public final class Participation {
 
   /**
    * Participants as {@code viewer} may see them, wherever they are listed (the negotiation's participants, a
-   * delegation's): the e-mail address for the secretariat (and administrators), and for the viewer's own account.
+   * delegation's): the e-mail address for the secretariat (and administrators), and for the viewer's own account;
+   * whether an account is disabled for the secretariat only (who manages it).
    */
   public static List<Map<String, Object>> seenBy(List<Negotiations.Participant> participants, Membership viewer) {
     boolean all = viewer.role() == Role.SECRETARIAT;
@@ -175,6 +176,9 @@ public final class Participation {
       out.put("displayName", x.displayName());
       out.put("role", x.role());
       out.put("delegation", x.delegation());
+      if (all) {
+        out.put("disabled", x.disabled());
+      }
       return out;
     }).toList();
   }

@@ -179,13 +179,26 @@ class AccessHttpTest {
     assertProblem(script.get("/api/v1/me"), 401, "unauthorized");
     assertProblem(server.client().post("/api/v1/session", Map.of("email", "amal@example.org",
         "password", "amal-password-2")), 401, "invalid-credentials");
+    // the secretariat's list says which accounts are disabled (the page offers only what applies)
+    assertThat(disabledIn(server.admin.get(base + "/participants").json(), account)).isEqualTo("true");
     assertThat(server.admin.post(base + "/participants/" + account + "/enable", Map.of()).status()).isEqualTo(200);
+    assertThat(disabledIn(server.admin.get(base + "/participants").json(), account)).isEqualTo("false");
     assertThat(server.client().login("amal@example.org", "amal-password-2").get("/api/v1/me").status()).isEqualTo(200);
     // a secretariat cannot disable itself, nor anyone outside the negotiation
     Response me = server.admin.get("/api/v1/me");
     assertProblem(server.admin.post(base + "/participants/" + me.json().get("id").asLong() + "/disable", Map.of()),
         409, "own-account");
     assertProblem(server.admin.post(base + "/participants/999999/disable", Map.of()), 404, "not-found");
+  }
+
+  /** The {@code disabled} field of one account in a participant list, as text ("true", "false", or "absent"). */
+  static String disabledIn(com.fasterxml.jackson.databind.JsonNode list, long account) {
+    for (var p : list.get("participants")) {
+      if (p.get("accountId").asLong() == account) {
+        return p.has("disabled") ? p.get("disabled").asText() : "absent";
+      }
+    }
+    throw new AssertionError("account " + account + " is not listed");
   }
 
   @Test
