@@ -3,17 +3,15 @@ package org.plenary.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.draft.TestDocx;
 import org.plenary.testing.Backend;
+import org.plenary.testing.BrowserScript;
 import org.plenary.testing.Samples;
 import org.plenary.testing.TestServer;
 
@@ -30,14 +28,7 @@ class DelegatesDayBrowserTest {
   @Test
   @DisplayName("Egypt and Saudi Arabia work on Rev.1 in Arabic and English, and axe-core finds no violation on any view")
   void delegatesDay() throws Exception {
-    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    Path script = Path.of("..", "web-client", "e2e", "delegates-day.mjs").toAbsolutePath().normalize();
-    Path modules = script.getParent().getParent().resolve("node_modules");
-    if (System.getenv("PLENARY_REQUIRE_BROWSER") == null) {
-      Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium is not installed at " + chromium);
-      Assumptions.assumeTrue(Files.isDirectory(modules.resolve("playwright-core"))
-          && Files.isDirectory(modules.resolve("axe-core")), "web-client dependencies are not installed");
-    }
+    BrowserScript script = BrowserScript.of("delegates-day.mjs");
     try (TestServer server = TestServer.start(Backend.H2, temp)) {
       long n = server.negotiation("القرار 88 (كيغالي، 2022)");
       String base = "/api/v1/negotiations/" + n + "/revisions";
@@ -55,13 +46,7 @@ class DelegatesDayBrowserTest {
       assertThat(coordinator.status()).as(coordinator.text()).isEqualTo(200);
       Path docx = temp.resolve("res88-ar.docx");
       Files.write(docx, TestDocx.arabicResolution());
-      Path shots = Path.of("target", "screenshots").toAbsolutePath();
-      Files.createDirectories(shots);
-
-      ProcessBuilder pb = new ProcessBuilder("node", script.toString())
-          .directory(script.getParent().getParent().toFile())
-          .redirectErrorStream(true);
-      Map<String, String> env = pb.environment();
+      Map<String, String> env = new java.util.HashMap<>();
       env.put("PLENARY_URL", server.client().base());
       env.put("PLENARY_NEGOTIATION", String.valueOf(n));
       env.put("PLENARY_REVISION", revision.get("id").asText());
@@ -72,13 +57,8 @@ class DelegatesDayBrowserTest {
       env.put("PLENARY_ADMIN_EMAIL", TestServer.ADMIN_EMAIL);
       env.put("PLENARY_ADMIN_PASSWORD", TestServer.ADMIN_PASSWORD);
       env.put("PLENARY_DOCX", docx.toString());
-      env.put("PLENARY_SCREENSHOTS", shots.toString());
-      env.put("CHROMIUM", chromium.toString());
-      Process p = pb.start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("browser test finished in time").isTrue();
-      assertThat(p.exitValue()).as("browser test output:%n%s", output).isZero();
-      assertThat(output).doesNotContain("FAILED")
+      String output = script.run(env);
+      assertThat(output)
           .contains("ok - [ar] Enter on \"Propose…\" moves the focus into the form")
           .contains("ok - [en] an objection replaces Saudi Arabia's support (one stance per delegation)")
           .contains("ok - [ar] Saudi Arabia gives the reason for its objection; Egypt sees it live")

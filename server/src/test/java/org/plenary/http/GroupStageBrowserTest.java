@@ -2,16 +2,13 @@ package org.plenary.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.testing.Backend;
+import org.plenary.testing.BrowserScript;
 import org.plenary.testing.Res88Negotiation;
 import org.plenary.testing.TestServer;
 
@@ -30,23 +27,10 @@ class GroupStageBrowserTest {
   @Test
   @DisplayName("Saudi Arabia writes a note, Egypt adopts it live and submits; the United States sees the group's proposals only then")
   void arabGroupInThreeBrowsers() throws Exception {
-    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    Path script = Path.of("..", "web-client", "e2e", "group-stage.mjs").toAbsolutePath().normalize();
-    Path modules = script.getParent().getParent().resolve("node_modules");
-    if (System.getenv("PLENARY_REQUIRE_BROWSER") == null) {
-      Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium is not installed at " + chromium);
-      Assumptions.assumeTrue(Files.isDirectory(modules.resolve("playwright-core"))
-          && Files.isDirectory(modules.resolve("axe-core")), "web-client dependencies are not installed");
-    }
+    BrowserScript script = BrowserScript.of("group-stage.mjs");
     try (TestServer server = TestServer.start(Backend.H2, temp)) {
       Res88Negotiation res = Res88Negotiation.seated(server);
-      Path shots = Path.of("target", "screenshots").toAbsolutePath();
-      Files.createDirectories(shots);
-
-      ProcessBuilder pb = new ProcessBuilder("node", script.toString())
-          .directory(script.getParent().getParent().toFile())
-          .redirectErrorStream(true);
-      Map<String, String> env = pb.environment();
+      Map<String, String> env = new java.util.HashMap<>();
       env.put("PLENARY_URL", server.client().base());
       env.put("PLENARY_NEGOTIATION", String.valueOf(res.n));
       env.put("PLENARY_REVISION", String.valueOf(res.r));
@@ -55,13 +39,8 @@ class GroupStageBrowserTest {
         env.put("PLENARY_" + d + "_EMAIL", email);
         env.put("PLENARY_" + d + "_PASSWORD", "password-of-" + email);
       }
-      env.put("PLENARY_SCREENSHOTS", shots.toString());
-      env.put("CHROMIUM", chromium.toString());
-      Process p = pb.start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("browser test finished in time").isTrue();
-      assertThat(p.exitValue()).as("browser test output:%n%s", output).isZero();
-      assertThat(output).doesNotContain("FAILED")
+      String output = script.run(env);
+      assertThat(output)
           .contains("ok - [ar] Egypt opens the Arab Group's stage from the revision")
           .contains("ok - [en] Saudi Arabia's note is in the group")
           .contains("ok - [ar] Egypt sees Saudi Arabia's note live, without reloading")

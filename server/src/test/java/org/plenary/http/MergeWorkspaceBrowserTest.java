@@ -3,17 +3,14 @@ package org.plenary.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.testing.Backend;
+import org.plenary.testing.BrowserScript;
 import org.plenary.testing.Res88Negotiation;
 import org.plenary.testing.Samples;
 import org.plenary.testing.TestServer;
@@ -33,14 +30,7 @@ class MergeWorkspaceBrowserTest {
   @Test
   @DisplayName("two facilitators prepare and publish Rev.1 in Arabic and English; a delegate is told and sees its fates")
   void facilitatorsPrepareRev1() throws Exception {
-    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    Path script = Path.of("..", "web-client", "e2e", "merge-workspace.mjs").toAbsolutePath().normalize();
-    Path modules = script.getParent().getParent().resolve("node_modules");
-    if (System.getenv("PLENARY_REQUIRE_BROWSER") == null) {
-      Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium is not installed at " + chromium);
-      Assumptions.assumeTrue(Files.isDirectory(modules.resolve("playwright-core"))
-          && Files.isDirectory(modules.resolve("axe-core")), "web-client dependencies are not installed");
-    }
+    BrowserScript script = BrowserScript.of("merge-workspace.mjs");
     try (TestServer server = TestServer.start(Backend.H2, temp)) {
       Res88Negotiation res = Res88Negotiation.create(server);
       server.participant(res.n, "facilitator-a@un.test", "facilitator", null);
@@ -71,13 +61,7 @@ class MergeWorkspaceBrowserTest {
               "rationale", "بناء القدرات شرط للاستثمار."));
       assertThat(p14.status()).as(p14.text()).isEqualTo(201);
       ids.put("p14", p14.json().get("id").asLong());
-      Path shots = Path.of("target", "screenshots").toAbsolutePath();
-      Files.createDirectories(shots);
-
-      ProcessBuilder pb = new ProcessBuilder("node", script.toString())
-          .directory(script.getParent().getParent().toFile())
-          .redirectErrorStream(true);
-      Map<String, String> env = pb.environment();
+      Map<String, String> env = new java.util.HashMap<>();
       env.put("PLENARY_URL", server.client().base());
       env.put("PLENARY_NEGOTIATION", String.valueOf(res.n));
       env.put("PLENARY_REVISION", String.valueOf(res.r));
@@ -88,13 +72,8 @@ class MergeWorkspaceBrowserTest {
       env.put("PLENARY_B_PASSWORD", "password-of-facilitator-b@un.test");
       env.put("PLENARY_D_EMAIL", "egy@delegation.test");
       env.put("PLENARY_D_PASSWORD", "password-of-egy@delegation.test");
-      env.put("PLENARY_SCREENSHOTS", shots.toString());
-      env.put("CHROMIUM", chromium.toString());
-      Process p = pb.start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("browser test finished in time").isTrue();
-      assertThat(p.exitValue()).as("browser test output:%n%s", output).isZero();
-      assertThat(output).doesNotContain("FAILED")
+      String output = script.run(env);
+      assertThat(output)
           .contains("ok - [en] the other facilitator sees p1 accepted live, without reloading")
           .contains("ok - [ar] \"colliding with the workspace\" shows p12 before anyone accepts it")
           .contains("ok - [en] Iran's p5 and Jordan's p14 are combined into one text")

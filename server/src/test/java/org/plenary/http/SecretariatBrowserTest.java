@@ -2,16 +2,13 @@ package org.plenary.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.plenary.testing.Backend;
+import org.plenary.testing.BrowserScript;
 import org.plenary.testing.TestServer;
 
 /**
@@ -28,14 +25,7 @@ class SecretariatBrowserTest {
   @Test
   @DisplayName("a secretariat manages delegations and participants in Arabic; the invitee sets a password in English")
   void secretariatManagesTheRoster() throws Exception {
-    Path chromium = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
-    Path script = Path.of("..", "web-client", "e2e", "secretariat.mjs").toAbsolutePath().normalize();
-    Path modules = script.getParent().getParent().resolve("node_modules");
-    if (System.getenv("PLENARY_REQUIRE_BROWSER") == null) {
-      Assumptions.assumeTrue(Files.isExecutable(chromium), "Chromium is not installed at " + chromium);
-      Assumptions.assumeTrue(Files.isDirectory(modules.resolve("playwright-core"))
-          && Files.isDirectory(modules.resolve("axe-core")), "web-client dependencies are not installed");
-    }
+    BrowserScript script = BrowserScript.of("secretariat.mjs");
     try (TestServer server = TestServer.start(Backend.H2, temp)) {
       long n = server.negotiation("القرار 88 (كيغالي، 2022)");
       long other = server.negotiation("القرار 139");
@@ -45,25 +35,14 @@ class SecretariatBrowserTest {
       var added = server.admin.post("/api/v1/negotiations/" + n + "/participants",
           Map.of("email", "shared@delegation.test", "role", "delegate", "delegation", "SAU"));
       assertThat(added.status()).as(added.text()).isEqualTo(201);
-      Path shots = Path.of("target", "screenshots").toAbsolutePath();
-      Files.createDirectories(shots);
-
-      ProcessBuilder pb = new ProcessBuilder("node", script.toString())
-          .directory(script.getParent().getParent().toFile())
-          .redirectErrorStream(true);
-      Map<String, String> env = pb.environment();
+      Map<String, String> env = new java.util.HashMap<>();
       env.put("PLENARY_URL", server.client().base());
       env.put("PLENARY_NEGOTIATION", String.valueOf(n));
       env.put("PLENARY_S_EMAIL", "secretariat@un.test");
       env.put("PLENARY_S_PASSWORD", "password-of-secretariat@un.test");
       env.put("PLENARY_SHARED_EMAIL", "shared@delegation.test");
-      env.put("PLENARY_SCREENSHOTS", shots.toString());
-      env.put("CHROMIUM", chromium.toString());
-      Process p = pb.start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("browser test finished in time").isTrue();
-      assertThat(p.exitValue()).as("browser test output:%n%s", output).isZero();
-      assertThat(output).doesNotContain("FAILED")
+      String output = script.run(env);
+      assertThat(output)
           .contains("ok - [ar] Egypt is designated coordinator of the Arab Group")
           .contains("ok - [ar] adding without a password gives an invitation link")
           .contains("ok - [en] the invitee logs in with the password they chose")
