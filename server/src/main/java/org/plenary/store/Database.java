@@ -75,11 +75,14 @@ public final class Database implements AutoCloseable {
     SQLDialect dialect = jdbcUrl.startsWith("jdbc:postgresql:") ? SQLDialect.POSTGRES : SQLDialect.H2;
     HikariDataSource ds = new HikariDataSource(config);
     try {
-      Flyway.configure()
-          .dataSource(ds)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+      // Flyway only when this build has something to apply (or to report): most starts find the schema current.
+      if (!Migrations.current(ds)) {
+        Flyway.configure()
+            .dataSource(ds)
+            .locations("classpath:" + Migrations.LOCATION)
+            .load()
+            .migrate();
+      }
     } catch (RuntimeException e) {
       ds.close();
       throw e;
@@ -92,6 +95,9 @@ public final class Database implements AutoCloseable {
    * as after {@link #open}). Readiness: a node on a database another node's newer build migrated stays ready.
    */
   public java.util.List<String> pendingMigrations() {
+    if (Migrations.current(dataSource)) {
+      return java.util.List.of();
+    }
     var info = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info();
     return java.util.Arrays.stream(info.pending()).map(m -> m.getVersion() + " " + m.getDescription()).toList();
   }
