@@ -184,6 +184,11 @@ public final class Database implements AutoCloseable {
     return true;
   }
 
+  /** A {@code select 1} on the worker pool: whether the database answers. */
+  public Future<Integer> ping() {
+    return read(dsl -> dsl.selectOne().fetchOne().value1());
+  }
+
   /** Runs read-only {@code work} on the worker pool without an explicit transaction. */
   public <T> Future<T> read(Function<DSLContext, T> work) {
     return blocking(() -> work.apply(dsl));
