@@ -79,11 +79,17 @@ public final class Passwords {
   }
 
   public static String sha256(String token) {
+    // one digest per thread: looking the algorithm up costs more than hashing a token (every request does it)
+    MessageDigest digest = SHA256.get();
+    digest.reset();
+    return java.util.HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
     try {
-      return java.util.HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
-  }
+  });
 }
