@@ -21,6 +21,10 @@ final class WarmUp {
   private WarmUp() {}
 
   static int run() {
+    // a build's output, not a server's log: errors only
+    if (org.slf4j.LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext logs) {
+      logs.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(ch.qos.logback.classic.Level.ERROR);
+    }
     Path dir = null;
     try {
       dir = Files.createTempDirectory("plenary-warm-up");

@@ -83,12 +83,15 @@ public final class DiffRoutes {
         throw Problem.invalid(errors);
       }
       return req;
-    }, fresh).onSuccess(answer -> {
-      if (key != null && answer.published()) {
-        front.put(key, stamp, answer.body());
-      }
-      send(ctx, answer.body());
-    }).onFailure(ctx::fail);
+    }, fresh).onSuccess(answer -> keepAndSend(ctx, key, stamp, answer)).onFailure(ctx::fail);
+  }
+
+  /** Sends the diff, kept in memory first when both revisions are published. */
+  private void keepAndSend(RoutingContext ctx, Front key, long stamp, DiffService.Answer answer) {
+    if (key != null && answer.published()) {
+      front.put(key, stamp, answer.body());
+    }
+    send(ctx, answer.body());
   }
 
   /** The diff with its strong ETag, or 304 when {@code If-None-Match} names it. */
