@@ -63,6 +63,7 @@ public final class Plenary implements AutoCloseable {
       java.nio.file.Files.createDirectories(config.dataDir());
     }
     org.plenary.ops.Metrics metrics = new org.plenary.ops.Metrics(config.metricsToken());
+    times.mark("metrics");
     Database db;
     try {
       db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),

@@ -67,6 +67,11 @@ public final class Database implements AutoCloseable {
       config.setPassword(password);
     }
     config.setMaximumPoolSize(poolSize);
+    if (jdbcUrl.startsWith("jdbc:h2:")) {
+      // An embedded connection costs no round trip: open them as load needs them rather than all sixteen while
+      // the server starts (HikariCP fills the pool on a thread of its own, competing with the start).
+      config.setMinimumIdle(Math.min(poolSize, 2));
+    }
     config.setPoolName("plenary-db");
     config.setAutoCommit(true);
     if (meters != null) {
