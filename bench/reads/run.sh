@@ -162,7 +162,7 @@ log "posting 5,000 proposals for the compilation"
 posted=0; round=0
 while [ "$posted" -lt 5000 ]; do
   round=$((round + 1))
-  wrk -t 2 -c 32 -d 3s -s "$ROOT/bench/proposals/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed-pg" "c$round" \
+  wrk -t 2 -c 32 -d 1s -s "$ROOT/bench/proposals/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed-pg" "c$round" \
     > "$WORK/wrk-post-$round.txt"
   done_now=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$WORK/wrk-post-$round.txt")
   bad=$(sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\)/\1/p' "$WORK/wrk-post-$round.txt"); bad=${bad:-0}
