@@ -2,7 +2,7 @@
 # Proposals benchmark: pgbench single-row inserts as the yardstick, then POST proposal and GET paragraph
 # throughput on PostgreSQL (wrk, 32 connections), then kill -9 durability on PostgreSQL and on H2 (file).
 # Starts a private PostgreSQL 15 (Debian binaries) on a spare port and its own Plenary; loopback only;
-# about 4 minutes. Results go to bench/proposals/results.md (and raw output to $WORK).
+# about 5 minutes (three pgbench/POST pairs: PAIRS=3). Results go to bench/proposals/results.md (and raw output to $WORK).
 #   bench/proposals/run.sh            # everything
 #   bench/proposals/run.sh throughput # pgbench + POST + GET only
 #   bench/proposals/run.sh durability # pgbench + the kill -9 runs only
@@ -19,6 +19,8 @@ POOL=${POOL:-12}
 SECONDS_LOAD=${SECONDS_LOAD:-15}
 # Warm-up before each measured figure: C2 is still compiling the hot paths for some 20 s after the start.
 WARMUP=${WARMUP:-30}
+# pgbench/POST pairs measured one after the other (the ratio reported is their median)
+PAIRS=${PAIRS:-3}
 ADMIN_PW=bench-admin-password
 # The JVM's defaults, as `java -jar` runs the server. On a machine saturated by other builds C1 only
 # (JAVA_OPTS=-XX:TieredStopAtLevel=1) did better, as C2 then spent ~100 s compiling in a 3-minute run; on a
@@ -99,7 +101,7 @@ per_request() { # $1 ticks before, $2 ticks after, $3 wrk output → "server_ms 
 DRAFT=$ROOT/server/src/test/resources/samples/ar-itu-res88-zero.txt
 
 # --- POST and GET on PostgreSQL ---------------------------------------------------------------------------
-POST_RPS=-; POST_P50=-; POST_P99=-; POST_BAD=-; POST_CPU=-; POST_PGCPU=-; GET_RPS=-; GET_P50=-; GET_P99=-; GET_BAD=-; GET_CPU=-; GET_PGCPU=-
+PAIR_ROWS=(); MEDIAN_RATIO=-; MIN_RATIO=-; POST_RPS=-; POST_P50=-; POST_P99=-; POST_BAD=-; POST_CPU=-; POST_PGCPU=-; GET_RPS=-; GET_P50=-; GET_P99=-; GET_BAD=-; GET_CPU=-; GET_PGCPU=-
 if [ "$WHAT" != durability ]; then
 if [ "${DB:-postgresql}" = h2 ]; then
   start_server "" "$WORK/server-h2.log"
@@ -117,6 +119,27 @@ wrk -t 2 -c 32 -d "${SECONDS_LOAD}s" --latency -s "$HERE/post.lua" "http://127.0
 read -r POST_RPS POST_P50 POST_P99 POST_BAD <<< "$(wrk_figures "$WORK/wrk-post.txt")"
 read -r POST_CPU POST_PGCPU <<< "$(per_request "$T0" "$(ticks plenary)" "$WORK/wrk-post.txt")"
 log "POST rps=$POST_RPS p50=$POST_P50 p99=$POST_P99 non2xx=$POST_BAD cpu/req server=${POST_CPU}ms pg=${POST_PGCPU}ms"
+# Pairs: pgbench, then POST at once, so each ratio compares two figures taken under the same load; the first
+# pair is the pgbench above and the POST just measured. The ratio reported is the median of the pairs.
+PAIR_ROWS=("| 1 | $PGBENCH_TPS | $POST_RPS | $POST_P99 | $(awk -v a="$POST_RPS" -v b="$PGBENCH_TPS" 'BEGIN{printf "%.1f %%", 100*a/b}') |")
+RATIOS=("$(awk -v a="$POST_RPS" -v b="$PGBENCH_TPS" 'BEGIN{printf "%.4f", a/b}')")
+P99S=("$POST_P99")
+if [ "${DB:-postgresql}" != h2 ]; then
+  for i in $(seq 2 "$PAIRS"); do
+    pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -n -c 32 -j 2 -T "$SECONDS_LOAD" -f "$WORK/insert.sql" postgres \
+      > "$WORK/pgbench-$i.txt" 2>&1
+    tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench-$i.txt" | head -1)
+    wrk -t 2 -c 32 -d "${SECONDS_LOAD}s" --latency -s "$HERE/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" "run$i" \
+      > "$WORK/wrk-post-$i.txt"
+    read -r rps _ p99 _ <<< "$(wrk_figures "$WORK/wrk-post-$i.txt")"
+    RATIOS+=("$(awk -v a="$rps" -v b="$tps" 'BEGIN{printf "%.4f", a/b}')")
+    P99S+=("$p99")
+    PAIR_ROWS+=("| $i | $tps | $rps | $p99 | $(awk -v a="$rps" -v b="$tps" 'BEGIN{printf "%.1f %%", 100*a/b}') |")
+    log "pair $i: pgbench $tps TPS, POST $rps/s p99 $p99"
+  done
+fi
+MEDIAN_RATIO=$(printf '%s\n' "${RATIOS[@]}" | sort -n | awk '{a[NR]=$1} END{printf "%.1f", 100*a[int((NR+1)/2)]}')
+MIN_RATIO=$(printf '%s\n' "${RATIOS[@]}" | sort -n | awk 'NR==1{printf "%.1f", 100*$1}')
 log "GET paragraph with 10 proposals, 32 connections, ${SECONDS_LOAD}s"
 wrk -t 2 -c 32 -d "${WARMUP}s" -s "$HERE/get.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" > "$WORK/wrk-get-warm.txt"
 T0=$(ticks plenary)
@@ -174,6 +197,15 @@ TARGET=$(awk -v t="$PGBENCH_TPS" 'BEGIN{printf "%.0f", t/4}')
   if [ -f "$WORK/durability-postgresql.txt" ]; then
     echo "| kill -9 during 20 s POST load, PostgreSQL | $(tail -1 "$WORK/durability-postgresql.txt") | 0 lost of ≥ 10,000, no duplicates |"
     echo "| kill -9 during 20 s POST load, H2 file | $(tail -1 "$WORK/durability-h2.txt") | 0 lost of ≥ 10,000, no duplicates |"
+  fi
+  if [ ${#PAIR_ROWS[@]} -gt 0 ]; then
+    echo
+    echo "pgbench and POST in pairs, one right after the other (32 clients / connections, ${SECONDS_LOAD} s each):"
+    echo "**median POST / pgbench ${MEDIAN_RATIO} %** (lowest ${MIN_RATIO} %; goal ≥ 25 % in every run, p99 ≤ 50 ms)."
+    echo
+    echo "| pair | pgbench TPS | POST /s | POST p99 | POST / pgbench |"
+    echo "|---|---|---|---|---|"
+    printf '%s\n' "${PAIR_ROWS[@]}"
   fi
   echo
   echo "Raw output: \`$WORK\` (pgbench.txt, wrk-*.txt, durability-*.txt, server logs)."

@@ -40,7 +40,8 @@ public record Config(
     int groupCommitMaxBatch,
     int groupCommitWriters,
     int groupCommitMaxQueue,
-    long sseHeartbeatMillis) {
+    long sseHeartbeatMillis,
+    int httpInstances) {
 
   /** Every setting: flag name, environment variable, default. Kept in one table so the README can list it. */
   public enum Setting {
@@ -69,7 +70,9 @@ public record Config(
     GROUP_COMMIT_MAX_BATCH("--group-commit-max-batch", "PLENARY_GROUP_COMMIT_MAX_BATCH", "64"),
     GROUP_COMMIT_WRITERS("--group-commit-writers", "PLENARY_GROUP_COMMIT_WRITERS", "2"),
     GROUP_COMMIT_MAX_QUEUE("--group-commit-max-queue", "PLENARY_GROUP_COMMIT_MAX_QUEUE", "10000"),
-    SSE_HEARTBEAT_MILLIS("--sse-heartbeat-millis", "PLENARY_SSE_HEARTBEAT_MILLIS", "15000");
+    SSE_HEARTBEAT_MILLIS("--sse-heartbeat-millis", "PLENARY_SSE_HEARTBEAT_MILLIS", "15000"),
+    /** HTTP server instances, one per event loop; 0: one per available processor. */
+    HTTP_INSTANCES("--http-instances", "PLENARY_HTTP_INSTANCES", "0");
 
     final String flag;
     final String env;
@@ -98,6 +101,10 @@ public record Config(
     }
     if (sseHeartbeatMillis < 10) {
       throw new IllegalArgumentException("the SSE heartbeat must be at least 10 ms, got " + sseHeartbeatMillis);
+    }
+    if (httpInstances < 0 || httpInstances > 1024) {
+      throw new IllegalArgumentException("--http-instances must be between 0 (one per processor) and 1024, got "
+          + httpInstances);
     }
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port must be between 0 and 65535, got " + port);
@@ -179,7 +186,13 @@ public record Config(
         intValue(values, Setting.GROUP_COMMIT_MAX_BATCH),
         intValue(values, Setting.GROUP_COMMIT_WRITERS),
         intValue(values, Setting.GROUP_COMMIT_MAX_QUEUE),
-        intValue(values, Setting.SSE_HEARTBEAT_MILLIS));
+        intValue(values, Setting.SSE_HEARTBEAT_MILLIS),
+        intValue(values, Setting.HTTP_INSTANCES));
+  }
+
+  /** How many HTTP server instances run: the setting, or one per available processor for 0. */
+  public int effectiveHttpInstances() {
+    return httpInstances > 0 ? httpInstances : Math.max(1, Runtime.getRuntime().availableProcessors());
   }
 
   /** The group commit's tuning (new proposals: batch size, writers in flight, queue bound). */
@@ -199,6 +212,7 @@ public record Config(
     return new Config(host, newPort, dataDir, dbUrl, dbUser, dbPassword, dbPoolSize, adminEmail, adminPassword,
         bodyLimitBytes, passwordIterations, secureCookies, loginMaxFailures, loginMaxFailuresPerAddress,
         loginWindowSeconds, auditKey, maxConnections, idleTimeoutSeconds, headerTimeoutSeconds, maxConcurrentImports,
-        metricsToken, logFormat, groupCommitMaxBatch, groupCommitWriters, groupCommitMaxQueue, sseHeartbeatMillis);
+        metricsToken, logFormat, groupCommitMaxBatch, groupCommitWriters, groupCommitMaxQueue, sseHeartbeatMillis,
+        httpInstances);
   }
 }

@@ -30,6 +30,10 @@ public final class Main {
           System.getenv(), System.out, System.err));
       return;
     }
+    if (args.length > 0 && args[0].equals("warm-up")) {
+      System.exit(WarmUp.run());
+      return;
+    }
     Config config;
     try {
       config = Config.from(args, System.getenv());

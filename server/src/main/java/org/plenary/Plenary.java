@@ -41,8 +41,11 @@ public final class Plenary implements AutoCloseable {
   private final org.plenary.ops.Metrics metrics;
   private final DeniedAccessLog denied;
 
-  private Plenary(Vertx vertx, Database db, HttpVerticle http, String adminPasswordGenerated,
+  private final String httpDeployment;
+
+  private Plenary(Vertx vertx, Database db, HttpVerticle http, String httpDeployment, String adminPasswordGenerated,
       org.plenary.store.Changes changes, org.plenary.ops.Metrics metrics, DeniedAccessLog denied) {
+    this.httpDeployment = httpDeployment;
     this.metrics = metrics;
     this.denied = denied;
     this.vertx = vertx;
@@ -54,6 +57,8 @@ public final class Plenary implements AutoCloseable {
 
   /** Starts Plenary and waits until it listens. */
   public static Plenary start(Config config) throws Exception {
+    long t0 = System.nanoTime();
+    StartTimes times = new StartTimes();
     if (!config.isPostgres()) {
       java.nio.file.Files.createDirectories(config.dataDir());
       if (config.dbUrl() == null || config.dbUrl().isBlank()) {
@@ -61,10 +66,12 @@ public final class Plenary implements AutoCloseable {
       }
     }
     org.plenary.ops.Metrics metrics = new org.plenary.ops.Metrics(config.metricsToken());
+    times.mark("metrics");
     Database db;
     try {
       db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
           metrics.registry());
+      times.mark("database");
     } catch (RuntimeException e) {
       metrics.close();
       throw e;
@@ -77,57 +84,90 @@ public final class Plenary implements AutoCloseable {
       org.plenary.audit.AuditKey.load(config.auditKey(), config.dataDir()).install(db.dsl());
       Passwords passwords = new Passwords(config.passwordIterations());
       String generated = db.dsl().transactionResult(cfg -> bootstrap(cfg.dsl(), config, passwords));
+      times.mark("bootstrap");
       vertx = metrics.vertx(new VertxOptions());
+      times.mark("vertx");
       db.attach(vertx, config.dbPoolSize());
       SessionRoutes sessions = new SessionRoutes(db, passwords, config.secureCookies(), new LoginThrottle(
           config.loginMaxFailures(), config.loginMaxFailuresPerAddress(),
           java.time.Duration.ofSeconds(config.loginWindowSeconds())));
       AccountRoutes accounts = new AccountRoutes(db, passwords);
       NegotiationRoutes negotiations = new NegotiationRoutes(db, passwords);
-      RevisionRoutes revisions = new RevisionRoutes(db, new org.plenary.draft.ImportGate(config.maxConcurrentImports()),
-          org.plenary.merge.Fates::detect);
       LiveUpdates live = new LiveUpdates(db, config.sseHeartbeatMillis());
       live.measuredBy(metrics.registry());
+      RevisionRoutes revisions = new RevisionRoutes(db, new org.plenary.draft.ImportGate(config.maxConcurrentImports()),
+          org.plenary.merge.Fates::detect, live.changes());
       DeniedAccessLog denied = new DeniedAccessLog(db);
       Policy policy = new Policy(db, AuthorizationMatrix.load(), live.changes())
           .relation("id", (dsl, m, id) -> org.plenary.proposal.Proposals.delegationOf(dsl, m.negotiationId(), id));
-      vertx.deployVerticle(live).await();
-      HttpVerticle http = new HttpVerticle(config.host(), config.port(), config.bodyLimitBytes(),
-          new HttpVerticle.Connections(config.maxConnections(), config.idleTimeoutSeconds(),
-              config.headerTimeoutSeconds()), db,
-          new HttpVerticle.Api(
-              api -> {
-                sessions.mountPublic(api);
-                new org.plenary.http.OpenApiRoutes().mountPublic(api);
-                accounts.mountPublic(api);
-              },
-              new AuthHandler(db),
-              api -> {
-                // Every protected route passes the authorization matrix first; refusals are audited.
-                api.route().handler(policy.guard()).failureHandler(denied);
-                sessions.mount(api);
-                accounts.mount(api);
-                negotiations.mount(api);
-                new DelegationRoutes(db).mount(api);
-                new AuditRoutes(db).mount(api);
-                revisions.mount(api);
-                live.mount(api);
-                // before the proposals: a new proposal with a group's visibility is that group's private note
-                new org.plenary.group.GroupRoutes(db).mount(api);
-                new ProposalRoutes(db, live.changes(), config.groupCommit())
-                    .measuredBy(metrics.registry()).mount(api);
-                new org.plenary.proposal.CommentWindowRoutes(db).mount(api);
-                new org.plenary.diff.DiffRoutes(db).mount(api);
-                new org.plenary.compile.CompilationRoutes(db).mount(api);
-                new org.plenary.merge.MergeRoutes(db).mount(api);
-                new org.plenary.word.WordRoutes(db).mount(api);
+      // Every route object is made once and shared by the HTTP server's instances (one per event loop): what
+      // they hold (read caches, throttles, the live feeds' registry) is safe to use from several threads.
+      org.plenary.http.OpenApiRoutes openApi = new org.plenary.http.OpenApiRoutes();
+      AuthHandler authentication = new AuthHandler(db);
+      DelegationRoutes delegations = new DelegationRoutes(db);
+      AuditRoutes audit = new AuditRoutes(db);
+      ProposalRoutes proposals = new ProposalRoutes(db, live.changes(), config.groupCommit())
+          .measuredBy(metrics.registry());
+      var windows = new org.plenary.proposal.CommentWindowRoutes(db);
+      var diff = new org.plenary.diff.DiffRoutes(db, live.changes());
+      var compilation = new org.plenary.compile.CompilationRoutes(db);
+      var merge = new org.plenary.merge.MergeRoutes(db);
+      var word = new org.plenary.word.WordRoutes(db);
+      var backups = new org.plenary.ops.BackupRoutes(db, config.dataDir());
+      var archive = new org.plenary.archive.ArchiveRoutes(db, config.dataDir());
+      var imports = new org.plenary.archive.ImportRoutes(db);
+      var groups = new org.plenary.group.GroupRoutes(db);
+      HttpVerticle.Api api = new HttpVerticle.Api(
+          router -> {
+            sessions.mountPublic(router);
+            openApi.mountPublic(router);
+            accounts.mountPublic(router);
+          },
+          authentication,
+          router -> {
+            // Every protected route passes the authorization matrix first; refusals are audited.
+            router.route().handler(policy.guard()).failureHandler(denied);
+            sessions.mount(router);
+            accounts.mount(router);
+            negotiations.mount(router);
+            delegations.mount(router);
+            audit.mount(router);
+            revisions.mount(router);
+            live.mount(router);
+            // before the proposals: a new proposal with a group's visibility is that group's private note
+            groups.mount(router);
+            proposals.mount(router);
+            windows.mount(router);
+            diff.mount(router);
+            compilation.mount(router);
+            merge.mount(router);
+            word.mount(router);
 
-                new org.plenary.ops.BackupRoutes(db, config.dataDir()).mount(api);
-                new org.plenary.archive.ArchiveRoutes(db, config.dataDir()).mount(api);
-                new org.plenary.archive.ImportRoutes(db).mount(api);
-              }), metrics::mount);
-      vertx.deployVerticle(http).await();
-      return new Plenary(vertx, db, http, generated, live.changes(), metrics, denied);
+            backups.mount(router);
+            archive.mount(router);
+            imports.mount(router);
+          });
+      times.mark("routes");
+      vertx.deployVerticle(live).await();
+      HttpVerticle.Connections limits = new HttpVerticle.Connections(config.maxConnections(),
+          config.idleTimeoutSeconds(), config.headerTimeoutSeconds());
+      org.plenary.http.ConnectionGuard guard = new org.plenary.http.ConnectionGuard(vertx, limits.max(),
+          limits.headerTimeoutSeconds() * 1000L, limits.idleTimeoutSeconds() * 1000L);
+      org.plenary.http.HealthProbe health = new org.plenary.http.HealthProbe(db);
+      java.util.List<HttpVerticle> servers = new java.util.concurrent.CopyOnWriteArrayList<>();
+      int instances = config.effectiveHttpInstances();
+      String httpDeployment = vertx.deployVerticle(() -> {
+        HttpVerticle server = new HttpVerticle(config.host(), config.port(), config.bodyLimitBytes(), limits, guard,
+            health, api, metrics::mount);
+        servers.add(server);
+        return server;
+      }, new io.vertx.core.DeploymentOptions().setInstances(instances)).await();
+      HttpVerticle http = servers.get(0);
+      times.mark("http");
+      LOG.info("started in {} ms ({}; {} HTTP instances; JVM up {} ms)", (System.nanoTime() - t0) / 1_000_000, times,
+          instances,
+          java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+      return new Plenary(vertx, db, http, httpDeployment, generated, live.changes(), metrics, denied);
     } catch (Exception | Error e) {
       if (vertx != null) {
         vertx.close();
@@ -153,6 +193,24 @@ public final class Plenary implements AutoCloseable {
           java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException notPosix) {
       // not a POSIX file system: H2 creates the file itself
+    }
+  }
+
+  /** How long each phase of the start took, for the log line that says the server started. */
+  private static final class StartTimes {
+    private final StringBuilder phases = new StringBuilder();
+    private long last = System.nanoTime();
+
+    void mark(String phase) {
+      long now = System.nanoTime();
+      phases.append(phases.length() == 0 ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000)
+          .append(" ms");
+      last = now;
+    }
+
+    @Override
+    public String toString() {
+      return phases.toString();
     }
   }
 
@@ -233,7 +291,7 @@ public final class Plenary implements AutoCloseable {
       // In order: stop taking requests, let the database work already accepted finish (refusals are recorded
       // after their response), then stop the event loops and worker pools, then close the pool.
       try {
-        vertx.undeploy(http.deploymentID()).await();
+        vertx.undeploy(httpDeployment).await();
       } catch (Exception e) {
         LOG.debug("the HTTP verticle was not deployed: {}", e.getMessage());
       }

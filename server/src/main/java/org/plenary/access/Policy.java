@@ -121,6 +121,26 @@ public final class Policy {
     return m;
   }
 
+  /** Matched paths before the map is cleared (a path names its ids: bounded against made-up ones). */
+  static final int MATCHED_PATHS = 20_000;
+  /** The matrix's answer per method and path: matching scans every route, and the same paths come again and again. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Optional<AuthorizationMatrix.Match>> matched =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Optional<AuthorizationMatrix.Match> match(String method, String path) {
+    String key = method + " " + path;
+    Optional<AuthorizationMatrix.Match> m = matched.get(key);
+    if (m == null) {
+      m = matrix.match(method, path).map(x -> new AuthorizationMatrix.Match(x.entry(),
+          java.util.Collections.unmodifiableMap(x.params())));
+      if (matched.size() >= MATCHED_PATHS) {
+        matched.clear();
+      }
+      matched.put(key, m);
+    }
+    return m;
+  }
+
   /** The handler to mount in front of the protected routes. */
   public Handler<RoutingContext> guard() {
     return this::check;
@@ -134,7 +154,7 @@ public final class Policy {
       relative = "/";
     }
     String method = ctx.request().method().name();
-    var match = matrix.match(method, relative.startsWith("/") ? relative : "/" + relative);
+    var match = match(method, relative.startsWith("/") ? relative : "/" + relative);
     if (match.isEmpty() || match.get().entry().isPublic()) {
       if (match.isEmpty()) {
         LOG.debug("{} {} is not in the authorization matrix", method, relative);

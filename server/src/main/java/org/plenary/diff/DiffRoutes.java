@@ -36,9 +36,25 @@ public final class DiffRoutes {
   static final long RESULT_CACHE_BYTES = 48L << 20;
 
   private final DiffService diffs;
+  private final org.plenary.store.Changes changes;
+  /**
+   * Diffs between two published revisions as sent, per (negotiation, query), stamped with the negotiation's
+   * structure generation: served on the event loop, after the policy guard (whose membership comes from its own
+   * cache), without a worker hop or a query. A diff involving an editing revision is never kept here.
+   */
+  private final org.plenary.store.StampedCache<Front, DiffService.Body> front =
+      new org.plenary.store.StampedCache<>(10_000, RESULT_CACHE_BYTES, b -> b.bytes().length() + 256L);
+
+  private record Front(long negotiationId, Request request) {}
 
   public DiffRoutes(Database db) {
+    this(db, org.plenary.store.Changes.none());
+  }
+
+  /** With {@code changes}, diffs between published revisions are answered from memory while the structure stays. */
+  public DiffRoutes(Database db, org.plenary.store.Changes changes) {
     this.diffs = new DiffService(db, TEXT_CACHE_BYTES, RESULT_CACHE_BYTES);
+    this.changes = java.util.Objects.requireNonNull(changes, "changes");
   }
 
   public void mount(Router api) {
@@ -53,13 +69,29 @@ public final class DiffRoutes {
     // "Cache-Control: no-cache" asks for a fresh computation (the texts may still come from memory).
     String cacheControl = ctx.request().getHeader("Cache-Control");
     boolean fresh = cacheControl != null && cacheControl.toLowerCase(Locale.ROOT).contains("no-cache");
+    // The policy guard has let a member through (an outsider got 404 before any parameter was read).
+    Front key = errors.isEmpty() ? new Front(n, req) : null;
+    long stamp = changes.structure(n); // before the read: see store.Changes
+    DiffService.Body ready = key == null || fresh ? null : front.get(key, stamp);
+    if (ready != null) {
+      send(ctx, ready);
+      return;
+    }
     // the parameters' errors are reported after the membership check: an outsider learns nothing from them
     diffs.diff(p, n, () -> {
       if (!errors.isEmpty()) {
         throw Problem.invalid(errors);
       }
       return req;
-    }, fresh).onSuccess(body -> send(ctx, body)).onFailure(ctx::fail);
+    }, fresh).onSuccess(answer -> keepAndSend(ctx, key, stamp, answer)).onFailure(ctx::fail);
+  }
+
+  /** Sends the diff, kept in memory first when both revisions are published. */
+  private void keepAndSend(RoutingContext ctx, Front key, long stamp, DiffService.Answer answer) {
+    if (key != null && answer.published()) {
+      front.put(key, stamp, answer.body());
+    }
+    send(ctx, answer.body());
   }
 
   /** The diff with its strong ETag, or 304 when {@code If-None-Match} names it. */

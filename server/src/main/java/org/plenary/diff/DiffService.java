@@ -39,7 +39,7 @@ final class DiffService {
    * an outsider gets 404 whatever the parameters say. {@code fresh} computes it again (the texts may still
    * come from memory).
    */
-  Future<Body> diff(Principal p, long n, Supplier<DiffRoutes.Request> request, boolean fresh) {
+  Future<Answer> diff(Principal p, long n, Supplier<DiffRoutes.Request> request, boolean fresh) {
     return db.read(dsl -> {
       // Membership first, on every request and before any cache: an outsider gets 404 whatever the
       // parameters say, and what a member may see is checked against the revisions' current state.
@@ -54,16 +54,19 @@ final class DiffService {
       String key = immutable ? cacheKey(n, from, to, req) : null;
       Body cached = key == null || fresh ? null : results.get(key);
       if (cached != null) {
-        return cached;
+        return new Answer(cached, immutable);
       }
       // Still on the worker (no connection is held between statements): diff and render here too.
       Body body = render(n, from, to, req);
       if (key != null) {
         results.put(key, body);
       }
-      return body;
+      return new Answer(body, immutable);
     });
   }
+
+  /** A diff and whether both its revisions are published (then it never changes while the structure stays). */
+  record Answer(Body body, boolean published) {}
 
   /**
    * What a rendered diff between two published revisions depends on: the revisions (their paragraphs

@@ -25,7 +25,20 @@ import org.plenary.text.UserText;
  * </pre>
  */
 public final class RevisionRoutes {
+  /** Room for ready published revisions and mappings (a 30,000-word revision is about 0.5 MB of JSON). */
+  static final long PUBLISHED_BYTES = 64L << 20;
+
   private final RevisionService revisions;
+  private final org.plenary.store.Changes changes;
+  /**
+   * Published revisions and their mappings as ready bytes, per (negotiation, revision, variant), stamped with the
+   * negotiation's structure generation (a comment window or a label moves it). Never an editing revision: a
+   * workspace changes, and delegates and observers may not see it.
+   */
+  private final org.plenary.store.StampedCache<Ready, org.plenary.http.ReadyBody> published =
+      new org.plenary.store.StampedCache<>(10_000, PUBLISHED_BYTES, org.plenary.http.ReadyBody::weight);
+
+  private record Ready(long negotiationId, long revisionId, String variant) {}
 
   /**
    * Told of every uploaded revision in its transaction (the merge detects what became of the proposals of the
@@ -40,7 +53,13 @@ public final class RevisionRoutes {
   }
 
   public RevisionRoutes(Database db, ImportGate imports, Uploaded uploaded) {
+    this(db, imports, uploaded, org.plenary.store.Changes.none());
+  }
+
+  /** With {@code changes}, published revisions are served from memory while the negotiation's structure stays. */
+  public RevisionRoutes(Database db, ImportGate imports, Uploaded uploaded, org.plenary.store.Changes changes) {
     this.revisions = new RevisionService(db, imports, uploaded);
+    this.changes = java.util.Objects.requireNonNull(changes, "changes");
   }
 
   public void mount(Router api) {
@@ -130,30 +149,48 @@ public final class RevisionRoutes {
     if (!List.of("json", "md", "markdown", "csv").contains(f)) {
       throw Problem.invalid("format", "must be json, md or csv");
     }
-    revisions.mapped(p, n, r).onSuccess(mapped -> sendMapping(ctx, f, mapped)).onFailure(ctx::fail);
+    String variant = "mapping." + ("markdown".equals(f) ? "md" : f);
+    Ready key = new Ready(n, r, variant);
+    long stamp = changes.structure(n); // before the read: see store.Changes
+    org.plenary.http.ReadyBody ready = published.get(key, stamp);
+    if (ready != null) {
+      ready.send(ctx, disposition(variant, r));
+      return;
+    }
+    revisions.mapped(p, n, r).onSuccess(mapped -> {
+      org.plenary.http.ReadyBody body = mapping(variant, mapped);
+      if (PUBLISHED.equals(mapped.revision().revision().state())) {
+        published.put(key, stamp, body);
+      }
+      body.send(ctx, disposition(variant, r));
+    }).onFailure(ctx::fail);
   }
 
-  private static void sendMapping(RoutingContext ctx, String format, RevisionService.Mapped mapped) {
+  private static final String PUBLISHED = "published";
+
+  private static String disposition(String variant, long r) {
+    return "mapping.csv".equals(variant) ? "attachment; filename=\"mapping-" + r + ".csv\"" : null;
+  }
+
+  private static org.plenary.http.ReadyBody mapping(String variant, RevisionService.Mapped mapped) {
     Revisions.Revision rev = mapped.revision();
     String fromLabel = mapped.basedOnLabel() == null ? "before" : mapped.basedOnLabel();
     List<Revisions.Mapping> rows = Revisions.mapping(rev);
-    switch (format) {
-      case "md", "markdown" -> ctx.response().setStatusCode(200)
-          .putHeader("Content-Type", "text/markdown; charset=utf-8")
-          .end(MappingTable.markdown(rows, fromLabel, rev.revision().label()));
-      case "csv" -> ctx.response().setStatusCode(200)
-          .putHeader("Content-Type", "text/csv; charset=utf-8")
-          .putHeader("Content-Disposition", "attachment; filename=\"mapping-" + rev.revision().id() + ".csv\"")
-          .end(MappingTable.csv(rows, fromLabel, rev.revision().label()));
-      default -> {
+    switch (variant) {
+      case "mapping.md":
+        return org.plenary.http.ReadyBody.text("text/markdown; charset=utf-8",
+            MappingTable.markdown(rows, fromLabel, rev.revision().label()));
+      case "mapping.csv":
+        return org.plenary.http.ReadyBody.text("text/csv; charset=utf-8",
+            MappingTable.csv(rows, fromLabel, rev.revision().label()));
+      default:
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("revision", rev.revision().id());
         out.put("label", rev.revision().label());
         out.put("basedOn", rev.revision().basedOn());
         out.put("basedOnLabel", mapped.basedOnLabel());
         out.put("rows", rows);
-        org.plenary.http.Json.send(ctx, 200, out);
-      }
+        return org.plenary.http.ReadyBody.json(out);
     }
   }
 
@@ -167,7 +204,21 @@ public final class RevisionRoutes {
     Principal p = AuthHandler.principal(ctx);
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
-    Http.respond(ctx, 200, revisions.get(p, n, r).map(RevisionRoutes::json));
+    // The policy guard has already checked the caller may see this revision (a delegate never an editing one).
+    Ready key = new Ready(n, r, "json");
+    long stamp = changes.structure(n); // before the read: see store.Changes
+    org.plenary.http.ReadyBody ready = published.get(key, stamp);
+    if (ready != null) {
+      ready.send(ctx);
+      return;
+    }
+    revisions.get(p, n, r).onSuccess(rev -> {
+      org.plenary.http.ReadyBody body = org.plenary.http.ReadyBody.json(json(rev));
+      if (PUBLISHED.equals(rev.revision().state())) {
+        published.put(key, stamp, body);
+      }
+      body.send(ctx);
+    }).onFailure(ctx::fail);
   }
 
   /** The revision's fields at the top level, then its paragraphs and the paragraphs it deleted. */

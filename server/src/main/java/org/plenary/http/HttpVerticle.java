@@ -51,23 +51,28 @@ public final class HttpVerticle extends VerticleBase {
   private final Database db;
   private final Api api;
   private final Consumer<Router> rootRoutes;
+  private final ConnectionGuard guard;
+  private final HealthProbe healthProbe;
   private HttpServer server;
   private Router apiRouter;
-  private ConnectionGuard guard;
 
-  public HttpVerticle(String host, int port, long bodyLimit, Connections connections, Database db, Api api) {
-    this(host, port, bodyLimit, connections, db, api, root -> {});
-  }
-
-  /** {@code rootRoutes}: routes outside {@code /api/v1} and the web client ({@code /metrics}). */
-  public HttpVerticle(String host, int port, long bodyLimit, Connections connections, Database db, Api api,
-      Consumer<Router> rootRoutes) {
+  /**
+   * One instance of the HTTP server; several (one per event loop) may be deployed with the same {@code guard}
+   * and {@code health}, sharing the port. Everything the routes hold is shared by the instances, so it must be
+   * safe to use from several event loops at once.
+   *
+   * <p>{@code rootRoutes}: routes outside {@code /api/v1} and the web client ({@code /metrics}).
+   */
+  public HttpVerticle(String host, int port, long bodyLimit, Connections connections, ConnectionGuard guard,
+      HealthProbe health, Api api, Consumer<Router> rootRoutes) {
     this.rootRoutes = rootRoutes;
     this.host = host;
     this.port = port;
     this.bodyLimit = bodyLimit;
     this.connections = connections;
-    this.db = db;
+    this.guard = guard;
+    this.healthProbe = health;
+    this.db = health.database();
     this.api = api;
   }
 
@@ -103,11 +108,10 @@ public final class HttpVerticle extends VerticleBase {
     webClient(router);
     router.route().failureHandler(new ProblemHandler());
 
-    guard = new ConnectionGuard(vertx, connections.max(), connections.headerTimeoutSeconds() * 1000L,
-        connections.idleTimeoutSeconds() * 1000L);
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(host)
-        .setPort(port)
+        // port 0 asks for a free port; several instances share one when it is given as -1
+        .setPort(port == 0 ? -1 : port)
         .setCompressionSupported(true)
         .setMaxHeaderSize(16 * 1024)
         // Cleartext HTTP/2 detection waits for a client's first bytes before the connection exists: without it,
@@ -185,15 +189,14 @@ public final class HttpVerticle extends VerticleBase {
     });
   }
 
+  /** Health: the process answers and the database did at most {@link HealthProbe#MAX_AGE_MILLIS} ago. */
   private void health(RoutingContext ctx) {
-    db.read(dsl -> dsl.selectOne().fetchOne().value1()).onComplete(ar -> {
-      Map<String, Object> body = new LinkedHashMap<>();
-      body.put("status", ar.succeeded() ? "UP" : "DOWN");
-      body.put("database", db.isPostgres() ? "postgresql" : "h2");
-      if (ar.failed()) {
-        body.put("detail", "the database does not answer");
-      }
-      Json.send(ctx, ar.succeeded() ? 200 : 503, body);
-    });
+    HealthProbe.Result known = healthProbe.fresh();
+    if (known != null) {
+      known.send(ctx);
+      return;
+    }
+    io.vertx.core.Context own = vertx.getOrCreateContext();
+    healthProbe.probe().onComplete(ar -> own.runOnContext(v -> ar.result().send(ctx)));
   }
 }

@@ -22,11 +22,28 @@ public final class OpenApiRoutes {
   public static final String RESOURCE = "/openapi/openapi.yaml";
 
   private final byte[] yaml;
-  private final byte[] json;
+  /**
+   * The JSON form, made at the first request for it (off the event loop): parsing the YAML loads a YAML parser
+   * that a start does not otherwise need (a few hundred milliseconds of a cold start).
+   */
+  private volatile io.vertx.core.Future<Buffer> json;
 
   public OpenApiRoutes() {
     this.yaml = read();
-    this.json = Json.bytes(document(yaml));
+  }
+
+  private io.vertx.core.Future<Buffer> json(io.vertx.core.Vertx vertx) {
+    io.vertx.core.Future<Buffer> j = json;
+    if (j == null) {
+      synchronized (this) {
+        j = json;
+        if (j == null) {
+          j = vertx.executeBlocking(() -> Buffer.buffer(Json.bytes(document(yaml))));
+          json = j;
+        }
+      }
+    }
+    return j;
   }
 
   /** The parsed document (for tests). */
@@ -35,9 +52,9 @@ public final class OpenApiRoutes {
   }
 
   public void mountPublic(Router api) {
-    api.get("/openapi.json").handler(ctx -> ctx.response()
+    api.get("/openapi.json").handler(ctx -> json(ctx.vertx()).onSuccess(bytes -> ctx.response()
         .putHeader("Content-Type", "application/json; charset=utf-8")
-        .end(Buffer.buffer(json)));
+        .end(bytes)).onFailure(ctx::fail));
     api.get("/openapi.yaml").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/yaml; charset=utf-8")
         .end(Buffer.buffer(yaml)));

@@ -45,21 +45,33 @@ public final class Delegations {
     }
   }
 
-  /** Inserts reference delegations that are missing; existing rows (maybe edited) are left alone. */
+  /**
+   * Inserts reference delegations and group memberships that are missing; existing rows (maybe edited) are left
+   * alone. Two queries when nothing is missing (every start after the first): what exists is read once and only
+   * the missing rows are inserted.
+   */
   public static void seed(DSLContext dsl) {
     List<Delegation> all = reference();
+    java.util.Set<String> codes = new java.util.HashSet<>(dsl.select(DELEGATION.CODE).from(DELEGATION)
+        .fetch(DELEGATION.CODE));
+    java.util.Set<String> members = new java.util.HashSet<>(dsl.select(DELEGATION_MEMBER.GROUP_CODE,
+        DELEGATION_MEMBER.MEMBER_CODE).from(DELEGATION_MEMBER).fetch(r -> r.value1() + "\u0000" + r.value2()));
     for (Delegation d : all) {
-      dsl.insertInto(DELEGATION, DELEGATION.CODE, DELEGATION.KIND, DELEGATION.NAME_EN, DELEGATION.NAME_AR)
-          .values(d.code(), d.kind(), d.nameEn(), d.nameAr())
-          .onConflictDoNothing()
-          .execute();
+      if (!codes.contains(d.code())) {
+        dsl.insertInto(DELEGATION, DELEGATION.CODE, DELEGATION.KIND, DELEGATION.NAME_EN, DELEGATION.NAME_AR)
+            .values(d.code(), d.kind(), d.nameEn(), d.nameAr())
+            .onConflictDoNothing()
+            .execute();
+      }
     }
     for (Delegation d : all) {
       for (String g : d.groups()) {
-        dsl.insertInto(DELEGATION_MEMBER, DELEGATION_MEMBER.GROUP_CODE, DELEGATION_MEMBER.MEMBER_CODE)
-            .values(g.trim(), d.code())
-            .onConflictDoNothing()
-            .execute();
+        if (!members.contains(g.trim() + "\u0000" + d.code())) {
+          dsl.insertInto(DELEGATION_MEMBER, DELEGATION_MEMBER.GROUP_CODE, DELEGATION_MEMBER.MEMBER_CODE)
+              .values(g.trim(), d.code())
+              .onConflictDoNothing()
+              .execute();
+        }
       }
     }
   }

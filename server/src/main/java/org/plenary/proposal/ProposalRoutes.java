@@ -31,6 +31,15 @@ public final class ProposalRoutes {
 
   private final Submissions submissions;
   private final ProposalService proposals;
+  private final Changes changes;
+  /**
+   * Unfiltered paragraph reads as sent, per paragraph and viewer (invitations show differently to each), stamped
+   * with the negotiation's content generation: the JSON is rendered once per viewer and change, not per request.
+   */
+  private final org.plenary.store.StampedCache<Rendered, io.vertx.core.buffer.Buffer> rendered =
+      new org.plenary.store.StampedCache<>(20_000, 32L << 20, b -> b.length() + 128L);
+
+  private record Rendered(long n, long r, long p, ProposalViews.Viewer viewer) {}
 
   /** Routes that read the database on every request, with the default group commit. */
   public ProposalRoutes(Database db) {
@@ -44,6 +53,7 @@ public final class ProposalRoutes {
   public ProposalRoutes(Database db, Changes changes, GroupCommit groupCommit) {
     this.submissions = new Submissions(db, groupCommit);
     this.proposals = new ProposalService(db, changes, submissions);
+    this.changes = changes;
   }
 
   /** Publishes the group commit's queue depth and batch sizes to {@code meters}. */
@@ -165,7 +175,21 @@ public final class ProposalRoutes {
     long n = ProposalRequests.n(ctx);
     long r = ProposalRequests.r(ctx);
     Proposals.Filter filter = ProposalRequests.paragraphFilter(ctx);
-    Http.respond(ctx, 200, proposals.paragraph(n, r, filter).map(view -> ProposalViews.paragraph(view, r, v)));
+    boolean unfiltered = filter.equals(new Proposals.Filter(filter.paragraph(), null, null, null, null));
+    Rendered key = unfiltered ? new Rendered(n, r, filter.paragraph(), v) : null;
+    long stamp = changes.content(n); // before the read: see Changes
+    io.vertx.core.buffer.Buffer ready = key == null ? null : rendered.get(key, stamp);
+    if (ready != null) {
+      ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(ready);
+      return;
+    }
+    proposals.paragraph(n, r, filter).onSuccess(view -> {
+      io.vertx.core.buffer.Buffer bytes = io.vertx.core.buffer.Buffer.buffer(Json.bytes(ProposalViews.paragraph(view, r, v)));
+      if (key != null) {
+        rendered.put(key, stamp, bytes);
+      }
+      ctx.response().putHeader("Content-Type", "application/json; charset=utf-8").end(bytes);
+    }).onFailure(ctx::fail);
   }
 
   /** 200 with the proposal as {@code v} sees it and its {@code ETag}. */

@@ -67,6 +67,11 @@ public final class Database implements AutoCloseable {
       config.setPassword(password);
     }
     config.setMaximumPoolSize(poolSize);
+    if (jdbcUrl.startsWith("jdbc:h2:")) {
+      // An embedded connection costs no round trip: open them as load needs them rather than all sixteen while
+      // the server starts (HikariCP fills the pool on a thread of its own, competing with the start).
+      config.setMinimumIdle(Math.min(poolSize, 2));
+    }
     config.setPoolName("plenary-db");
     config.setAutoCommit(true);
     if (meters != null) {
@@ -75,11 +80,14 @@ public final class Database implements AutoCloseable {
     SQLDialect dialect = jdbcUrl.startsWith("jdbc:postgresql:") ? SQLDialect.POSTGRES : SQLDialect.H2;
     HikariDataSource ds = new HikariDataSource(config);
     try {
-      Flyway.configure()
-          .dataSource(ds)
-          .locations("classpath:db/migration")
-          .load()
-          .migrate();
+      // Flyway only when this build has something to apply (or to report): most starts find the schema current.
+      if (!Migrations.current(ds)) {
+        Flyway.configure()
+            .dataSource(ds)
+            .locations("classpath:" + Migrations.LOCATION)
+            .load()
+            .migrate();
+      }
     } catch (RuntimeException e) {
       ds.close();
       throw e;
@@ -92,6 +100,9 @@ public final class Database implements AutoCloseable {
    * as after {@link #open}). Readiness: a node on a database another node's newer build migrated stays ready.
    */
   public java.util.List<String> pendingMigrations() {
+    if (Migrations.current(dataSource)) {
+      return java.util.List.of();
+    }
     var info = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().info();
     return java.util.Arrays.stream(info.pending()).map(m -> m.getVersion() + " " + m.getDescription()).toList();
   }
@@ -176,6 +187,11 @@ public final class Database implements AutoCloseable {
       }
     }
     return true;
+  }
+
+  /** A {@code select 1} on the worker pool: whether the database answers. */
+  public Future<Integer> ping() {
+    return read(dsl -> dsl.selectOne().fetchOne().value1());
   }
 
   /** Runs read-only {@code work} on the worker pool without an explicit transaction. */
