@@ -82,7 +82,7 @@ class JsonHardeningHttpTest {
   }
 
   @Test
-  @DisplayName("a proposal with a field the route does not know (visibility) is refused naming it, and not stored")
+  @DisplayName("a proposal with a field the route does not know (a misspelt visibility) is refused naming it, and not stored; a private note to a group stage the caller is not in is not stored either")
   void unknownField() {
     long n = server.negotiation("القرار 88 (كيغالي، 2022)");
     JsonNode revision = server.upload(n, "Zero draft", Samples.text("ar-itu-res88-zero.txt"));
@@ -90,8 +90,12 @@ class JsonHardeningHttpTest {
     ApiClient egypt = server.participant(n, "egy@delegation.test", "delegate", "EGY");
     String proposals = "/api/v1/negotiations/" + n + "/revisions/" + revision.get("id").asLong() + "/proposals";
     Response r = egypt.post(proposals, Map.of("kind", "comment", "paragraph", p, "text", "ملاحظة",
+        "visibilty", "group:ARAB"));
+    assertInvalid(r, 400, "visibilty", "is not a known field");
+    // a client that believes it writes privately never publishes: no stage of ARAB here, so nothing is stored
+    Response privately = egypt.post(proposals, Map.of("kind", "comment", "paragraph", p, "text", "ملاحظة",
         "visibility", "group:ARAB"));
-    assertInvalid(r, 400, "visibility", "is not a known field");
+    assertThat(privately.status()).as(privately.text()).isEqualTo(404);
     assertThat(server.plenary().database().dsl().fetchCount(PROPOSAL)).isZero();
     assertThat(egypt.post(proposals, Map.of("kind", "comment", "paragraph", p, "text", "ملاحظة")).status())
         .isEqualTo(201);
