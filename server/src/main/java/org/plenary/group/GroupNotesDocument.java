@@ -40,7 +40,7 @@ final class GroupNotesDocument {
 
   private GroupNotesDocument() {}
 
-  static CompilationRepository.Loaded load(DSLContext dsl, GroupStageService.Snapshot s, long n, long r, Part part) {
+  static CompilationRepository.Loaded load(DSLContext dsl, GroupSnapshot s, long n, long r, Part part) {
     CompilationRepository.Loaded base = CompilationRepository.load(dsl, n, r, Instant.now())
         .orElseThrow(() -> DomainException.notFound("revision " + r));
     CompilationSource src = base.source();

@@ -36,6 +36,7 @@ public final class GroupRoutes {
 
   private final Database db;
   private final GroupStageService stages = new GroupStageService();
+  private final GroupConsolidation consolidation = new GroupConsolidation(stages);
 
   public GroupRoutes(Database db) {
     this.db = db;
@@ -145,7 +146,7 @@ public final class GroupRoutes {
     String g = GroupRequests.group(ctx);
     long id = GroupRequests.id(ctx, "id", "note");
     Http.respond(ctx, 200, db.read(dsl -> {
-      GroupStageService.Snapshot s = stages.snapshot(dsl, m, n, r, g);
+      GroupSnapshot s = stages.snapshot(dsl, m, n, r, g);
       return GroupViews.note(s, s.notes().stream().filter(x -> x.id() == id).findFirst()
           .orElseThrow(() -> Problem.notFound("note " + id)));
     }));
@@ -170,7 +171,7 @@ public final class GroupRoutes {
     String g = GroupRequests.group(ctx);
     long id = GroupRequests.id(ctx, "id", "note");
     GroupStageService.DecisionInput in = GroupRequests.decision(ctx);
-    Http.respond(ctx, 200, db.tx(dsl -> GroupViews.position(stages.decide(dsl, m, n, r, g, id, in))));
+    Http.respond(ctx, 200, db.tx(dsl -> GroupViews.position(consolidation.decide(dsl, m, n, r, g, id, in))));
   }
 
   private void combine(RoutingContext ctx) {
@@ -179,7 +180,7 @@ public final class GroupRoutes {
     long r = GroupRequests.r(ctx);
     String g = GroupRequests.group(ctx);
     GroupStageService.CombinationInput in = GroupRequests.combination(ctx);
-    Http.respond(ctx, 201, db.tx(dsl -> GroupViews.position(stages.combine(dsl, m, n, r, g, in))));
+    Http.respond(ctx, 201, db.tx(dsl -> GroupViews.position(consolidation.combine(dsl, m, n, r, g, in))));
   }
 
   private void position(RoutingContext ctx) {

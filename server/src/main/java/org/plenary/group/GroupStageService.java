@@ -19,7 +19,6 @@ import org.plenary.access.Membership;
 import org.plenary.access.Role;
 import org.plenary.audit.AuditLog;
 import org.plenary.domain.DomainException;
-import org.plenary.merge.TokenMerge;
 import org.plenary.proposal.CommentWindow;
 import org.plenary.proposal.Proposal;
 import org.plenary.proposal.ProposalDraft;
@@ -46,7 +45,7 @@ import org.plenary.proposal.Proposals;
  * <pre>
  *   service.openStage(dsl, m, n, r, "ARAB", new StageInput(deadline, List.of("ESCWA")));
  *   service.createNote(dsl, m, n, r, "ARAB", draft);          // a member's private note
- *   service.decide(dsl, m, n, r, "ARAB", note, new DecisionInput("adopt", null, null));
+ *   consolidation.decide(dsl, m, n, r, "ARAB", note, …);   // GroupConsolidation: the coordinator's decisions
  *   service.submit(dsl, m, n, r, "ARAB");                     // ordinary proposals "ARAB, submitted by EGY"
  * </pre>
  */
@@ -82,69 +81,6 @@ public final class GroupStageService {
 
   /** A submission: the proposals made, and whether this call made them (false: an earlier call did). */
   public record Submitted(GroupStages.Stage stage, boolean created, List<Long> proposals) {}
-
-  /** Everything the group's views show: the stage, its notes, decisions, position and outcomes. */
-  public record Snapshot(Place place, List<GroupStages.Note> notes, Map<Long, GroupStages.Decision> decisions,
-      List<GroupStages.Item> items, List<GroupStages.Stance> stances, Map<Long, GroupStages.Outcome> outcomes,
-      List<String> members, Map<Long, Proposals.Target> paragraphs) {
-
-    /** The notes that went into item {@code itemId}. */
-    public List<Long> notesOf(long itemId) {
-      List<Long> out = new ArrayList<>();
-      decisions.values().forEach(d -> {
-        if (d.itemId() != null && d.itemId() == itemId) {
-          out.add(d.noteId());
-        }
-      });
-      out.sort(null);
-      return out;
-    }
-
-    /** The delegations supporting ({@code support}) or objecting to a note, through support/object notes. */
-    public List<String> reactions(long noteId, ProposalKind kind) {
-      return notes.stream().filter(x -> x.kind() == kind && Objects.equals(x.targetId(), noteId)
-          && x.state().equals("submitted")).map(GroupStages.Note::delegation).distinct().toList();
-    }
-
-    /**
-     * Who co-sponsors item {@code itemId} when it is submitted: the authors of its notes and their supporters, and
-     * the members supporting the item, less those objecting to it or opting out, the coordinator (who submits it)
-     * and the group itself; only members taking part in the negotiation.
-     */
-    public List<String> cosponsors(long itemId) {
-      Set<String> out = new LinkedHashSet<>();
-      for (long noteId : notesOf(itemId)) {
-        notes.stream().filter(x -> x.id() == noteId).findFirst().ifPresent(x -> out.add(x.delegation()));
-        out.addAll(reactions(noteId, ProposalKind.SUPPORT));
-      }
-      for (GroupStages.Stance s : stances) {
-        if (s.itemId() == itemId && "support".equals(s.stance())) {
-          out.add(s.delegation());
-        }
-      }
-      for (GroupStages.Stance s : stances) {
-        if (s.itemId() == itemId && ("object".equals(s.stance()) || !s.cosponsor())) {
-          out.remove(s.delegation());
-        }
-      }
-      out.remove(place.stage().group());
-      out.remove(place.stage().coordinator());
-      out.retainAll(new HashSet<>(members));
-      return out.stream().sorted().toList();
-    }
-
-    /** The delegations that stated {@code stance} on item {@code itemId}. */
-    public List<String> stances(long itemId, String stance) {
-      return stances.stream().filter(s -> s.itemId() == itemId && stance.equals(s.stance()))
-          .map(GroupStages.Stance::delegation).toList();
-    }
-
-    /** The members that opted out of co-sponsoring item {@code itemId}. */
-    public List<String> optedOut(long itemId) {
-      return stances.stream().filter(s -> s.itemId() == itemId && !s.cosponsor()).map(GroupStages.Stance::delegation)
-          .toList();
-    }
-  }
 
   public static final int MAX_GUESTS = 20;
   static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss 'UTC'");
@@ -279,11 +215,11 @@ public final class GroupStageService {
   }
 
   /** Everything of the stage the caller may read (every participant reads everything of the stage). */
-  public Snapshot snapshot(DSLContext dsl, Membership m, long n, long r, String group) {
+  public GroupSnapshot snapshot(DSLContext dsl, Membership m, long n, long r, String group) {
     return snapshot(dsl, place(dsl, m, n, r, group, false), n, r);
   }
 
-  private Snapshot snapshot(DSLContext dsl, Place place, long n, long r) {
+  GroupSnapshot snapshot(DSLContext dsl, Place place, long n, long r) {
     long stageId = place.stage().id();
     List<GroupStages.Note> notes = GroupStages.notes(dsl, stageId);
     List<GroupStages.Item> items = GroupStages.items(dsl, stageId);
@@ -296,7 +232,7 @@ public final class GroupStageService {
       paragraphs.computeIfAbsent(x.paragraphId(), p -> Proposals.paragraph(dsl, r, p).orElse(null));
     }
     paragraphs.values().removeIf(Objects::isNull);
-    return new Snapshot(place, notes, GroupStages.decisions(dsl, stageId), items, GroupStages.stances(dsl, stageId),
+    return new GroupSnapshot(place, notes, GroupStages.decisions(dsl, stageId), items, GroupStages.stances(dsl, stageId),
         GroupStages.outcomes(dsl, proposals), GroupStages.membersTakingPart(dsl, n, place.stage().group()), paragraphs);
   }
 
@@ -396,163 +332,8 @@ public final class GroupStageService {
     return GroupStages.note(dsl, place.stage().id(), id).orElseThrow();
   }
 
-  private static DomainException noteNotFound(long id) {
+  static DomainException noteNotFound(long id) {
     return DomainException.notFound("note " + id);
-  }
-
-  // --- the coordinator's consolidation -------------------------------------------------------------------------
-
-  /** Decides a note; deciding again replaces the decision, "open" undoes it (and a combination it was in). */
-  public Snapshot decide(DSLContext dsl, Membership m, long n, long r, String group, long noteId, DecisionInput in) {
-    Place place = coordinator(dsl, m, n, r, group);
-    long stageId = place.stage().id();
-    GroupStages.Note note = GroupStages.note(dsl, stageId, noteId).orElseThrow(() -> noteNotFound(noteId));
-    if (note.kind().onProposal()) {
-      throw DomainException.invalid("decision", "note " + noteId + " is a " + note.kind().code() + " of note "
-          + note.targetId() + "; decide that note (its supporters co-sponsor what the group adopts from it)");
-    }
-    if (!note.state().equals("submitted") && !in.decision().equals("open")) {
-      throw DomainException.conflict("note-withdrawn", "note " + noteId + " was withdrawn by " + note.delegation());
-    }
-    GroupStages.Decision current = GroupStages.decisions(dsl, stageId).get(noteId);
-    if (current != null && current.decision().equals("combined") && !in.decision().equals("open")) {
-      throw DomainException.conflict("note-combined", "note " + noteId + " is combined with notes "
-          + GroupStages.notesOf(dsl, current.itemId()) + "; undo the combination first (decision \"open\")");
-    }
-    undo(dsl, current);
-    OffsetDateTime now = now();
-    Long item = null;
-    Proposals.Target paragraph = Proposals.paragraph(dsl, r, note.paragraphId()).orElseThrow();
-    switch (in.decision()) {
-      case "open" -> { }
-      case "adopt" -> item = GroupStages.insertItem(dsl, stageId, note.paragraphId(), note.kind(), note.placement(),
-          note.text(), note.rationale(), note.anchor(), "adopt", m.accountId(), now);
-      case "adopt-modified" -> {
-        if (note.kind() == ProposalKind.DELETE || note.kind() == ProposalKind.RETAIN) {
-          throw DomainException.invalid("decision", "a " + note.kind().code() + " note has no text to change; adopt it"
-              + " as it is, or file the group's own amendment");
-        }
-        String text = cleanedText(in.text(), note.kind() == ProposalKind.AMEND ? paragraph.text() : null);
-        item = GroupStages.insertItem(dsl, stageId, note.paragraphId(), note.kind(), note.placement(), text,
-            note.rationale(), null, "adopt-modified", m.accountId(), now);
-      }
-      case "not-retained", "noted" -> { }
-      default -> throw DomainException.invalid("decision", "must be adopt, adopt-modified, not-retained, noted or open");
-    }
-    if (!in.decision().equals("open")) {
-      GroupStages.putDecision(dsl, stageId, noteId, in.decision(), item, in.note(), m.accountId(), now);
-    }
-    Map<String, Object> payload = event(place, r);
-    payload.put("note", noteId);
-    payload.put("decision", in.decision());
-    payload.put("item", item);
-    AuditLog.append(dsl, n, new AuditLog.Actor(m.accountId(), place.delegation()), "group.note-decided",
-        "group-note:" + noteId, payload);
-    return snapshot(dsl, place, n, r);
-  }
-
-  /** Takes back a decision: the item it made goes, with every decision that went into that item. */
-  private static void undo(DSLContext dsl, GroupStages.Decision current) {
-    if (current == null) {
-      return;
-    }
-    if (current.itemId() != null) {
-      for (long other : GroupStages.notesOf(dsl, current.itemId())) {
-        GroupStages.removeDecision(dsl, other);
-      }
-      GroupStages.deleteItem(dsl, current.itemId());
-    } else {
-      GroupStages.removeDecision(dsl, current.noteId());
-    }
-  }
-
-  /**
-   * Combines amendments of one paragraph into one item of the position: the coordinator's {@code text}, or, without
-   * one, the three-way merge of the notes' texts on word tokens (the merge's {@link TokenMerge}); a collision is
-   * a 409 {@code merge-conflict} naming the words, and nothing is overwritten silently.
-   */
-  public Snapshot combine(DSLContext dsl, Membership m, long n, long r, String group, CombinationInput in) {
-    Place place = coordinator(dsl, m, n, r, group);
-    long stageId = place.stage().id();
-    if (in.notes().size() < 2) {
-      throw DomainException.invalid("notes", "name at least two notes to combine");
-    }
-    Map<Long, GroupStages.Decision> decisions = GroupStages.decisions(dsl, stageId);
-    List<GroupStages.Note> notes = new ArrayList<>();
-    List<DomainException.FieldError> errors = new ArrayList<>();
-    for (int i = 0; i < in.notes().size(); i++) {
-      long id = in.notes().get(i);
-      Optional<GroupStages.Note> note = GroupStages.note(dsl, stageId, id);
-      String field = "notes[" + i + "]";
-      if (note.isEmpty()) {
-        errors.add(new DomainException.FieldError(field, "note " + id + " is not in this stage"));
-      } else if (notes.stream().anyMatch(x -> x.id() == id)) {
-        errors.add(new DomainException.FieldError(field, "note " + id + " is named twice"));
-      } else if (note.get().kind() != ProposalKind.AMEND) {
-        errors.add(new DomainException.FieldError(field, "note " + id + " is a " + note.get().kind().code()
-            + "; only amendments of a paragraph's text are combined"));
-      } else if (!note.get().state().equals("submitted")) {
-        errors.add(new DomainException.FieldError(field, "note " + id + " was withdrawn"));
-      } else if (decisions.containsKey(id)) {
-        errors.add(new DomainException.FieldError(field, "note " + id + " is decided ("
-            + decisions.get(id).decision() + "); undo that first"));
-      } else if (!notes.isEmpty() && notes.get(0).paragraphId() != note.get().paragraphId()) {
-        errors.add(new DomainException.FieldError(field, "all combined notes concern one paragraph"));
-      } else {
-        notes.add(note.get());
-      }
-    }
-    if (!errors.isEmpty()) {
-      throw DomainException.invalid(errors);
-    }
-    Proposals.Target paragraph = Proposals.paragraph(dsl, r, notes.get(0).paragraphId()).orElseThrow();
-    String text;
-    if (in.text() != null) {
-      text = cleanedText(in.text(), paragraph.text());
-    } else {
-      text = merged(paragraph, notes);
-    }
-    OffsetDateTime now = now();
-    long item = GroupStages.insertItem(dsl, stageId, paragraph.id(), ProposalKind.AMEND, null, text, in.note(), null,
-        "combined", m.accountId(), now);
-    for (GroupStages.Note x : notes) {
-      GroupStages.putDecision(dsl, stageId, x.id(), "combined", item, in.note(), m.accountId(), now);
-    }
-    Map<String, Object> payload = event(place, r);
-    payload.put("item", item);
-    payload.put("notes", notes.stream().map(GroupStages.Note::id).toList());
-    payload.put("paragraph", paragraph.id());
-    AuditLog.append(dsl, n, new AuditLog.Actor(m.accountId(), place.delegation()), "group.notes-combined",
-        "group-item:" + item, payload);
-    return snapshot(dsl, place, n, r);
-  }
-
-  /** The notes' paragraphs merged one after the other against the paragraph as it stands. */
-  static String merged(Proposals.Target paragraph, List<GroupStages.Note> notes) {
-    String base = paragraph.text();
-    String text = proposed(paragraph, notes.get(0));
-    for (int i = 1; i < notes.size(); i++) {
-      String next = proposed(paragraph, notes.get(i));
-      TokenMerge.Outcome o = TokenMerge.merge(base, text, next);
-      if (o instanceof TokenMerge.Conflict c) {
-        Map<String, Object> ext = new LinkedHashMap<>();
-        ext.put("notes", notes.subList(0, i + 1).stream().map(GroupStages.Note::id).toList());
-        ext.put("ours", c.ours());
-        ext.put("theirs", c.theirs());
-        throw DomainException.conflict("merge-conflict", "note " + notes.get(i).id() + " changes words that the"
-            + " notes before it change differently (" + describe(c) + "); send the combined text yourself", ext);
-      }
-      text = ((TokenMerge.Merged) o).text();
-    }
-    return text;
-  }
-
-  private static String describe(TokenMerge.Conflict c) {
-    List<String> parts = new ArrayList<>();
-    for (TokenMerge.Op op : c.ours()) {
-      parts.add("\"" + op.removed().strip() + "\"");
-    }
-    return String.join(", ", parts);
   }
 
   /** The whole paragraph a note asks for (an anchored amendment applied to the paragraph). */
@@ -569,30 +350,10 @@ public final class GroupStageService {
         x.createdAt(), List.of());
   }
 
-  private static String cleanedText(String raw, String unchangedParagraph) {
-    List<DomainException.FieldError> errors = new ArrayList<>();
-    if (raw == null || raw.isBlank()) {
-      throw DomainException.invalid("text", "is required: the group's text");
-    }
-    String text = org.plenary.proposal.PlainText.problem(raw) == null
-        ? org.plenary.proposal.PlainText.clean(raw).strip() : null;
-    if (text == null) {
-      errors.add(new DomainException.FieldError("text", org.plenary.proposal.PlainText.problem(raw)));
-    } else if (org.plenary.proposal.PlainText.length(text) > ProposalDraft.MAX_TEXT) {
-      errors.add(new DomainException.FieldError("text", "at most " + ProposalDraft.MAX_TEXT + " characters"));
-    } else if (text.equals(unchangedParagraph)) {
-      errors.add(new DomainException.FieldError("text", "is the paragraph's current text; nothing would change"));
-    }
-    if (!errors.isEmpty()) {
-      throw DomainException.invalid(errors);
-    }
-    return text;
-  }
-
   // --- members' stances on the position ------------------------------------------------------------------------
 
   /** A member's support or objection on an item, and whether it co-sponsors it: delegates of members, before the deadline. */
-  public Snapshot stance(DSLContext dsl, Membership m, long n, long r, String group, long itemId, StanceInput in) {
+  public GroupSnapshot stance(DSLContext dsl, Membership m, long n, long r, String group, long itemId, StanceInput in) {
     Place place = place(dsl, m, n, r, group, false);
     requireWriting(place);
     if (!(place.standing() == Standing.MEMBER || place.standing() == Standing.COORDINATOR)) {
@@ -619,7 +380,7 @@ public final class GroupStageService {
 
   /**
    * Submits the position: every item becomes a proposal on the revision on behalf of the group, submitted by the
-   * coordinator, with its co-sponsors ({@link Snapshot#cosponsors}), in this transaction, with one audit event
+   * coordinator, with its co-sponsors ({@link GroupSnapshot#cosponsors}), in this transaction, with one audit event
    * ({@code group.submitted}, public). A second call returns what the first made.
    */
   public Submitted submit(DSLContext dsl, Membership m, long n, long r, String group) {
@@ -633,7 +394,7 @@ public final class GroupStageService {
           .filter(Objects::nonNull).toList();
       return new Submitted(stage, false, made);
     }
-    Snapshot s = snapshot(dsl, place, n, r);
+    GroupSnapshot s = snapshot(dsl, place, n, r);
     if (s.items().isEmpty()) {
       throw DomainException.conflict("empty-position", "the position of " + group + " has no item yet: adopt or"
           + " combine members' notes first");
@@ -677,7 +438,7 @@ public final class GroupStageService {
 
   // --- helpers -------------------------------------------------------------------------------------------------
 
-  private Place coordinator(DSLContext dsl, Membership m, long n, long r, String group) {
+  Place coordinator(DSLContext dsl, Membership m, long n, long r, String group) {
     Place place = place(dsl, m, n, r, group, true);
     if (place.standing() != Standing.COORDINATOR) {
       throw DomainException.forbidden("only the coordinator of " + group + " decides on the members' notes");
@@ -708,7 +469,7 @@ public final class GroupStageService {
   }
 
   /** The payload every private event starts with: the group and the stage (for EventVisibility), the revision. */
-  private static Map<String, Object> event(Place place, long r) {
+  static Map<String, Object> event(Place place, long r) {
     Map<String, Object> payload = new LinkedHashMap<>();
     payload.put("group", place.stage().group());
     payload.put("stage", place.stage().id());

@@ -16,7 +16,7 @@ final class GroupViews {
   }
 
   /** The stage as one participant sees it, with counts of its notes and items. */
-  static Map<String, Object> stage(GroupStageService.Snapshot s) {
+  static Map<String, Object> stage(GroupSnapshot s) {
     GroupStages.Stage st = s.place().stage();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", st.id());
@@ -52,7 +52,7 @@ final class GroupViews {
     return out;
   }
 
-  static Map<String, Object> notes(GroupStageService.Snapshot s, Long paragraph, boolean mine) {
+  static Map<String, Object> notes(GroupSnapshot s, Long paragraph, boolean mine) {
     List<Map<String, Object>> out = new ArrayList<>();
     for (GroupStages.Note x : s.notes()) {
       if ((paragraph == null || x.paragraphId() == paragraph)
@@ -64,7 +64,7 @@ final class GroupViews {
   }
 
   /** A note with its supporters, the coordinator's decision and what became of it. */
-  static Map<String, Object> note(GroupStageService.Snapshot s, GroupStages.Note x) {
+  static Map<String, Object> note(GroupSnapshot s, GroupStages.Note x) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("id", x.id());
     out.put("visibility", "group:" + s.place().stage().group());
@@ -92,7 +92,7 @@ final class GroupViews {
   }
 
   /** What became of a note: undecided, or its decision, the item it went into and that item's proposal's fate. */
-  static Map<String, Object> outcome(GroupStageService.Snapshot s, long noteId) {
+  static Map<String, Object> outcome(GroupSnapshot s, long noteId) {
     Map<String, Object> out = new LinkedHashMap<>();
     GroupStages.Decision d = s.decisions().get(noteId);
     out.put("decision", d == null ? "undecided" : d.decision());
@@ -113,7 +113,7 @@ final class GroupViews {
   }
 
   /** The draft position: each item with its notes, stances and the co-sponsors it would have now. */
-  static Map<String, Object> position(GroupStageService.Snapshot s) {
+  static Map<String, Object> position(GroupSnapshot s) {
     List<Map<String, Object>> items = new ArrayList<>();
     for (GroupStages.Item i : s.items()) {
       Map<String, Object> out = new LinkedHashMap<>();
