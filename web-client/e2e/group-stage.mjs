@@ -6,35 +6,15 @@
 //   PLENARY_URL=… PLENARY_NEGOTIATION=1 PLENARY_REVISION=1 PLENARY_EGY_EMAIL=… PLENARY_SAU_EMAIL=… PLENARY_USA_EMAIL=…
 //   (passwords PLENARY_*_PASSWORD) [PLENARY_SCREENSHOTS=dir] node e2e/group-stage.mjs
 // Uses Debian's Chromium; never downloads a browser.
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
+import { axe, check } from './common.mjs';
 
 const env = process.env;
 const url = env.PLENARY_URL;
 const n = env.PLENARY_NEGOTIATION;
 const revision = env.PLENARY_REVISION;
 const shots = env.PLENARY_SCREENSHOTS;
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const FIGURE = '2,9 مليار';
-
-function check(condition, message) {
-  if (!condition) {
-    console.error('FAILED: ' + message);
-    process.exitCode = 1;
-    throw new Error(message);
-  }
-  console.log('ok - ' + message);
-}
-
-async function axe(page, view) {
-  await page.evaluate(`${axeSource}\n;0`);
-  const result = await page.evaluate(async () => {
-    const r = await window.axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((x) => x.target.join(' ')).join(' | ')}`);
-  });
-  check(result.length === 0, `axe-core finds no violation on ${view}${result.length ? ':\n  ' + result.join('\n  ') : ''}`);
-}
 
 async function open(browser, who, lang, viewport = { width: 1280, height: 1000 }) {
   const context = await browser.newContext({ viewport });
