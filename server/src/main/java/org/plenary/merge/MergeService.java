@@ -673,7 +673,7 @@ public final class MergeService {
     List<Long> order = order(dsl, ws.id());
     order.remove(paragraphId);
     order.add(order.indexOf(next) + (after != null ? 1 : 0), paragraphId);
-    Workspaces.reorder(dsl, ws.id(), order);
+    Workspaces.reorder(dsl, ws.id(), order, paragraphId);
     dsl.update(org.plenary.schema.Tables.PARAGRAPH_VERSION)
         .set(org.plenary.schema.Tables.PARAGRAPH_VERSION.VERSION, org.plenary.schema.Tables.PARAGRAPH_VERSION.VERSION.plus(1))
         .where(org.plenary.schema.Tables.PARAGRAPH_VERSION.REVISION_ID.eq(ws.id())
@@ -684,8 +684,7 @@ public final class MergeService {
   }
 
   private static List<Long> order(DSLContext dsl, long ws) {
-    return new ArrayList<>(Workspaces.paragraphs(dsl, ws).stream().filter(p -> p.position() != null)
-        .map(Workspaces.Para::id).toList());
+    return Workspaces.order(dsl, ws);
   }
 
   /** The decisions of the workspace on {@code r}, by proposal. */

@@ -113,10 +113,17 @@ public final class Publication {
     for (int i = 0; i < common.size(); i++) {
       moved.put(common.get(i).id(), !kept[i]);
     }
+    // the workspace's gapped positions become 0..n-1 again (below Workspaces.OFFSET, so no number meets one still
+    // in use; a workspace opened before the gaps is cleared first)
+    if (standing.stream().anyMatch(p -> p.position() <= Workspaces.OFFSET)) {
+      dsl.update(PARAGRAPH_VERSION).set(PARAGRAPH_VERSION.POSITION, (Integer) null)
+          .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws)).execute();
+    }
     var batch = dsl.batch(dsl.update(PARAGRAPH_VERSION).set(PARAGRAPH_VERSION.CHANGE, (String) null)
         .set(PARAGRAPH_VERSION.PREVIOUS_NUMBER, (String) null).set(PARAGRAPH_VERSION.PREVIOUS_POSITION, (Integer) null)
-        .set(PARAGRAPH_VERSION.STATUS, (String) null)
+        .set(PARAGRAPH_VERSION.STATUS, (String) null).set(PARAGRAPH_VERSION.POSITION, (Integer) null)
         .where(PARAGRAPH_VERSION.REVISION_ID.eq((Long) null).and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq((Long) null))));
+    int position = 0;
     for (Workspaces.Para p : now) {
       Workspaces.Para old = before.get(p.id());
       String change;
@@ -130,7 +137,8 @@ public final class Publication {
         boolean modified = !old.text().equals(p.text());
         change = moved.get(p.id()) ? (modified ? "moved_modified" : "moved") : modified ? "modified" : "unchanged";
       }
-      batch.bind(change, old == null ? null : old.number(), old == null ? null : old.position(), status, ws, p.id());
+      batch.bind(change, old == null ? null : old.number(), old == null ? null : old.position(), status,
+          p.position() == null ? null : position++, ws, p.id());
     }
     if (!now.isEmpty()) {
       batch.execute();

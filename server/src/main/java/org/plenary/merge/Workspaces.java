@@ -121,6 +121,7 @@ final class Workspaces {
       c.setChange("unchanged");
       c.setPreviousNumber(r.getNumber());
       c.setPreviousPosition(r.getPosition());
+      c.setPosition(OFFSET + (rows.size() + 1) * GAP);
       c.setVersion(1);
       rows.add(c);
     }
@@ -169,20 +170,44 @@ final class Workspaces {
   }
 
   /**
+   * Positions in a workspace are sort keys with gaps: paragraph i of the base stands at {@code OFFSET + (i + 1) *
+   * GAP},
+   * so an insertion, a deletion or a move writes the one row it concerns (a free number between its neighbours)
+   * instead of shifting every paragraph after it. Publishing numbers them 0..n-1 again ({@link Publication}),
+   * below {@code OFFSET}, so the renumbering never meets a position still in use.
+   */
+  static final int GAP = 1 << 10;
+
+  /** A workspace's positions are above this: above any published revision's 0..n-1 (up to a million paragraphs). */
+  static final int OFFSET = 1 << 20;
+
+  /**
    * Rewrites the document order of a workspace: {@code order} lists the paragraph ids that stand in it, in order;
-   * any other paragraph of the workspace is deleted (position null). Only the rows whose position changes are
-   * written (an insertion shifts the paragraphs after it, not all 300), in two batches: first their positions are
-   * cleared, then set, so the unique (revision, position) never sees a duplicate on the way (the final positions
-   * are distinct, and the rows left alone already hold theirs).
+   * any other paragraph of the workspace is deleted (position null). The paragraphs whose positions are already in
+   * order (a longest increasing run of them) keep them; each other one takes a free number between its
+   * neighbours, and only when no number is free is the whole workspace spread out again. The rows that change are
+   * written in two batches: first their positions are cleared, then set, so the unique (revision, position) never
+   * sees a duplicate on the way.
    */
   static void reorder(DSLContext dsl, long ws, List<Long> order) {
-    java.util.Map<Long, Integer> current = new java.util.HashMap<>();
+    reorder(dsl, ws, order, null);
+  }
+
+  /** {@link #reorder}, paragraph {@code moving} (if not null) taking a new place rather than its neighbours. */
+  static void reorder(DSLContext dsl, long ws, List<Long> order, Long moving) {
+    Map<Long, Integer> current = new HashMap<>();
     dsl.select(PARAGRAPH_VERSION.PARAGRAPH_ID, PARAGRAPH_VERSION.POSITION).from(PARAGRAPH_VERSION)
         .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws)).forEach(r -> current.put(r.value1(), r.value2()));
-    java.util.Map<Long, Integer> target = new java.util.HashMap<>();
+    Map<Long, Integer> target = new HashMap<>();
     current.keySet().forEach(id -> target.put(id, null));
+    Map<Long, Integer> keep = current;
+    if (moving != null) {
+      keep = new HashMap<>(current);
+      keep.remove(moving);
+    }
+    Integer[] placed = positions(order, keep);
     for (int i = 0; i < order.size(); i++) {
-      target.put(order.get(i), i);
+      target.put(order.get(i), placed[i]);
     }
     List<Long> changed = new ArrayList<>();
     target.forEach((id, position) -> {
@@ -195,20 +220,94 @@ final class Workspaces {
     }
     var clear = dsl.batch(dsl.update(PARAGRAPH_VERSION).set(PARAGRAPH_VERSION.POSITION, (Integer) null)
         .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq((Long) null))));
-    changed.forEach(id -> clear.bind(null, ws, id));
-    clear.execute();
+    int cleared = 0;
+    for (long id : changed) {
+      if (current.get(id) != null) {
+        clear.bind(null, ws, id);
+        cleared++;
+      }
+    }
+    if (cleared > 0) {
+      clear.execute();
+    }
     var set = dsl.batch(dsl.update(PARAGRAPH_VERSION).set(PARAGRAPH_VERSION.POSITION, (Integer) null)
         .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq((Long) null))));
-    int placed = 0;
+    int put = 0;
     for (long id : changed) {
       if (target.get(id) != null) {
         set.bind(target.get(id), ws, id);
-        placed++;
+        put++;
       }
     }
-    if (placed > 0) {
+    if (put > 0) {
       set.execute();
     }
+  }
+
+  /**
+   * The positions for {@code order}, keeping as many of the {@code current} ones as stay in increasing order and
+   * giving each other paragraph a number between its neighbours'; every paragraph spread out again ({@link #spread})
+   * when some run of them finds no room (or the workspace predates the gaps).
+   */
+  static Integer[] positions(List<Long> order, Map<Long, Integer> current) {
+    int n = order.size();
+    Integer[] out = new Integer[n];
+    List<Integer> known = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      Integer c = current.get(order.get(i));
+      if (c != null && c > OFFSET) {
+        known.add(i);
+      }
+    }
+    boolean[] kept = Publication.longestIncreasing(known.stream().mapToInt(i -> current.get(order.get(i))).toArray());
+    for (int k = 0; k < known.size(); k++) {
+      if (kept[k]) {
+        out[known.get(k)] = current.get(order.get(known.get(k)));
+      }
+    }
+    long low = OFFSET; // the number before the first paragraph
+    int i = 0;
+    while (i < n) {
+      if (out[i] != null) {
+        low = out[i];
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < n && out[j] == null) {
+        j++;
+      }
+      int run = j - i;
+      long high = j < n ? out[j] : low + (long) GAP * (run + 1);
+      if (high - low <= run || high > Integer.MAX_VALUE) {
+        return spread(n);
+      }
+      for (int k = 0; k < run; k++) {
+        out[i + k] = (int) (low + (high - low) * (k + 1) / (run + 1));
+      }
+      low = out[j - 1];
+      i = j;
+    }
+    return out;
+  }
+
+  /** {@code n} positions spread out above {@code OFFSET}, {@code GAP} apart. */
+  static Integer[] spread(int n) {
+    if ((long) OFFSET + (long) GAP * (n + 1) > Integer.MAX_VALUE) {
+      throw new IllegalStateException("a workspace holds at most " + (Integer.MAX_VALUE - OFFSET) / GAP + " paragraphs");
+    }
+    Integer[] out = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      out[i] = OFFSET + (i + 1) * GAP;
+    }
+    return out;
+  }
+
+  /** The ids of the paragraphs that stand in a workspace, in order (one narrow read). */
+  static List<Long> order(DSLContext dsl, long ws) {
+    return new ArrayList<>(dsl.select(PARAGRAPH_VERSION.PARAGRAPH_ID).from(PARAGRAPH_VERSION)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.POSITION.isNotNull()))
+        .orderBy(PARAGRAPH_VERSION.POSITION).fetch(PARAGRAPH_VERSION.PARAGRAPH_ID));
   }
 
   /** Marks a workspace paragraph deleted or standing again (its position is set by {@link #reorder}). */
