@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -123,11 +124,15 @@ public final class MergeService {
   public Decided decide(DSLContext dsl, Membership m, long n, long r, long proposalId, String ifMatch,
       String decision, String text, String note) {
     requireChair(m);
-    Workspaces.lockNegotiation(dsl, n);
     Workspaces.Rev ws = workspaceOn(dsl, n, r);
     Proposal p = Proposals.get(dsl, r, proposalId).orElseThrow(() -> DomainException.notFound("proposal " + proposalId));
-    Step step = decideOne(dsl, m, r, ws, p, Workspaces.decision(dsl, proposalId),
-        new Item(proposalId, ifMatch, decision, text, note), true);
+    Optional<Workspaces.Decision> seen = Workspaces.decision(dsl, proposalId);
+    Set<Long> paragraphs = new HashSet<>();
+    boolean order = needs(p, decision, seen.orElse(null), paragraphs);
+    ws = lock(dsl, n, r, ws, order, paragraphs);
+    Optional<Workspaces.Decision> current = Workspaces.decision(dsl, proposalId);
+    unchanged(p, seen.orElse(null), current.orElse(null));
+    Step step = decideOne(dsl, m, r, ws, p, current, new Item(proposalId, ifMatch, decision, text, note), true);
     AuditLog.append(dsl, n, actor(m), step.event().type(), step.event().subject(), step.event().payload());
     return step.decided();
   }
@@ -177,18 +182,28 @@ public final class MergeService {
     checkBatch(items);
     Set<Long> ids = new HashSet<>();
     items.forEach(i -> ids.add(i.proposalId()));
-    Workspaces.lockNegotiation(dsl, n);
     Workspaces.Rev ws = workspaceOn(dsl, n, r);
     Map<Long, Proposal> proposals = Proposals.getAll(dsl, r, ids);
+    Map<Long, Workspaces.Decision> seen = Workspaces.decisionsOf(dsl, ids);
+    Set<Long> paragraphs = new HashSet<>();
+    boolean order = false;
+    for (Item item : items) {
+      Proposal p = proposals.get(item.proposalId());
+      if (p != null) {
+        order |= needs(p, item.decision(), seen.get(p.id()), paragraphs);
+      }
+    }
+    ws = lock(dsl, n, r, ws, order, paragraphs);
     Map<Long, Workspaces.Decision> current = Workspaces.decisionsOf(dsl, ids);
     List<Outcome> outcomes = new ArrayList<>();
     List<AuditLog.Pending> events = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
       try {
-        Step step = atomic ? decideOne(dsl, m, r, ws, proposals.get(item.proposalId()), item, current)
-            : dsl.transactionResult(cfg -> decideOne(cfg.dsl(), m, r, ws, proposals.get(item.proposalId()), item,
-                current));
+        Workspaces.Rev locked = ws;
+        Step step = atomic ? decideOne(dsl, m, r, ws, proposals.get(item.proposalId()), item, seen, current)
+            : dsl.transactionResult(cfg -> decideOne(cfg.dsl(), m, r, locked, proposals.get(item.proposalId()), item,
+                seen, current));
         events.add(step.event());
         outcomes.add(new Outcome(item, step.decided(), null));
       } catch (DomainException e) {
@@ -207,10 +222,11 @@ public final class MergeService {
   }
 
   private Step decideOne(DSLContext dsl, Membership m, long r, Workspaces.Rev ws, Proposal p, Item item,
-      Map<Long, Workspaces.Decision> current) {
+      Map<Long, Workspaces.Decision> seen, Map<Long, Workspaces.Decision> current) {
     if (p == null) {
       throw DomainException.notFound("proposal " + item.proposalId());
     }
+    unchanged(p, seen.get(p.id()), current.get(p.id()));
     // in a batch, a decision that changes no text on an undecided proposal leaves its paragraph as it was: the
     // result then names no paragraph, and the paragraph is not read back
     Optional<Workspaces.Decision> earlier = Optional.ofNullable(current.get(p.id()));
@@ -249,6 +265,58 @@ public final class MergeService {
     }
     return new Step(new Decided(p.id(), "open".equals(decision) ? null : decision, para, version),
         new AuditLog.Pending(actor(m), "workspace.decision", "proposal:" + p.id(), payload));
+  }
+
+  // --- locks ---------------------------------------------------------------------------------------------------
+
+  /**
+   * What deciding {@code decision} on {@code p} must lock, its earlier decision {@code earlier} (or null) taken out
+   * first: adds the paragraphs it changes to {@code paragraphs}; true when it changes the workspace's order too (an
+   * accepted insertion or deletion, or the undoing of one).
+   */
+  private static boolean needs(Proposal p, String decision, Workspaces.Decision earlier, Set<Long> paragraphs) {
+    paragraphs.add(p.paragraphId());
+    boolean accepting = "accept".equals(decision) || "accept-modified".equals(decision);
+    boolean order = accepting && (p.kind() == ProposalKind.INSERT
+        || p.kind() == ProposalKind.DELETE && p.anchor() == null && "accept".equals(decision));
+    if (earlier != null) {
+      if (earlier.paragraphId() != null) {
+        paragraphs.add(earlier.paragraphId());
+      }
+      if (earlier.structuralParagraphId() != null) {
+        paragraphs.add(earlier.structuralParagraphId());
+        order = true;
+      }
+    }
+    return order;
+  }
+
+  /**
+   * Takes a change's locks, in one order everywhere: the workspace's row when the order changes, then the
+   * paragraphs by id (then, as it writes, the proposals). Two facilitators deciding on different paragraphs then go
+   * at once, and publishing, which locks them all, waits for both. Returns the workspace as it is once they are
+   * held: publishing may have closed it meanwhile (then 409, as when there is none).
+   */
+  private static Workspaces.Rev lock(DSLContext dsl, long n, long r, Workspaces.Rev ws, boolean order,
+      Set<Long> paragraphs) {
+    if (order) {
+      Workspaces.lockWorkspace(dsl, ws.id());
+    }
+    Workspaces.lockParagraphs(dsl, ws.id(), paragraphs);
+    Workspaces.Rev now = workspaceOn(dsl, n, r);
+    if (now.id() != ws.id()) {
+      throw DomainException.conflict("no-workspace", "the workspace on revision " + r + " changed while this waited: "
+          + "read it again");
+    }
+    return now;
+  }
+
+  /** 412 when the proposal was decided by someone else between the first read and the locks. */
+  private static void unchanged(Proposal p, Workspaces.Decision seen, Workspaces.Decision now) {
+    if (!java.util.Objects.equals(seen, now)) {
+      throw DomainException.preconditionFailed("proposal " + p.id() + " was decided by someone else while this "
+          + "waited: read it again, then decide", Map.of("proposal", p.id()));
+    }
   }
 
   private static void requireVersion(String ifMatch, Proposal p) {
@@ -460,7 +528,6 @@ public final class MergeService {
   public Workspaces.Combination combine(DSLContext dsl, Membership m, long n, long r, List<Long> proposalIds,
       List<String> ifMatch, String text, String note) {
     requireChair(m);
-    Workspaces.lockNegotiation(dsl, n);
     Workspaces.Rev ws = workspaceOn(dsl, n, r);
     if (proposalIds.size() < 2) {
       throw DomainException.invalid("proposals", "name at least two proposals to combine");
@@ -489,6 +556,17 @@ public final class MergeService {
       paragraph = p.paragraphId();
       members.add(p);
     }
+    Map<Long, Workspaces.Decision> seen = Workspaces.decisionsOf(dsl, proposalIds);
+    Set<Long> paragraphs = new HashSet<>();
+    boolean order = false;
+    for (Proposal p : members) {
+      order |= needs(p, "combined", seen.get(p.id()), paragraphs);
+    }
+    ws = lock(dsl, n, r, ws, order, paragraphs);
+    Map<Long, Workspaces.Decision> current = Workspaces.decisionsOf(dsl, proposalIds);
+    for (Proposal p : members) {
+      unchanged(p, seen.get(p.id()), current.get(p.id()));
+    }
     for (Proposal p : members) {
       undo(dsl, ws, p.id());
     }
@@ -507,10 +585,18 @@ public final class MergeService {
 
   // --- direct edits --------------------------------------------------------------------------------------------
 
-  /** The start of every direct edit: the caller is the chair, the negotiation is locked, the revision a workspace. */
-  private static Workspaces.Rev changing(DSLContext dsl, Membership m, long n, long wsId) {
+  /**
+   * The start of every direct edit: the caller is the chair, the revision a workspace, its row locked when the edit
+   * changes its order ({@code order}) and then the {@code paragraphs} it changes (see {@link #lock}).
+   */
+  private static Workspaces.Rev changing(DSLContext dsl, Membership m, long n, long wsId, boolean order,
+      Long... paragraphs) {
     requireChair(m);
-    Workspaces.lockNegotiation(dsl, n);
+    editing(dsl, n, wsId);
+    if (order) {
+      Workspaces.lockWorkspace(dsl, wsId);
+    }
+    Workspaces.lockParagraphs(dsl, wsId, Arrays.stream(paragraphs).filter(java.util.Objects::nonNull).toList());
     return editing(dsl, n, wsId);
   }
 
@@ -545,7 +631,7 @@ public final class MergeService {
   /** Sets a workspace paragraph's text and/or status, with the paragraph's ETag. */
   public Workspaces.Para edit(DSLContext dsl, Membership m, long n, long wsId, long paragraphId, String ifMatch,
       String text, String status) {
-    Workspaces.Rev ws = changing(dsl, m, n, wsId);
+    Workspaces.Rev ws = changing(dsl, m, n, wsId, false, paragraphId);
     Workspaces.Para cur = standingVersion(dsl, ws.id(), paragraphId, ifMatch);
     if (text == null && status == null) {
       throw DomainException.invalid("text", "send text, status or both");
@@ -574,7 +660,7 @@ public final class MergeService {
   /** Inserts a new paragraph after or before another; an operative one takes a bis/ter number. */
   public Workspaces.Para insert(DSLContext dsl, Membership m, long n, long wsId, Long after, Long before, String kind,
       String text) {
-    Workspaces.Rev ws = changing(dsl, m, n, wsId);
+    Workspaces.Rev ws = changing(dsl, m, n, wsId, true, after, before);
     if ((after == null) == (before == null)) {
       throw DomainException.invalid("after", "give exactly one of after and before: the paragraph it goes next to");
     }
@@ -618,7 +704,7 @@ public final class MergeService {
 
   /** Deletes a workspace paragraph (with its ETag). */
   public void delete(DSLContext dsl, Membership m, long n, long wsId, long paragraphId, String ifMatch) {
-    Workspaces.Rev ws = changing(dsl, m, n, wsId);
+    Workspaces.Rev ws = changing(dsl, m, n, wsId, true, paragraphId);
     standingVersion(dsl, ws.id(), paragraphId, ifMatch);
     removeFromOrder(dsl, ws.id(), paragraphId);
     AuditLog.append(dsl, n, actor(m), "workspace.paragraph-deleted", "revision:" + ws.id(), Map.of("revision",
@@ -660,7 +746,7 @@ public final class MergeService {
   /** Moves a workspace paragraph after or before another (with its ETag). */
   public Workspaces.Para move(DSLContext dsl, Membership m, long n, long wsId, long paragraphId, String ifMatch,
       Long after, Long before) {
-    Workspaces.Rev ws = changing(dsl, m, n, wsId);
+    Workspaces.Rev ws = changing(dsl, m, n, wsId, true, paragraphId, after, before);
     standingVersion(dsl, ws.id(), paragraphId, ifMatch);
     if ((after == null) == (before == null)) {
       throw DomainException.invalid("after", "give exactly one of after and before");

@@ -50,6 +50,11 @@ public final class Publication {
     MergeService.requireChair(m);
     Workspaces.lockNegotiation(dsl, n);
     Workspaces.Rev ws = MergeService.editing(dsl, n, wsId);
+    // every change of the workspace holds its row or some of its paragraphs: publishing waits for them all, and
+    // any that waits for these locks finds the workspace published
+    Workspaces.lockWorkspace(dsl, ws.id());
+    Workspaces.lockAllParagraphs(dsl, ws.id());
+    ws = MergeService.editing(dsl, n, wsId);
     long base = ws.basedOn();
     Map<Long, Workspaces.Para> before = standingById(Workspaces.paragraphs(dsl, base));
     List<Workspaces.Para> now = Workspaces.paragraphs(dsl, ws.id());

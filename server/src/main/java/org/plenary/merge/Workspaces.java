@@ -61,9 +61,52 @@ final class Workspaces {
 
   private Workspaces() {}
 
-  /** Locks the negotiation: workspace changes of one negotiation run one after the other. */
+  /**
+   * Locks the negotiation: opening and publishing a workspace (and carrying proposals forward) run one after the
+   * other. Decisions and edits do not take it: they lock what they change (below).
+   */
   static void lockNegotiation(DSLContext dsl, long n) {
-    dsl.select(NEGOTIATION.ID).from(NEGOTIATION).where(NEGOTIATION.ID.eq(n)).forUpdate().fetchOne();
+    forUpdate(dsl, dsl.select(NEGOTIATION.ID).from(NEGOTIATION).where(NEGOTIATION.ID.eq(n))).fetchOne();
+  }
+
+  /**
+   * {@code FOR UPDATE}, on PostgreSQL {@code FOR NO KEY UPDATE}: a row lock that still lets other transactions
+   * insert rows referring to the locked one (PostgreSQL's foreign key check takes {@code FOR KEY SHARE} on the row
+   * referred to, which {@code FOR UPDATE} would block). Without it a decision that has inserted its decision row
+   * (referring to the workspace) and then appends its audit event (referring to the negotiation) waits in a circle
+   * with a publication holding the negotiation and asking for the workspace.
+   */
+  static <R extends org.jooq.Record> org.jooq.SelectForUpdateWaitStep<R> forUpdate(DSLContext dsl,
+      org.jooq.SelectForUpdateStep<R> q) {
+    return dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES ? q.forNoKeyUpdate() : q.forUpdate();
+  }
+
+  /**
+   * Locks the workspace's row: a change of its order (an insertion, a deletion, a move, their undoing) waits for
+   * the one before it. Always taken before any paragraph's lock.
+   */
+  static void lockWorkspace(DSLContext dsl, long ws) {
+    forUpdate(dsl, dsl.select(REVISION.ID).from(REVISION).where(REVISION.ID.eq(ws))).fetchOne();
+  }
+
+  /**
+   * Locks workspace paragraphs, in the order of their ids (every caller takes them in that order, publishing all of
+   * them, so two of them never wait for each other in a circle): decisions and edits on different paragraphs go at
+   * once, and publishing waits for them.
+   */
+  static void lockParagraphs(DSLContext dsl, long ws, java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    forUpdate(dsl, dsl.select(PARAGRAPH_VERSION.PARAGRAPH_ID).from(PARAGRAPH_VERSION)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.PARAGRAPH_ID.in(new java.util.TreeSet<>(ids))))
+        .orderBy(PARAGRAPH_VERSION.PARAGRAPH_ID)).fetch();
+  }
+
+  /** Locks every paragraph of the workspace, in the order of their ids (publishing). */
+  static void lockAllParagraphs(DSLContext dsl, long ws) {
+    forUpdate(dsl, dsl.select(PARAGRAPH_VERSION.PARAGRAPH_ID).from(PARAGRAPH_VERSION)
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws)).orderBy(PARAGRAPH_VERSION.PARAGRAPH_ID)).fetch();
   }
 
   static Optional<Rev> revision(DSLContext dsl, long n, long id) {

@@ -240,6 +240,82 @@ class MergeHttpTest {
     }
   }
 
+  @Test
+  @DisplayName("two facilitators decide on different paragraphs and edit the order while a third publishes: every "
+      + "answer is a decision, a 409 or a 412, and every decision that answered 200 has its fate")
+  void decisionsRaceWithPublishing() throws Exception {
+    long ws = openWorkspace();
+    ApiClient second = server.participant(res.n, "chair2@un.test", "facilitator", null);
+    long op2 = res.paragraph("بضمن استمرار مكتب تنمية الاتصالات");
+    long op3 = res.paragraph("بضمن تخصيص الموارد اللازمة");
+    Map<String, String> etags = new HashMap<>();
+    for (String sample : List.of("p2", "p4", "p7", "p9", "p11")) {
+      etags.put(sample, etag(sample));
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    try {
+      Callable<List<Object[]>> first = () -> {
+        List<Object[]> out = new ArrayList<>();
+        for (String[] d : new String[][] {{"p9", "accept"}, {"p2", "accept"}, {"p7", "noted"}}) {
+          out.add(new Object[] {d[0], d[1], chair.withHeader("If-Match", etags.get(d[0])).put(res.base()
+              + "/proposals/" + res.proposal(d[0]) + "/decision", Map.of("decision", d[1]))});
+        }
+        return out;
+      };
+      Callable<List<Object[]>> other = () -> {
+        List<Object[]> out = new ArrayList<>();
+        for (String[] d : new String[][] {{"p11", "accept"}, {"p4", "not-retained"}}) {
+          out.add(new Object[] {d[0], d[1], second.withHeader("If-Match", etags.get(d[0])).put(res.base()
+              + "/proposals/" + res.proposal(d[0]) + "/decision", Map.of("decision", d[1]))});
+        }
+        Response inserted = second.post(res.negotiation() + "/revisions/" + ws + "/paragraphs", Map.of("after", op3,
+            "text", "بضمان تقديم تقرير سنوي إلى المجلس؛"));
+        out.add(new Object[] {null, null, inserted});
+        if (inserted.status() == 201) {
+          out.add(new Object[] {null, null, second.withHeader("If-Match", inserted.header("ETag")).post(
+              res.negotiation() + "/revisions/" + ws + "/paragraphs/" + inserted.json().get("id").asLong() + "/move",
+              Map.of("after", op2))});
+        }
+        return out;
+      };
+      Callable<List<Object[]>> publisher = () -> {
+        Thread.sleep(30);
+        List<Object[]> out = new ArrayList<>();
+        out.add(new Object[] {"publish", null, server.participant(res.n, "chair3@un.test", "facilitator", null)
+            .post(res.negotiation() + "/revisions/" + ws + "/publish", Map.of())});
+        return out;
+      };
+      List<Object[]> answers = new ArrayList<>();
+      for (Future<List<Object[]>> f : pool.invokeAll(List.of(first, other, publisher))) {
+        answers.addAll(f.get());
+      }
+      for (Object[] a : answers) {
+        Response r = (Response) a[2];
+        assertThat(r.status()).as(a[0] + " " + a[1] + ": " + r.text()).isIn(200, 201, 409, 412);
+      }
+      assertThat(answers.stream().filter(a -> "publish".equals(a[0])).map(a -> ((Response) a[2]).status()))
+          .containsExactly(200);
+      // each decision that answered 200 was taken before the publication and has its fate in it
+      Map<Long, String> fates = new HashMap<>();
+      for (JsonNode f : ok(chair.get(res.negotiation() + "/fates")).json().get("fates")) {
+        fates.put(f.get("proposal").asLong(), f.get("fate").asText());
+      }
+      for (Object[] a : answers) {
+        if (a[0] != null && a[1] != null && ((Response) a[2]).status() == 200) {
+          String expected = a[1].equals("accept") ? "accepted" : (String) a[1];
+          assertThat(fates.get(res.proposal((String) a[0]))).as((String) a[0]).isEqualTo(expected);
+        }
+      }
+      // the published revision is numbered 0..n-1 again
+      JsonNode paragraphs = ok(chair.get(res.negotiation() + "/revisions/" + ws)).json().get("paragraphs");
+      for (int i = 0; i < paragraphs.size(); i++) {
+        assertThat(paragraphs.get(i).get("position").asInt()).isEqualTo(i);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   private Map<String, Object> item(String sample, String decision) {
     Map<String, Object> item = new HashMap<>();
     item.put("proposal", res.proposal(sample));
