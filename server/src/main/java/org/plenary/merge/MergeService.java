@@ -194,6 +194,7 @@ public final class MergeService {
       }
     }
     ws = lock(dsl, n, r, ws, order, paragraphs);
+    proposals.putAll(Proposals.lockAll(dsl, r, proposals));
     Map<Long, Workspaces.Decision> current = Workspaces.decisionsOf(dsl, ids);
     List<Outcome> outcomes = new ArrayList<>();
     List<AuditLog.Pending> events = new ArrayList<>();
@@ -201,9 +202,14 @@ public final class MergeService {
       Item item = items.get(i);
       try {
         Workspaces.Rev locked = ws;
-        Step step = atomic ? decideOne(dsl, m, r, ws, proposals.get(item.proposalId()), item, seen, current)
-            : dsl.transactionResult(cfg -> decideOne(cfg.dsl(), m, r, locked, proposals.get(item.proposalId()), item,
-                seen, current));
+        Proposal p = proposals.get(item.proposalId());
+        // an item that writes only once nothing can refuse it any more needs no savepoint: a first decision that
+        // changes at most its paragraph's text (refusals come before the writes; the version bump cannot fail with
+        // the proposal locked and read again)
+        boolean standsAlone = atomic || p != null && current.get(p.id()) == null && seen.get(p.id()) == null
+            && !needs(p, item.decision(), null, new HashSet<>());
+        Step step = standsAlone ? decideOne(dsl, m, r, ws, p, item, seen, current)
+            : dsl.transactionResult(cfg -> decideOne(cfg.dsl(), m, r, locked, p, item, seen, current));
         events.add(step.event());
         outcomes.add(new Outcome(item, step.decided(), null));
       } catch (DomainException e) {

@@ -247,6 +247,27 @@ public final class Proposals {
   }
 
   /**
+   * Locks proposals (by id; on PostgreSQL {@code FOR NO KEY UPDATE}, which lets rows referring to them be inserted)
+   * and returns those whose version or state is no longer the one in {@code seen}, read again. A facilitator's
+   * decision takes them after its paragraphs' locks: from then on nobody else changes them until it commits.
+   */
+  public static Map<Long, Proposal> lockAll(DSLContext dsl, long revisionId, Map<Long, Proposal> seen) {
+    if (seen.isEmpty()) {
+      return Map.of();
+    }
+    var q = dsl.select(PROPOSAL.ID, PROPOSAL.VERSION, PROPOSAL.STATE).from(PROPOSAL)
+        .where(PROPOSAL.ID.in(new java.util.TreeSet<>(seen.keySet()))).orderBy(PROPOSAL.ID);
+    List<Long> stale = new ArrayList<>();
+    (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES ? q.forNoKeyUpdate() : q.forUpdate()).forEach(r -> {
+      Proposal p = seen.get(r.value1());
+      if (p.version() != r.value2() || !p.state().equals(r.value3())) {
+        stale.add(p.id());
+      }
+    });
+    return stale.isEmpty() ? Map.of() : getAll(dsl, revisionId, stale);
+  }
+
+  /**
    * Advances a proposal's version from {@code expected} (a facilitator decided on it, having read it at that
    * version); false when it is no longer at that version (its delegation edited or withdrew it meanwhile).
    */
