@@ -1,6 +1,7 @@
 package org.plenary.merge;
 
 import static org.plenary.schema.Tables.DELEGATION_MEMBER;
+import static org.plenary.schema.Tables.PARAGRAPH_VERSION;
 import static org.plenary.schema.Tables.PROPOSAL;
 import static org.plenary.schema.Tables.REVISION;
 
@@ -25,6 +26,13 @@ import org.plenary.proposal.Proposals;
  * forward → accepted-modified in Rev.3") with the text that resulted.
  */
 public final class Fates {
+  /**
+   * The fates whose resulting text publishing leaves unstored when it is the proposal's paragraph's in the new
+   * revision (read from there instead).
+   */
+  static final Set<String> DERIVED_TEXT = Set.of("accepted", "accepted-modified", "combined", "not-retained", "noted",
+      "carried-forward");
+
   /** A detected fate counts as reflected at this share of the proposal's word changes found in the new text. */
   static final double REFLECTED = 0.999;
 
@@ -250,11 +258,14 @@ public final class Fates {
             + String.join(", ", allowed.stream().sorted().toList()));
       }
     }
+    var pv = PARAGRAPH_VERSION.as("pv");
     var rows = dsl.select(PROPOSAL.ID, PROPOSAL.REVISION_ID, REVISION.LABEL, PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND,
             PROPOSAL.DELEGATION_CODE, PROPOSAL.AUTHOR_DELEGATION, PROPOSAL.TEXT, PROPOSAL.STATE, PROPOSAL.FATE,
             PROPOSAL.FATE_REVISION, PROPOSAL.FATE_TEXT, PROPOSAL.FATE_SIMILARITY, PROPOSAL.CARRIED_FROM,
-            PROPOSAL.NEEDS_REBASE)
+            PROPOSAL.NEEDS_REBASE, pv.TEXT)
         .from(PROPOSAL).join(REVISION).on(REVISION.ID.eq(PROPOSAL.REVISION_ID))
+        .leftJoin(pv).on(pv.REVISION_ID.eq(PROPOSAL.FATE_REVISION).and(pv.PARAGRAPH_ID.eq(PROPOSAL.PARAGRAPH_ID))
+            .and(pv.POSITION.isNotNull()))
         .where(PROPOSAL.NEGOTIATION_ID.eq(n).and(REVISION.STATE.eq("published")))
         .orderBy(PROPOSAL.ID).fetch();
     Map<Long, Map<String, Object>> links = new LinkedHashMap<>();
@@ -276,7 +287,8 @@ public final class Fates {
       link.put("fate", x.value10());
       link.put("fateRevision", x.value11());
       link.put("fateRevisionLabel", x.value11() == null ? null : labels.get(x.value11()));
-      link.put("resultingText", x.value12());
+      link.put("resultingText", x.value12() != null || x.value10() == null || !DERIVED_TEXT.contains(x.value10())
+          ? x.value12() : x.value16());
       link.put("similarity", x.value13());
       link.put("carriedFrom", x.value14());
       link.put("needsRebase", x.value15());

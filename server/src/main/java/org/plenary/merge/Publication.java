@@ -76,7 +76,7 @@ public final class Publication {
   Published settle(DSLContext dsl, Membership m, long n, long newRevision, String label, long base,
       Map<Long, Workspaces.Para> before, Map<Long, Workspaces.Para> after, List<Fate> fates, String eventType) {
     OffsetDateTime at = now();
-    recordFates(dsl, newRevision, fates);
+    recordFates(dsl, newRevision, fates, after);
     List<Fate> carried = fates.stream().filter(Fate::carry).toList();
     List<long[]> links = carry(dsl, newRevision, carried, before, after, at);
     int needsRebase = (int) links.stream().filter(l -> l[2] == 1).count();
@@ -241,9 +241,12 @@ public final class Publication {
   /**
    * Records each proposal's fate. On PostgreSQL {@value #CHUNK} at a time in one statement, an update joined to the
    * rows as values (thousands of single-row updates took half a publication's time there); on H2, in process, a
-   * batch of single-row updates is quicker than its MERGE.
+   * batch of single-row updates is quicker than its MERGE. The resulting text is stored only where it is not the
+   * text of the proposal's own paragraph in the new revision ({@link Fates#DERIVED_TEXT}): most proposals share
+   * their paragraph's, and thousands of copies of it made most of what publishing wrote.
    */
-  private static void recordFates(DSLContext dsl, long newRevision, List<Fate> fates) {
+  private static void recordFates(DSLContext dsl, long newRevision, List<Fate> fates,
+      Map<Long, Workspaces.Para> after) {
     if (fates.isEmpty()) {
       return;
     }
@@ -254,7 +257,7 @@ public final class Publication {
           .set(PROPOSAL.STATE, (String) null)
           .where(PROPOSAL.ID.eq((Long) null)));
       for (Fate f : fates) {
-        batch.bind(f.fate(), newRevision, f.text(), f.similarity(), stateAfter(f), f.proposal().id());
+        batch.bind(f.fate(), newRevision, storedText(f, after), f.similarity(), stateAfter(f), f.proposal().id());
       }
       batch.execute();
       return;
@@ -274,7 +277,7 @@ public final class Publication {
           for (Fate f : chunk) {
             ps.setLong(++k, f.proposal().id());
             ps.setString(++k, f.fate());
-            ps.setString(++k, f.text());
+            ps.setString(++k, storedText(f, after));
             if (f.similarity() == null) {
               ps.setNull(++k, java.sql.Types.DOUBLE);
             } else {
@@ -286,6 +289,13 @@ public final class Publication {
         }
       });
     }
+  }
+
+  /** The resulting text as stored: null when it is the proposal's paragraph's in the new revision. */
+  private static String storedText(Fate f, Map<Long, Workspaces.Para> after) {
+    Workspaces.Para own = after.get(f.proposal().paragraphId());
+    return f.text() != null && own != null && Fates.DERIVED_TEXT.contains(f.fate()) && f.text().equals(own.text())
+        ? null : f.text();
   }
 
   private static String stateAfter(Fate f) {
