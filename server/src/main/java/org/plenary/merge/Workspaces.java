@@ -98,8 +98,10 @@ final class Workspaces {
     if (ids.isEmpty()) {
       return;
     }
+    // (revision, paragraph) pairs: H2 then finds each by its primary key instead of scanning the workspace
+    var keys = new java.util.TreeSet<>(ids).stream().map(id -> org.jooq.impl.DSL.row(ws, id)).toList();
     forUpdate(dsl, dsl.select(PARAGRAPH_VERSION.PARAGRAPH_ID).from(PARAGRAPH_VERSION)
-        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.PARAGRAPH_ID.in(new java.util.TreeSet<>(ids))))
+        .where(org.jooq.impl.DSL.row(PARAGRAPH_VERSION.REVISION_ID, PARAGRAPH_VERSION.PARAGRAPH_ID).in(keys))
         .orderBy(PARAGRAPH_VERSION.PARAGRAPH_ID)).fetch();
   }
 
