@@ -110,7 +110,7 @@ public final class Plenary implements AutoCloseable {
           .measuredBy(metrics.registry());
       var windows = new org.plenary.proposal.CommentWindowRoutes(db);
       var diff = new org.plenary.diff.DiffRoutes(db, live.changes());
-      var compilation = new org.plenary.compile.CompilationRoutes(db);
+      var compilation = new org.plenary.compile.CompilationRoutes(db, live.changes());
       var merge = new org.plenary.merge.MergeRoutes(db);
       var word = new org.plenary.word.WordRoutes(db);
       var backups = new org.plenary.ops.BackupRoutes(db, config.dataDir());

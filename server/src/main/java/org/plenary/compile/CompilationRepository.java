@@ -20,8 +20,16 @@ import org.plenary.proposal.Proposals;
 
 /** Reads what a compilation is made of: a revision's paragraphs, its proposals, delegation names. */
 public final class CompilationRepository {
-  /** The source, with the negotiation's languages (its first one sets the labels' default language). */
-  public record Loaded(CompilationSource source, List<String> languages) {
+  /**
+   * The source, with the negotiation's languages (its first one sets the labels' default language), and whether
+   * the revision can no longer take proposals ({@code frozen}: published, and its comment window closed or a
+   * newer revision published), read in the same transaction.
+   */
+  public record Loaded(CompilationSource source, List<String> languages, boolean frozen) {
+    public Loaded(CompilationSource source, List<String> languages) {
+      this(source, languages, false);
+    }
+
     public Language defaultLanguage() {
       return !languages.isEmpty() && languages.get(0).equalsIgnoreCase("en") ? Language.EN : Language.AR;
     }
@@ -74,7 +82,10 @@ public final class CompilationRepository {
     CompilationSource source = new CompilationSource(n, negotiation.value1(), r, revision.get().revision().label(),
         now, paragraphs, proposals, names, groups, fates, negotiation.value3() == null ? null
             : negotiation.value3().toInstant(), at == null ? null : at.toInstant());
-    return Optional.of(new Loaded(source, languages));
+    boolean frozen = "published".equals(revision.get().revision().state())
+        && Proposals.window(dsl, n, r).map(w -> w.supersededBy() != null
+            || !w.isOpen(now.atOffset(java.time.ZoneOffset.UTC))).orElse(false);
+    return Optional.of(new Loaded(source, languages, frozen));
   }
 
   /**
