@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
  *   java BenchClient.java seed http://127.0.0.1:18080 admin-pw draft.txt out/ 32
  *   java BenchClient.java durability http://127.0.0.1:18080 out/ 20 out/acked.txt
  *   java BenchClient.java verify http://127.0.0.1:18080 out/ out/acked.txt
+ *   java BenchClient.java post http://127.0.0.1:18080 out/ 5000 8
  * </pre>
  */
 public final class BenchClient {
@@ -44,6 +45,7 @@ public final class BenchClient {
       case "seed" -> seed(args[1], args[2], Path.of(args[3]), Path.of(args[4]), Integer.parseInt(args[5]));
       case "durability" -> durability(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
       case "verify" -> System.exit(verify(args[1], Path.of(args[2]), Path.of(args[3])) ? 0 : 1);
+      case "post" -> post(args[1], Path.of(args[2]), Integer.parseInt(args[3]), Integer.parseInt(args[4]));
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -148,6 +150,49 @@ public final class BenchClient {
   static String firstAmend(String prefix, String token, String paragraph) throws Exception {
     String list = expect(json("GET", prefix + "/proposals?kind=amend&paragraph=" + paragraph, token, null), 200, "list");
     return group(list, "\\{\"id\":(\\d+)");
+  }
+
+  /**
+   * Exactly {@code count} amendments into the seeded negotiation's post revision, by {@code threads} submitters,
+   * each as the wrk script post.lua writes them (the delegates in turn, one Idempotency-Key each); anything
+   * but a 201 stops the run. For a compilation of a known size.
+   */
+  static void post(String base, Path out, int count, int threads) throws Exception {
+    String prefix = base + Files.readString(out.resolve("post_base.txt")).strip();
+    List<String> tokens = Files.readAllLines(out.resolve("tokens.txt"));
+    List<String> paragraphs = Files.readAllLines(out.resolve("paragraphs.txt"));
+    AtomicLong next = new AtomicLong();
+    ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+    String run = Long.toString(System.currentTimeMillis(), 36);
+    List<Thread> workers = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      Thread worker = new Thread(() -> {
+        for (long i = next.getAndIncrement(); i < count && errors.isEmpty(); i = next.getAndIncrement()) {
+          String key = run + "-" + i;
+          String body = "{\"kind\":\"amend\",\"paragraph\":" + paragraphs.get((int) (i % paragraphs.size()))
+              + ",\"text\":\"(أ) نص مقترح للفقرة يشمل WSIS+20 و(ITU) " + key
+              + "\",\"rationale\":\"تحديث الأرقام وفقاً لأحدث إحصاءات الاتحاد.\"}";
+          try {
+            Response r = send("POST", prefix + "/proposals", tokens.get((int) (i % tokens.size())),
+                "application/json", body, Map.of("Idempotency-Key", key));
+            if (r.status() != 201) {
+              errors.add(r.status() + " " + r.body());
+            }
+          } catch (Exception e) {
+            errors.add(e.toString());
+          }
+        }
+      });
+      worker.start();
+      workers.add(worker);
+    }
+    for (Thread t : workers) {
+      t.join();
+    }
+    if (!errors.isEmpty()) {
+      throw new IllegalStateException("posting failed: " + errors.peek());
+    }
+    System.out.println("posted=" + count);
   }
 
   /**

@@ -5,7 +5,9 @@
 #   2. Plenary on H2 (file) and on PostgreSQL 15 (a private instance on a spare port): GET a published revision
 #      (29 paragraphs, Arabic), GET a paragraph with its 10 proposals, /health, the diff between two published
 #      revisions, the number mapping; each with wrk (2 threads, 32 connections) after a warm-up;
-#   3. the compilation of 5,000 proposals as HTML over HTTP (PostgreSQL; median of 5 after 2 warm-ups);
+#   3. the compilation of exactly 5,000 amendments (BenchClient post, on the seed's fresh negotiation) as HTML
+#      over HTTP (PostgreSQL; median of 5 after 2 warm-ups), the comment window open (built each time), then
+#      closed (served from memory);
 #   4. cold start to a healthy /health on embedded H2, median of 5, with the ./plenary launcher (class-data
 #      sharing archive) and with a plain `java -jar`.
 # Appends a section with the figures and their ratios to the yardstick to bench/reads/results.md.
@@ -158,27 +160,32 @@ $PSQL -c "create database plenary"
 start_server "jdbc:postgresql://127.0.0.1:$PGPORT/plenary" "$WORK/server-pg.log"
 seed "$WORK/seed-pg"
 reads pg
-log "posting 5,000 proposals for the compilation"
-posted=0; round=0
-while [ "$posted" -lt 5000 ]; do
-  round=$((round + 1))
-  wrk -t 2 -c 32 -d 1s -s "$ROOT/bench/proposals/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed-pg" "c$round" \
-    > "$WORK/wrk-post-$round.txt"
-  done_now=$(sed -n 's/^ *\([0-9]*\) requests in.*/\1/p' "$WORK/wrk-post-$round.txt")
-  bad=$(sed -n 's/.*Non-2xx or 3xx responses: *\([0-9]*\)/\1/p' "$WORK/wrk-post-$round.txt"); bad=${bad:-0}
-  posted=$((posted + done_now - bad))
-done
+log "posting exactly 5,000 proposals for the compilation (a fresh negotiation: the seed's post one)"
+$BENCH_CLIENT post "http://127.0.0.1:$HTTP_PORT" "$WORK/seed-pg" 5000 8 >&2
 POST_BASE=$(cat "$WORK/seed-pg/post_base.txt")
 COMPILATION="$POST_BASE/compilation?format=html"
-times=()
-for i in 1 2 3 4 5 6 7; do
-  t=$(curl -fs -o "$WORK/compilation.html" -w '%{time_total}' "http://127.0.0.1:$HTTP_PORT$COMPILATION" \
-    -H "Authorization: Bearer $ADMIN")
-  [ "$i" -gt 2 ] && times+=("$t")
-done
-COMPILE_S=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 3p)
+compile_times() { # → median of 5 after 2 warm-ups, in seconds (the window open: built and streamed each time)
+  local times=() t i
+  for i in 1 2 3 4 5 6 7; do
+    t=$(curl -fs -o "$WORK/compilation.html" -w '%{time_total}' "http://127.0.0.1:$HTTP_PORT$COMPILATION" \
+      -H "Authorization: Bearer $ADMIN")
+    [ "$i" -gt 2 ] && times+=("$t")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n 3p
+}
+COMPILE_S=$(compile_times)
 COMPILE_BYTES=$(wc -c < "$WORK/compilation.html")
-log "compilation HTML of $posted proposals: median $COMPILE_S s, $COMPILE_BYTES bytes"
+# the amendments the document counts (its header, in Arabic: "التعديلات: 5000")
+posted=$(grep -o 'class="counts">[^<]*' "$WORK/compilation.html" | grep -o 'التعديلات: [0-9]*' | grep -o '[0-9]*$')
+log "compilation HTML of ${posted:-?} amendments (window open): median $COMPILE_S s, $COMPILE_BYTES bytes"
+# the window closed (the API takes only future deadlines: by hand, then a restart, as SQL appends no event): the
+# compilation no longer changes and comes from memory after the first request
+stop_server
+$PSQL -d plenary -c "update revision set comment_deadline = now() - interval '1 minute' where id = ${POST_BASE##*/}"
+start_server "jdbc:postgresql://127.0.0.1:$PGPORT/plenary" "$WORK/server-pg.log"
+ADMIN=$(login admin@plenary.local "$ADMIN_PW")
+FROZEN_S=$(compile_times)
+log "compilation HTML, window closed (from memory after the first): median $FROZEN_S s"
 stop_server
 
 # --- cold start on embedded H2 (the data directory of the H2 run: a restart) -------------------------------
@@ -252,7 +259,8 @@ verdict() { awk -v x="$1" -v g="$2" 'BEGIN{print (x >= g ? "met" : "**not met**"
   echo "| cold start to a healthy /health, embedded H2, ./plenary (median of 5) | ${COLD_L} ms (${L[*]}) ($(verdict "$((2000 - COLD_L))" 0)); CPU ${CPU_L} ms (${LC[*]}) | ≤ 2,000 ms |"
   echo "| cold start, plain \`java -jar\` (median of 5) | ${COLD_J} ms (${J[*]}); CPU ${CPU_J} ms (${JC[*]}) | |"
   echo "| first start on an empty data directory (./plenary, once) | ${FIRST} ms | |"
-  echo "| compilation HTML of $posted proposals over HTTP, PostgreSQL (median of 5) | ${COMPILE_S} s, $COMPILE_BYTES bytes ($(awk -v s="$COMPILE_S" 'BEGIN{print (s <= 0.3 ? "met" : "**not met**")}')) | ≤ 0.3 s |"
+  echo "| compilation HTML of ${posted:-?} amendments over HTTP, PostgreSQL, window open: built and streamed each time (median of 5) | ${COMPILE_S} s, $COMPILE_BYTES bytes ($(awk -v s="$COMPILE_S" 'BEGIN{print (s <= 0.3 ? "met" : "**not met**")}')) | ≤ 0.3 s |"
+  echo "| the same, window closed: ready bytes from memory (median of 5) | ${FROZEN_S} s | |"
   echo
   echo "Raw output: \`$WORK\`."
 } > "$WORK/run.md"

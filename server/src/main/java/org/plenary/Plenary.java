@@ -55,6 +55,23 @@ public final class Plenary implements AutoCloseable {
     this.changes = changes;
   }
 
+  /** What the start makes on a second thread while the database opens. */
+  private record Early(Vertx vertx, AuthorizationMatrix matrix) {}
+
+  private static Early joinEarly(java.util.concurrent.CompletableFuture<Early> early) throws Exception {
+    try {
+      return early.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof Exception cause) {
+        throw cause;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
   /** Starts Plenary and waits until it listens. */
   public static Plenary start(Config config) throws Exception {
     long t0 = System.nanoTime();
@@ -67,12 +84,21 @@ public final class Plenary implements AutoCloseable {
     }
     org.plenary.ops.Metrics metrics = new org.plenary.ops.Metrics(config.metricsToken());
     times.mark("metrics");
+    // Vert.x (Netty, the event loops) and the authorization matrix need no database: made on a second thread
+    // while this one opens the database and checks the bootstrap (a start is otherwise single-threaded work).
+    java.util.concurrent.CompletableFuture<Early> early = java.util.concurrent.CompletableFuture.supplyAsync(
+        () -> new Early(metrics.vertx(new VertxOptions()), AuthorizationMatrix.load()), task -> {
+          Thread t = new Thread(task, "plenary-start");
+          t.setDaemon(true);
+          t.start();
+        });
     Database db;
     try {
       db = Database.open(config.effectiveDbUrl(), config.dbUser(), config.dbPassword(), config.dbPoolSize(),
           metrics.registry());
       times.mark("database");
     } catch (RuntimeException e) {
+      early.thenAccept(made -> made.vertx().close());
       metrics.close();
       throw e;
     }
@@ -85,7 +111,8 @@ public final class Plenary implements AutoCloseable {
       Passwords passwords = new Passwords(config.passwordIterations());
       String generated = db.dsl().transactionResult(cfg -> bootstrap(cfg.dsl(), config, passwords));
       times.mark("bootstrap");
-      vertx = metrics.vertx(new VertxOptions());
+      Early made = joinEarly(early);
+      vertx = made.vertx();
       times.mark("vertx");
       db.attach(vertx, config.dbPoolSize());
       SessionRoutes sessions = new SessionRoutes(db, passwords, config.secureCookies(), new LoginThrottle(
@@ -98,7 +125,7 @@ public final class Plenary implements AutoCloseable {
       RevisionRoutes revisions = new RevisionRoutes(db, new org.plenary.draft.ImportGate(config.maxConcurrentImports()),
           org.plenary.merge.Fates::detect, live.changes());
       DeniedAccessLog denied = new DeniedAccessLog(db);
-      Policy policy = new Policy(db, AuthorizationMatrix.load(), live.changes())
+      Policy policy = new Policy(db, made.matrix(), live.changes())
           .relation("id", (dsl, m, id) -> org.plenary.proposal.Proposals.delegationOf(dsl, m.negotiationId(), id));
       // Every route object is made once and shared by the HTTP server's instances (one per event loop): what
       // they hold (read caches, throttles, the live feeds' registry) is safe to use from several threads.
@@ -110,7 +137,7 @@ public final class Plenary implements AutoCloseable {
           .measuredBy(metrics.registry());
       var windows = new org.plenary.proposal.CommentWindowRoutes(db);
       var diff = new org.plenary.diff.DiffRoutes(db, live.changes());
-      var compilation = new org.plenary.compile.CompilationRoutes(db);
+      var compilation = new org.plenary.compile.CompilationRoutes(db, live.changes());
       var merge = new org.plenary.merge.MergeRoutes(db);
       var word = new org.plenary.word.WordRoutes(db);
       var backups = new org.plenary.ops.BackupRoutes(db, config.dataDir());
@@ -171,6 +198,8 @@ public final class Plenary implements AutoCloseable {
     } catch (Exception | Error e) {
       if (vertx != null) {
         vertx.close();
+      } else {
+        early.thenAccept(made -> made.vertx().close());
       }
       db.close();
       metrics.close();

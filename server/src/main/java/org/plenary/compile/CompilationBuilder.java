@@ -21,7 +21,6 @@ import org.plenary.compile.ConsolidatedDocument.ParagraphRow;
 import org.plenary.compile.ConsolidatedDocument.Remark;
 import org.plenary.compile.ConsolidatedDocument.Sponsor;
 import org.plenary.diff.DiffOp;
-import org.plenary.diff.WordDiff;
 import org.plenary.draft.Citations;
 import org.plenary.draft.Direction;
 
@@ -343,11 +342,11 @@ public final class CompilationBuilder {
   private static List<DiffOp> changes(Proposal first, CompilationSource.Paragraph para) {
     String text = proposedText(first, para);
     return switch (first.kind()) {
-      case AMEND -> WordDiff.diff(para.text(), text);
+      case AMEND -> AmendmentDiffs.diff(para.text(), text);
       case INSERT -> text.isEmpty() ? List.of() : List.of(new DiffOp(DiffOp.Type.INSERT, text));
       // a whole paragraph, or (with the remaining text) the deleted span only
       case DELETE -> text.isEmpty() ? List.of(new DiffOp(DiffOp.Type.DELETE, para.text()))
-          : WordDiff.diff(para.text(), text);
+          : AmendmentDiffs.diff(para.text(), text);
       default -> List.of(new DiffOp(DiffOp.Type.EQUAL, para.text()));
     };
   }

@@ -1,6 +1,5 @@
 package org.plenary.compile;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +9,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +23,11 @@ import org.plenary.access.Membership;
 import org.plenary.access.Principal;
 import org.plenary.http.Http;
 import org.plenary.http.Problem;
+import org.plenary.http.ReadyBody;
+import org.plenary.http.StreamedBody;
+import org.plenary.store.Changes;
 import org.plenary.store.Database;
+import org.plenary.store.StampedCache;
 
 /**
  * The consolidated comments document and the Akoma Ntoso export of a revision; for participants only
@@ -40,9 +45,37 @@ public final class CompilationRoutes {
   private static final Pattern RESOLUTION = Pattern.compile("(?i)(?:resolution|res\\.?|القرار|قرار)\\s*(\\d+)");
 
   private final Database db;
+  private final Changes changes;
+  /**
+   * Compilations of revisions that can no longer take proposals (a closed comment window, a newer revision
+   * published), as ready bytes, per (negotiation, revision, query, UTC day: the document prints the day it is
+   * made), stamped with the negotiation's content generation taken before the read (any proposal, co-sponsor,
+   * fate, comment window or revision change moves it: see {@code store.Changes}). Never a revision that still
+   * takes proposals, never a filter on a group (group memberships are reference data, outside the negotiation's
+   * generations).
+   */
+  private final StampedCache<Frozen, Ready> frozen = new StampedCache<>(1_000, FROZEN_BYTES, Ready::weight);
+
+  /** About the bytes the frozen compilations may hold. */
+  static final long FROZEN_BYTES = 64L << 20;
+
+  private record Frozen(long negotiationId, long revisionId, Query query, LocalDate day) {}
+
+  /** A rendered document and its file name. */
+  private record Ready(ReadyBody body, String fileName) {
+    long weight() {
+      return body.weight() + fileName.length() * 2L;
+    }
+  }
 
   public CompilationRoutes(Database db) {
+    this(db, Changes.none());
+  }
+
+  /** With {@code changes}, the compilations of revisions that no longer take proposals are kept as ready bytes. */
+  public CompilationRoutes(Database db, Changes changes) {
     this.db = db;
+    this.changes = changes;
   }
 
   public void mount(Router api) {
@@ -55,7 +88,30 @@ public final class CompilationRoutes {
     long n = Http.idParam(ctx, "n", "negotiation");
     long r = Http.idParam(ctx, "r", "revision");
     Query q = query(ctx);
-    respond(ctx, q, load(p, n, r), "compilation");
+    Format f = q.format();
+    // The policy guard has let the caller through before: a participant, and a delegate never on an editing
+    // revision. A ready copy (or its 304) is only ever sent after that check.
+    Instant now = Instant.now();
+    Frozen key = q.options().groups().isEmpty() ? new Frozen(n, r, q, LocalDate.ofInstant(now, ZoneOffset.UTC)) : null;
+    long stamp = changes.content(n); // before the read: see store.Changes
+    Ready ready = key == null ? null : frozen.get(key, stamp);
+    if (ready != null) {
+      sendReady(ctx, f, ready);
+      return;
+    }
+    load(p, n, r, now).compose(l -> ctx.vertx().executeBlocking(() -> build(l, q, "compilation",
+        key != null && l.frozen()), false)).onSuccess(built -> deliver(ctx, f, built, key, stamp)).onFailure(ctx::fail);
+  }
+
+  /** A frozen compilation kept and sent from memory; any other streamed as it is rendered. */
+  private void deliver(RoutingContext ctx, Format f, Built built, Frozen key, long stamp) {
+    if (built.ready() != null) {
+      frozen.put(key, stamp, built.ready());
+      sendReady(ctx, f, built.ready());
+    } else {
+      stream(ctx, f.mediaType(), built.fileName(), attachment(f), f == Format.HTML,
+          out -> f.exporter().write(built.doc(), out));
+    }
   }
 
   /** A document's format and options from the query ({@code ?format=docx&lang=ar&attributed=false…}). */
@@ -84,19 +140,38 @@ public final class CompilationRoutes {
   }
 
   /**
-   * Builds the consolidated document of {@code loaded} as {@code q} asks, off the event loop, and sends it named
-   * "…-{@code name}.{extension}" (the compilation, or a group's notes: the same exporters, the same fidelity).
+   * Builds the consolidated document of {@code loaded} as {@code q} asks, off the event loop, and streams it
+   * named "…-{@code name}.{extension}" (the compilation, or a group's notes: the same exporters, the same
+   * fidelity). Everything that can fail is decided before the first byte (problem+json); only the rendering is
+   * streamed.
    */
   public static void respond(RoutingContext ctx, Query q, io.vertx.core.Future<CompilationRepository.Loaded> loaded,
       String name) {
     Format f = q.format();
-    loaded.compose(l -> ctx.vertx().executeBlocking(() -> {
-      CompilationOptions o = q.languageGiven() ? q.options() : q.options().withLanguage(l.defaultLanguage());
-      ConsolidatedDocument doc = CompilationBuilder.build(l.source(), o);
-      return new Rendered(render(out -> f.exporter().write(doc, out)),
-          fileName(l.source(), name + "." + f.extension()), f.mediaType());
-    }, false)).onSuccess(done -> send(ctx, done, f == Format.DOCX || f == Format.CSV, f == Format.HTML))
+    loaded.compose(l -> ctx.vertx().executeBlocking(() -> build(l, q, name, false), false))
+        .onSuccess(built -> stream(ctx, f.mediaType(), built.fileName(), attachment(f), f == Format.HTML,
+            out -> f.exporter().write(built.doc(), out)))
         .onFailure(ctx::fail);
+  }
+
+  /** A document built (to be streamed), or rendered whole ({@code ready}). */
+  private record Built(ConsolidatedDocument doc, String fileName, Ready ready) {}
+
+  /** The document, to be streamed; or with {@code whole}, rendered into memory (it will not change). */
+  private static Built build(CompilationRepository.Loaded l, Query q, String name, boolean whole) {
+    CompilationOptions o = q.languageGiven() ? q.options() : q.options().withLanguage(l.defaultLanguage());
+    ConsolidatedDocument doc = CompilationBuilder.build(l.source(), o);
+    String fileName = fileName(l.source(), name + "." + q.format().extension());
+    if (!whole) {
+      return new Built(doc, fileName, null);
+    }
+    Format f = q.format();
+    return new Built(null, fileName, new Ready(ReadyBody.of(f.mediaType(), render(out -> f.exporter().write(doc, out))),
+        fileName));
+  }
+
+  private static boolean attachment(Format f) {
+    return f == Format.DOCX || f == Format.CSV;
   }
 
   private void akn(RoutingContext ctx) {
@@ -114,29 +189,22 @@ public final class CompilationRoutes {
     if (!errors.isEmpty()) {
       throw Problem.invalid(errors);
     }
-    load(p, n, r).compose(loaded -> ctx.vertx().executeBlocking(() -> {
+    load(p, n, r, Instant.now()).compose(loaded -> ctx.vertx().executeBlocking(() -> {
       CompilationOptions o = params.containsKey("lang") ? checked : checked.withLanguage(loaded.defaultLanguage());
-      ConsolidatedDocument doc = CompilationBuilder.build(loaded.source(), o);
-      return new Rendered(render(out -> new AknExporter().write(doc, out)), fileName(loaded.source(), "akn.xml"),
-          AKN_TYPE);
-    }, false)).onSuccess(done -> send(ctx, done, false, false)).onFailure(ctx::fail);
+      return new Built(CompilationBuilder.build(loaded.source(), o), fileName(loaded.source(), "akn.xml"), null);
+    }, false)).onSuccess(built -> stream(ctx, AKN_TYPE, built.fileName(), false, false,
+        out -> new AknExporter().write(built.doc(), out))).onFailure(ctx::fail);
   }
 
   /** The revision's compilation source, for a member of the negotiation. */
-  private io.vertx.core.Future<CompilationRepository.Loaded> load(Principal p, long n, long r) {
+  private io.vertx.core.Future<CompilationRepository.Loaded> load(Principal p, long n, long r, Instant now) {
     return db.read(dsl -> {
       Membership.require(dsl, n, p);
-      return CompilationRepository.load(dsl, n, r, Instant.now()).orElseThrow(() -> Problem.notFound("revision " + r));
+      return CompilationRepository.load(dsl, n, r, now).orElseThrow(() -> Problem.notFound("revision " + r));
     });
   }
 
-  private record Rendered(byte[] body, String fileName, String contentType) {}
-
-  private interface Body {
-    void write(java.io.OutputStream out) throws IOException;
-  }
-
-  private static byte[] render(Body body) {
+  private static byte[] render(StreamedBody.Writer body) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
     try {
       body.write(out);
@@ -146,16 +214,29 @@ public final class CompilationRoutes {
     return out.toByteArray();
   }
 
-  private static void send(RoutingContext ctx, Rendered done, boolean attachment, boolean html) {
+  private static void headers(RoutingContext ctx, String contentType, String fileName, boolean attachment,
+      boolean html) {
     var response = ctx.response()
-        .putHeader("Content-Type", done.contentType())
-        .putHeader("Content-Disposition", disposition(attachment, done.fileName()))
-        .putHeader("Cache-Control", "private, no-store");
+        .putHeader("Content-Type", contentType)
+        .putHeader("Content-Disposition", disposition(attachment, fileName));
     if (html) {
       // The page carries delegations' text: no script, no outside resource, only its own style.
       response.putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
     }
-    response.end(Buffer.buffer(done.body()));
+  }
+
+  /** Sent as it is rendered; never kept by a browser (the compilation of an open window changes). */
+  private static void stream(RoutingContext ctx, String contentType, String fileName, boolean attachment,
+      boolean html, StreamedBody.Writer body) {
+    headers(ctx, contentType, fileName, attachment, html);
+    ctx.response().putHeader("Cache-Control", "private, no-store");
+    StreamedBody.send(ctx, body);
+  }
+
+  /** From memory, with its ETag (304 on If-None-Match). */
+  private static void sendReady(RoutingContext ctx, Format f, Ready ready) {
+    headers(ctx, f.mediaType(), ready.fileName(), attachment(f), f == Format.HTML);
+    ready.body().send(ctx);
   }
 
   private static Map<String, List<String>> params(RoutingContext ctx) {

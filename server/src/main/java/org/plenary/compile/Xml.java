@@ -27,17 +27,23 @@ public final class Xml {
   /** Escapes for HTML text and attribute values (also quotes), after {@link #clean}. */
   static void escape(StringBuilder out, String s) {
     String t = clean(s);
+    int from = 0;
     for (int i = 0; i < t.length(); i++) {
-      char c = t.charAt(i);
-      switch (c) {
-        case '<' -> out.append("&lt;");
-        case '>' -> out.append("&gt;");
-        case '&' -> out.append("&amp;");
-        case '"' -> out.append("&quot;");
-        case '\'' -> out.append("&#39;");
-        default -> out.append(c);
+      String entity = switch (t.charAt(i)) {
+        case '<' -> "&lt;";
+        case '>' -> "&gt;";
+        case '&' -> "&amp;";
+        case '"' -> "&quot;";
+        case '\'' -> "&#39;";
+        default -> null;
+      };
+      if (entity != null) {
+        // the runs between the characters to escape go in whole
+        out.append(t, from, i).append(entity);
+        from = i + 1;
       }
     }
+    out.append(t, from, t.length());
   }
 
   static String escape(String s) {

@@ -19,7 +19,6 @@ import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.plenary.draft.Citations;
-import org.plenary.schema.tables.records.ProposalRecord;
 import org.plenary.store.Sql;
 
 /**
@@ -340,41 +339,60 @@ public final class Proposals {
     return c;
   }
 
+  /**
+   * The columns a {@link Proposal} is made of, in the order {@link #read} takes them by position (a list of
+   * thousands of proposals, for a compilation, spent most of its mapping time finding fields by name).
+   */
+  private static final org.jooq.SelectField<?>[] COLUMNS = {PROPOSAL.ID, PROPOSAL.NEGOTIATION_ID,
+      PROPOSAL.REVISION_ID, PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND, PROPOSAL.PLACEMENT, PROPOSAL.TARGET_ID,
+      PROPOSAL.TEXT, PROPOSAL.RATIONALE, PROPOSAL.ANCHOR_EXACT, PROPOSAL.ANCHOR_PREFIX, PROPOSAL.ANCHOR_SUFFIX,
+      PROPOSAL.ANCHOR_START, PROPOSAL.ANCHOR_END, PROPOSAL.DELEGATION_CODE, PROPOSAL.AUTHOR_DELEGATION,
+      PROPOSAL.AUTHOR_ACCOUNT_ID, PROPOSAL.BREAKS_SILENCE, PROPOSAL.STATE, PROPOSAL.VERSION, PROPOSAL.CREATED_AT,
+      PROPOSAL.UPDATED_AT, PROPOSAL.CARRIED_FROM, PROPOSAL.NEEDS_REBASE, PROPOSAL.FATE};
+
   /** The proposals matching {@code where} with their co-sponsors, in one query (a left join on the invitations). */
   private static List<Proposal> read(DSLContext dsl, Condition where) {
     // aliased: a filter may name proposal_cosponsor in a subquery of its own
     var pc = PROPOSAL_COSPONSOR.as("pc");
-    Map<Long, ProposalRecord> rows = new LinkedHashMap<>();
+    int cosponsor = COLUMNS.length;
+    Map<Long, org.jooq.Record> rows = new LinkedHashMap<>();
     Map<Long, List<Proposal.Cosponsor>> cosponsors = new HashMap<>();
-    dsl.select(PROPOSAL.fields()).select(pc.DELEGATION_CODE, pc.STATE)
+    dsl.select(COLUMNS).select(pc.DELEGATION_CODE, pc.STATE)
         .from(PROPOSAL)
         .leftJoin(pc).on(pc.PROPOSAL_ID.eq(PROPOSAL.ID))
         .where(where)
         .orderBy(PROPOSAL.PARAGRAPH_ID, PROPOSAL.ID, pc.INVITED_AT, pc.DELEGATION_CODE)
         .forEach(r -> {
-          long id = r.get(PROPOSAL.ID);
-          rows.computeIfAbsent(id, k -> r.into(PROPOSAL));
-          String code = r.get(pc.DELEGATION_CODE);
+          long id = (Long) r.get(0);
+          rows.putIfAbsent(id, r);
+          String code = (String) r.get(cosponsor);
           if (code != null) {
             cosponsors.computeIfAbsent(id, k -> new ArrayList<>())
-                .add(new Proposal.Cosponsor(code, r.get(pc.STATE)));
+                .add(new Proposal.Cosponsor(code, (String) r.get(cosponsor + 1)));
           }
         });
     if (rows.isEmpty()) {
       return List.of();
     }
-    return rows.values().stream().map(r -> toProposal(r, cosponsors.getOrDefault(r.getId(), List.of()))).toList();
+    List<Proposal> out = new ArrayList<>(rows.size());
+    rows.forEach((id, r) -> out.add(toProposal(r, cosponsors.getOrDefault(id, List.of()))));
+    return java.util.Collections.unmodifiableList(out);
   }
 
-  private static Proposal toProposal(ProposalRecord r, List<Proposal.Cosponsor> cosponsors) {
-    Anchor anchor = r.getAnchorExact() == null ? null : new Anchor(r.getAnchorExact(), r.getAnchorPrefix(),
-        r.getAnchorSuffix(), r.getAnchorStart(), r.getAnchorEnd());
-    return new Proposal(r.getId(), r.getNegotiationId(), r.getRevisionId(), r.getParagraphId(),
-        ProposalKind.fromCode(r.getKind()), r.getPlacement(), r.getTargetId(), r.getText(), r.getRationale(), anchor,
-        r.getDelegationCode(), r.getAuthorDelegation(), r.getAuthorAccountId(), r.getBreaksSilence(), r.getState(),
-        r.getVersion(), r.getCreatedAt(), r.getUpdatedAt(), List.copyOf(cosponsors),
-        r.getCarriedFrom() == null && r.getFate() == null && !Boolean.TRUE.equals(r.getNeedsRebase()) ? Proposal.Lineage.NONE
-            : new Proposal.Lineage(r.getCarriedFrom(), Boolean.TRUE.equals(r.getNeedsRebase()), r.getFate()));
+  /** A row of {@link #COLUMNS} as a proposal. */
+  private static Proposal toProposal(org.jooq.Record r, List<Proposal.Cosponsor> cosponsors) {
+    String exact = (String) r.get(9);
+    Anchor anchor = exact == null ? null : new Anchor(exact, (String) r.get(10), (String) r.get(11),
+        (Integer) r.get(12), (Integer) r.get(13));
+    Long carriedFrom = (Long) r.get(22);
+    boolean needsRebase = Boolean.TRUE.equals(r.get(23));
+    String fate = (String) r.get(24);
+    return new Proposal((Long) r.get(0), (Long) r.get(1), (Long) r.get(2), (Long) r.get(3),
+        ProposalKind.fromCode((String) r.get(4)), (String) r.get(5), (Long) r.get(6), (String) r.get(7),
+        (String) r.get(8), anchor, (String) r.get(14), (String) r.get(15), (Long) r.get(16), (Boolean) r.get(17),
+        (String) r.get(18), (Integer) r.get(19), (OffsetDateTime) r.get(20), (OffsetDateTime) r.get(21),
+        List.copyOf(cosponsors), carriedFrom == null && fate == null && !needsRebase ? Proposal.Lineage.NONE
+            : new Proposal.Lineage(carriedFrom, needsRebase, fate));
   }
 
   /** Replaces text, rationale and anchor if the proposal is still at {@code version}; false when it is not. */

@@ -172,6 +172,61 @@ class CompilationHttpTest {
   }
 
   @Test
+  @DisplayName("a closed window's compilation comes from memory with an ETag (304), after the access check only; "
+      + "a reopened window is read afresh, and a change shows at once")
+  void closedWindowFromMemory() {
+    Response open = delegates.get("EGY").get(base + "/compilation");
+    assertThat(open.status()).as(open.text()).isEqualTo(200);
+    assertThat(open.header("ETag")).as("an open window's compilation is never kept").isNull();
+    assertThat(open.header("Cache-Control")).isEqualTo("private, no-store");
+
+    closeWindow();
+    Response first = delegates.get("EGY").get(base + "/compilation");
+    String etag = first.header("ETag");
+    assertThat(etag).startsWith("\"");
+    assertThat(first.header("Cache-Control")).isEqualTo("private, no-cache");
+    assertThat(first.header("Content-Security-Policy")).isEqualTo("default-src 'none'; style-src 'unsafe-inline'");
+    assertThat(first.text()).isEqualTo(open.text());
+    Response again = delegates.get("MAR").get(base + "/compilation");
+    assertThat(again.header("ETag")).isEqualTo(etag);
+    assertThat(again.header("Content-Disposition")).isEqualTo(first.header("Content-Disposition"));
+    assertThat(again.text()).isEqualTo(first.text());
+    assertThat(delegates.get("MAR").withHeader("If-None-Match", etag).get(base + "/compilation").status())
+        .isEqualTo(304);
+    // other options, other bytes
+    Response docx = delegates.get("MAR").get(base + "/compilation?format=docx");
+    assertThat(docx.header("ETag")).isNotEqualTo(etag);
+    assertThat(docx.contentType()).isEqualTo(Format.DOCX.mediaType());
+    // the tag tells an outsider nothing: 404 before any cache is consulted
+    long other = server.negotiation("Other negotiation", "en");
+    ApiClient outsider = server.participant(other, "outsider2@example.test", "delegate", "FRA");
+    assertProblem(outsider.withHeader("If-None-Match", etag).get(base + "/compilation"), 404, "not-found");
+
+    // reopened: read afresh and streamed; a new proposal shows, and closing again gives another tag
+    Response reopened = server.admin.put(base + "/comment-window", Map.of("deadline", "2099-12-31T17:00:00Z"));
+    assertThat(reopened.status()).as(reopened.text()).isEqualTo(200);
+    Response comment = delegates.get("EGY").post(base + "/proposals", Map.of("kind", "comment",
+        "paragraph", paragraphWith(server.admin.get(base).json(), "بضمن استمرار"), "text", "تعليق بعد إعادة الفتح"));
+    assertThat(comment.status()).as(comment.text()).isEqualTo(201);
+    Response fresh = delegates.get("EGY").get(base + "/compilation");
+    assertThat(fresh.header("ETag")).isNull();
+    assertThat(fresh.text()).contains("تعليق بعد إعادة الفتح");
+    closeWindow();
+    Response closedAgain = delegates.get("EGY").get(base + "/compilation");
+    assertThat(closedAgain.header("ETag")).isNotEqualTo(etag);
+    assertThat(closedAgain.text()).isEqualTo(fresh.text());
+  }
+
+  /** Moves the deadline into the past directly (the API only takes future ones); no event: caches told by hand. */
+  private void closeWindow() {
+    server.plenary().database().dsl().update(org.plenary.schema.Tables.REVISION)
+        .set(org.plenary.schema.Tables.REVISION.COMMENT_DEADLINE,
+            java.time.OffsetDateTime.of(2026, 1, 5, 17, 0, 0, 0, java.time.ZoneOffset.UTC))
+        .where(org.plenary.schema.Tables.REVISION.ID.eq(r)).execute();
+    server.plenary().changes().everything();
+  }
+
+  @Test
   @DisplayName("bad options get one problem naming each parameter; outsiders and unknown revisions get 404")
   void errors() {
     Response bad = delegates.get("EGY").get(base + "/compilation?format=pdf&kind=shout&from=x&colour=red");
