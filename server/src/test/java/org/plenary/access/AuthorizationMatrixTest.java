@@ -640,11 +640,12 @@ class AuthorizationMatrixTest {
       return "\"w" + paragraph + "v" + (v == null ? 1 : v) + "\"";
     }
 
-    /** The paragraph at {@code position} of the cell's revision. */
-    long paragraph(Call c, int position) {
+    /** The paragraph at {@code index} (0 first) of the cell's revision (a workspace's positions have gaps). */
+    long paragraph(Call c, int index) {
       return server.plenary().database().dsl().select(Tables.PARAGRAPH_VERSION.PARAGRAPH_ID)
           .from(Tables.PARAGRAPH_VERSION).where(Tables.PARAGRAPH_VERSION.REVISION_ID.eq(revision(c.cell().state()))
-              .and(Tables.PARAGRAPH_VERSION.POSITION.eq(position))).fetchOne(Tables.PARAGRAPH_VERSION.PARAGRAPH_ID);
+              .and(Tables.PARAGRAPH_VERSION.POSITION.isNotNull())).orderBy(Tables.PARAGRAPH_VERSION.POSITION)
+          .limit(1).offset(index).fetchOne(Tables.PARAGRAPH_VERSION.PARAGRAPH_ID);
     }
 
     /** A paragraph a delete may take: inserted for it (as the admin) into the workspace, else the fixture's. */
