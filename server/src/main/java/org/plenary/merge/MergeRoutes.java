@@ -18,7 +18,7 @@ import org.plenary.store.Database;
 /**
  * The facilitators' merge over HTTP: open the successor workspace, decide on proposals, combine, edit the
  * workspace's paragraphs, publish, carry forward, and read what became of proposals. Handlers only parse and
- * translate; the rules are in {@link MergeService}, {@link Publication} and {@link Fates}.
+ * translate; the rules are in {@link MergeService}, {@link WorkspaceEdits}, {@link Publication} and {@link Fates}.
  *
  * <pre>
  *   curl -s -X POST $B/negotiations/1/revisions/1/successor -H "$AUTH" -H 'Content-Type: application/json' -d '{"label":"Rev.1"}'
@@ -30,6 +30,7 @@ import org.plenary.store.Database;
 public final class MergeRoutes {
   private final Database db;
   private final MergeService merge = new MergeService();
+  private final WorkspaceEdits edits = new WorkspaceEdits();
   private final Publication publication = new Publication();
   private final Fates fates = new Fates();
 
@@ -143,7 +144,7 @@ public final class MergeRoutes {
     f.check();
     String ifMatch = ctx.request().getHeader("If-Match");
     long p = Http.idParam(ctx, "p", "paragraph");
-    withEtag(ctx, db.tx(dsl -> MergeViews.paragraph(merge.edit(dsl, m, n(ctx), r(ctx), p, ifMatch, text, status))));
+    withEtag(ctx, db.tx(dsl -> MergeViews.paragraph(edits.edit(dsl, m, n(ctx), r(ctx), p, ifMatch, text, status))));
   }
 
   private void insert(RoutingContext ctx) {
@@ -157,7 +158,7 @@ public final class MergeRoutes {
     f.check();
     long n = n(ctx);
     long r = r(ctx);
-    created(ctx, db.tx(dsl -> MergeViews.paragraph(merge.insert(dsl, m, n, r, after, before, kind, text))),
+    created(ctx, db.tx(dsl -> MergeViews.paragraph(edits.insert(dsl, m, n, r, after, before, kind, text))),
         out -> "/api/v1/negotiations/" + n + "/revisions/" + r + "/paragraphs/" + out.get("id"));
   }
 
@@ -166,7 +167,7 @@ public final class MergeRoutes {
     String ifMatch = ctx.request().getHeader("If-Match");
     long p = Http.idParam(ctx, "p", "paragraph");
     db.tx(dsl -> {
-      merge.delete(dsl, m, n(ctx), r(ctx), p, ifMatch);
+      edits.delete(dsl, m, n(ctx), r(ctx), p, ifMatch);
       return null;
     }).onSuccess(x -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
   }
@@ -180,7 +181,7 @@ public final class MergeRoutes {
     f.check();
     String ifMatch = ctx.request().getHeader("If-Match");
     long p = Http.idParam(ctx, "p", "paragraph");
-    withEtag(ctx, db.tx(dsl -> MergeViews.paragraph(merge.move(dsl, m, n(ctx), r(ctx), p, ifMatch, after, before))));
+    withEtag(ctx, db.tx(dsl -> MergeViews.paragraph(edits.move(dsl, m, n(ctx), r(ctx), p, ifMatch, after, before))));
   }
 
   private void publish(RoutingContext ctx) {

@@ -47,7 +47,7 @@ public final class MergeService {
   /** What a decision did: the decision as stored (null when taken back) and the workspace paragraph after it. */
   public record Decided(long proposalId, String decision, Workspaces.Para paragraph, int proposalVersion) {}
 
-  private static OffsetDateTime now() {
+  static OffsetDateTime now() {
     return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
   }
 
@@ -57,7 +57,7 @@ public final class MergeService {
     }
   }
 
-  private static AuditLog.Actor actor(Membership m) {
+  static AuditLog.Actor actor(Membership m) {
     return new AuditLog.Actor(m.accountId(), null);
   }
 
@@ -128,10 +128,10 @@ public final class MergeService {
     Proposal p = Proposals.get(dsl, r, proposalId).orElseThrow(() -> DomainException.notFound("proposal " + proposalId));
     Optional<Workspaces.Decision> seen = Workspaces.decision(dsl, proposalId);
     Set<Long> paragraphs = new HashSet<>();
-    boolean order = needs(p, decision, seen.orElse(null), paragraphs);
-    ws = lock(dsl, n, r, ws, order, paragraphs);
+    boolean order = WorkspaceLocks.needs(p, decision, seen.orElse(null), paragraphs);
+    ws = WorkspaceLocks.lock(dsl, n, r, ws, order, paragraphs);
     Optional<Workspaces.Decision> current = Workspaces.decision(dsl, proposalId);
-    unchanged(p, seen.orElse(null), current.orElse(null));
+    WorkspaceLocks.unchanged(p, seen.orElse(null), current.orElse(null));
     Step step = decideOne(dsl, m, r, ws, p, current, new Item(proposalId, ifMatch, decision, text, note), true);
     AuditLog.append(dsl, n, actor(m), step.event().type(), step.event().subject(), step.event().payload());
     return step.decided();
@@ -190,10 +190,10 @@ public final class MergeService {
     for (Item item : items) {
       Proposal p = proposals.get(item.proposalId());
       if (p != null) {
-        order |= needs(p, item.decision(), seen.get(p.id()), paragraphs);
+        order |= WorkspaceLocks.needs(p, item.decision(), seen.get(p.id()), paragraphs);
       }
     }
-    ws = lock(dsl, n, r, ws, order, paragraphs);
+    ws = WorkspaceLocks.lock(dsl, n, r, ws, order, paragraphs);
     proposals.putAll(Proposals.lockAll(dsl, r, proposals));
     Map<Long, Workspaces.Decision> current = Workspaces.decisionsOf(dsl, ids);
     List<Outcome> outcomes = new ArrayList<>();
@@ -207,7 +207,7 @@ public final class MergeService {
         // changes at most its paragraph's text (refusals come before the writes; the version bump cannot fail with
         // the proposal locked and read again)
         boolean standsAlone = atomic || p != null && current.get(p.id()) == null && seen.get(p.id()) == null
-            && !needs(p, item.decision(), null, new HashSet<>());
+            && !WorkspaceLocks.needs(p, item.decision(), null, new HashSet<>());
         Step step = standsAlone ? decideOne(dsl, m, r, ws, p, item, seen, current)
             : dsl.transactionResult(cfg -> decideOne(cfg.dsl(), m, r, locked, p, item, seen, current));
         events.add(step.event());
@@ -232,7 +232,7 @@ public final class MergeService {
     if (p == null) {
       throw DomainException.notFound("proposal " + item.proposalId());
     }
-    unchanged(p, seen.get(p.id()), current.get(p.id()));
+    WorkspaceLocks.unchanged(p, seen.get(p.id()), current.get(p.id()));
     // in a batch, a decision that changes no text on an undecided proposal leaves its paragraph as it was: the
     // result then names no paragraph, and the paragraph is not read back
     Optional<Workspaces.Decision> earlier = Optional.ofNullable(current.get(p.id()));
@@ -249,7 +249,7 @@ public final class MergeService {
     }
     String decision = item.decision();
     checkDecision(p, decision, item.text());
-    undo(dsl, ws, current);
+    Undo.undo(dsl, ws, current);
     Workspaces.Para para = null;
     if (!"open".equals(decision)) {
       para = apply(dsl, m, r, ws, p, decision, item.text(), item.note());
@@ -271,58 +271,6 @@ public final class MergeService {
     }
     return new Step(new Decided(p.id(), "open".equals(decision) ? null : decision, para, version),
         new AuditLog.Pending(actor(m), "workspace.decision", "proposal:" + p.id(), payload));
-  }
-
-  // --- locks ---------------------------------------------------------------------------------------------------
-
-  /**
-   * What deciding {@code decision} on {@code p} must lock, its earlier decision {@code earlier} (or null) taken out
-   * first: adds the paragraphs it changes to {@code paragraphs}; true when it changes the workspace's order too (an
-   * accepted insertion or deletion, or the undoing of one).
-   */
-  private static boolean needs(Proposal p, String decision, Workspaces.Decision earlier, Set<Long> paragraphs) {
-    paragraphs.add(p.paragraphId());
-    boolean accepting = "accept".equals(decision) || "accept-modified".equals(decision);
-    boolean order = accepting && (p.kind() == ProposalKind.INSERT
-        || p.kind() == ProposalKind.DELETE && p.anchor() == null && "accept".equals(decision));
-    if (earlier != null) {
-      if (earlier.paragraphId() != null) {
-        paragraphs.add(earlier.paragraphId());
-      }
-      if (earlier.structuralParagraphId() != null) {
-        paragraphs.add(earlier.structuralParagraphId());
-        order = true;
-      }
-    }
-    return order;
-  }
-
-  /**
-   * Takes a change's locks, in one order everywhere: the workspace's row when the order changes, then the
-   * paragraphs by id (then, as it writes, the proposals). Two facilitators deciding on different paragraphs then go
-   * at once, and publishing, which locks them all, waits for both. Returns the workspace as it is once they are
-   * held: publishing may have closed it meanwhile (then 409, as when there is none).
-   */
-  private static Workspaces.Rev lock(DSLContext dsl, long n, long r, Workspaces.Rev ws, boolean order,
-      Set<Long> paragraphs) {
-    if (order) {
-      Workspaces.lockWorkspace(dsl, ws.id());
-    }
-    Workspaces.lockParagraphs(dsl, ws.id(), paragraphs);
-    Workspaces.Rev now = workspaceOn(dsl, n, r);
-    if (now.id() != ws.id()) {
-      throw DomainException.conflict("no-workspace", "the workspace on revision " + r + " changed while this waited: "
-          + "read it again");
-    }
-    return now;
-  }
-
-  /** 412 when the proposal was decided by someone else between the first read and the locks. */
-  private static void unchanged(Proposal p, Workspaces.Decision seen, Workspaces.Decision now) {
-    if (!java.util.Objects.equals(seen, now)) {
-      throw DomainException.preconditionFailed("proposal " + p.id() + " was decided by someone else while this "
-          + "waited: read it again, then decide", Map.of("proposal", p.id()));
-    }
   }
 
   private static void requireVersion(String ifMatch, Proposal p) {
@@ -376,14 +324,14 @@ public final class MergeService {
       Workspaces.Para baseP = both.get(r);
       if (p.kind() == ProposalKind.INSERT) {
         String body = decision.equals("accept") ? p.proposedParagraph(baseP.text(), baseP.number()) : text;
-        structural = insertNextTo(dsl, ws.negotiationId(), ws.id(), p.paragraphId(), !"before".equals(p.placement()),
+        structural = WorkspaceOrder.insertNextTo(dsl, ws.negotiationId(), ws.id(), p.paragraphId(), !"before".equals(p.placement()),
             baseP.kind(), body);
         changed = Workspaces.paragraph(dsl, ws.id(), structural).orElseThrow();
         before = "";
         after = body;
       } else if (p.kind() == ProposalKind.DELETE && p.anchor() == null && decision.equals("accept")) {
-        Workspaces.Para cur = standing(both.get(ws.id()), p.paragraphId());
-        removeFromOrder(dsl, ws.id(), cur.id());
+        Workspaces.Para cur = WorkspaceOrder.standing(both.get(ws.id()), p.paragraphId());
+        WorkspaceOrder.removeFromOrder(dsl, ws.id(), cur.id());
         structural = cur.id();
         before = cur.text();
         after = "";
@@ -397,7 +345,7 @@ public final class MergeService {
               + "accept, or ask the delegation to rebase it", Map.of("paragraph", p.paragraphId(), "exact",
                   p.anchor().exact()));
         }
-        Workspaces.Para cur = standing(both.get(ws.id()), p.paragraphId());
+        Workspaces.Para cur = WorkspaceOrder.standing(both.get(ws.id()), p.paragraphId());
         changed = mergeText(dsl, ws.id(), cur, baseP.text(), theirs);
         before = cur.text();
         after = changed.text();
@@ -409,29 +357,13 @@ public final class MergeService {
     return changed;
   }
 
-  /** The workspace paragraph as it stands; 409 when the workspace deleted it. */
-  private static Workspaces.Para standing(DSLContext dsl, long ws, long paragraphId) {
-    return standing(Workspaces.paragraph(dsl, ws, paragraphId).orElse(null), paragraphId);
-  }
-
-  private static Workspaces.Para standing(Workspaces.Para cur, long paragraphId) {
-    if (cur == null) {
-      throw DomainException.notFound("paragraph " + paragraphId + " in the workspace");
-    }
-    if (cur.position() == null) {
-      throw DomainException.conflict("paragraph-deleted", "paragraph " + paragraphId + " is deleted in the workspace: "
-          + "restore it (take back the decision that deleted it) or edit another", Map.of("paragraph", paragraphId));
-    }
-    return cur;
-  }
-
   /**
    * Merges {@code theirs} (the paragraph as a proposal or the facilitator wants it, against {@code base}, the
    * paragraph in Rev.N) into the workspace's text; returns {before, after}. A collision is a 409
    * {@code merge-conflict} with both sides' token ops, and nothing changes.
    */
   private static String[] applyText(DSLContext dsl, long ws, long paragraphId, String base, String theirs) {
-    Workspaces.Para cur = standing(dsl, ws, paragraphId);
+    Workspaces.Para cur = WorkspaceOrder.standing(dsl, ws, paragraphId);
     return new String[] {cur.text(), mergeText(dsl, ws, cur, base, theirs).text()};
   }
 
@@ -457,74 +389,6 @@ public final class MergeService {
     }
     Workspaces.setText(dsl, ws, paragraphId, merged);
     return cur.withText(merged);
-  }
-
-  /** Takes the current decision on a proposal out of the workspace (its change reverted), if there is one. */
-  private void undo(DSLContext dsl, Workspaces.Rev ws, long proposalId) {
-    undo(dsl, ws, Workspaces.decision(dsl, proposalId));
-  }
-
-  /** {@link #undo} of the decision already read ({@code current}, empty when there is none). */
-  private void undo(DSLContext dsl, Workspaces.Rev ws, Optional<Workspaces.Decision> current) {
-    if (current.isEmpty()) {
-      return;
-    }
-    Workspaces.Decision d = current.get();
-    long proposalId = d.proposalId();
-    if (d.combinationId() != null) {
-      dissolve(dsl, ws, d.combinationId());
-      return;
-    }
-    // the row first: it names the paragraph an accepted insertion created, which the revert removes
-    Workspaces.removeDecision(dsl, proposalId);
-    revert(dsl, ws, d);
-  }
-
-  private void revert(DSLContext dsl, Workspaces.Rev ws, Workspaces.Decision d) {
-    if (d.structuralParagraphId() != null) {
-      Workspaces.Para para = Workspaces.paragraph(dsl, ws.id(), d.structuralParagraphId()).orElse(null);
-      if (para == null) {
-        return;
-      }
-      if ("inserted".equals(para.change()) && d.textBefore() != null && d.textBefore().isEmpty()) {
-        // an accepted insertion: the paragraph it created goes again
-        List<Long> order = order(dsl, ws.id());
-        order.remove(para.id());
-        Workspaces.reorder(dsl, ws.id(), order);
-        Workspaces.dropCreatedParagraph(dsl, ws.id(), para.id());
-      } else {
-        restore(dsl, ws, para.id());
-      }
-      return;
-    }
-    if (d.textBefore() == null || d.textAfter() == null || d.textBefore().equals(d.textAfter())) {
-      return;
-    }
-    revertText(dsl, ws.id(), d.paragraphId(), d.textBefore(), d.textAfter());
-  }
-
-  /** Takes a change (before → after) out of a paragraph's current text, keeping everything done since. */
-  private static void revertText(DSLContext dsl, long ws, long paragraphId, String before, String after) {
-    Workspaces.Para cur = standing(dsl, ws, paragraphId);
-    TokenMerge.Outcome o = TokenMerge.merge(after, cur.text(), before);
-    if (o instanceof TokenMerge.Conflict c) {
-      throw DomainException.conflict("merge-conflict", "the words this decision changed in paragraph " + paragraphId
-          + " were edited since: edit the paragraph directly", Map.of("paragraph", paragraphId,
-              "workspace", cur.text(), "workspaceOps", c.ours(), "revertOps", c.theirs(), "etag", cur.etag()));
-    }
-    String merged = ((TokenMerge.Merged) o).text();
-    if (!merged.equals(cur.text())) {
-      Workspaces.setText(dsl, ws, paragraphId, merged);
-    }
-  }
-
-  private void dissolve(DSLContext dsl, Workspaces.Rev ws, long combinationId) {
-    Workspaces.Combination c = Workspaces.combination(dsl, combinationId).orElseThrow();
-    revertText(dsl, ws.id(), c.paragraphId(), c.textBefore(), c.textAfter());
-    for (long member : Workspaces.combinationMembers(dsl, combinationId)) {
-      Workspaces.removeDecision(dsl, member);
-    }
-    Workspaces.deleteCombination(dsl, combinationId);
   }
 
   /**
@@ -566,15 +430,15 @@ public final class MergeService {
     Set<Long> paragraphs = new HashSet<>();
     boolean order = false;
     for (Proposal p : members) {
-      order |= needs(p, "combined", seen.get(p.id()), paragraphs);
+      order |= WorkspaceLocks.needs(p, "combined", seen.get(p.id()), paragraphs);
     }
-    ws = lock(dsl, n, r, ws, order, paragraphs);
+    ws = WorkspaceLocks.lock(dsl, n, r, ws, order, paragraphs);
     Map<Long, Workspaces.Decision> current = Workspaces.decisionsOf(dsl, proposalIds);
     for (Proposal p : members) {
-      unchanged(p, seen.get(p.id()), current.get(p.id()));
+      WorkspaceLocks.unchanged(p, seen.get(p.id()), current.get(p.id()));
     }
     for (Proposal p : members) {
-      undo(dsl, ws, p.id());
+      Undo.undo(dsl, ws, p.id());
     }
     Workspaces.Para baseP = Workspaces.paragraph(dsl, r, paragraph).orElseThrow();
     String[] texts = applyText(dsl, ws.id(), paragraph, baseP.text(), text);
@@ -587,196 +451,6 @@ public final class MergeService {
     AuditLog.append(dsl, n, actor(m), "workspace.combination", "revision:" + ws.id(), Map.of("revision", ws.id(),
         "base", r, "combination", id, "paragraph", paragraph, "proposals", proposalIds));
     return Workspaces.combination(dsl, id).orElseThrow();
-  }
-
-  // --- direct edits --------------------------------------------------------------------------------------------
-
-  /**
-   * The start of every direct edit: the caller is the chair, the revision a workspace, its row locked when the edit
-   * changes its order ({@code order}) and then the {@code paragraphs} it changes (see {@link #lock}).
-   */
-  private static Workspaces.Rev changing(DSLContext dsl, Membership m, long n, long wsId, boolean order,
-      Long... paragraphs) {
-    requireChair(m);
-    editing(dsl, n, wsId);
-    if (order) {
-      Workspaces.lockWorkspace(dsl, wsId);
-    }
-    Workspaces.lockParagraphs(dsl, wsId, Arrays.stream(paragraphs).filter(java.util.Objects::nonNull).toList());
-    return editing(dsl, n, wsId);
-  }
-
-  /** The paragraph at the version {@code ifMatch} names, standing in the workspace. */
-  private static Workspaces.Para standingVersion(DSLContext dsl, long ws, long paragraphId, String ifMatch) {
-    Workspaces.Para cur = requireParagraphVersion(dsl, ws, paragraphId, ifMatch);
-    if (cur.position() == null) {
-      throw DomainException.conflict("paragraph-deleted", "paragraph " + paragraphId + " is deleted in the workspace");
-    }
-    return cur;
-  }
-
-  private static Workspaces.Para requireParagraphVersion(DSLContext dsl, long ws, long paragraphId, String ifMatch) {
-    Workspaces.Para cur = Workspaces.paragraph(dsl, ws, paragraphId)
-        .orElseThrow(() -> DomainException.notFound("paragraph " + paragraphId));
-    if (ifMatch == null || ifMatch.isBlank()) {
-      throw DomainException.preconditionRequired("If-Match", "send the paragraph's ETag in If-Match (it is "
-          + cur.etag() + ")", Map.of("etag", cur.etag()));
-    }
-    if (!ifMatch.strip().equals(cur.etag())) {
-      Map<String, Object> ext = new LinkedHashMap<>();
-      ext.put("etag", cur.etag());
-      ext.put("text", cur.text());
-      // not "status": that member of a problem is its HTTP status (RFC 9457)
-      ext.put("paragraphStatus", cur.status());
-      throw DomainException.preconditionFailed("paragraph " + paragraphId + " has changed since you read it; its "
-          + "current text is in this problem: keep what you need and save again", ext);
-    }
-    return cur;
-  }
-
-  /** Sets a workspace paragraph's text and/or status, with the paragraph's ETag. */
-  public Workspaces.Para edit(DSLContext dsl, Membership m, long n, long wsId, long paragraphId, String ifMatch,
-      String text, String status) {
-    Workspaces.Rev ws = changing(dsl, m, n, wsId, false, paragraphId);
-    Workspaces.Para cur = standingVersion(dsl, ws.id(), paragraphId, ifMatch);
-    if (text == null && status == null) {
-      throw DomainException.invalid("text", "send text, status or both");
-    }
-    if (status != null && !STATUSES.contains(status)) {
-      throw DomainException.invalid("status", "must be one of " + String.join(", ", STATUSES));
-    }
-    if (text != null && text.isBlank()) {
-      throw DomainException.invalid("text", "must not be blank: delete the paragraph instead");
-    }
-    Map<String, Object> payload = new LinkedHashMap<>();
-    payload.put("revision", ws.id());
-    payload.put("paragraph", paragraphId);
-    if (text != null && !text.equals(cur.text())) {
-      Workspaces.setText(dsl, ws.id(), paragraphId, text);
-      payload.put("text", true);
-    }
-    if (status != null && !status.equals(cur.status())) {
-      Workspaces.setStatus(dsl, ws.id(), paragraphId, status);
-      payload.put("status", Map.of("before", cur.status(), "after", status));
-    }
-    AuditLog.append(dsl, n, actor(m), "workspace.paragraph-edited", "revision:" + ws.id(), payload);
-    return Workspaces.paragraph(dsl, ws.id(), paragraphId).orElseThrow();
-  }
-
-  /** Inserts a new paragraph after or before another; an operative one takes a bis/ter number. */
-  public Workspaces.Para insert(DSLContext dsl, Membership m, long n, long wsId, Long after, Long before, String kind,
-      String text) {
-    Workspaces.Rev ws = changing(dsl, m, n, wsId, true, after, before);
-    if ((after == null) == (before == null)) {
-      throw DomainException.invalid("after", "give exactly one of after and before: the paragraph it goes next to");
-    }
-    if (text == null || text.isBlank()) {
-      throw DomainException.invalid("text", "is required");
-    }
-    long next = after != null ? after : before;
-    Workspaces.Para neighbour = standing(dsl, ws.id(), next);
-    String k = kind == null ? neighbour.kind() : kind;
-    long id = insertNextTo(dsl, n, ws.id(), next, after != null, k, text);
-    AuditLog.append(dsl, n, actor(m), "workspace.paragraph-inserted", "revision:" + ws.id(), Map.of("revision",
-        ws.id(), "paragraph", id, after != null ? "after" : "before", next));
-    return Workspaces.paragraph(dsl, ws.id(), id).orElseThrow();
-  }
-
-  private static long insertNextTo(DSLContext dsl, long n, long ws, long neighbourId, boolean after, String kind,
-      String text) {
-    Workspaces.Para neighbour = standing(dsl, ws, neighbourId);
-    List<Workspaces.Para> all = Workspaces.paragraphs(dsl, ws);
-    List<Long> order = new ArrayList<>(all.stream().filter(p -> p.position() != null).map(Workspaces.Para::id).toList());
-    int at = order.indexOf(neighbourId) + (after ? 1 : 0);
-    // the number: after a numbered paragraph of the same kind, its number with bis/ter; else none
-    Workspaces.Para numberedFrom = after ? neighbour : at > 0 ? find(all, order.get(at - 1)) : null;
-    String number = null;
-    if (numberedFrom != null && numberedFrom.kind().equals(kind) && numberedFrom.number() != null) {
-      Set<String> taken = new HashSet<>();
-      all.forEach(p -> taken.add(p.number()));
-      number = Numbering.insertedAfter(numberedFrom.number(), taken, "rtl".equals(neighbour.direction()));
-    }
-    String direction = org.plenary.draft.Direction.of(text).code();
-    Long parent = neighbour.kind().equals(kind) ? neighbour.parent() : null;
-    long id = Workspaces.insertParagraph(dsl, n, ws, kind, number, parent, text, direction);
-    order.add(at, id);
-    Workspaces.reorder(dsl, ws, order);
-    return id;
-  }
-
-  private static Workspaces.Para find(List<Workspaces.Para> all, long id) {
-    return all.stream().filter(p -> p.id() == id).findFirst().orElse(null);
-  }
-
-  /** Deletes a workspace paragraph (with its ETag). */
-  public void delete(DSLContext dsl, Membership m, long n, long wsId, long paragraphId, String ifMatch) {
-    Workspaces.Rev ws = changing(dsl, m, n, wsId, true, paragraphId);
-    standingVersion(dsl, ws.id(), paragraphId, ifMatch);
-    removeFromOrder(dsl, ws.id(), paragraphId);
-    AuditLog.append(dsl, n, actor(m), "workspace.paragraph-deleted", "revision:" + ws.id(), Map.of("revision",
-        ws.id(), "paragraph", paragraphId));
-  }
-
-  private static void removeFromOrder(DSLContext dsl, long ws, long paragraphId) {
-    List<Long> order = order(dsl, ws);
-    order.remove(paragraphId);
-    Workspaces.setDeleted(dsl, ws, paragraphId, true, null);
-    Workspaces.reorder(dsl, ws, order);
-  }
-
-  /** Puts a deleted paragraph back after the paragraph that precedes it in the base revision. */
-  private static void restore(DSLContext dsl, Workspaces.Rev ws, long paragraphId) {
-    List<Long> order = order(dsl, ws.id());
-    if (order.contains(paragraphId)) {
-      return;
-    }
-    List<Workspaces.Para> base = Workspaces.paragraphs(dsl, ws.basedOn()).stream()
-        .filter(p -> p.position() != null).toList();
-    int at = 0;
-    for (Workspaces.Para p : base) {
-      if (p.id() == paragraphId) {
-        break;
-      }
-      int i = order.indexOf(p.id());
-      if (i >= 0) {
-        at = i + 1;
-      }
-    }
-    order.add(at, paragraphId);
-    String status = base.stream().filter(p -> p.id() == paragraphId).map(Workspaces.Para::status).findFirst()
-        .orElse("open");
-    Workspaces.setDeleted(dsl, ws.id(), paragraphId, false, status);
-    Workspaces.reorder(dsl, ws.id(), order);
-  }
-
-  /** Moves a workspace paragraph after or before another (with its ETag). */
-  public Workspaces.Para move(DSLContext dsl, Membership m, long n, long wsId, long paragraphId, String ifMatch,
-      Long after, Long before) {
-    Workspaces.Rev ws = changing(dsl, m, n, wsId, true, paragraphId, after, before);
-    standingVersion(dsl, ws.id(), paragraphId, ifMatch);
-    if ((after == null) == (before == null)) {
-      throw DomainException.invalid("after", "give exactly one of after and before");
-    }
-    long next = after != null ? after : before;
-    if (next == paragraphId) {
-      throw DomainException.invalid(after != null ? "after" : "before", "a paragraph cannot move next to itself");
-    }
-    standing(dsl, ws.id(), next);
-    List<Long> order = order(dsl, ws.id());
-    order.remove(paragraphId);
-    order.add(order.indexOf(next) + (after != null ? 1 : 0), paragraphId);
-    Workspaces.reorder(dsl, ws.id(), order, paragraphId);
-    dsl.update(org.plenary.schema.Tables.PARAGRAPH_VERSION)
-        .set(org.plenary.schema.Tables.PARAGRAPH_VERSION.VERSION, org.plenary.schema.Tables.PARAGRAPH_VERSION.VERSION.plus(1))
-        .where(org.plenary.schema.Tables.PARAGRAPH_VERSION.REVISION_ID.eq(ws.id())
-            .and(org.plenary.schema.Tables.PARAGRAPH_VERSION.PARAGRAPH_ID.eq(paragraphId))).execute();
-    AuditLog.append(dsl, n, actor(m), "workspace.paragraph-moved", "revision:" + ws.id(), Map.of("revision", ws.id(),
-        "paragraph", paragraphId, after != null ? "after" : "before", next));
-    return Workspaces.paragraph(dsl, ws.id(), paragraphId).orElseThrow();
-  }
-
-  private static List<Long> order(DSLContext dsl, long ws) {
-    return Workspaces.order(dsl, ws);
   }
 
   /** The decisions of the workspace on {@code r}, by proposal. */

@@ -206,6 +206,12 @@ final class Workspaces {
         .execute();
   }
 
+  /** A workspace paragraph one version further (it moved: its ETag changes). */
+  static void bumpVersion(DSLContext dsl, long ws, long paragraphId) {
+    dsl.update(PARAGRAPH_VERSION).set(PARAGRAPH_VERSION.VERSION, PARAGRAPH_VERSION.VERSION.plus(1))
+        .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws).and(PARAGRAPH_VERSION.PARAGRAPH_ID.eq(paragraphId))).execute();
+  }
+
   static void setStatus(DSLContext dsl, long ws, long paragraphId, String status) {
     dsl.update(PARAGRAPH_VERSION)
         .set(PARAGRAPH_VERSION.STATUS, status)

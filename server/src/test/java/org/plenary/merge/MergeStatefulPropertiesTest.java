@@ -162,6 +162,7 @@ class MergeStatefulPropertiesTest {
   private static void act(DSLContext dsl, MergeService merge, Membership chair, long n, long base, long ws, int action,
       List<Long> proposals, List<Workspaces.Para> standing, Set<String> written, Set<Long> edited,
       Map<Long, String> accepted, Random r) {
+        WorkspaceEdits edits = new WorkspaceEdits();
         switch (action % 6) {
           case 0, 1 -> {
             long id = proposals.get(action / 6 % proposals.size());
@@ -179,19 +180,19 @@ class MergeStatefulPropertiesTest {
             Workspaces.Para p = standing.get(action / 6 % standing.size());
             String text = p.text() + " " + NEW_WORDS[action / 60 % NEW_WORDS.length];
             written.addAll(TokenMerge.tokens(text));
-            merge.edit(dsl, chair, n, ws, p.id(), p.etag(), text, null);
+            edits.edit(dsl, chair, n, ws, p.id(), p.etag(), text, null);
             edited.add(p.id());
           }
           case 3 -> {
             Workspaces.Para p = standing.get(action / 6 % standing.size());
             String text = sentence(r, 3);
             written.addAll(TokenMerge.tokens(text));
-            merge.insert(dsl, chair, n, ws, p.id(), null, null, text);
+            edits.insert(dsl, chair, n, ws, p.id(), null, null, text);
           }
           case 4 -> {
             if (standing.size() > 2) {
               Workspaces.Para p = standing.get(action / 6 % standing.size());
-              merge.delete(dsl, chair, n, ws, p.id(), p.etag());
+              edits.delete(dsl, chair, n, ws, p.id(), p.etag());
               edited.add(p.id());
             }
           }
@@ -199,7 +200,7 @@ class MergeStatefulPropertiesTest {
             Workspaces.Para p = standing.get(action / 6 % standing.size());
             Workspaces.Para next = standing.get(action / 60 % standing.size());
             if (p.id() != next.id()) {
-              merge.move(dsl, chair, n, ws, p.id(), p.etag(), next.id(), null);
+              edits.move(dsl, chair, n, ws, p.id(), p.etag(), next.id(), null);
             }
           }
         }
