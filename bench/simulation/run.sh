@@ -53,8 +53,9 @@ PSQL="psql -q -h 127.0.0.1 -p $PGPORT -U postgres"
 start_server() { # $1 db url (empty: H2 in $WORK/h2-$2), $2 name
   local args=(--port "$HTTP_PORT" --host 127.0.0.1 --db-pool-size "$POOL" --data-dir "$WORK/h2-$2")
   if [ -n "$1" ]; then args+=(--db-url "$1" --db-user postgres); fi
-  PLENARY_ADMIN_PASSWORD=$ADMIN_PW PLENARY_PASSWORD_ITERATIONS=1000 \
-    java $JAVA_OPTS -Xms512m -Xmx1g -jar "$JAR" "${args[@]}" >> "$WORK/server-$2.log" 2>&1 &
+  # started as the README starts it: the ./plenary launcher (the jar with its class-data-sharing archive)
+  PLENARY_ADMIN_PASSWORD=$ADMIN_PW PLENARY_PASSWORD_ITERATIONS=1000 JAVA_OPTS="$JAVA_OPTS -Xms512m -Xmx1g" \
+    "$ROOT/plenary" "${args[@]}" >> "$WORK/server-$2.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 240); do
     curl -fs "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1 && return 0
@@ -103,7 +104,7 @@ done
   echo
   echo "Recorded by \`bench/simulation/run.sh\` on $(nproc) cores shared with other agents' builds and tests"
   echo "(load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)); $(java -version 2>&1 | head -1); server pool $POOL,"
-  echo "-Xmx1g, JVM flags ${JAVA_OPTS:-(defaults)}, a fresh server and database per run (cold JIT); $CLIENTS parallel"
+  echo "-Xmx1g, JVM flags ${JAVA_OPTS:-(defaults)}, started with ./plenary, a fresh server and database per run (cold JIT); $CLIENTS parallel"
   echo "HTTP clients for accounts and proposals, $FACILITATORS facilitators deciding in parallel; loopback."
   echo "$PROPOSALS proposals over 4 revisions (a fifth of them supports and objections), then $BIG on one more"
   echo "revision for the publish figure. Client and server logs: \`$WORK\`."
