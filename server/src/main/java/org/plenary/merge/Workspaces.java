@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.plenary.draft.Brackets;
+import org.plenary.store.Sql;
 import org.plenary.schema.tables.records.ParagraphVersionRecord;
 import org.plenary.schema.tables.records.ProposalDecisionRecord;
 import org.plenary.schema.tables.records.RevisionRecord;
@@ -66,19 +67,7 @@ final class Workspaces {
    * other. Decisions and edits do not take it: they lock what they change (below).
    */
   static void lockNegotiation(DSLContext dsl, long n) {
-    forUpdate(dsl, dsl.select(NEGOTIATION.ID).from(NEGOTIATION).where(NEGOTIATION.ID.eq(n))).fetchOne();
-  }
-
-  /**
-   * {@code FOR UPDATE}, on PostgreSQL {@code FOR NO KEY UPDATE}: a row lock that still lets other transactions
-   * insert rows referring to the locked one (PostgreSQL's foreign key check takes {@code FOR KEY SHARE} on the row
-   * referred to, which {@code FOR UPDATE} would block). Without it a decision that has inserted its decision row
-   * (referring to the workspace) and then appends its audit event (referring to the negotiation) waits in a circle
-   * with a publication holding the negotiation and asking for the workspace.
-   */
-  static <R extends org.jooq.Record> org.jooq.SelectForUpdateWaitStep<R> forUpdate(DSLContext dsl,
-      org.jooq.SelectForUpdateStep<R> q) {
-    return dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES ? q.forNoKeyUpdate() : q.forUpdate();
+    Sql.forUpdate(dsl, dsl.select(NEGOTIATION.ID).from(NEGOTIATION).where(NEGOTIATION.ID.eq(n))).fetchOne();
   }
 
   /**
@@ -86,7 +75,7 @@ final class Workspaces {
    * the one before it. Always taken before any paragraph's lock.
    */
   static void lockWorkspace(DSLContext dsl, long ws) {
-    forUpdate(dsl, dsl.select(REVISION.ID).from(REVISION).where(REVISION.ID.eq(ws))).fetchOne();
+    Sql.forUpdate(dsl, dsl.select(REVISION.ID).from(REVISION).where(REVISION.ID.eq(ws))).fetchOne();
   }
 
   /**
@@ -100,14 +89,14 @@ final class Workspaces {
     }
     // (revision, paragraph) pairs: H2 then finds each by its primary key instead of scanning the workspace
     var keys = new java.util.TreeSet<>(ids).stream().map(id -> org.jooq.impl.DSL.row(ws, id)).toList();
-    forUpdate(dsl, dsl.select(PARAGRAPH_VERSION.PARAGRAPH_ID).from(PARAGRAPH_VERSION)
+    Sql.forUpdate(dsl, dsl.select(PARAGRAPH_VERSION.PARAGRAPH_ID).from(PARAGRAPH_VERSION)
         .where(org.jooq.impl.DSL.row(PARAGRAPH_VERSION.REVISION_ID, PARAGRAPH_VERSION.PARAGRAPH_ID).in(keys))
         .orderBy(PARAGRAPH_VERSION.PARAGRAPH_ID)).fetch();
   }
 
   /** Locks every paragraph of the workspace, in the order of their ids (publishing). */
   static void lockAllParagraphs(DSLContext dsl, long ws) {
-    forUpdate(dsl, dsl.select(PARAGRAPH_VERSION.PARAGRAPH_ID).from(PARAGRAPH_VERSION)
+    Sql.forUpdate(dsl, dsl.select(PARAGRAPH_VERSION.PARAGRAPH_ID).from(PARAGRAPH_VERSION)
         .where(PARAGRAPH_VERSION.REVISION_ID.eq(ws)).orderBy(PARAGRAPH_VERSION.PARAGRAPH_ID)).fetch();
   }
 
@@ -345,7 +334,8 @@ final class Workspaces {
   /** {@code n} positions spread out above {@code OFFSET}, {@code GAP} apart. */
   static Integer[] spread(int n) {
     if ((long) OFFSET + (long) GAP * (n + 1) > Integer.MAX_VALUE) {
-      throw new IllegalStateException("a workspace holds at most " + (Integer.MAX_VALUE - OFFSET) / GAP + " paragraphs");
+      throw new IllegalStateException("a workspace holds at most " + (Integer.MAX_VALUE - OFFSET) / GAP
+          + " paragraphs");
     }
     Integer[] out = new Integer[n];
     for (int i = 0; i < n; i++) {

@@ -257,7 +257,7 @@ public final class Proposals {
     var q = dsl.select(PROPOSAL.ID, PROPOSAL.VERSION, PROPOSAL.STATE).from(PROPOSAL)
         .where(PROPOSAL.ID.in(new java.util.TreeSet<>(seen.keySet()))).orderBy(PROPOSAL.ID);
     List<Long> stale = new ArrayList<>();
-    (dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES ? q.forNoKeyUpdate() : q.forUpdate()).forEach(r -> {
+    org.plenary.store.Sql.forUpdate(dsl, q).forEach(r -> {
       Proposal p = seen.get(r.value1());
       if (p.version() != r.value2() || !p.state().equals(r.value3())) {
         stale.add(p.id());

@@ -17,6 +17,18 @@ import java.util.Collection;
 public final class Sql {
   private Sql() {}
 
+  /**
+   * {@code FOR UPDATE}, on PostgreSQL {@code FOR NO KEY UPDATE}: a row lock that still lets other transactions
+   * insert rows referring to the locked one (PostgreSQL's foreign key check takes {@code FOR KEY SHARE} on the row
+   * referred to, which {@code FOR UPDATE} would block). The merge's locks need it: a decision that has inserted a
+   * row referring to the workspace, then appends its audit event (referring to the negotiation), would otherwise
+   * wait in a circle with a publication holding the negotiation and asking for the workspace.
+   */
+  public static <R extends org.jooq.Record> org.jooq.SelectForUpdateWaitStep<R> forUpdate(org.jooq.DSLContext dsl,
+      org.jooq.SelectForUpdateStep<R> q) {
+    return dsl.dialect().family() == org.jooq.SQLDialect.POSTGRES ? q.forNoKeyUpdate() : q.forUpdate();
+  }
+
   /** {@code n} comma-separated placeholders: {@code ?, ?, ?}. */
   public static String params(int n) {
     if (n <= 0) {
