@@ -151,9 +151,9 @@ public final class Plenary implements AutoCloseable {
             accounts.mountPublic(router);
           },
           authentication,
+          // every protected route passes the authorization matrix first; refusals are audited
+          policy.guard(), denied,
           router -> {
-            // Every protected route passes the authorization matrix first; refusals are audited.
-            router.route().handler(policy.guard()).failureHandler(denied);
             sessions.mount(router);
             accounts.mount(router);
             negotiations.mount(router);
@@ -280,7 +280,7 @@ public final class Plenary implements AutoCloseable {
 
   /** Every route under {@code /api/v1}, as the router holds them. */
   public java.util.List<io.vertx.ext.web.Route> apiRoutes() {
-    return http.apiRouter().getRoutes();
+    return http.apiRoutes();
   }
 
   public int port() {

@@ -1,11 +1,11 @@
 package org.plenary.access;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
+import org.plenary.http.Routes;
 import org.plenary.store.Database;
 import org.plenary.text.UserText;
 
@@ -32,11 +32,11 @@ public final class AccountRoutes {
   }
 
   /** Routes that need no login. */
-  public void mountPublic(Router api) {
+  public void mountPublic(Routes api) {
     api.post("/invitations/accept").handler(this::accept);
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.get("/tokens").handler(this::listTokens);
     api.post("/tokens").handler(this::createToken);
     api.delete("/tokens/:token").handler(this::revokeToken);

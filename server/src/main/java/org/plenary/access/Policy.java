@@ -76,6 +76,8 @@ public final class Policy {
   private final StampedCache<RowKey, Row> rows = new StampedCache<>(CACHED_ROWS);
   private final Map<String, SubjectDelegation> relations = new LinkedHashMap<>();
   private final Map<String, RevisionState> states = new LinkedHashMap<>();
+  /** The path parameter that names a route's revision ("" for none), worked out once per route. */
+  private final Map<AuthorizationMatrix.Route, String> stateParams = new java.util.concurrent.ConcurrentHashMap<>();
 
   /** A guard that reads the database on every request. */
   public Policy(Database db, AuthorizationMatrix matrix) {
@@ -109,6 +111,7 @@ public final class Policy {
   /** Registers how a path parameter leads to a revision state. */
   public Policy state(String param, RevisionState resolver) {
     states.put(param, resolver);
+    stateParams.clear();
     return this;
   }
 
@@ -164,6 +167,8 @@ public final class Policy {
       return;
     }
     Entry entry = match.get().entry();
+    // the route that runs is the one checked here (http.Routes dispatches on it)
+    ctx.put(org.plenary.http.Routes.ROUTE, entry.route().path());
     Map<String, String> params = match.get().params();
     Principal principal = AuthHandler.principal(ctx);
     if (!entry.route().inNegotiation()) {
@@ -360,12 +365,15 @@ public final class Policy {
 
   /** The first path parameter of the route with a registered state resolver, or null. */
   private String stateSegment(Entry entry) {
-    for (String segment : entry.route().segments()) {
-      if (segment.startsWith(":") && states.containsKey(segment.substring(1))) {
-        return segment.substring(1);
+    String param = stateParams.computeIfAbsent(entry.route(), route -> {
+      for (String segment : route.segments()) {
+        if (segment.startsWith(":") && states.containsKey(segment.substring(1))) {
+          return segment.substring(1);
+        }
       }
-    }
-    return null;
+      return "";
+    });
+    return param.isEmpty() ? null : param;
   }
 
   private static long parseId(String raw) {

@@ -2,12 +2,12 @@ package org.plenary.access;
 
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
+import org.plenary.http.Routes;
 import org.plenary.store.Database;
 
 /**
@@ -29,12 +29,12 @@ public final class SessionRoutes {
   }
 
   /** Routes that need no login. */
-  public void mountPublic(Router api) {
+  public void mountPublic(Routes api) {
     api.post("/session").handler(this::login);
   }
 
   /** Routes for a logged-in caller. */
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.delete("/session").handler(this::logout);
     api.get("/me").handler(this::me);
   }

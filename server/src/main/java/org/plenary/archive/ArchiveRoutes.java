@@ -1,6 +1,5 @@
 package org.plenary.archive;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -8,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.plenary.http.Http;
+import org.plenary.http.Routes;
 import org.plenary.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ public final class ArchiveRoutes {
     this.dir = dataDir.resolve("archives");
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.get("/negotiations/:n/archive").handler(this::export);
   }
 

@@ -1,6 +1,5 @@
 package org.plenary.archive;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.Map;
 import org.plenary.access.Principal;
 import org.plenary.http.Http;
 import org.plenary.http.Problem;
+import org.plenary.http.Routes;
 import org.plenary.store.Database;
 
 /**
@@ -27,7 +27,7 @@ public final class ImportRoutes {
     this.db = db;
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.post("/negotiations/import").handler(this::restore);
   }
 

@@ -1,6 +1,5 @@
 package org.plenary.compile;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +23,7 @@ import org.plenary.access.Principal;
 import org.plenary.http.Http;
 import org.plenary.http.Problem;
 import org.plenary.http.ReadyBody;
+import org.plenary.http.Routes;
 import org.plenary.http.StreamedBody;
 import org.plenary.store.Changes;
 import org.plenary.store.Database;
@@ -78,7 +78,7 @@ public final class CompilationRoutes {
     this.changes = changes;
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.get("/negotiations/:n/revisions/:r/compilation").handler(this::compilation);
     api.get("/negotiations/:n/revisions/:r/akn").handler(this::akn);
   }

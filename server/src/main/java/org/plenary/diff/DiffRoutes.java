@@ -1,7 +1,6 @@
 package org.plenary.diff;
 
 import io.vertx.core.MultiMap;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +9,7 @@ import org.plenary.access.AuthHandler;
 import org.plenary.access.Principal;
 import org.plenary.http.Http;
 import org.plenary.http.Problem;
+import org.plenary.http.Routes;
 import org.plenary.store.Database;
 
 /**
@@ -57,7 +57,7 @@ public final class DiffRoutes {
     this.changes = java.util.Objects.requireNonNull(changes, "changes");
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.get("/negotiations/:n/diff").handler(this::diff);
   }
 

@@ -1,7 +1,6 @@
 package org.plenary.draft;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +10,7 @@ import org.plenary.access.Principal;
 import org.plenary.http.Http;
 import org.plenary.http.MediaTypes;
 import org.plenary.http.Problem;
+import org.plenary.http.Routes;
 import org.plenary.store.Database;
 import org.plenary.text.UserText;
 
@@ -62,7 +62,7 @@ public final class RevisionRoutes {
     this.changes = java.util.Objects.requireNonNull(changes, "changes");
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.post("/negotiations/:n/revisions").handler(this::upload);
     api.get("/negotiations/:n/revisions").handler(this::list);
     api.get("/negotiations/:n/revisions/:r").handler(this::get);

@@ -1,7 +1,6 @@
 package org.plenary.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -16,6 +15,7 @@ import org.plenary.audit.AuditLog;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
+import org.plenary.http.Routes;
 import org.plenary.store.Database;
 
 /**
@@ -35,7 +35,7 @@ public final class AuditRoutes {
     this.db = db;
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.get("/negotiations/:n/audit").handler(this::read);
     api.get("/audit").handler(this::readGlobal);
     api.get("/negotiations/:n/audit/checkpoint").handler(ctx -> checkpoint(ctx, negotiation(ctx)));

@@ -14,7 +14,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -34,6 +33,7 @@ import org.plenary.audit.LiveSignal;
 import org.plenary.domain.DomainException;
 import org.plenary.http.Http;
 import org.plenary.http.Problem;
+import org.plenary.http.Routes;
 import org.plenary.store.Changes;
 import org.plenary.store.Database;
 import org.slf4j.Logger;
@@ -194,7 +194,7 @@ public final class LiveUpdates extends VerticleBase {
     return Future.succeededFuture();
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.get("/negotiations/:n/events").handler(this::subscribe);
   }
 

@@ -1,6 +1,5 @@
 package org.plenary.group;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -10,6 +9,7 @@ import org.plenary.compile.CompilationRoutes;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
+import org.plenary.http.Routes;
 import org.plenary.proposal.ProposalDraft;
 import org.plenary.proposal.ProposalRequests;
 import org.plenary.store.Database;
@@ -43,7 +43,7 @@ public final class GroupRoutes {
   }
 
   /** Mount before the proposal routes: the gate on {@code POST …/proposals} must see a group's note first. */
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.post(BASE + "/proposals").handler(this::gate);
     api.get(BASE + "/groups").handler(this::mine);
     api.put(GROUP + "/stage").handler(this::open);

@@ -6,6 +6,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,34 +16,40 @@ import java.util.concurrent.atomic.AtomicInteger;
  * previous response. Vert.x's own idle timeout closes connections on which nothing moves at all; this guard
  * also closes those that trickle a byte now and then (slowloris).
  *
+ * <p>The deadlines are kept as numbers on each connection and one periodic sweep per node closes the
+ * connections past theirs (every quarter of the shorter timeout, at most every second): a request costs two
+ * writes, not a timer set and a timer cancelled, and a deadline holds to within a quarter of its length.
+ *
  * <pre>
  *   ConnectionGuard guard = new ConnectionGuard(vertx, 10_000, 10_000, 60_000);
  *   server.connectionHandler(guard::opened).requestHandler(guard.wrap(router));
  * </pre>
  */
 public final class ConnectionGuard {
-  private final Vertx vertx;
+  private static final long MAX_SWEEP_MILLIS = 1000;
+  private static final long MIN_SWEEP_MILLIS = 10;
   private final int maxConnections;
-  private final long headerMillis;
-  private final long keepAliveMillis;
+  private final long headerNanos;
+  private final long keepAliveNanos;
   private final AtomicInteger open = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
   private final Map<HttpConnection, State> states = new ConcurrentHashMap<>();
 
-  /** A connection's requests in flight and its pending deadline for the next request's headers (a timer id). */
+  /** A connection's requests in flight, and when it must have sent the next request's headers (0: no deadline). */
   private static final class State {
     int inFlight;
-    long timer = -1;
+    long deadline;
   }
 
   public ConnectionGuard(Vertx vertx, int maxConnections, long headerMillis, long keepAliveMillis) {
     if (maxConnections < 1 || headerMillis < 1 || keepAliveMillis < 1) {
       throw new IllegalArgumentException("connection limits must be positive");
     }
-    this.vertx = vertx;
     this.maxConnections = maxConnections;
-    this.headerMillis = headerMillis;
-    this.keepAliveMillis = keepAliveMillis;
+    this.headerNanos = TimeUnit.MILLISECONDS.toNanos(headerMillis);
+    this.keepAliveNanos = TimeUnit.MILLISECONDS.toNanos(keepAliveMillis);
+    long sweep = Math.max(MIN_SWEEP_MILLIS, Math.min(MAX_SWEEP_MILLIS, Math.min(headerMillis, keepAliveMillis) / 4));
+    vertx.setPeriodic(sweep, id -> sweep(System.nanoTime()));
   }
 
   /** For {@code HttpServer.connectionHandler}: counts the connection, or closes it when the node is full. */
@@ -54,19 +61,12 @@ public final class ConnectionGuard {
       return;
     }
     State state = new State();
+    state.deadline = System.nanoTime() + headerNanos;
     states.put(connection, state);
     connection.closeHandler(v -> {
       open.decrementAndGet();
-      State s = states.remove(connection);
-      if (s != null) {
-        synchronized (s) {
-          cancel(s);
-        }
-      }
+      states.remove(connection);
     });
-    synchronized (state) {
-      expectRequest(connection, state, headerMillis);
-    }
   }
 
   /** The request handler, behind which each request holds off its connection's header deadline. */
@@ -77,12 +77,12 @@ public final class ConnectionGuard {
       if (state != null) {
         synchronized (state) {
           state.inFlight++;
-          cancel(state);
+          state.deadline = 0;
         }
         java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         Handler<Void> finished = v -> {
           if (done.compareAndSet(false, true)) {
-            finished(connection, state);
+            finished(state);
           }
         };
         request.response().closeHandler(finished);
@@ -102,31 +102,27 @@ public final class ConnectionGuard {
     return refused.get();
   }
 
-  private void finished(HttpConnection connection, State state) {
+  private void finished(State state) {
     synchronized (state) {
-      if (state.inFlight > 0 && --state.inFlight == 0 && states.get(connection) == state) {
-        expectRequest(connection, state, keepAliveMillis);
+      if (state.inFlight > 0 && --state.inFlight == 0) {
+        state.deadline = System.nanoTime() + keepAliveNanos;
       }
     }
   }
 
-  private void expectRequest(HttpConnection connection, State state, long millis) {
-    cancel(state);
-    state.timer = vertx.setTimer(millis, id -> {
+  /** Closes every connection whose deadline for its next request's headers has passed. */
+  private void sweep(long now) {
+    states.forEach((connection, state) -> {
+      boolean late;
       synchronized (state) {
-        if (state.timer != id) {
-          return;
+        late = state.inFlight == 0 && state.deadline != 0 && now - state.deadline >= 0;
+        if (late) {
+          state.deadline = 0;
         }
-        state.timer = -1;
       }
-      connection.close();
+      if (late) {
+        connection.close();
+      }
     });
-  }
-
-  private void cancel(State state) {
-    if (state.timer >= 0) {
-      vertx.cancelTimer(state.timer);
-      state.timer = -1;
-    }
   }
 }

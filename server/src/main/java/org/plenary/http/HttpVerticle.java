@@ -35,8 +35,8 @@ public final class HttpVerticle extends VerticleBase {
   private static final long ASSET_MAX_AGE_SECONDS = 365L * 24 * 3600;
 
   /** What the features contribute: routes without login, the login check, routes behind it. */
-  public record Api(Consumer<Router> publicRoutes, Handler<RoutingContext> authentication,
-      Consumer<Router> protectedRoutes) {}
+  public record Api(Consumer<Routes> publicRoutes, Handler<RoutingContext> authentication,
+      Handler<RoutingContext> guard, Handler<RoutingContext> guardFailure, Consumer<Routes> protectedRoutes) {}
 
   /**
    * Limits on connections: how many may be open on this node, how long one may sit idle, and how long a
@@ -55,6 +55,7 @@ public final class HttpVerticle extends VerticleBase {
   private final HealthProbe healthProbe;
   private HttpServer server;
   private Router apiRouter;
+  private Routes protectedRoutes;
 
   /**
    * One instance of the HTTP server; several (one per event loop) may be deployed with the same {@code guard}
@@ -97,9 +98,13 @@ public final class HttpVerticle extends VerticleBase {
     BodyHandler small = BodyHandler.create(false).setBodyLimit(Json.SMALL_BODY_BYTES);
     BodyHandler large = BodyHandler.create(false).setBodyLimit(bodyLimit);
     apiRouter.route().handler(ctx -> (Http.hasCredentials(ctx) ? large : small).handle(ctx));
-    api.publicRoutes().accept(apiRouter);
+    api.publicRoutes().accept(Routes.direct(apiRouter));
     apiRouter.route().handler(api.authentication());
-    api.protectedRoutes().accept(apiRouter);
+    // Every protected route passes the authorization matrix first, which names the route to run (see Routes).
+    apiRouter.route().handler(api.guard()).failureHandler(api.guardFailure());
+    protectedRoutes = Routes.dispatched(vertx);
+    api.protectedRoutes().accept(protectedRoutes);
+    apiRouter.route().handler(protectedRoutes.dispatcher()).failureHandler(protectedRoutes.failureDispatcher());
     apiRouter.route().handler(ctx -> ctx.fail(Problem.notFound("API resource " + ctx.request().path())));
     apiRouter.route().failureHandler(new ProblemHandler());
     router.route("/api/v1/*").subRouter(apiRouter);
@@ -160,9 +165,14 @@ public final class HttpVerticle extends VerticleBase {
     return server == null ? Future.succeededFuture() : server.shutdown(SHUTDOWN_SECONDS, TimeUnit.SECONDS);
   }
 
-  /** The router under {@code /api/v1}, so tests can list every route (the authorization matrix must cover them). */
-  public Router apiRouter() {
-    return apiRouter;
+  /**
+   * Every route under {@code /api/v1}: those on its router (the public ones) and the protected ones, each on a
+   * router of its own (see {@link Routes}). Tests list them: the authorization matrix must cover them all.
+   */
+  public java.util.List<io.vertx.ext.web.Route> apiRoutes() {
+    java.util.List<io.vertx.ext.web.Route> all = new java.util.ArrayList<>(apiRouter.getRoutes());
+    all.addAll(protectedRoutes.list());
+    return all;
   }
 
   public int actualPort() {

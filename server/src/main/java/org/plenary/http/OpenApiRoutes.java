@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -51,7 +50,7 @@ public final class OpenApiRoutes {
     return document(read());
   }
 
-  public void mountPublic(Router api) {
+  public void mountPublic(Routes api) {
     api.get("/openapi.json").handler(ctx -> json(ctx.vertx()).onSuccess(bytes -> ctx.response()
         .putHeader("Content-Type", "application/json; charset=utf-8")
         .end(bytes)).onFailure(ctx::fail));

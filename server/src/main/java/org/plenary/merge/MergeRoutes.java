@@ -3,7 +3,6 @@ package org.plenary.merge;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +12,7 @@ import org.plenary.access.Membership;
 import org.plenary.access.Policy;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
+import org.plenary.http.Routes;
 import org.plenary.store.Database;
 
 /**
@@ -38,7 +38,7 @@ public final class MergeRoutes {
     this.db = db;
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     String r = "/negotiations/:n/revisions/:r";
     api.post(r + "/successor").handler(this::open);
     api.get(r + "/successor-workspace").handler(this::workspace);

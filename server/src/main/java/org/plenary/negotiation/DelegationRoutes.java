@@ -1,6 +1,5 @@
 package org.plenary.negotiation;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.plenary.access.Principal;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
 import org.plenary.http.Problem;
+import org.plenary.http.Routes;
 import org.plenary.store.Database;
 import org.plenary.text.UserText;
 
@@ -38,7 +38,7 @@ public final class DelegationRoutes {
     this.delegations = new DelegationService(db);
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.get("/delegations").handler(this::reference);
     api.get("/negotiations/:n/delegations").handler(this::list);
     api.post("/negotiations/:n/delegations").handler(this::add);

@@ -1,6 +1,5 @@
 package org.plenary.negotiation;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.plenary.access.Principal;
 import org.plenary.access.Role;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
+import org.plenary.http.Routes;
 import org.plenary.store.Database;
 import org.plenary.text.UserText;
 
@@ -38,7 +38,7 @@ public final class NegotiationRoutes {
     this.negotiations = new NegotiationService(db);
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.post("/negotiations").handler(this::create);
     api.get("/negotiations").handler(this::list);
     api.get("/negotiations/:n").handler(this::get);

@@ -1,12 +1,12 @@
 package org.plenary.ops;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.plenary.access.Principal;
 import org.plenary.http.Http;
 import org.plenary.http.Problem;
+import org.plenary.http.Routes;
 import org.plenary.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,7 +31,7 @@ public final class BackupRoutes {
     this.dir = dataDir.resolve("backups");
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.post("/admin/backup").handler(this::backup);
   }
 

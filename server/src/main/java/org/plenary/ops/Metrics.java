@@ -14,6 +14,20 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.datagram.DatagramSocketOptions;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.core.spi.metrics.ClientMetrics;
+import io.vertx.core.spi.metrics.DatagramSocketMetrics;
+import io.vertx.core.spi.metrics.EventBusMetrics;
+import io.vertx.core.spi.metrics.HttpClientMetrics;
+import io.vertx.core.spi.metrics.HttpServerMetrics;
+import io.vertx.core.spi.metrics.PoolMetrics;
+import io.vertx.core.spi.metrics.TCPMetrics;
+import io.vertx.core.spi.metrics.VertxMetrics;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.micrometer.Label;
@@ -69,11 +83,70 @@ public final class Metrics implements AutoCloseable {
   public Vertx vertx(VertxOptions options) {
     MicrometerMetricsOptions metrics = new MicrometerMetricsOptions()
         .setEnabled(true)
-        // route template, never the raw path (HTTP_PATH stays off: ids would make a series per proposal)
-        .setLabels(java.util.EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE,
-            Label.POOL_NAME));
+        // the HTTP server's meters are HttpServerMeters (route template, never the raw path)
+        .setLabels(java.util.EnumSet.of(Label.POOL_TYPE, Label.POOL_NAME));
+    MicrometerMetricsFactory micrometer = new MicrometerMetricsFactory(registry);
+    HttpServerMeters http = new HttpServerMeters(registry);
     return Vertx.builder().with(options.setMetricsOptions(metrics))
-        .withMetrics(new MicrometerMetricsFactory(registry)).build();
+        .withMetrics(o -> new WithHttpServer(micrometer.metrics(o), http)).build();
+  }
+
+  /** Vert.x Micrometer's meters (pools, event bus), with the HTTP server's own ({@link HttpServerMeters}). */
+  private record WithHttpServer(VertxMetrics micrometer, HttpServerMeters http) implements VertxMetrics {
+    @Override
+    public HttpServerMetrics<?, ?, ?> createHttpServerMetrics(HttpServerOptions options, SocketAddress local) {
+      return http;
+    }
+
+    @Override
+    public EventBusMetrics<?> createEventBusMetrics() {
+      return micrometer.createEventBusMetrics();
+    }
+
+    @Override
+    public ClientMetrics<?, ?, ?> createClientMetrics(SocketAddress remote, String type, String namespace) {
+      return micrometer.createClientMetrics(remote, type, namespace);
+    }
+
+    @Override
+    public HttpClientMetrics<?, ?, ?> createHttpClientMetrics(HttpClientOptions options) {
+      return micrometer.createHttpClientMetrics(options);
+    }
+
+    @Override
+    public TCPMetrics<?> createNetServerMetrics(NetServerOptions options, SocketAddress local) {
+      return micrometer.createNetServerMetrics(options, local);
+    }
+
+    @Override
+    public TCPMetrics<?> createNetClientMetrics(NetClientOptions options) {
+      return micrometer.createNetClientMetrics(options);
+    }
+
+    @Override
+    public DatagramSocketMetrics createDatagramSocketMetrics(DatagramSocketOptions options) {
+      return micrometer.createDatagramSocketMetrics(options);
+    }
+
+    @Override
+    public PoolMetrics<?, ?> createPoolMetrics(String type, String name, int maxSize) {
+      return micrometer.createPoolMetrics(type, name, maxSize);
+    }
+
+    @Override
+    public void vertxCreated(Vertx vertx) {
+      micrometer.vertxCreated(vertx);
+    }
+
+    @Override
+    public boolean isMetricsEnabled() {
+      return micrometer.isMetricsEnabled();
+    }
+
+    @Override
+    public void close() {
+      micrometer.close();
+    }
   }
 
   /** Mounts {@code GET /metrics} on the root router. */

@@ -1,9 +1,9 @@
 package org.plenary.proposal;
 
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.plenary.access.Policy;
 import org.plenary.http.Http;
+import org.plenary.http.Routes;
 import org.plenary.store.Database;
 
 /**
@@ -24,7 +24,7 @@ public final class CommentWindowRoutes {
     this.windows = new CommentWindowService(db);
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.get(BASE + "/comment-window").handler(this::window);
     api.put(BASE + "/comment-window").handler(this::setWindow);
     api.get(BASE + "/silence-breaks").handler(this::silenceBreaks);

@@ -2,7 +2,6 @@ package org.plenary.proposal;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Map;
 import org.plenary.access.AuthHandler;
@@ -10,6 +9,7 @@ import org.plenary.access.Membership;
 import org.plenary.access.Policy;
 import org.plenary.http.Http;
 import org.plenary.http.Json;
+import org.plenary.http.Routes;
 import org.plenary.proposal.ProposalViews.Viewer;
 import org.plenary.store.Changes;
 import org.plenary.store.Database;
@@ -67,7 +67,7 @@ public final class ProposalRoutes {
     return this;
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.post(BASE + "/proposals").handler(this::create);
     api.get(BASE + "/proposals").handler(this::list);
     api.get(BASE + "/proposals/:id").handler(this::get);

@@ -1,7 +1,6 @@
 package org.plenary.word;
 
 import io.vertx.core.buffer.Buffer;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.plenary.access.Membership;
 import org.plenary.access.Policy;
@@ -9,6 +8,7 @@ import org.plenary.access.Principal;
 import org.plenary.http.Http;
 import org.plenary.http.MediaTypes;
 import org.plenary.http.Problem;
+import org.plenary.http.Routes;
 import org.plenary.proposal.IdempotencyKeys;
 import org.plenary.store.Database;
 
@@ -29,7 +29,7 @@ public final class WordRoutes {
     this.words = new WordService(db);
   }
 
-  public void mount(Router api) {
+  public void mount(Routes api) {
     api.get("/negotiations/:n/revisions/:r/docx").handler(this::docx);
     api.post("/negotiations/:n/revisions/:r/proposals/import").handler(this::importFile);
   }
