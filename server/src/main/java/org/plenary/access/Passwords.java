@@ -1,6 +1,5 @@
 package org.plenary.access;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -79,17 +78,6 @@ public final class Passwords {
   }
 
   public static String sha256(String token) {
-    // one digest per thread: looking the algorithm up costs more than hashing a token (every request does it)
-    MessageDigest digest = SHA256.get();
-    digest.reset();
-    return java.util.HexFormat.of().formatHex(digest.digest(token.getBytes(StandardCharsets.UTF_8)));
+    return org.plenary.store.Digests.sha256Hex(token);
   }
-
-  private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
-  });
 }

@@ -36,10 +36,22 @@ public final class AuditKey {
 
   private final byte[] secret;
   private final String fingerprint;
+  /** One keyed Mac per thread: looking the algorithm up and scheduling the key cost more than one event's MAC. */
+  private final ThreadLocal<Mac> macs;
   private volatile long plainThrough;
 
   private AuditKey(byte[] secret) {
     this.secret = secret.clone();
+    byte[] key = this.secret;
+    this.macs = ThreadLocal.withInitial(() -> {
+      try {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return mac;
+      } catch (GeneralSecurityException e) {
+        throw new IllegalStateException(e);
+      }
+    });
     this.fingerprint = HexFormat.of().formatHex(sha256(("plenary-audit-key:" + Base64.getEncoder()
         .encodeToString(secret)).getBytes(StandardCharsets.UTF_8)));
   }
@@ -113,14 +125,10 @@ public final class AuditKey {
 
   /** HMAC-SHA256 of {@code text}, hex. */
   public String mac(String text) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (GeneralSecurityException e) {
-      throw new IllegalStateException(e);
-    }
+    // doFinal leaves the Mac ready for the next text under the same key
+    return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
   }
+
 
   public String fingerprint() {
     return fingerprint;

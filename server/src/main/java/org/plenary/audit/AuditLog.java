@@ -5,11 +5,9 @@ import static org.plenary.schema.Tables.EVENT_CHAIN;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.List;
 import org.jooq.DSLContext;
 import org.plenary.http.Json;
@@ -328,11 +326,6 @@ public final class AuditLog {
     if (key != null) {
       return key.mac(canonical);
     }
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(sha.digest(canonical.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return org.plenary.store.Digests.sha256Hex(canonical);
   }
 }

@@ -4,7 +4,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -33,15 +32,11 @@ public record ReadyBody(String contentType, Buffer bytes, String etag) {
   }
 
   public static ReadyBody of(String contentType, byte[] bytes) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(contentType.getBytes(StandardCharsets.UTF_8));
-      byte[] h = sha.digest(bytes);
-      return new ReadyBody(contentType, Buffer.buffer(bytes),
-          "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(h, 18)) + "\"");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = org.plenary.store.Digests.sha256();
+    sha.update(contentType.getBytes(StandardCharsets.UTF_8));
+    byte[] h = sha.digest(bytes);
+    return new ReadyBody(contentType, Buffer.buffer(bytes),
+        "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(h, 18)) + "\"");
   }
 
   /** How much memory it holds, about (for a cache's weight bound). */

@@ -4,7 +4,6 @@ import static org.plenary.schema.Tables.IDEMPOTENCY_KEY;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -33,22 +32,28 @@ public final class IdempotencyKeys {
       return null;
     }
     String k = header.strip();
-    if (k.isEmpty() || k.length() > MAX_KEY || !k.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+    if (k.isEmpty() || k.length() > MAX_KEY || !printableAscii(k)) {
       throw Problem.invalid(HEADER, "must be 1 to " + MAX_KEY + " printable ASCII characters (a UUID is typical)");
     }
     return k;
   }
 
+  private static boolean printableAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c <= 0x20 || c >= 0x7f) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** SHA-256 over the method, path and body: what "the same request" means for a retry. */
   public static String requestHash(String method, String path, byte[] body) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
-      sha.update(body);
-      return HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    MessageDigest sha = org.plenary.store.Digests.sha256();
+    sha.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+    sha.update(body);
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   /** An idempotency key of an account. */
