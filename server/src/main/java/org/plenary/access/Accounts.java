@@ -54,15 +54,23 @@ public final class Accounts {
   /** The principal for a presented token, when the token is valid, unexpired and its account enabled. */
   public static Optional<Principal> byToken(DSLContext dsl, String tokenHash, boolean viaCookie) {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-    return dsl.select(ACCOUNT.ID, ACCOUNT.EMAIL, ACCOUNT.DISPLAY_NAME, ACCOUNT.IS_ADMIN, AUTH_TOKEN.CSRF_TOKEN)
-        .from(AUTH_TOKEN).join(ACCOUNT).on(ACCOUNT.ID.eq(AUTH_TOKEN.ACCOUNT_ID))
-        .where(AUTH_TOKEN.TOKEN_HASH.eq(tokenHash))
-        .and(AUTH_TOKEN.REVOKED.isFalse())
-        .and(ACCOUNT.DISABLED.isFalse())
-        .and(AUTH_TOKEN.EXPIRES_AT.isNull().or(AUTH_TOKEN.EXPIRES_AT.gt(now)))
-        .fetchOptional(r -> new Principal(r.value1(), r.value2(), r.value3(), r.value4(), tokenHash, viaCookie,
-            r.value5()));
+    // plain JDBC (store.Sql): every token is looked up again each time its cache entry lapses (AuthHandler)
+    return dsl.connectionResult(c -> {
+      try (var q = c.prepareStatement(BY_TOKEN)) {
+        q.setString(1, tokenHash);
+        q.setObject(2, now);
+        try (var r = q.executeQuery()) {
+          return r.next() ? Optional.of(new Principal(r.getLong(1), r.getString(2), r.getString(3), r.getBoolean(4),
+              tokenHash, viaCookie, r.getString(5))) : Optional.<Principal>empty();
+        }
+      }
+    });
   }
+
+  private static final String BY_TOKEN = "select a.id, a.email, a.display_name, a.is_admin, t.csrf_token"
+      + " from auth_token t join account a on a.id = t.account_id"
+      + " where t.token_hash = ? and t.revoked = false and a.disabled = false"
+      + " and (t.expires_at is null or t.expires_at > ?)";
 
   public static void revokeToken(DSLContext dsl, String tokenHash) {
     AuthHandler.forget(tokenHash);

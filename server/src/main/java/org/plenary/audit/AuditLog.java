@@ -129,14 +129,25 @@ public final class AuditLog {
 
   /** Moves a lane head to {@code hash}; on PostgreSQL the live feeds' NOTIFY rides on it. */
   private static void moveHead(DSLContext dsl, Long negotiationId, String key, String hash, String type) {
-    var moveHead = dsl.update(EVENT_CHAIN).set(EVENT_CHAIN.LAST_HASH, hash).where(EVENT_CHAIN.CHAIN_KEY.eq(key));
-    if (LiveSignal.needsNotify(dsl, negotiationId, type)) {
-      // PostgreSQL: the live feeds' NOTIFY rides on the head update (one round trip less per change).
-      moveHead.returningResult(LiveSignal.notifyField(negotiationId, type)).fetch();
-    } else {
-      moveHead.execute();
-    }
+    // PostgreSQL: the live feeds' NOTIFY rides on the head update (one round trip less per change). Plain JDBC
+    // (store.Sql): it runs in every change's transaction.
+    boolean notify = LiveSignal.needsNotify(dsl, negotiationId, type);
+    dsl.connection(c -> {
+      try (var update = c.prepareStatement(notify ? MOVE_HEAD + " returning pg_notify('" + LiveSignal.CHANNEL + "', ?)"
+          : MOVE_HEAD)) {
+        update.setString(1, hash);
+        update.setString(2, key);
+        if (notify) {
+          update.setString(3, LiveSignal.payload(negotiationId, type));
+          update.executeQuery().close();
+        } else {
+          update.executeUpdate();
+        }
+      }
+    });
   }
+
+  private static final String MOVE_HEAD = "update event_chain set last_hash = ? where chain_key = ?";
 
   /** Lanes per negotiation: about the number of connections that append at once. */
   static final int LANES = 32;

@@ -92,8 +92,12 @@ public final class LiveSignal implements TransactionListener {
 
   /** The NOTIFY of {@link #appended} as a field, to select or return within another statement. */
   static org.jooq.Field<Object> notifyField(long negotiationId, String type) {
-    return DSL.field("pg_notify({0}, {1})", Object.class, DSL.inline(CHANNEL),
-        DSL.val(Changes.payload(negotiationId, Changes.Kind.of(type))));
+    return DSL.field("pg_notify({0}, {1})", Object.class, DSL.inline(CHANNEL), DSL.val(payload(negotiationId, type)));
+  }
+
+  /** What the NOTIFY for an event of {@code type} in {@code negotiationId} carries. */
+  static String payload(long negotiationId, String type) {
+    return Changes.payload(negotiationId, Changes.Kind.of(type));
   }
 
   private static Changes.Kind wider(Changes.Kind a, Changes.Kind b) {
