@@ -156,7 +156,9 @@ public final class Policy {
     if (relative.isEmpty()) {
       relative = "/";
     }
-    String method = ctx.request().method().name();
+    // a HEAD is its GET without the body: the same rules
+    io.vertx.core.http.HttpMethod asked = ctx.request().method();
+    String method = asked == io.vertx.core.http.HttpMethod.HEAD ? "GET" : asked.name();
     var match = match(method, relative.startsWith("/") ? relative : "/" + relative);
     if (match.isEmpty() || match.get().entry().isPublic()) {
       if (match.isEmpty()) {

@@ -80,6 +80,9 @@ public final class Routes {
           .computeIfAbsent(path, p -> Router.router(vertx));
     }
     Route route = router.route(method, path);
+    if (method == HttpMethod.GET) {
+      route.method(HttpMethod.HEAD); // the same answer without its body (Vert.x drops it), as HTTP asks
+    }
     all.add(route);
     return route;
   }
@@ -121,7 +124,8 @@ public final class Routes {
     if (path == null) {
       return null;
     }
-    Map<String, Router> byPath = routers.get(ctx.request().method().name());
+    HttpMethod method = ctx.request().method();
+    Map<String, Router> byPath = routers.get(method == HttpMethod.HEAD ? "GET" : method.name());
     return byPath == null ? null : byPath.get(path);
   }
 }

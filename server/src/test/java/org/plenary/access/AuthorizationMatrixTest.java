@@ -75,6 +75,9 @@ class AuthorizationMatrixTest {
         fail("route " + r.getPath() + " answers every method: mount it with one method so the matrix can name it");
       }
       for (HttpMethod m : r.methods()) {
+        if (m == HttpMethod.HEAD && r.methods().contains(HttpMethod.GET)) {
+          continue; // every GET answers HEAD under the GET's rules (http.Routes, access.Policy)
+        }
         mounted.add(m.name() + " " + r.getPath());
       }
     }

@@ -89,6 +89,10 @@ class PublishedReadCacheHttpTest {
     Response notModified = delegate.withHeader("If-None-Match", etag).get(path);
     assertThat(notModified.status()).isEqualTo(304);
     assertThat(notModified.text()).isEmpty();
+    Response head = delegate.head(path);
+    assertThat(head.status()).as("HEAD answers as GET does, without the body").isEqualTo(200);
+    assertThat(head.header("ETag")).isEqualTo(etag);
+    assertThat(head.text()).isEmpty();
     assertThat(ok(chair.get(path)).text()).as("one entry for every viewer").isEqualTo(first.text());
 
     server.plenary().changes().everything();
@@ -128,6 +132,7 @@ class PublishedReadCacheHttpTest {
       Response hidden = delegate.get(path);
       assertThat(hidden.status()).as(hidden.text()).isEqualTo(404);
       assertThat(delegate.withHeader("If-None-Match", etag).get(path).status()).isEqualTo(404);
+      assertThat(delegate.head(path).status()).as("HEAD under the GET's rules").isEqualTo(404);
       assertThat(delegate.get(path + "/mapping").status()).isEqualTo(404);
       assertThat(delegate.get(negotiation + "/diff?from=" + r2 + "&to=" + w).status()).isEqualTo(404);
     }

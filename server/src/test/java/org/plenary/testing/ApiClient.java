@@ -85,6 +85,11 @@ public final class ApiClient {
     return send(request(path).GET());
   }
 
+  /** HEAD: the GET's status and headers, no body. */
+  public Response head(String path) {
+    return send(request(path).method("HEAD", HttpRequest.BodyPublishers.noBody()));
+  }
+
   /**
    * GET of an endless response such as a Server-Sent Events stream: returns once the headers arrive; a
    * successful stream is closed unread, an error's body (a problem) is read whole.

@@ -115,7 +115,12 @@ public final class Contract {
     get().verify(method, path.substring("/api/v1".length()), response);
   }
 
-  private void verify(String method, String path, ApiClient.Response r) {
+  private void verify(String asked, String path, ApiClient.Response r) {
+    if (asked.equals("HEAD") && r.body().length > 0) {
+      fail("HEAD " + path + " sent a body", r, List.of());
+    }
+    // a HEAD is described by its GET: the same status and headers, and never a body
+    String method = asked.equals("HEAD") ? "GET" : asked;
     Operation op = operations.stream().filter(o -> o.method().equals(method) && o.pattern().matcher(path).matches())
         .findFirst().orElse(null);
     String contentType = r.contentType() == null ? "" : r.contentType().split(";")[0].strip().toLowerCase(Locale.ROOT);
