@@ -97,24 +97,21 @@ public final class Routes {
    * route the guard matched, or on to the next handler (404) when no route was matched or mounted.
    */
   public Handler<RoutingContext> dispatcher() {
-    return ctx -> {
-      Router router = routerOf(ctx);
-      if (router == null) {
-        ctx.next();
-      } else {
-        router.handleContext(ctx);
-      }
-    };
+    return dispatch(Router::handleContext);
   }
 
   /** The failure side of {@link #dispatcher()}: a failure inside a route goes to that route's failure handlers. */
   public Handler<RoutingContext> failureDispatcher() {
+    return dispatch(Router::handleFailure);
+  }
+
+  private Handler<RoutingContext> dispatch(java.util.function.BiConsumer<Router, RoutingContext> into) {
     return ctx -> {
       Router router = routerOf(ctx);
       if (router == null) {
         ctx.next();
       } else {
-        router.handleFailure(ctx);
+        into.accept(router, ctx);
       }
     };
   }
