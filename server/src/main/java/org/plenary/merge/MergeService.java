@@ -132,7 +132,8 @@ public final class MergeService {
     ws = WorkspaceLocks.lock(dsl, n, r, ws, order, paragraphs);
     Optional<Workspaces.Decision> current = Workspaces.decision(dsl, proposalId);
     WorkspaceLocks.unchanged(p, seen.orElse(null), current.orElse(null));
-    Step step = decideOne(dsl, m, r, ws, p, current, new Item(proposalId, ifMatch, decision, text, note), true);
+    Item item = new Item(proposalId, ifMatch, decision, text, note);
+    Step step = decideOne(dsl, m, r, ws, p, current, item, true, null);
     AuditLog.append(dsl, n, actor(m), step.event().type(), step.event().subject(), step.event().payload());
     return step.decided();
   }
@@ -144,6 +145,23 @@ public final class MergeService {
   public record Outcome(Item item, Decided decided, DomainException refused) {}
 
   private record Step(Decided decided, AuditLog.Pending event) {}
+
+  /**
+   * The writes of a batch's first decisions, held back to be stored together: their decision rows in one insert and
+   * their proposals' versions in one update, instead of two statements per item. Written before any item that
+   * needs a savepoint or reads decisions, and before the audit events.
+   */
+  private static final class Deferred {
+    private final List<Workspaces.Decision> decisions = new ArrayList<>();
+    private final List<Long> proposals = new ArrayList<>();
+
+    void flush(DSLContext dsl) {
+      Workspaces.putDecisions(dsl, decisions);
+      Proposals.bumpVersions(dsl, proposals);
+      decisions.clear();
+      proposals.clear();
+    }
+  }
 
   /** The most decisions one batch takes. */
   public static final int MAX_BATCH = 500;
@@ -198,6 +216,7 @@ public final class MergeService {
     Map<Long, Workspaces.Decision> current = Workspaces.decisionsOf(dsl, ids);
     List<Outcome> outcomes = new ArrayList<>();
     List<AuditLog.Pending> events = new ArrayList<>();
+    Deferred deferred = new Deferred();
     for (int i = 0; i < items.size(); i++) {
       Item item = items.get(i);
       try {
@@ -205,11 +224,15 @@ public final class MergeService {
         Proposal p = proposals.get(item.proposalId());
         // an item that writes only once nothing can refuse it any more needs no savepoint: a first decision that
         // changes at most its paragraph's text (refusals come before the writes; the version bump cannot fail with
-        // the proposal locked and read again)
-        boolean standsAlone = atomic || p != null && current.get(p.id()) == null && seen.get(p.id()) == null
+        // the proposal locked and read again); its decision row and version bump wait for the others' (Deferred)
+        boolean first = p != null && current.get(p.id()) == null && seen.get(p.id()) == null
             && !WorkspaceLocks.needs(p, item.decision(), null, new HashSet<>());
-        Step step = standsAlone ? decideOne(dsl, m, r, ws, p, item, seen, current)
-            : dsl.transactionResult(cfg -> decideOne(cfg.dsl(), m, r, locked, p, item, seen, current));
+        if (!first) {
+          deferred.flush(dsl);
+        }
+        Step step = first ? decideOne(dsl, m, r, ws, p, item, seen, current, deferred)
+            : atomic ? decideOne(dsl, m, r, ws, p, item, seen, current, null)
+            : dsl.transactionResult(cfg -> decideOne(cfg.dsl(), m, r, locked, p, item, seen, current, null));
         events.add(step.event());
         outcomes.add(new Outcome(item, step.decided(), null));
       } catch (DomainException e) {
@@ -223,12 +246,13 @@ public final class MergeService {
         outcomes.add(new Outcome(item, null, e));
       }
     }
+    deferred.flush(dsl);
     AuditLog.appendAll(dsl, n, events);
     return outcomes;
   }
 
   private Step decideOne(DSLContext dsl, Membership m, long r, Workspaces.Rev ws, Proposal p, Item item,
-      Map<Long, Workspaces.Decision> seen, Map<Long, Workspaces.Decision> current) {
+      Map<Long, Workspaces.Decision> seen, Map<Long, Workspaces.Decision> current, Deferred deferred) {
     if (p == null) {
       throw DomainException.notFound("proposal " + item.proposalId());
     }
@@ -236,12 +260,15 @@ public final class MergeService {
     // in a batch, a decision that changes no text on an undecided proposal leaves its paragraph as it was: the
     // result then names no paragraph, and the paragraph is not read back
     Optional<Workspaces.Decision> earlier = Optional.ofNullable(current.get(p.id()));
-    return decideOne(dsl, m, r, ws, p, earlier, item, earlier.isPresent());
+    return decideOne(dsl, m, r, ws, p, earlier, item, earlier.isPresent(), deferred);
   }
 
-  /** One decision in the caller's transaction, the lock held and the workspace read; the audit event is returned. */
+  /**
+   * One decision in the caller's transaction, the lock held and the workspace read; the audit event is returned.
+   * With {@code deferred}, its decision row and version bump are left to it (a first decision of a batch).
+   */
   private Step decideOne(DSLContext dsl, Membership m, long r, Workspaces.Rev ws, Proposal p,
-      Optional<Workspaces.Decision> current, Item item, boolean readBack) {
+      Optional<Workspaces.Decision> current, Item item, boolean readBack, Deferred deferred) {
     requireVersion(item.etag(), p);
     if (!Proposal.SUBMITTED.equals(p.state())) {
       throw DomainException.conflict("not-submitted", "proposal " + p.id() + " is " + p.state()
@@ -252,9 +279,11 @@ public final class MergeService {
     Undo.undo(dsl, ws, current);
     Workspaces.Para para = null;
     if (!"open".equals(decision)) {
-      para = apply(dsl, m, r, ws, p, decision, item.text(), item.note());
+      para = apply(dsl, m, r, ws, p, decision, item.text(), item.note(), deferred);
     }
-    if (!Proposals.bumpVersion(dsl, p.id(), p.version())) {
+    if (deferred != null) {
+      deferred.proposals.add(p.id());
+    } else if (!Proposals.bumpVersion(dsl, p.id(), p.version())) {
       throw DomainException.preconditionFailed("proposal " + p.id() + " changed while it was being decided: read it "
           + "again, then decide", Map.of("proposal", p.id()));
     }
@@ -312,7 +341,7 @@ public final class MergeService {
 
   /** Applies a decision to the workspace and stores it; returns the workspace paragraph it changed, if any. */
   private Workspaces.Para apply(DSLContext dsl, Membership m, long r, Workspaces.Rev ws, Proposal p,
-      String decision, String text, String note) {
+      String decision, String text, String note, Deferred deferred) {
     String before = null;
     String after = null;
     Long structural = null;
@@ -351,9 +380,14 @@ public final class MergeService {
         after = changed.text();
       }
     }
-    Workspaces.putDecision(dsl, new Workspaces.Decision(p.id(), ws.id(), decision,
+    Workspaces.Decision stored = new Workspaces.Decision(p.id(), ws.id(), decision,
         decision.equals("accept-modified") ? text : null, note, null, p.paragraphId(), before, after, structural,
-        m.accountId(), now(), 1));
+        m.accountId(), now(), 1);
+    if (deferred != null) {
+      deferred.decisions.add(stored);
+    } else {
+      Workspaces.putDecision(dsl, stored);
+    }
     return changed;
   }
 

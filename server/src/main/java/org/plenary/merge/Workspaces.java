@@ -408,21 +408,25 @@ final class Workspaces {
 
   /** Stores a decision on a proposal that has none (a decision replacing another removes that one first). */
   static void putDecision(DSLContext dsl, Decision d) {
-    dsl.insertInto(PROPOSAL_DECISION)
-        .set(PROPOSAL_DECISION.PROPOSAL_ID, d.proposalId())
-        .set(PROPOSAL_DECISION.WORKSPACE_ID, d.workspaceId())
-        .set(PROPOSAL_DECISION.DECISION, d.decision())
-        .set(PROPOSAL_DECISION.TEXT, d.text())
-        .set(PROPOSAL_DECISION.NOTE, d.note())
-        .set(PROPOSAL_DECISION.COMBINATION_ID, d.combinationId())
-        .set(PROPOSAL_DECISION.PARAGRAPH_ID, d.paragraphId())
-        .set(PROPOSAL_DECISION.TEXT_BEFORE, d.textBefore())
-        .set(PROPOSAL_DECISION.TEXT_AFTER, d.textAfter())
-        .set(PROPOSAL_DECISION.STRUCTURAL_PARAGRAPH_ID, d.structuralParagraphId())
-        .set(PROPOSAL_DECISION.DECIDED_BY, d.decidedBy())
-        .set(PROPOSAL_DECISION.DECIDED_AT, d.decidedAt())
-        .set(PROPOSAL_DECISION.VERSION, d.version())
-        .execute();
+    putDecisions(dsl, List.of(d));
+  }
+
+  /** Stores decisions on proposals that have none, in one multi-row insert. */
+  static void putDecisions(DSLContext dsl, List<Decision> decisions) {
+    if (decisions.isEmpty()) {
+      return;
+    }
+    var insert = dsl.insertInto(PROPOSAL_DECISION, PROPOSAL_DECISION.PROPOSAL_ID, PROPOSAL_DECISION.WORKSPACE_ID,
+        PROPOSAL_DECISION.DECISION, PROPOSAL_DECISION.TEXT, PROPOSAL_DECISION.NOTE, PROPOSAL_DECISION.COMBINATION_ID,
+        PROPOSAL_DECISION.PARAGRAPH_ID, PROPOSAL_DECISION.TEXT_BEFORE, PROPOSAL_DECISION.TEXT_AFTER,
+        PROPOSAL_DECISION.STRUCTURAL_PARAGRAPH_ID, PROPOSAL_DECISION.DECIDED_BY, PROPOSAL_DECISION.DECIDED_AT,
+        PROPOSAL_DECISION.VERSION);
+    for (Decision d : decisions) {
+      insert = insert.values(d.proposalId(), d.workspaceId(), d.decision(), d.text(), d.note(), d.combinationId(),
+          d.paragraphId(), d.textBefore(), d.textAfter(), d.structuralParagraphId(), d.decidedBy(), d.decidedAt(),
+          d.version());
+    }
+    insert.execute();
   }
 
   static void removeDecision(DSLContext dsl, long proposalId) {

@@ -275,6 +275,21 @@ public final class Proposals {
         .where(PROPOSAL.ID.eq(id).and(PROPOSAL.VERSION.eq(expected))).execute() == 1;
   }
 
+  /**
+   * Advances the versions of proposals the caller has locked and read ({@link #lockAll}), in one statement: each
+   * one's version is then one more than the caller read. An {@link IllegalStateException} if one is missing.
+   */
+  public static void bumpVersions(DSLContext dsl, java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    int updated = dsl.update(PROPOSAL).set(PROPOSAL.VERSION, PROPOSAL.VERSION.plus(1))
+        .where(PROPOSAL.ID.in(ids)).execute();
+    if (updated != ids.size()) {
+      throw new IllegalStateException("advanced " + updated + " of " + ids.size() + " locked proposals");
+    }
+  }
+
   /** Advances a proposal's version (a facilitator decided on it); returns the new version. */
   public static int bumpVersion(DSLContext dsl, long id) {
     return dsl.update(PROPOSAL).set(PROPOSAL.VERSION, PROPOSAL.VERSION.plus(1)).where(PROPOSAL.ID.eq(id))
