@@ -19,10 +19,10 @@ final class MergeRequests {
    * with the fields of a single decision ({@code text} with accept-modified, an optional {@code note}) and the
    * proposal's ETag that the single decision takes in If-Match.
    */
-  static List<MergeService.Item> decisionItems(JsonNode node, Json.Fields f) {
-    List<MergeService.Item> out = new ArrayList<>();
-    if (node == null || !node.isArray() || node.isEmpty() || node.size() > MergeService.MAX_BATCH) {
-      f.error("decisions", "must be an array of 1 to " + MergeService.MAX_BATCH + " decisions");
+  static List<DecisionBatch.Item> decisionItems(JsonNode node, Json.Fields f) {
+    List<DecisionBatch.Item> out = new ArrayList<>();
+    if (node == null || !node.isArray() || node.isEmpty() || node.size() > DecisionBatch.MAX_BATCH) {
+      f.error("decisions", "must be an array of 1 to " + DecisionBatch.MAX_BATCH + " decisions");
       return out;
     }
     for (int i = 0; i < node.size(); i++) {
@@ -46,7 +46,7 @@ final class MergeRequests {
       String text = text(item, "text", 100_000, at, f, false);
       String note = text(item, "note", 4000, at, f, false);
       if (id != null && id.isIntegralNumber() && id.asLong() > 0) {
-        out.add(new MergeService.Item(id.asLong(), etag, decision, text, note));
+        out.add(new DecisionBatch.Item(id.asLong(), etag, decision, text, note));
       }
     }
     return out;

@@ -96,11 +96,11 @@ public final class MergeRoutes {
     Membership m = Policy.membership(ctx);
     ObjectNode body = Json.body(ctx, "decisions", "atomic");
     Json.Fields f = new Json.Fields(body);
-    List<MergeService.Item> items = MergeRequests.decisionItems(body.get("decisions"), f);
+    List<DecisionBatch.Item> items = MergeRequests.decisionItems(body.get("decisions"), f);
     boolean atomic = MergeRequests.optionalBoolean(body, "atomic", f);
     f.check();
     String path = ctx.request().path();
-    MergeService.checkBatch(items);
+    DecisionBatch.check(items);
     long n = n(ctx);
     long r = r(ctx);
     var done = atomic ? db.tx(dsl -> merge.decideAll(dsl, m, n, r, items, true))
@@ -109,11 +109,11 @@ public final class MergeRoutes {
   }
 
   /** Runs {@code run} on {@link MergeService#CHUNK} items at a time, one chunk after the other; the outcomes in order. */
-  private static io.vertx.core.Future<List<MergeService.Outcome>> inChunks(List<MergeService.Item> items,
-      java.util.function.Function<List<MergeService.Item>, io.vertx.core.Future<List<MergeService.Outcome>>> run) {
-    io.vertx.core.Future<List<MergeService.Outcome>> all = io.vertx.core.Future.succeededFuture(new ArrayList<>());
-    for (int i = 0; i < items.size(); i += MergeService.CHUNK) {
-      List<MergeService.Item> chunk = List.copyOf(items.subList(i, Math.min(items.size(), i + MergeService.CHUNK)));
+  private static io.vertx.core.Future<List<DecisionBatch.Outcome>> inChunks(List<DecisionBatch.Item> items,
+      java.util.function.Function<List<DecisionBatch.Item>, io.vertx.core.Future<List<DecisionBatch.Outcome>>> run) {
+    io.vertx.core.Future<List<DecisionBatch.Outcome>> all = io.vertx.core.Future.succeededFuture(new ArrayList<>());
+    for (int i = 0; i < items.size(); i += DecisionBatch.CHUNK) {
+      List<DecisionBatch.Item> chunk = List.copyOf(items.subList(i, Math.min(items.size(), i + DecisionBatch.CHUNK)));
       all = all.compose(done -> run.apply(chunk).map(more -> {
         done.addAll(more);
         return done;

@@ -132,60 +132,13 @@ public final class MergeService {
     ws = WorkspaceLocks.lock(dsl, n, r, ws, order, paragraphs);
     Optional<Workspaces.Decision> current = Workspaces.decision(dsl, proposalId);
     WorkspaceLocks.unchanged(p, seen.orElse(null), current.orElse(null));
-    Item item = new Item(proposalId, ifMatch, decision, text, note);
+    DecisionBatch.Item item = new DecisionBatch.Item(proposalId, ifMatch, decision, text, note);
     Step step = decideOne(dsl, m, r, ws, p, current, item, true, null);
     AuditLog.append(dsl, n, actor(m), step.event().type(), step.event().subject(), step.event().payload());
     return step.decided();
   }
 
-  /** One decision of a batch: the proposal, its ETag (as If-Match would carry it), the decision, text and note. */
-  public record Item(long proposalId, String etag, String decision, String text, String note) {}
-
-  /** What became of one item of a batch: {@code decided}, or {@code refused} with nothing of it kept. */
-  public record Outcome(Item item, Decided decided, DomainException refused) {}
-
   private record Step(Decided decided, AuditLog.Pending event) {}
-
-  /**
-   * The writes of a batch's first decisions, held back to be stored together: their decision rows in one insert and
-   * their proposals' versions in one update, instead of two statements per item. Written before any item that
-   * needs a savepoint or reads decisions, and before the audit events.
-   */
-  private static final class Deferred {
-    private final List<Workspaces.Decision> decisions = new ArrayList<>();
-    private final List<Long> proposals = new ArrayList<>();
-
-    void flush(DSLContext dsl) {
-      Workspaces.putDecisions(dsl, decisions);
-      Proposals.bumpVersions(dsl, proposals);
-      decisions.clear();
-      proposals.clear();
-    }
-  }
-
-  /** The most decisions one batch takes. */
-  public static final int MAX_BATCH = 500;
-
-  /**
-   * A batch that is not atomic is decided in transactions of at most this many items, one after the other: each
-   * item stands alone anyway, and a single decision by the other facilitator then waits for one chunk to commit,
-   * not for the whole batch (the negotiation's lock is held per transaction).
-   */
-  public static final int CHUNK = 50;
-
-  /** A batch as a whole: 1 to {@value #MAX_BATCH} items, no proposal named twice. */
-  public static void checkBatch(List<Item> items) {
-    if (items.isEmpty() || items.size() > MAX_BATCH) {
-      throw DomainException.invalid("decisions", "name 1 to " + MAX_BATCH + " decisions");
-    }
-    Set<Long> ids = new HashSet<>();
-    for (int i = 0; i < items.size(); i++) {
-      if (!ids.add(items.get(i).proposalId())) {
-        throw DomainException.invalid("decisions[" + i + "].proposal", "proposal " + items.get(i).proposalId()
-            + " is named twice: one decision per proposal in a batch");
-      }
-    }
-  }
 
   /**
    * Decides on several proposals of revision {@code r} in one transaction, in order, as {@link #decide} would
@@ -195,9 +148,10 @@ public final class MergeService {
    * {@code atomic}, the first refusal instead refuses the whole batch, nothing kept, as a {@link DomainException}
    * whose extensions name the item ({@code index}, {@code proposal}).
    */
-  public List<Outcome> decideAll(DSLContext dsl, Membership m, long n, long r, List<Item> items, boolean atomic) {
+  public List<DecisionBatch.Outcome> decideAll(DSLContext dsl, Membership m, long n, long r,
+      List<DecisionBatch.Item> items, boolean atomic) {
     requireChair(m);
-    checkBatch(items);
+    DecisionBatch.check(items);
     Set<Long> ids = new HashSet<>();
     items.forEach(i -> ids.add(i.proposalId()));
     Workspaces.Rev ws = workspaceOn(dsl, n, r);
@@ -205,7 +159,7 @@ public final class MergeService {
     Map<Long, Workspaces.Decision> seen = Workspaces.decisionsOf(dsl, ids);
     Set<Long> paragraphs = new HashSet<>();
     boolean order = false;
-    for (Item item : items) {
+    for (DecisionBatch.Item item : items) {
       Proposal p = proposals.get(item.proposalId());
       if (p != null) {
         order |= WorkspaceLocks.needs(p, item.decision(), seen.get(p.id()), paragraphs);
@@ -214,11 +168,11 @@ public final class MergeService {
     ws = WorkspaceLocks.lock(dsl, n, r, ws, order, paragraphs);
     proposals.putAll(Proposals.lockAll(dsl, r, proposals));
     Map<Long, Workspaces.Decision> current = Workspaces.decisionsOf(dsl, ids);
-    List<Outcome> outcomes = new ArrayList<>();
+    List<DecisionBatch.Outcome> outcomes = new ArrayList<>();
     List<AuditLog.Pending> events = new ArrayList<>();
-    Deferred deferred = new Deferred();
+    DecisionBatch.Deferred deferred = new DecisionBatch.Deferred();
     for (int i = 0; i < items.size(); i++) {
-      Item item = items.get(i);
+      DecisionBatch.Item item = items.get(i);
       try {
         Workspaces.Rev locked = ws;
         Proposal p = proposals.get(item.proposalId());
@@ -234,7 +188,7 @@ public final class MergeService {
             : atomic ? decideOne(dsl, m, r, ws, p, item, seen, current, null)
             : dsl.transactionResult(cfg -> decideOne(cfg.dsl(), m, r, locked, p, item, seen, current, null));
         events.add(step.event());
-        outcomes.add(new Outcome(item, step.decided(), null));
+        outcomes.add(new DecisionBatch.Outcome(item, step.decided(), null));
       } catch (DomainException e) {
         if (atomic) {
           Map<String, Object> ext = new LinkedHashMap<>(e.extensions());
@@ -243,7 +197,7 @@ public final class MergeService {
           throw new DomainException(e.kind(), e.type(), "decision " + i + " (proposal " + item.proposalId() + "): "
               + e.detail() + "; nothing of the batch was kept", e.errors(), ext);
         }
-        outcomes.add(new Outcome(item, null, e));
+        outcomes.add(new DecisionBatch.Outcome(item, null, e));
       }
     }
     deferred.flush(dsl);
@@ -251,8 +205,8 @@ public final class MergeService {
     return outcomes;
   }
 
-  private Step decideOne(DSLContext dsl, Membership m, long r, Workspaces.Rev ws, Proposal p, Item item,
-      Map<Long, Workspaces.Decision> seen, Map<Long, Workspaces.Decision> current, Deferred deferred) {
+  private Step decideOne(DSLContext dsl, Membership m, long r, Workspaces.Rev ws, Proposal p, DecisionBatch.Item item,
+      Map<Long, Workspaces.Decision> seen, Map<Long, Workspaces.Decision> current, DecisionBatch.Deferred deferred) {
     if (p == null) {
       throw DomainException.notFound("proposal " + item.proposalId());
     }
@@ -268,7 +222,8 @@ public final class MergeService {
    * With {@code deferred}, its decision row and version bump are left to it (a first decision of a batch).
    */
   private Step decideOne(DSLContext dsl, Membership m, long r, Workspaces.Rev ws, Proposal p,
-      Optional<Workspaces.Decision> current, Item item, boolean readBack, Deferred deferred) {
+      Optional<Workspaces.Decision> current, DecisionBatch.Item item, boolean readBack,
+      DecisionBatch.Deferred deferred) {
     requireVersion(item.etag(), p);
     if (!Proposal.SUBMITTED.equals(p.state())) {
       throw DomainException.conflict("not-submitted", "proposal " + p.id() + " is " + p.state()
@@ -282,7 +237,7 @@ public final class MergeService {
       para = apply(dsl, m, r, ws, p, decision, item.text(), item.note(), deferred);
     }
     if (deferred != null) {
-      deferred.proposals.add(p.id());
+      deferred.bump(p.id());
     } else if (!Proposals.bumpVersion(dsl, p.id(), p.version())) {
       throw DomainException.preconditionFailed("proposal " + p.id() + " changed while it was being decided: read it "
           + "again, then decide", Map.of("proposal", p.id()));
@@ -341,7 +296,7 @@ public final class MergeService {
 
   /** Applies a decision to the workspace and stores it; returns the workspace paragraph it changed, if any. */
   private Workspaces.Para apply(DSLContext dsl, Membership m, long r, Workspaces.Rev ws, Proposal p,
-      String decision, String text, String note, Deferred deferred) {
+      String decision, String text, String note, DecisionBatch.Deferred deferred) {
     String before = null;
     String after = null;
     Long structural = null;
@@ -384,7 +339,7 @@ public final class MergeService {
         decision.equals("accept-modified") ? text : null, note, null, p.paragraphId(), before, after, structural,
         m.accountId(), now(), 1);
     if (deferred != null) {
-      deferred.decisions.add(stored);
+      deferred.put(stored);
     } else {
       Workspaces.putDecision(dsl, stored);
     }

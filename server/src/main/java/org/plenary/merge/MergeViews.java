@@ -52,10 +52,10 @@ final class MergeViews {
   }
 
   /** A batch's outcome: per item the decision as {@link #decided} gives it, or the refusal as a problem. */
-  static Map<String, Object> outcomes(List<MergeService.Outcome> outcomes, String instance) {
+  static Map<String, Object> outcomes(List<DecisionBatch.Outcome> outcomes, String instance) {
     List<Object> results = new ArrayList<>();
     int refused = 0;
-    for (MergeService.Outcome o : outcomes) {
+    for (DecisionBatch.Outcome o : outcomes) {
       if (o.refused() == null) {
         Map<String, Object> ok = new LinkedHashMap<>();
         ok.put("status", 200);

@@ -388,7 +388,7 @@ class MergeHttpTest {
   }
 
   @Test
-  @DisplayName("a batch larger than one chunk (120 notes, MergeService.CHUNK = 50): every item kept or reported in order, a stale one in the second chunk refused alone")
+  @DisplayName("a batch larger than one chunk (120 notes, DecisionBatch.CHUNK = 50): every item kept or reported in order, a stale one in the second chunk refused alone")
   void batchOverSeveralChunks() {
     long paragraph = res.paragraph("لا يزال 2,9 مليار شخص");
     List<Long> comments = new java.util.ArrayList<>();
