@@ -7,6 +7,7 @@ import static org.plenary.schema.Tables.PARAGRAPH;
 import static org.plenary.schema.Tables.PARAGRAPH_VERSION;
 import static org.plenary.schema.Tables.PARTICIPANT;
 import static org.plenary.schema.Tables.PROPOSAL;
+import static org.plenary.schema.Tables.PROPOSAL_FATE;
 import static org.plenary.schema.Tables.PROPOSAL_COMBINATION;
 import static org.plenary.schema.Tables.PROPOSAL_COSPONSOR;
 import static org.plenary.schema.Tables.PROPOSAL_DECISION;
@@ -78,6 +79,7 @@ public final class ArchiveImporter {
     i.cosponsorships();
     i.replies();
     i.merge();
+    i.fates();
     i.history();
     return new Imported(i.n, Map.of("revisions", i.revisions, "paragraphs", i.paragraphs, "proposals",
         i.proposals, "replies", i.replies, "accounts", i.accounts), i.invitations);
@@ -160,8 +162,32 @@ public final class ArchiveImporter {
       proposals.put(row.path("id").asLong(), insert(PROPOSAL, row, Set.of("id", "negotiation_id"), over(
           "revision_id", mapped(revisions, row, "revision_id"), "paragraph_id", mapped(paragraphs, row, "paragraph_id"),
           "target_id", mapped(proposals, row, "target_id"), "author_account_id", account(row, "author_account_id"),
-          "carried_from", mapped(proposals, row, "carried_from"), "fate_revision",
-          mapped(revisions, row, "fate_revision"))));
+          "carried_from", mapped(proposals, row, "carried_from"), "state",
+          "decided".equals(text(row, "state")) ? "submitted" : text(row, "state"))));
+      if (row.hasNonNull("fate") && row.hasNonNull("fate_revision")) {
+        // an archive made before fates had their own table (schema V13): the fate is a column of the proposal,
+        // and a settled one made the proposal's state "decided"
+        ObjectNode fate = row.objectNode();
+        fate.put("proposal_id", row.path("id").asLong());
+        fate.put("revision_id", row.path("fate_revision").asLong());
+        fate.set("fate", row.get("fate"));
+        fate.set("text", row.get("fate_text"));
+        fate.set("similarity", row.get("fate_similarity"));
+        fate.put("settled", "decided".equals(text(row, "state")));
+        legacyFates.add(fate);
+      }
+    }
+  }
+
+  /** Fates read from the proposals of an archive older than the {@code proposal_fates} part. */
+  private final List<ObjectNode> legacyFates = new ArrayList<>();
+
+  private void fates() {
+    List<ObjectNode> rows = new ArrayList<>(legacyFates);
+    rows.addAll(archive.rows("proposal_fates"));
+    for (ObjectNode row : rows) {
+      insert(PROPOSAL_FATE, row, Set.of(), over("proposal_id", mapped(proposals, row, "proposal_id"), "revision_id",
+          mapped(revisions, row, "revision_id")));
     }
   }
 
@@ -290,6 +316,8 @@ public final class ArchiveImporter {
       return v.asInt();
     } else if (type == Boolean.class) {
       return v.asBoolean();
+    } else if (type == Double.class) {
+      return v.asDouble();
     }
     return v.asText();
   }

@@ -13,6 +13,7 @@ import static org.plenary.schema.Tables.PROPOSAL;
 import static org.plenary.schema.Tables.PROPOSAL_COMBINATION;
 import static org.plenary.schema.Tables.PROPOSAL_COSPONSOR;
 import static org.plenary.schema.Tables.PROPOSAL_DECISION;
+import static org.plenary.schema.Tables.PROPOSAL_FATE;
 import static org.plenary.schema.Tables.PROPOSAL_SOURCE;
 import static org.plenary.schema.Tables.PROPOSAL_REPLY;
 import static org.plenary.schema.Tables.REVISION;
@@ -78,13 +79,17 @@ public final class ArchiveParts {
       new Part("replies", (dsl, n, out) -> rows(dsl.select(PROPOSAL_REPLY.fields())
           .from(PROPOSAL_REPLY).join(PROPOSAL).on(PROPOSAL.ID.eq(PROPOSAL_REPLY.PROPOSAL_ID))
           .where(PROPOSAL.NEGOTIATION_ID.eq(n)).orderBy(PROPOSAL_REPLY.ID), out)),
-      // the merge: combinations, then the facilitators' decisions (fates and carried-from links are proposal columns)
+      // the merge: combinations, the facilitators' decisions, then what became of each proposal (carried-from links
+      // are proposal columns)
       new Part("combinations", (dsl, n, out) -> rows(dsl.select(PROPOSAL_COMBINATION.fields())
           .from(PROPOSAL_COMBINATION).join(REVISION).on(REVISION.ID.eq(PROPOSAL_COMBINATION.WORKSPACE_ID))
           .where(REVISION.NEGOTIATION_ID.eq(n)).orderBy(PROPOSAL_COMBINATION.ID), out)),
       new Part("decisions", (dsl, n, out) -> rows(dsl.select(PROPOSAL_DECISION.fields())
           .from(PROPOSAL_DECISION).join(PROPOSAL).on(PROPOSAL.ID.eq(PROPOSAL_DECISION.PROPOSAL_ID))
           .where(PROPOSAL.NEGOTIATION_ID.eq(n)).orderBy(PROPOSAL_DECISION.PROPOSAL_ID), out)),
+      new Part("proposal_fates", (dsl, n, out) -> rows(dsl.select(PROPOSAL_FATE.fields())
+          .from(PROPOSAL_FATE).join(PROPOSAL).on(PROPOSAL.ID.eq(PROPOSAL_FATE.PROPOSAL_ID))
+          .where(PROPOSAL.NEGOTIATION_ID.eq(n)).orderBy(PROPOSAL_FATE.PROPOSAL_ID), out)),
       // where proposals read from a delegation's Word file came from (tracked-change author and date)
       new Part("proposal_sources", (dsl, n, out) -> rows(dsl.select(PROPOSAL_SOURCE.fields())
           .from(PROPOSAL_SOURCE).join(PROPOSAL).on(PROPOSAL.ID.eq(PROPOSAL_SOURCE.PROPOSAL_ID))
@@ -104,7 +109,7 @@ public final class ArchiveParts {
           .orderBy(EVENT_CHAIN.CHAIN_KEY), out)));
 
   /** Parts added after the format's first archives: an archive without them reads as having none. */
-  public static final java.util.Set<String> LATER = java.util.Set.of("revision_sources");
+  public static final java.util.Set<String> LATER = java.util.Set.of("revision_sources", "proposal_fates");
 
   /** The names of every part, in archive order. */
   public static List<String> names() {

@@ -70,11 +70,12 @@ public final class CompilationRepository {
     // the disposition: each proposal's fate once the next revision was published
     Map<String, CompilationSource.Fate> fates = new HashMap<>();
     var later = org.plenary.schema.Tables.REVISION.as("fated_in");
-    dsl.select(org.plenary.schema.Tables.PROPOSAL.ID, org.plenary.schema.Tables.PROPOSAL.FATE, later.LABEL)
-        .from(org.plenary.schema.Tables.PROPOSAL)
-        .join(later).on(later.ID.eq(org.plenary.schema.Tables.PROPOSAL.FATE_REVISION))
-        .where(org.plenary.schema.Tables.PROPOSAL.REVISION_ID.eq(r)
-            .and(org.plenary.schema.Tables.PROPOSAL.FATE.isNotNull()))
+    var pf = org.plenary.schema.Tables.PROPOSAL_FATE;
+    dsl.select(PROPOSAL.ID, pf.FATE, later.LABEL)
+        .from(PROPOSAL)
+        .join(pf).on(pf.PROPOSAL_ID.eq(PROPOSAL.ID))
+        .join(later).on(later.ID.eq(pf.REVISION_ID))
+        .where(PROPOSAL.REVISION_ID.eq(r))
         .forEach(x -> fates.put(Long.toString(x.value1()), new CompilationSource.Fate(x.value2(), x.value3())));
     var published = dsl.select(org.plenary.schema.Tables.REVISION.PUBLISHED_AT,
         org.plenary.schema.Tables.REVISION.CREATED_AT).from(org.plenary.schema.Tables.REVISION)
@@ -110,8 +111,8 @@ public final class CompilationRepository {
     try (java.sql.ResultSet x = dsl.select(PROPOSAL.ID, PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND, PROPOSAL.PLACEMENT,
             PROPOSAL.TARGET_ID, PROPOSAL.TEXT, PROPOSAL.RATIONALE, PROPOSAL.ANCHOR_EXACT, PROPOSAL.ANCHOR_PREFIX,
             PROPOSAL.ANCHOR_SUFFIX, PROPOSAL.ANCHOR_START, PROPOSAL.ANCHOR_END, PROPOSAL.DELEGATION_CODE,
-            PROPOSAL.AUTHOR_DELEGATION, PROPOSAL.STATE, PROPOSAL.CREATED_AT)
-        .from(PROPOSAL).where(PROPOSAL.REVISION_ID.eq(r)).fetchResultSet()) {
+            PROPOSAL.AUTHOR_DELEGATION, Proposals.STATE, PROPOSAL.CREATED_AT)
+        .from(Proposals.WITH_FATE).where(PROPOSAL.REVISION_ID.eq(r)).fetchResultSet()) {
       while (x.next()) {
         long id = x.getLong(1);
         long target = x.getLong(5);

@@ -23,6 +23,7 @@ import org.jooq.Record;
 import org.plenary.proposal.Anchor;
 import org.plenary.proposal.ProposalDraft;
 import org.plenary.proposal.ProposalKind;
+import org.plenary.proposal.Proposals;
 import org.plenary.schema.tables.records.GroupNoteRecord;
 import org.plenary.schema.tables.records.GroupPositionItemRecord;
 
@@ -335,8 +336,9 @@ public final class GroupStages {
       return out;
     }
     var later = REVISION.as("fated_in");
-    dsl.select(PROPOSAL.ID, PROPOSAL.STATE, PROPOSAL.FATE, later.LABEL).from(PROPOSAL).leftJoin(later)
-        .on(later.ID.eq(PROPOSAL.FATE_REVISION)).where(PROPOSAL.ID.in(proposalIds))
+    dsl.select(PROPOSAL.ID, Proposals.STATE, org.plenary.schema.Tables.PROPOSAL_FATE.FATE, later.LABEL)
+        .from(Proposals.WITH_FATE).leftJoin(later).on(later.ID.eq(org.plenary.schema.Tables.PROPOSAL_FATE.REVISION_ID))
+        .where(PROPOSAL.ID.in(proposalIds))
         .forEach(r -> out.put(r.value1(), new Outcome(r.value1(), r.value2(), r.value3(), r.value4())));
     return out;
   }

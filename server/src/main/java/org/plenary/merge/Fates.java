@@ -3,6 +3,7 @@ package org.plenary.merge;
 import static org.plenary.schema.Tables.DELEGATION_MEMBER;
 import static org.plenary.schema.Tables.PARAGRAPH_VERSION;
 import static org.plenary.schema.Tables.PROPOSAL;
+import static org.plenary.schema.Tables.PROPOSAL_FATE;
 import static org.plenary.schema.Tables.REVISION;
 
 import java.util.ArrayList;
@@ -82,13 +83,7 @@ public final class Fates {
     if (fates.isEmpty()) {
       return;
     }
-    var batch = dsl.batch(dsl.update(PROPOSAL).set(PROPOSAL.FATE, (String) null)
-        .set(PROPOSAL.FATE_REVISION, (Long) null).set(PROPOSAL.FATE_TEXT, (String) null)
-        .set(PROPOSAL.FATE_SIMILARITY, (Double) null).where(PROPOSAL.ID.eq((Long) null)));
-    for (Publication.Fate f : fates) {
-      batch.bind(f.fate(), uploaded, f.text(), f.similarity(), f.proposal().id());
-    }
-    batch.execute();
+    Publication.writeFates(dsl, uploaded, fates, f -> f.text(), false);
   }
 
   /** The fate of one proposal against the uploaded text of its paragraph (null: not in it any more). */
@@ -201,7 +196,8 @@ public final class Fates {
     Map<Long, Proposal> byId = new HashMap<>();
     proposals.forEach(p -> byId.put(p.id(), p));
     Map<Long, String> detected = new HashMap<>();
-    dsl.select(PROPOSAL.ID, PROPOSAL.FATE).from(PROPOSAL).where(PROPOSAL.REVISION_ID.eq(rev.basedOn()))
+    dsl.select(PROPOSAL.ID, PROPOSAL_FATE.FATE).from(PROPOSAL).join(PROPOSAL_FATE)
+        .on(PROPOSAL_FATE.PROPOSAL_ID.eq(PROPOSAL.ID)).where(PROPOSAL.REVISION_ID.eq(rev.basedOn()))
         .forEach(x -> detected.put(x.value1(), x.value2()));
     Map<Long, Workspaces.Para> before = Publication.standingById(Workspaces.paragraphs(dsl, rev.basedOn()));
     Map<Long, Workspaces.Para> after = Publication.standingById(Workspaces.paragraphs(dsl, r));
@@ -260,11 +256,11 @@ public final class Fates {
     }
     var pv = PARAGRAPH_VERSION.as("pv");
     var rows = dsl.select(PROPOSAL.ID, PROPOSAL.REVISION_ID, REVISION.LABEL, PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND,
-            PROPOSAL.DELEGATION_CODE, PROPOSAL.AUTHOR_DELEGATION, PROPOSAL.TEXT, PROPOSAL.STATE, PROPOSAL.FATE,
-            PROPOSAL.FATE_REVISION, PROPOSAL.FATE_TEXT, PROPOSAL.FATE_SIMILARITY, PROPOSAL.CARRIED_FROM,
+            PROPOSAL.DELEGATION_CODE, PROPOSAL.AUTHOR_DELEGATION, PROPOSAL.TEXT, Proposals.STATE, PROPOSAL_FATE.FATE,
+            PROPOSAL_FATE.REVISION_ID, PROPOSAL_FATE.TEXT, PROPOSAL_FATE.SIMILARITY, PROPOSAL.CARRIED_FROM,
             PROPOSAL.NEEDS_REBASE, pv.TEXT)
-        .from(PROPOSAL).join(REVISION).on(REVISION.ID.eq(PROPOSAL.REVISION_ID))
-        .leftJoin(pv).on(pv.REVISION_ID.eq(PROPOSAL.FATE_REVISION).and(pv.PARAGRAPH_ID.eq(PROPOSAL.PARAGRAPH_ID))
+        .from(Proposals.WITH_FATE).join(REVISION).on(REVISION.ID.eq(PROPOSAL.REVISION_ID))
+        .leftJoin(pv).on(pv.REVISION_ID.eq(PROPOSAL_FATE.REVISION_ID).and(pv.PARAGRAPH_ID.eq(PROPOSAL.PARAGRAPH_ID))
             .and(pv.POSITION.isNotNull()))
         .where(PROPOSAL.NEGOTIATION_ID.eq(n).and(REVISION.STATE.eq("published")))
         .orderBy(PROPOSAL.ID).fetch();

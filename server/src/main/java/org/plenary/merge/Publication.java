@@ -1,7 +1,7 @@
 package org.plenary.merge;
 
 import static org.plenary.schema.Tables.PARAGRAPH_VERSION;
-import static org.plenary.schema.Tables.PROPOSAL;
+import static org.plenary.schema.Tables.PROPOSAL_FATE;
 import static org.plenary.schema.Tables.REVISION;
 
 import java.sql.PreparedStatement;
@@ -239,51 +239,44 @@ public final class Publication {
   }
 
   /**
-   * Records each proposal's fate. On PostgreSQL {@value #CHUNK} at a time in one statement, an update joined to the
-   * rows as values (thousands of single-row updates took half a publication's time there); on H2, in process, a
-   * batch of single-row updates is quicker than its MERGE. The resulting text is stored only where it is not the
-   * text of the proposal's own paragraph in the new revision ({@link Fates#DERIVED_TEXT}): most proposals share
-   * their paragraph's, and thousands of copies of it made most of what publishing wrote.
+   * Records each proposal's fate: settled, as publishing gives it (the proposal then reads {@code decided}). The
+   * resulting text is stored only where it is not the text of the proposal's own paragraph in the new revision
+   * ({@link Fates#DERIVED_TEXT}): most proposals share their paragraph's, and thousands of copies of it made most of
+   * what publishing wrote.
    */
   private static void recordFates(DSLContext dsl, long newRevision, List<Fate> fates,
       Map<Long, Workspaces.Para> after) {
-    if (fates.isEmpty()) {
-      return;
-    }
-    if (dsl.dialect().family() != org.jooq.SQLDialect.POSTGRES) {
-      var batch = dsl.batch(dsl.update(PROPOSAL)
-          .set(PROPOSAL.FATE, (String) null).set(PROPOSAL.FATE_REVISION, (Long) null)
-          .set(PROPOSAL.FATE_TEXT, (String) null).set(PROPOSAL.FATE_SIMILARITY, (Double) null)
-          .set(PROPOSAL.STATE, (String) null)
-          .where(PROPOSAL.ID.eq((Long) null)));
-      for (Fate f : fates) {
-        batch.bind(f.fate(), newRevision, storedText(f, after), f.similarity(), stateAfter(f), f.proposal().id());
-      }
-      batch.execute();
-      return;
-    }
+    writeFates(dsl, newRevision, fates, f -> storedText(f, after), true);
+  }
+
+  /**
+   * Writes the fates given by revision {@code revision} into {@code proposal_fate}, replacing any a proposal had
+   * (a fate detected on an upload, then carried forward): {@value #CHUNK} rows per multi-row statement. Inserts
+   * into a narrow table: as updates of {@code proposal} (thirteen indexes on H2, which updates a row by taking it
+   * out of every index and putting it back) they were two thirds of a publication's time.
+   */
+  static void writeFates(DSLContext dsl, long revision, List<Fate> fates,
+      java.util.function.Function<Fate, String> text, boolean settled) {
     for (int i = 0; i < fates.size(); i += CHUNK) {
       List<Fate> chunk = fates.subList(i, Math.min(fates.size(), i + CHUNK));
-      StringBuilder sql = new StringBuilder("update proposal set fate = v.fate, fate_revision = ?, fate_text = "
-          + "v.fate_text, fate_similarity = v.fate_similarity, state = v.state from (values ");
-      for (int j = 0; j < chunk.size(); j++) {
-        sql.append(j == 0 ? "" : ", ").append("(cast(? as bigint), ?, ?, cast(? as double precision), ?)");
-      }
-      sql.append(") as v(id, fate, fate_text, fate_similarity, state) where proposal.id = v.id");
+      List<Long> ids = chunk.stream().map(f -> f.proposal().id()).toList();
+      dsl.deleteFrom(PROPOSAL_FATE).where(PROPOSAL_FATE.PROPOSAL_ID.in(ids)).execute();
+      String sql = "insert into proposal_fate (proposal_id, revision_id, fate, text, similarity, settled) values "
+          + Sql.rows(chunk.size(), 6);
       dsl.connectionResult(c -> {
-        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
           int k = 0;
-          ps.setLong(++k, newRevision);
           for (Fate f : chunk) {
             ps.setLong(++k, f.proposal().id());
+            ps.setLong(++k, revision);
             ps.setString(++k, f.fate());
-            ps.setString(++k, storedText(f, after));
+            ps.setString(++k, text.apply(f));
             if (f.similarity() == null) {
               ps.setNull(++k, java.sql.Types.DOUBLE);
             } else {
               ps.setDouble(++k, f.similarity());
             }
-            ps.setString(++k, stateAfter(f));
+            ps.setBoolean(++k, settled && !Proposal.WITHDRAWN.equals(f.proposal().state()));
           }
           return ps.executeUpdate();
         }
@@ -296,10 +289,6 @@ public final class Publication {
     Workspaces.Para own = after.get(f.proposal().paragraphId());
     return f.text() != null && own != null && Fates.DERIVED_TEXT.contains(f.fate()) && f.text().equals(own.text())
         ? null : f.text();
-  }
-
-  private static String stateAfter(Fate f) {
-    return Proposal.WITHDRAWN.equals(f.proposal().state()) ? Proposal.WITHDRAWN : "decided";
   }
 
   private static final String INSERT = "insert into proposal (negotiation_id, revision_id, paragraph_id, kind,"

@@ -32,6 +32,8 @@ public record Proposal(long id, long negotiationId, long revisionId, long paragr
 
   public static final String SUBMITTED = "submitted";
   public static final String WITHDRAWN = "withdrawn";
+  /** Published over: its fate is settled (read from its fate, never stored in its row). */
+  public static final String DECIDED = "decided";
 
   /** One invited co-sponsor: {@code state} is invited, accepted or declined. */
   public record Cosponsor(String delegation, String state) {}

@@ -5,6 +5,7 @@ import static org.plenary.schema.Tables.DELEGATION_MEMBER;
 import static org.plenary.schema.Tables.PARAGRAPH_VERSION;
 import static org.plenary.schema.Tables.PROPOSAL;
 import static org.plenary.schema.Tables.PROPOSAL_COSPONSOR;
+import static org.plenary.schema.Tables.PROPOSAL_FATE;
 import static org.plenary.schema.Tables.PROPOSAL_REPLY;
 import static org.plenary.schema.Tables.REVISION;
 
@@ -115,8 +116,8 @@ public final class Proposals {
 
   /** The proposal a support or objection would concern, when it is in this revision. */
   public static Optional<ProposalDraft.Target> target(DSLContext dsl, long revisionId, long proposalId) {
-    return dsl.select(PROPOSAL.ID, PROPOSAL.REVISION_ID, PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND, PROPOSAL.STATE)
-        .from(PROPOSAL)
+    return dsl.select(PROPOSAL.ID, PROPOSAL.REVISION_ID, PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND, STATE)
+        .from(WITH_FATE)
         .where(PROPOSAL.ID.eq(proposalId).and(PROPOSAL.REVISION_ID.eq(revisionId)))
         .fetchOptional(r -> new ProposalDraft.Target(r.value1(), r.value2(), r.value3(),
             ProposalKind.fromCode(r.value4()), r.value5()));
@@ -259,7 +260,7 @@ public final class Proposals {
     List<Long> stale = new ArrayList<>();
     org.plenary.store.Sql.forUpdate(dsl, q).forEach(r -> {
       Proposal p = seen.get(r.value1());
-      if (p.version() != r.value2() || !p.state().equals(r.value3())) {
+      if (p.version() != r.value2() || !stored(p.state()).equals(r.value3())) {
         stale.add(p.id());
       }
     });
@@ -314,7 +315,7 @@ public final class Proposals {
     }
     Map<Long, Map<String, Integer>> byParagraph = new LinkedHashMap<>();
     dsl.select(PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND, DSL.count())
-        .from(PROPOSAL)
+        .from(WITH_FATE)
         .where(where)
         .groupBy(PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND)
         .orderBy(PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND)
@@ -334,7 +335,7 @@ public final class Proposals {
       c = c.and(PROPOSAL.KIND.eq(f.kind().code()));
     }
     if (f.state() != null) {
-      c = c.and(PROPOSAL.STATE.eq(f.state()));
+      c = c.and(STATE.eq(f.state()));
     }
     if (f.delegation() != null) {
       // made for it, submitted by it, or co-sponsored by it
@@ -354,6 +355,27 @@ public final class Proposals {
     return c;
   }
 
+  /** Proposals with their fate, when they have one (a left join on its primary key). */
+  public static final org.jooq.Table<?> WITH_FATE = PROPOSAL.leftJoin(PROPOSAL_FATE)
+      .on(PROPOSAL_FATE.PROPOSAL_ID.eq(PROPOSAL.ID));
+
+  /**
+   * The state a proposal reads as, over {@link #WITH_FATE}: {@code decided} once publishing (or carrying forward)
+   * settled its fate, else as stored ({@code submitted} or {@code withdrawn}). Publishing writes a fate row per
+   * proposal and leaves the proposal's own row alone.
+   */
+  public static final org.jooq.Field<String> STATE = DSL.when(PROPOSAL.STATE.eq(Proposal.SUBMITTED)
+      .and(PROPOSAL_FATE.SETTLED.isTrue()), DSL.inline(Proposal.DECIDED)).otherwise(PROPOSAL.STATE);
+
+  /** Submitted and not settled: a proposal its delegation may still change or withdraw (over {@code proposal}). */
+  public static final Condition OPEN = PROPOSAL.STATE.eq(Proposal.SUBMITTED).andNotExists(DSL.selectOne()
+      .from(PROPOSAL_FATE).where(PROPOSAL_FATE.PROPOSAL_ID.eq(PROPOSAL.ID).and(PROPOSAL_FATE.SETTLED.isTrue())));
+
+  /** The state as stored in the proposal's row, for a state as read ({@link #STATE}). */
+  static String stored(String state) {
+    return Proposal.DECIDED.equals(state) ? Proposal.SUBMITTED : state;
+  }
+
   /**
    * The columns a {@link Proposal} is made of, in the order {@link #read} takes them by position (a list of
    * thousands of proposals, for a compilation, spent most of its mapping time finding fields by name).
@@ -362,8 +384,8 @@ public final class Proposals {
       PROPOSAL.REVISION_ID, PROPOSAL.PARAGRAPH_ID, PROPOSAL.KIND, PROPOSAL.PLACEMENT, PROPOSAL.TARGET_ID,
       PROPOSAL.TEXT, PROPOSAL.RATIONALE, PROPOSAL.ANCHOR_EXACT, PROPOSAL.ANCHOR_PREFIX, PROPOSAL.ANCHOR_SUFFIX,
       PROPOSAL.ANCHOR_START, PROPOSAL.ANCHOR_END, PROPOSAL.DELEGATION_CODE, PROPOSAL.AUTHOR_DELEGATION,
-      PROPOSAL.AUTHOR_ACCOUNT_ID, PROPOSAL.BREAKS_SILENCE, PROPOSAL.STATE, PROPOSAL.VERSION, PROPOSAL.CREATED_AT,
-      PROPOSAL.UPDATED_AT, PROPOSAL.CARRIED_FROM, PROPOSAL.NEEDS_REBASE, PROPOSAL.FATE};
+      PROPOSAL.AUTHOR_ACCOUNT_ID, PROPOSAL.BREAKS_SILENCE, STATE.as("state"), PROPOSAL.VERSION, PROPOSAL.CREATED_AT,
+      PROPOSAL.UPDATED_AT, PROPOSAL.CARRIED_FROM, PROPOSAL.NEEDS_REBASE, PROPOSAL_FATE.FATE};
 
   /** The proposals matching {@code where} with their co-sponsors, in one query (a left join on the invitations). */
   private static List<Proposal> read(DSLContext dsl, Condition where) {
@@ -373,7 +395,7 @@ public final class Proposals {
     Map<Long, org.jooq.Record> rows = new LinkedHashMap<>();
     Map<Long, List<Proposal.Cosponsor>> cosponsors = new HashMap<>();
     dsl.select(COLUMNS).select(pc.DELEGATION_CODE, pc.STATE)
-        .from(PROPOSAL)
+        .from(WITH_FATE)
         .leftJoin(pc).on(pc.PROPOSAL_ID.eq(PROPOSAL.ID))
         .where(where)
         .orderBy(PROPOSAL.PARAGRAPH_ID, PROPOSAL.ID, pc.INVITED_AT, pc.DELEGATION_CODE)
@@ -423,7 +445,7 @@ public final class Proposals {
         .set(PROPOSAL.ANCHOR_END, anchor == null ? null : anchor.end())
         .set(PROPOSAL.VERSION, version + 1)
         .set(PROPOSAL.UPDATED_AT, now)
-        .where(PROPOSAL.ID.eq(id).and(PROPOSAL.VERSION.eq(version)).and(PROPOSAL.STATE.eq(Proposal.SUBMITTED)))
+        .where(PROPOSAL.ID.eq(id).and(PROPOSAL.VERSION.eq(version)).and(OPEN))
         .execute() == 1;
   }
 
@@ -433,7 +455,7 @@ public final class Proposals {
         .set(PROPOSAL.STATE, Proposal.WITHDRAWN)
         .set(PROPOSAL.VERSION, version + 1)
         .set(PROPOSAL.UPDATED_AT, now)
-        .where(PROPOSAL.ID.eq(id).and(PROPOSAL.VERSION.eq(version)).and(PROPOSAL.STATE.eq(Proposal.SUBMITTED)))
+        .where(PROPOSAL.ID.eq(id).and(PROPOSAL.VERSION.eq(version)).and(OPEN))
         .execute() == 1;
   }
 

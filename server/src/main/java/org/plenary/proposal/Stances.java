@@ -46,7 +46,7 @@ final class Stances {
     List<Replaced> earlier = new java.util.ArrayList<>();
     for (var r : dsl.select(PROPOSAL.ID, PROPOSAL.KIND, PROPOSAL.VERSION).from(PROPOSAL)
         .where(PROPOSAL.TARGET_ID.eq(targetId).and(PROPOSAL.DELEGATION_CODE.eq(acting))
-            .and(PROPOSAL.STATE.eq(Proposal.SUBMITTED)))
+            .and(Proposals.OPEN))
         .fetch()) {
       if (r.value2().equals(kind.code())) {
         pending.remove(acting + " " + targetId);

@@ -547,10 +547,9 @@ class AuthorizationMatrixTest {
     void dropRevision(long id) {
       var dsl = server.plenary().database().dsl();
       var p = Tables.PROPOSAL;
-      dsl.update(p).set(p.STATE, "submitted").where(p.FATE_REVISION.eq(id).and(p.STATE.eq("decided"))).execute();
-      dsl.update(p).set(p.FATE, (String) null).set(p.FATE_REVISION, (Long) null).set(p.FATE_TEXT, (String) null)
-          .set(p.FATE_SIMILARITY, (Double) null).where(p.FATE_REVISION.eq(id)).execute();
       var onIt = dsl.select(p.ID).from(p).where(p.REVISION_ID.eq(id));
+      dsl.deleteFrom(Tables.PROPOSAL_FATE).where(Tables.PROPOSAL_FATE.REVISION_ID.eq(id)
+          .or(Tables.PROPOSAL_FATE.PROPOSAL_ID.in(onIt))).execute();
       dsl.deleteFrom(Tables.PROPOSAL_COSPONSOR).where(Tables.PROPOSAL_COSPONSOR.PROPOSAL_ID.in(onIt)).execute();
       dsl.deleteFrom(Tables.PROPOSAL_REPLY).where(Tables.PROPOSAL_REPLY.PROPOSAL_ID.in(onIt)).execute();
       dsl.update(p).set(p.TARGET_ID, (Long) null).where(p.REVISION_ID.eq(id)).execute();

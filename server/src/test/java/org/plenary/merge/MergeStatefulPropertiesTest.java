@@ -148,8 +148,9 @@ class MergeStatefulPropertiesTest {
     }
     new Publication().publish(dsl, chair, n, ws);
     for (long id : proposals) {
-      assertThat(dsl.select(PROPOSAL.FATE).from(PROPOSAL).where(PROPOSAL.ID.eq(id)).fetchOne().value1())
-          .as("proposal " + id + " has a fate").isNotNull();
+      assertThat(dsl.fetchCount(org.plenary.schema.Tables.PROPOSAL_FATE,
+          org.plenary.schema.Tables.PROPOSAL_FATE.PROPOSAL_ID.eq(id)))
+          .as("proposal " + id + " has exactly one fate").isEqualTo(1);
     }
     for (Workspaces.Para p : Workspaces.paragraphs(dsl, ws)) {
       String old = baseText.get(p.id());
