@@ -133,6 +133,10 @@ class ArchiveRoundTripTest {
     long reply = ok(saudi.post(p0 + "/" + comment + "/replies", Map.of("text", "نوافق"))).json().get("id").asLong();
     ok(egypt.post(p0 + "/" + comment + "/replies", Map.of("text", "شكرا", "inReplyTo", reply)));
     JsonNode rev1 = s.upload(n, "Rev.1", Samples.text("ar-itu-res88-rev1.txt"));
+    // detected fates on the zero draft's proposals, then the open ones carried forward (settled: "decided")
+    JsonNode carried = ok(s.admin.post(nb + "/revisions/" + rev1.get("id").asLong() + "/carry-forward", Map.of()))
+        .json();
+    assertThat(carried.get("carried").asInt()).isPositive();
     ok(s.admin.put(nb + "/revisions/" + rev1.get("id").asLong() + "/comment-window",
         Map.of("deadline", "2099-12-31T17:00:00Z")));
     ok(s.admin.post(nb + "/close", Map.of()));
@@ -169,6 +173,7 @@ class ArchiveRoundTripTest {
     out.put("negotiation", read(s, nb));
     out.put("participants", read(s, nb + "/participants"));
     out.put("delegations", read(s, nb + "/delegations"));
+    out.put("fates", read(s, nb + "/fates"));
     JsonNode revisions = read(s, nb + "/revisions");
     out.put("revisions", revisions);
     int i = 0;
@@ -220,16 +225,18 @@ class ArchiveRoundTripTest {
     Map<String, JsonNode> out = new LinkedHashMap<>();
     reads.forEach((what, json) -> {
       String kind = what.startsWith("negotiation") ? "negotiations" : what.startsWith("revision") ? "revisions"
-          : what.startsWith("proposals") ? "proposals" : what.startsWith("replies") ? "replies" : "accounts";
+          : what.startsWith("proposals") || what.equals("fates") ? "proposals" : what.startsWith("replies") ? "replies" : "accounts";
       out.put(what, map(json.deepCopy(), kind, maps));
     });
     return out;
   }
 
   /** Fields that hold an id, and the map each takes. */
-  private static final Map<String, String> ID_FIELDS = Map.of("negotiation", "negotiations", "revision", "revisions",
-      "basedOn", "revisions", "paragraph", "paragraphs", "parent", "paragraphs", "target", "proposals",
-      "proposal", "proposals", "inReplyTo", "replies", "accountId", "accounts");
+  private static final Map<String, String> ID_FIELDS = Map.ofEntries(Map.entry("negotiation", "negotiations"),
+      Map.entry("revision", "revisions"), Map.entry("basedOn", "revisions"), Map.entry("fateRevision", "revisions"),
+      Map.entry("paragraph", "paragraphs"), Map.entry("parent", "paragraphs"), Map.entry("target", "proposals"),
+      Map.entry("proposal", "proposals"), Map.entry("carriedFrom", "proposals"), Map.entry("inReplyTo", "replies"),
+      Map.entry("accountId", "accounts"));
   /** Arrays whose objects' "id" is of a kind. */
   private static final Map<String, String> ID_OF_ITEMS = Map.of("revisions", "revisions", "paragraphs",
       "paragraphs", "deleted", "paragraphs", "proposals", "proposals", "replies", "replies", "negotiations",
