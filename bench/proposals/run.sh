@@ -50,12 +50,21 @@ PSQL="psql -q -h 127.0.0.1 -p $PGPORT -U postgres"
 
 # --- the yardstick: pgbench single-row inserts, 32 clients ------------------------------------------------
 $PSQL -c "create table bench_insert (id bigserial primary key, v text not null, at timestamptz not null default now())"
+# The yardstick's table is never vacuumed during the run: its 200,000+ inserts per pgbench would otherwise start an
+# autovacuum of it just as the POSTs that follow are measured, charging them the yardstick's cleanup.
+$PSQL -c "alter table bench_insert set (autovacuum_enabled = false)"
+# Each measured figure starts from a checkpoint, so neither pgbench nor the POSTs run into one set off by the WAL
+# of the figure before (max_wal_size is at its default, 1 GB; a POST writes ~2 KB of WAL).
+checkpoint() { $PSQL -c checkpoint; }
+checkpoint
 echo "insert into bench_insert (v) values ('proposal');" > "$WORK/insert.sql"
 log "pgbench: single-row insert, 32 clients, ${SECONDS_LOAD}s"
 pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -n -c 32 -j 2 -T "$SECONDS_LOAD" -f "$WORK/insert.sql" postgres > "$WORK/pgbench.txt" 2>&1
 PGBENCH_TPS=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.txt" | head -1)
 PGB_TX=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$WORK/pgbench.txt")
-# pgbench's backends have exited by now: their CPU shows in the postmaster's children totals (cutime/cstime).
+# pgbench's backends have exited by now: their CPU shows in the postmaster's children totals (cutime/cstime) once
+# it has reaped them, which the second's wait makes sure of.
+sleep 1
 PGB_TICKS1=$(awk '{s+=$14+$15+$16+$17} END{print s}' /proc/$(head -1 "$WORK/pg/postmaster.pid")/stat)
 PGBENCH_CPU=$(awk -v t="$PGB_TICKS1" -v tx="$PGB_TX" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.3f", t*1000/hz/tx}')
 log "pgbench tps=$PGBENCH_TPS"
@@ -113,6 +122,7 @@ $BENCH_CLIENT seed "http://127.0.0.1:$HTTP_PORT" "$ADMIN_PW" "$DRAFT" "$WORK/see
 log "warm-up: POST ${WARMUP}s"
 wrk -t 2 -c 32 -d "${WARMUP}s" -s "$HERE/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" warm > "$WORK/wrk-post-warm.txt"
 log "POST proposal, 32 connections, ${SECONDS_LOAD}s"
+checkpoint
 T0=$(ticks plenary)
 wrk -t 2 -c 32 -d "${SECONDS_LOAD}s" --latency -s "$HERE/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" run \
   > "$WORK/wrk-post.txt"
@@ -126,9 +136,11 @@ RATIOS=("$(awk -v a="$POST_RPS" -v b="$PGBENCH_TPS" 'BEGIN{printf "%.4f", a/b}')
 P99S=("$POST_P99")
 if [ "${DB:-postgresql}" != h2 ]; then
   for i in $(seq 2 "$PAIRS"); do
+    checkpoint
     pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -n -c 32 -j 2 -T "$SECONDS_LOAD" -f "$WORK/insert.sql" postgres \
       > "$WORK/pgbench-$i.txt" 2>&1
     tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench-$i.txt" | head -1)
+    checkpoint
     wrk -t 2 -c 32 -d "${SECONDS_LOAD}s" --latency -s "$HERE/post.lua" "http://127.0.0.1:$HTTP_PORT" -- "$WORK/seed" "run$i" \
       > "$WORK/wrk-post-$i.txt"
     read -r rps _ p99 _ <<< "$(wrk_figures "$WORK/wrk-post-$i.txt")"
