@@ -22,7 +22,7 @@ WARMUP=${WARMUP:-30}
 # pgbench/POST pairs measured one after the other (the ratio reported is their median)
 PAIRS=${PAIRS:-3}
 ADMIN_PW=bench-admin-password
-# The JVM's defaults, as `java -jar` runs the server. On a machine saturated by other builds C1 only
+# The server as the README starts it (./plenary: the jar, its CDS archive, the parallel GC). On a machine saturated by other builds C1 only
 # (JAVA_OPTS=-XX:TieredStopAtLevel=1) did better, as C2 then spent ~100 s compiling in a 3-minute run; on a
 # quiet machine C2 wins (GET 3,809/s against 1,627/s with C1). A pool of 12 beat 32 and 8 on 2 cores.
 JAVA_OPTS=${JAVA_OPTS-}
@@ -73,7 +73,7 @@ start_server() { # $1 db url (empty: H2 in $WORK/h2), $2 log file
   local args=(--port "$HTTP_PORT" --host 127.0.0.1 --db-pool-size "$POOL" --data-dir "$WORK/h2")
   if [ -n "$1" ]; then args+=(--db-url "$1" --db-user postgres); fi
   PLENARY_ADMIN_PASSWORD=$ADMIN_PW PLENARY_PASSWORD_ITERATIONS=1000 \
-    java $JAVA_OPTS -Xms512m -Xmx1g -jar "$JAR" "${args[@]}" >> "$2" 2>&1 &
+    JAVA_OPTS="$JAVA_OPTS -Xms512m -Xmx1g" "$ROOT/plenary" "${args[@]}" >> "$2" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 120); do
     curl -fs "http://127.0.0.1:$HTTP_PORT/health" >/dev/null 2>&1 && return 0
@@ -199,7 +199,7 @@ TARGET=$(awk -v t="$PGBENCH_TPS" 'BEGIN{printf "%.0f", t/4}')
   echo
   echo "Recorded by \`bench/proposals/run.sh\` on $(nproc) cores shared with other work"
   echo "(load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)); PostgreSQL 15 private instance, fsync on; server pool $POOL;"
-  echo "wrk with 2 threads and 32 connections, ${SECONDS_LOAD} s per figure after a ${WARMUP} s warm-up; JVM flags: ${JAVA_OPTS:-(defaults)}; loopback."
+  echo "wrk with 2 threads and 32 connections, ${SECONDS_LOAD} s per figure after a ${WARMUP} s warm-up; started with ./plenary (parallel GC unless JAVA_OPTS names another), JAVA_OPTS: ${JAVA_OPTS:-(none)}; loopback."
   echo
   echo "| figure | measured | target |"
   echo "|---|---|---|"
