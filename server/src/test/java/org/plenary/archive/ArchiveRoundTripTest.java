@@ -112,6 +112,68 @@ class ArchiveRoundTripTest {
     }
   }
 
+  @Test
+  @DisplayName("an archive made before fates had their own table (schema V13) imports into PostgreSQL with the same reads")
+  void beforeFateTable() throws Exception {
+    try (TestServer h2 = TestServer.start(Backend.H2, temp.resolve("h2"));
+        TestServer pg = TestServer.start(Backend.POSTGRESQL, temp.resolve("pg"))) {
+      long n = fixture(h2);
+      Map<String, byte[]> files = unzip(archive(h2, n));
+      // as such an archive was written: each fate in its proposal's row (fate, fate_revision, fate_text,
+      // fate_similarity), a settled one making the proposal "decided", and no proposal_fates part
+      Map<Long, JsonNode> fates = new HashMap<>();
+      for (String line : new String(files.get("parts/proposal_fates.jsonl"), StandardCharsets.UTF_8).split("\n")) {
+        if (!line.isEmpty()) {
+          JsonNode f = JSON.readTree(line);
+          fates.put(f.get("proposal_id").asLong(), f);
+        }
+      }
+      assertThat(fates.values().stream().filter(f -> f.get("settled").asBoolean())).isNotEmpty();
+      assertThat(fates.values().stream().filter(f -> !f.get("settled").asBoolean())).isNotEmpty();
+      StringBuilder proposals = new StringBuilder();
+      int rows = 0;
+      for (String line : new String(files.get("parts/proposals.jsonl"), StandardCharsets.UTF_8).split("\n")) {
+        if (line.isEmpty()) {
+          continue;
+        }
+        ObjectNode row = (ObjectNode) JSON.readTree(line);
+        JsonNode f = fates.get(row.get("id").asLong());
+        row.set("fate", f == null ? null : f.get("fate"));
+        row.set("fate_revision", f == null ? null : f.get("revision_id"));
+        row.set("fate_text", f == null ? null : f.get("text"));
+        row.set("fate_similarity", f == null ? null : f.get("similarity"));
+        if (f != null && f.get("settled").asBoolean() && row.get("state").asText().equals("submitted")) {
+          row.put("state", "decided");
+        }
+        proposals.append(JSON.writeValueAsString(row)).append('\n');
+        rows++;
+      }
+      Map<String, byte[]> legacy = new LinkedHashMap<>(files);
+      legacy.remove("parts/proposal_fates.jsonl");
+      byte[] body = proposals.toString().getBytes(StandardCharsets.UTF_8);
+      legacy.put("parts/proposals.jsonl", body);
+      ObjectNode m = (ObjectNode) JSON.readTree(files.get("manifest.json"));
+      ArrayNode parts = JSON.createArrayNode();
+      for (JsonNode part : m.get("parts")) {
+        if (part.get("name").asText().equals("proposals")) {
+          ((ObjectNode) part).put("sha256", HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body)))
+              .put("rows", rows);
+        }
+        if (!part.get("name").asText().equals("proposal_fates")) {
+          parts.add(part);
+        }
+      }
+      m.set("parts", parts);
+      legacy.put("manifest.json", JSON.writeValueAsBytes(m));
+
+      JsonNode imported = importInto(pg, zip(legacy));
+      long n2 = imported.get("id").asLong();
+      Map<String, JsonNode> expected = mapped(reads(h2, n), n, n2, imported.get("ids"));
+      assertThat(expected.get("fates").toString()).contains("\"state\":\"decided\"", "\"fate\":\"carried-forward\"");
+      assertSameReads(reads(pg, n2), expected);
+    }
+  }
+
   /** Two revisions, delegates, a group coordinator, proposals with an anchor, a target, co-sponsors, replies. */
   private static long fixture(TestServer s) {
     long n = s.negotiation("القرار 88 (كيغالي، 2022)", "ar", "en");
