@@ -9,6 +9,7 @@ import org.plenary.access.AuthHandler;
 import org.plenary.access.Principal;
 import org.plenary.http.Http;
 import org.plenary.http.Problem;
+import org.plenary.http.ReadyBody;
 import org.plenary.http.Routes;
 import org.plenary.store.Database;
 
@@ -42,7 +43,7 @@ public final class DiffRoutes {
    * structure generation: served on the event loop, after the policy guard (whose membership comes from its own
    * cache), without a worker hop or a query. A diff involving an editing revision is never kept here.
    */
-  private final org.plenary.store.StampedCache<Front, DiffService.Body> front =
+  private final org.plenary.store.StampedCache<Front, ReadyBody> front =
       new org.plenary.store.StampedCache<>(10_000, RESULT_CACHE_BYTES, b -> b.bytes().length() + 256L);
 
   private record Front(long negotiationId, Request request) {}
@@ -72,7 +73,7 @@ public final class DiffRoutes {
     // The policy guard has let a member through (an outsider got 404 before any parameter was read).
     Front key = errors.isEmpty() ? new Front(n, req) : null;
     long stamp = changes.structure(n); // before the read: see store.Changes
-    DiffService.Body ready = key == null || fresh ? null : front.get(key, stamp);
+    ReadyBody ready = key == null || fresh ? null : front.get(key, stamp);
     if (ready != null) {
       send(ctx, ready);
       return;
@@ -94,35 +95,13 @@ public final class DiffRoutes {
     send(ctx, answer.body());
   }
 
-  /** The diff with its strong ETag, or 304 when {@code If-None-Match} names it. */
-  private static void send(RoutingContext ctx, DiffService.Body body) {
-    ctx.response()
-        .putHeader("ETag", body.etag())
-        .putHeader("Cache-Control", "private, no-cache")
-        .putHeader("Vary", "Authorization")
-        .putHeader("X-Content-Type-Options", "nosniff");
-    if (matches(ctx.request().getHeader("If-None-Match"), body.etag())) {
-      ctx.response().setStatusCode(304).end();
-      return;
-    }
-    ctx.response()
-        .putHeader("Content-Type", body.contentType())
-        .putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-        .end(body.bytes());
-  }
-
-  /** Whether an {@code If-None-Match} header names this strong entity tag (or is {@code *}). */
-  static boolean matches(String ifNoneMatch, String etag) {
-    if (ifNoneMatch == null) {
-      return false;
-    }
-    for (String t : ifNoneMatch.split(",")) {
-      String tag = t.strip();
-      if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-        return true;
-      }
-    }
-    return false;
+  /**
+   * The diff with its strong ETag, or 304 when {@code If-None-Match} names it; HTML under a CSP that lets it run
+   * nothing and load nothing (its styles are inline).
+   */
+  private static void send(RoutingContext ctx, ReadyBody body) {
+    ctx.response().putHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'");
+    body.send(ctx);
   }
 
   static Request parse(MultiMap q, List<Problem.FieldError> errors) {

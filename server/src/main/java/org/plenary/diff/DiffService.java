@@ -1,17 +1,13 @@
 package org.plenary.diff;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.plenary.access.Membership;
 import org.plenary.access.Principal;
 import org.plenary.domain.DomainException;
+import org.plenary.http.ReadyBody;
 import org.plenary.store.Database;
 
 /**
@@ -26,12 +22,12 @@ import org.plenary.store.Database;
 final class DiffService {
   private final Database db;
   final RevisionTexts.Cache texts;
-  final DiffCache<String, Body> results;
+  final DiffCache<String, ReadyBody> results;
 
   DiffService(Database db, long textCacheBytes, long resultCacheBytes) {
     this.db = db;
     this.texts = new RevisionTexts.Cache(textCacheBytes);
-    this.results = new DiffCache<>(resultCacheBytes, b -> b.bytes().length() + 256L);
+    this.results = new DiffCache<>(resultCacheBytes, ReadyBody::weight);
   }
 
   /**
@@ -52,12 +48,12 @@ final class DiffService {
           .orElseThrow(() -> DomainException.notFound("revision " + req.to()));
       boolean immutable = RevisionTexts.PUBLISHED.equals(from.state()) && RevisionTexts.PUBLISHED.equals(to.state());
       String key = immutable ? cacheKey(n, from, to, req) : null;
-      Body cached = key == null || fresh ? null : results.get(key);
+      ReadyBody cached = key == null || fresh ? null : results.get(key);
       if (cached != null) {
         return new Answer(cached, immutable);
       }
       // Still on the worker (no connection is held between statements): diff and render here too.
-      Body body = render(n, from, to, req);
+      ReadyBody body = render(n, from, to, req);
       if (key != null) {
         results.put(key, body);
       }
@@ -66,7 +62,7 @@ final class DiffService {
   }
 
   /** A diff and whether both its revisions are published (then it never changes while the structure stays). */
-  record Answer(Body body, boolean published) {}
+  record Answer(ReadyBody body, boolean published) {}
 
   /**
    * What a rendered diff between two published revisions depends on: the revisions (their paragraphs
@@ -80,30 +76,15 @@ final class DiffService {
         + "|" + to.label();
   }
 
-  /** A rendered diff and its strong entity tag (a hash of its bytes and type). */
-  record Body(String contentType, Buffer bytes, String etag) {
-    static Body of(String contentType, byte[] bytes) {
-      try {
-        MessageDigest sha = MessageDigest.getInstance("SHA-256");
-        sha.update(contentType.getBytes(StandardCharsets.UTF_8));
-        byte[] h = sha.digest(bytes);
-        return new Body(contentType, Buffer.buffer(bytes),
-            "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(h, 18)) + "\"");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  private static Body render(long negotiation, RevisionTexts.Loaded from, RevisionTexts.Loaded to, DiffRoutes.Request req) {
+  private static ReadyBody render(long negotiation, RevisionTexts.Loaded from, RevisionTexts.Loaded to, DiffRoutes.Request req) {
     RevisionDiff.Result result = RevisionDiff.compare(from.paragraphs(), to.paragraphs(), req.options(),
         from.tokens(), to.tokens());
     return switch (req.format()) {
-      case JSON -> Body.of("application/json; charset=utf-8",
+      case JSON -> ReadyBody.of("application/json; charset=utf-8",
           DiffJsonWriter.document(negotiation, from, to, req.options().ignoreCodes(), result));
-      case HTML -> Body.of("text/html; charset=utf-8", DiffHtml.revision(result, from.label(),
+      case HTML -> ReadyBody.of("text/html; charset=utf-8", DiffHtml.revision(result, from.label(),
           to.label(), req.layout(), language(to)).getBytes(StandardCharsets.UTF_8));
-      case TEXT -> Body.of("text/plain; charset=utf-8",
+      case TEXT -> ReadyBody.of("text/plain; charset=utf-8",
           DiffText.revision(result, from.label(), to.label()).getBytes(StandardCharsets.UTF_8));
     };
   }

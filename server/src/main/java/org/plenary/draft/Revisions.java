@@ -103,12 +103,7 @@ public final class Revisions {
 
   /** Keeps the uploaded file of revision {@code revisionId} byte for byte. */
   public static void storeSource(DSLContext dsl, long revisionId, SourceFormat format, byte[] content) {
-    String sha;
-    try {
-      sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    String sha = java.util.HexFormat.of().formatHex(org.plenary.store.Digests.sha256().digest(content));
     dsl.insertInto(REVISION_SOURCE)
         .set(REVISION_SOURCE.REVISION_ID, revisionId)
         .set(REVISION_SOURCE.MEDIA_TYPE, format == SourceFormat.DOCX ? format.mediaType()
